@@ -1,0 +1,13 @@
+from django.core.exceptions import ValidationError
+
+
+class ConflictError(ValidationError):
+    """Someone else saved the record after it was opened: the save is refused, nothing is written."""
+
+    def __init__(self, message=None):
+        super().__init__(
+            message
+            or "Hồ sơ đã được người khác cập nhật sau khi anh/chị mở. Vui lòng tải lại trang để xem "
+            "thay đổi mới nhất rồi sửa lại.",
+            code="conflict",
+        )

@@ -1,0 +1,71 @@
+"""Reads of the organisation tree, scoped to the acting user."""
+
+from datetime import date
+
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+
+from canbo.accounts.scoping import visible_units
+
+from .models import OrgUnit
+
+
+def unit_list(*, fetched_by, on: date | None = None):
+    qs = visible_units(fetched_by)
+    if on:
+        qs = qs.active_on(on)
+    return qs.order_by("path")
+
+
+def unit_get_for_user(*, user, code: str) -> OrgUnit:
+    return get_object_or_404(visible_units(user), code=code)
+
+
+def unit_tree_with_headcounts(*, fetched_by, on: date, root: OrgUnit | None = None):
+    """Units active on `on` with their own headcount and their subtree's, in two aggregate queries.
+
+    Returns a list in tree order: each unit has `own_count` and `subtree_count`.
+    """
+    from canbo.people.models import Employment
+
+    units = unit_list(fetched_by=fetched_by, on=on)
+    if root is not None:
+        units = units.filter(path__startswith=root.path)
+    own = (
+        Employment.objects.active_on(on)
+        .filter(unit=OuterRef("pk"))
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("person", distinct=True))
+        .values("n")
+    )
+    units = list(units.annotate(own_count=Coalesce(Subquery(own), 0)))
+    totals: dict[str, int] = {}
+    for unit in units:  # paths are sorted, so a subtree follows its root
+        totals[unit.path] = unit.own_count
+    for unit in reversed(units):
+        parent_path = unit.path[: -len(OrgUnit.path_segment(unit.pk))]
+        if parent_path in totals:
+            totals[parent_path] += totals[unit.path]
+    for unit in units:
+        unit.subtree_count = totals[unit.path]
+    return units
+
+
+def unit_successors(*, unit: OrgUnit):
+    return OrgUnit.objects.filter(started_by__predecessors=unit).distinct()
+
+
+def unit_predecessors(*, unit: OrgUnit):
+    return OrgUnit.objects.filter(ended_by__successors=unit).distinct()
+
+
+def units_count_by_level_sector(*, fetched_by, on: date):
+    return (
+        unit_list(fetched_by=fetched_by, on=on)
+        .bodies()
+        .values("level", "sector")
+        .annotate(n=Count("id"))
+        .order_by("level", "sector")
+    )

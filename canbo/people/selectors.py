@@ -1,0 +1,134 @@
+"""Reads of the personnel register. Every selector takes the acting user and is scoped to their units."""
+
+from datetime import date
+
+from django.db.models import Exists, Max, OuterRef, Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from canbo.accounts.scoping import unit_editability_q, unit_visibility_q
+from canbo.org.models import OrgUnit
+
+from .choices import QUALIFICATION_LEVELS, level_rank
+from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification
+
+AGE_BANDS = {
+    "duoi_30": ("Dưới 30", 0, 29),
+    "30_39": ("Từ 30 đến 39", 30, 39),
+    "40_49": ("Từ 40 đến 49", 40, 49),
+    "50_59": ("Từ 50 đến 59", 50, 59),
+    "tu_60": ("Từ 60 trở lên", 60, 200),
+}
+
+
+def person_queryset_for(*, user):
+    """Persons the user may read: their units' people (by current unit) and their own record."""
+    if not getattr(user, "is_authenticated", False):
+        return Person.objects.none()
+    condition = unit_visibility_q(user, "current_unit__path")
+    if condition is None:
+        return Person.objects.all()
+    return Person.objects.filter(condition | Q(user=user))
+
+
+def person_editable_queryset_for(*, user):
+    condition = unit_editability_q(user, "current_unit__path")
+    if condition is None:
+        return Person.objects.all()
+    return Person.objects.filter(condition)
+
+
+def person_get_for_user(*, user, uuid) -> Person:
+    """404 for a record outside the user's units: its existence is not disclosed."""
+    qs = person_queryset_for(user=user).select_related("current_unit", "position", "rank", "user")
+    return get_object_or_404(qs, uuid=uuid)
+
+
+def _birth_range(min_age: int, max_age: int, today: date) -> Q:
+    def years_ago(n):
+        try:
+            return today.replace(year=today.year - n)
+        except ValueError:  # 29 February
+            return today.replace(year=today.year - n, day=28)
+
+    latest = years_ago(min_age)
+    earliest = years_ago(max_age + 1)
+    return Q(date_of_birth__lte=latest, date_of_birth__gt=earliest)
+
+
+def person_list(*, fetched_by, filters: dict | None = None):
+    """The filtered, Vietnamese-ordered list of persons the user may see."""
+    filters = filters or {}
+    qs = person_queryset_for(user=fetched_by)
+    unit = filters.get("unit")
+    if unit:
+        qs = qs.filter(current_unit__path__startswith=unit.path)
+    for field in ("category", "gender", "ethnicity", "status"):
+        if filters.get(field):
+            qs = qs.filter(**{field: filters[field]})
+    if filters.get("level"):
+        qs = qs.filter(current_unit__level=filters["level"])
+    if filters.get("age_band") in AGE_BANDS:
+        _label, low, high = AGE_BANDS[filters["age_band"]]
+        qs = qs.filter(_birth_range(low, high, timezone.localdate()))
+    scale, level = filters.get("qualification_scale"), filters.get("qualification_level")
+    if scale and level and level_rank(scale, level):
+        qs = qs.filter(
+            Exists(
+                Qualification.objects.filter(
+                    person=OuterRef("pk"), scale=scale, rank__gte=level_rank(scale, level)
+                )
+            )
+        )
+    if filters.get("q"):
+        qs = qs.search(filters["q"])
+    return qs.select_related("current_unit", "position").order_by("sort_key", "id")
+
+
+def highest_qualifications(*, person: Person, on: date | None = None) -> dict[str, Qualification]:
+    """The highest level on each scale held on a date — derived from the dated records, never stored."""
+    on = on or timezone.localdate()
+    best: dict[str, Qualification] = {}
+    for qual in person.qualifications.filter(awarded_on__lte=on).order_by("scale", "-rank", "-awarded_on"):
+        best.setdefault(qual.scale, qual)
+    return best
+
+
+def highest_rank_annotation(scale: str, on: date):
+    """An aggregate usable in reports: Max(rank) of a scale held on a date."""
+    return Max(
+        "qualifications__rank", filter=Q(qualifications__scale=scale, qualifications__awarded_on__lte=on)
+    )
+
+
+def employments_on(*, on: date, units=None):
+    """Timeline rows in force on a date (one query): who worked where on 31/12/2019."""
+    qs = Employment.objects.active_on(on)
+    if units is not None:
+        qs = qs.filter(unit__in=units)
+    return qs
+
+
+def person_timeline(*, person: Person):
+    return person.employments.select_related("unit", "position").order_by("-start_date")
+
+
+def unit_choices_for(*, user, on: date | None = None):
+    """Units the user may place people in (active on a date), for forms."""
+    condition = unit_editability_q(user, "path")
+    qs = OrgUnit.objects.bodies()
+    if on:
+        qs = qs.active_on(on)
+    return qs if condition is None else qs.filter(condition)
+
+
+def change_requests_pending_for(*, user):
+    condition = unit_editability_q(user, "person__current_unit__path")
+    qs = ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).select_related(
+        "person", "requested_by"
+    )
+    return qs if condition is None else qs.filter(condition)
+
+
+def qualification_level_options():
+    return {scale: [(c, label) for c, label, _ in levels] for scale, levels in QUALIFICATION_LEVELS.items()}

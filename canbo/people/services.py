@@ -1,0 +1,405 @@
+"""Writes to the personnel register. Every function is a transaction with its audit rows."""
+
+from datetime import date, timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import can_edit_unit, has_role
+from canbo.core.audit import audit_actor
+from canbo.core.exceptions import ConflictError
+from canbo.core.text import sort_key, split_full_name, unaccent
+from canbo.org.models import AdminLevel, OrgUnit
+
+from .choices import LEGACY_CATEGORIES, PersonnelMove, PersonStatus, level_rank
+from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification
+from .validators import check_national_id_matches
+
+REFORM_DATE = date(2025, 7, 1)
+
+# Fields an officer edits on the profile form; unit, post and category change through Employment rows.
+PERSON_EDITABLE_FIELDS = [
+    "full_name",
+    "other_names",
+    "gender",
+    "date_of_birth",
+    "place_of_birth",
+    "place_of_origin",
+    "ethnicity",
+    "religion",
+    "national_id",
+    "phone",
+    "email",
+    "address",
+    "rank",
+    "salary_step",
+    "salary_coefficient",
+    "recruited_on",
+    "party_admission_date",
+    "party_full_member_date",
+]
+# Fields an official may propose to change on their own record.
+SELF_SERVICE_FIELDS = [
+    "other_names",
+    "place_of_birth",
+    "place_of_origin",
+    "religion",
+    "phone",
+    "email",
+    "address",
+]
+
+
+def _require_edit(actor, unit: OrgUnit) -> None:
+    if not can_edit_unit(actor, unit):
+        raise PermissionDenied("Anh/chị không có quyền cập nhật hồ sơ của đơn vị này.")
+
+
+def person_refresh_derived(person: Person) -> None:
+    """Name parts, search text and the Vietnamese sort key follow from the full name."""
+    person.full_name = " ".join(person.full_name.split())
+    person.family_name, person.middle_name, person.given_name = split_full_name(person.full_name)
+    person.search_text = " ".join(
+        filter(
+            None,
+            [
+                unaccent(person.full_name),
+                unaccent(person.other_names),
+                person.national_id,
+                person.code.lower(),
+            ],
+        )
+    )[:400]
+    person.sort_key = sort_key(person.given_name, person.middle_name, person.family_name)
+
+
+def _validate_person(person: Person, exclude=None) -> None:
+    person_refresh_derived(person)
+    errors = {}
+    try:
+        person.full_clean(exclude=exclude)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    problems = check_national_id_matches(
+        person.national_id, person.gender, person.date_of_birth.year if person.date_of_birth else None
+    )
+    if problems:
+        errors.setdefault("national_id", []).extend(problems)
+    if person.date_of_birth and person.date_of_birth > timezone.localdate():
+        errors.setdefault("date_of_birth", []).append("Ngày sinh không được ở tương lai.")
+    if (
+        person.party_admission_date
+        and person.date_of_birth
+        and person.party_admission_date < person.date_of_birth.replace(year=person.date_of_birth.year + 18)
+    ):
+        errors.setdefault("party_admission_date", []).append("Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")
+    if errors:
+        raise ValidationError(errors)
+
+
+def _validate_employment(emp: Employment) -> None:
+    errors = {}
+    try:
+        emp.full_clean(exclude=["person"], validate_constraints=False)
+    except ValidationError as exc:
+        errors.update(exc.message_dict)
+    if emp.end_date and emp.start_date and emp.end_date < emp.start_date:
+        errors.setdefault("end_date", []).append("Ngày kết thúc phải sau ngày bắt đầu.")
+    unit = emp.unit if emp.unit_id else None
+    if unit and emp.start_date:
+        if unit.valid_from > emp.start_date or (unit.valid_to and unit.valid_to < emp.start_date):
+            errors.setdefault("unit", []).append(
+                f"Đơn vị {unit.name} không còn hoặc chưa hoạt động vào ngày {emp.start_date:%d/%m/%Y}."
+            )
+        if unit.kind == "AREA":
+            errors.setdefault("unit", []).append("Hãy chọn cơ quan, đơn vị cụ thể, không chọn địa bàn.")
+    if emp.start_date and emp.start_date >= REFORM_DATE:
+        if emp.category in LEGACY_CATEGORIES:
+            errors.setdefault("category", []).append(
+                "Từ 01/07/2025 không còn phân loại cán bộ, công chức cấp xã."
+            )
+        if unit and unit.level == AdminLevel.HUYEN:
+            errors.setdefault("unit", []).append("Từ 01/07/2025 không còn đơn vị cấp huyện.")
+    if emp.person_id and emp.start_date:
+        overlapping = Employment.objects.filter(person_id=emp.person_id).overlapping(
+            emp.start_date, emp.end_date
+        )
+        if emp.pk:
+            overlapping = overlapping.exclude(pk=emp.pk)
+        if overlapping.exists():
+            errors.setdefault("start_date", []).append(
+                "Khoảng thời gian này trùng với một quá trình công tác khác."
+            )
+    if errors:
+        raise ValidationError(errors)
+
+
+def _sync_current(person: Person) -> None:
+    """Keep the person's current unit, post and category equal to their latest employment row."""
+    latest = person.employments.order_by("-start_date").first()
+    if latest is None:
+        return
+    person.current_unit_id, person.position_id, person.category = (
+        latest.unit_id,
+        latest.position_id,
+        latest.category,
+    )
+    Person.objects.filter(pk=person.pk).update(
+        current_unit_id=latest.unit_id, position_id=latest.position_id, category=latest.category
+    )
+
+
+def _bump_version(model, obj, expected_version) -> None:
+    if expected_version is None:
+        expected_version = obj.version
+    updated = model.objects.filter(pk=obj.pk, version=expected_version).update(version=F("version") + 1)
+    if not updated:
+        raise ConflictError()
+    obj.version = expected_version + 1
+
+
+@transaction.atomic
+def person_create(
+    *,
+    actor,
+    data: dict,
+    unit: OrgUnit,
+    category: str,
+    start_date: date,
+    position=None,
+    move: str = PersonnelMove.TUYEN_DUNG,
+    decision_number: str = "",
+) -> Person:
+    """A new record with its first employment row."""
+    _require_edit(actor, unit)
+    person = Person(**{k: v for k, v in data.items() if k in PERSON_EDITABLE_FIELDS + ["code"]})
+    person.current_unit, person.category, person.position = unit, category, position
+    _validate_person(person)
+    employment = Employment(
+        unit=unit,
+        position=position,
+        category=category,
+        start_date=start_date,
+        move=move,
+        decision_number=decision_number,
+    )
+    _validate_employment(employment)
+    with audit_actor(actor):
+        person.save()
+        employment.person = person
+        employment.save()
+    return person
+
+
+@transaction.atomic
+def person_update(*, actor, person: Person, data: dict, expected_version: int | None = None) -> Person:
+    _require_edit(actor, person.current_unit)
+    changed = [f for f in PERSON_EDITABLE_FIELDS if f in data and getattr(person, f) != data[f]]
+    for field in changed:
+        setattr(person, field, data[field])
+    _validate_person(person)
+    _bump_version(Person, person, expected_version)
+    with audit_actor(actor):
+        person.save(
+            update_fields=[
+                *changed,
+                "family_name",
+                "middle_name",
+                "given_name",
+                "search_text",
+                "sort_key",
+                "version",
+                "updated_at",
+            ]
+        )
+    return person
+
+
+@transaction.atomic
+def person_delete(*, actor, person: Person) -> None:
+    """Only for records entered by mistake; people who leave get an end of service instead."""
+    if not has_role(actor, Role.PROVINCE_BOARD):
+        raise PermissionDenied("Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ được xóa hồ sơ nhập nhầm.")
+    with audit_actor(actor):
+        for emp in person.employments.all():
+            emp.delete()
+        for qual in person.qualifications.all():
+            qual.delete()
+        person.delete()
+
+
+@transaction.atomic
+def employment_add(
+    *,
+    actor,
+    person: Person,
+    unit: OrgUnit,
+    category: str,
+    start_date: date,
+    position=None,
+    move: str = PersonnelMove.DIEU_DONG,
+    decision_number: str = "",
+    note: str = "",
+    end_date: date | None = None,
+) -> Employment:
+    """Add a timeline row. A current row is closed the day before a later start (a transfer)."""
+    _require_edit(actor, person.current_unit)
+    _require_edit(actor, unit)
+    with audit_actor(actor):
+        open_row = person.employments.filter(end_date__isnull=True).first()
+        if open_row and open_row.start_date < start_date and end_date is None:
+            open_row.end_date = start_date - timedelta(days=1)
+            open_row.save(update_fields=["end_date", "updated_at"])
+        employment = Employment(
+            person=person,
+            unit=unit,
+            position=position,
+            category=category,
+            start_date=start_date,
+            end_date=end_date,
+            move=move,
+            decision_number=decision_number,
+            note=note,
+        )
+        _validate_employment(employment)
+        employment.save()
+        _sync_current(person)
+    return employment
+
+
+@transaction.atomic
+def employment_update(*, actor, employment: Employment, data: dict, expected_version: int | None = None):
+    person = employment.person
+    _require_edit(actor, person.current_unit)
+    fields = ["unit", "position", "category", "start_date", "end_date", "move", "decision_number", "note"]
+    changed = [f for f in fields if f in data and getattr(employment, f) != data[f]]
+    for f in changed:
+        setattr(employment, f, data[f])
+    if employment.unit_id:
+        _require_edit(actor, employment.unit)
+    _validate_employment(employment)
+    _bump_version(Employment, employment, expected_version)
+    with audit_actor(actor):
+        employment.save(update_fields=[*changed, "version", "updated_at"])
+        _sync_current(person)
+    return employment
+
+
+@transaction.atomic
+def employment_delete(*, actor, employment: Employment) -> None:
+    person = employment.person
+    _require_edit(actor, person.current_unit)
+    if person.employments.count() == 1:
+        raise ValidationError("Không thể xóa quá trình công tác duy nhất của hồ sơ.")
+    with audit_actor(actor):
+        employment.delete()
+        _sync_current(person)
+
+
+@transaction.atomic
+def person_end_service(
+    *,
+    actor,
+    person: Person,
+    status: str,
+    on: date,
+    move: str = PersonnelMove.NGHI_HUU,
+    decision_number: str = "",
+) -> Person:
+    """Retirement, moving out or death: the open row ends on `on`, the status changes; nothing is deleted."""
+    _require_edit(actor, person.current_unit)
+    if status == PersonStatus.WORKING:
+        raise ValidationError({"status": "Hãy chọn tình trạng nghỉ hưu, chuyển đi hoặc từ trần."})
+    with audit_actor(actor):
+        open_row = person.employments.filter(end_date__isnull=True).first()
+        if open_row:
+            if on < open_row.start_date:
+                raise ValidationError(
+                    {"status_date": "Ngày kết thúc không được trước ngày bắt đầu công tác hiện tại."}
+                )
+            open_row.end_date = on
+            open_row.note = (open_row.note + f" {PersonnelMove(move).label} {decision_number}").strip()[:255]
+            open_row.save(update_fields=["end_date", "note", "updated_at"])
+        person.status, person.status_date = status, on
+        _bump_version(Person, person, None)
+        person.save(update_fields=["status", "status_date", "version", "updated_at"])
+    return person
+
+
+def _validate_qualification(qual: Qualification) -> None:
+    rank = level_rank(qual.scale, qual.level)
+    if rank is None:
+        raise ValidationError(
+            {"level": f"Trình độ “{qual.level}” không thuộc loại “{qual.get_scale_display()}”."}
+        )
+    qual.rank = rank
+    qual.full_clean(exclude=["person"])
+    if qual.awarded_on and qual.awarded_on > timezone.localdate():
+        raise ValidationError({"awarded_on": "Ngày cấp không được ở tương lai."})
+
+
+@transaction.atomic
+def qualification_add(*, actor, person: Person, **data) -> Qualification:
+    _require_edit(actor, person.current_unit)
+    qual = Qualification(person=person, **data)
+    _validate_qualification(qual)
+    with audit_actor(actor):
+        qual.save()
+    return qual
+
+
+@transaction.atomic
+def qualification_update(
+    *, actor, qualification: Qualification, data: dict, expected_version: int | None = None
+):
+    _require_edit(actor, qualification.person.current_unit)
+    fields = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
+    changed = [f for f in fields if f in data and getattr(qualification, f) != data[f]]
+    for f in changed:
+        setattr(qualification, f, data[f])
+    _validate_qualification(qualification)
+    _bump_version(Qualification, qualification, expected_version)
+    with audit_actor(actor):
+        qualification.save(update_fields=[*changed, "rank", "version", "updated_at"])
+    return qualification
+
+
+@transaction.atomic
+def qualification_delete(*, actor, qualification: Qualification) -> None:
+    _require_edit(actor, qualification.person.current_unit)
+    with audit_actor(actor):
+        qualification.delete()
+
+
+@transaction.atomic
+def change_request_create(*, actor, person: Person, changes: dict, reason: str = "") -> ChangeRequest:
+    """An official proposes corrections to their own record; nothing changes until approved."""
+    if person.user_id != actor.pk:
+        raise PermissionDenied("Anh/chị chỉ được đề nghị sửa hồ sơ của chính mình.")
+    unknown = set(changes) - set(SELF_SERVICE_FIELDS)
+    if unknown:
+        raise ValidationError(f"Không được đề nghị sửa các trường: {', '.join(sorted(unknown))}.")
+    changes = {k: v for k, v in changes.items() if str(getattr(person, k) or "") != str(v or "")}
+    if not changes:
+        raise ValidationError("Không có thay đổi nào so với hồ sơ hiện tại.")
+    trial = Person.objects.get(pk=person.pk)
+    for key, value in changes.items():
+        setattr(trial, key, value)
+    _validate_person(trial)
+    return ChangeRequest.objects.create(person=person, requested_by=actor, changes=changes, reason=reason)
+
+
+@transaction.atomic
+def change_request_decide(*, actor, request: ChangeRequest, approve: bool, note: str = "") -> ChangeRequest:
+    if request.status != ChangeRequestStatus.PENDING:
+        raise ValidationError("Đề nghị này đã được xử lý.")
+    _require_edit(actor, request.person.current_unit)
+    if approve:
+        person_update(actor=actor, person=request.person, data=request.changes)
+    request.status = ChangeRequestStatus.APPROVED if approve else ChangeRequestStatus.REJECTED
+    request.decided_by, request.decided_at, request.decision_note = actor, timezone.now(), note
+    request.save(update_fields=["status", "decided_by", "decided_at", "decision_note", "updated_at"])
+    return request

@@ -1,0 +1,40 @@
+import re
+
+from django.core.exceptions import ValidationError
+
+from .choices import ID_PROVINCE_CODES, Gender
+
+_ID_RE = re.compile(r"^\d{12}$")
+
+
+def validate_national_id(value: str) -> None:
+    """A 12-digit personal ID: 3 digits of the registering province, then a gender/century digit."""
+    if not _ID_RE.match(value or ""):
+        raise ValidationError("Số định danh cá nhân phải gồm đúng 12 chữ số.", code="id_format")
+    if value[:3] not in ID_PROVINCE_CODES:
+        raise ValidationError(
+            "Ba chữ số đầu của số định danh (%(code)s) không phải mã tỉnh, thành phố hợp lệ.",
+            code="id_province",
+            params={"code": value[:3]},
+        )
+
+
+def national_id_gender_century(value: str) -> tuple[str, int]:
+    """The 4th digit encodes gender and century: 0/1 = male/female born 1900s, 2/3 = 2000s, ..."""
+    digit = int(value[3])
+    gender = Gender.NAM if digit % 2 == 0 else Gender.NU
+    century = 1900 + (digit // 2) * 100
+    return gender, century
+
+
+def check_national_id_matches(value: str, gender: str | None, birth_year: int | None) -> list[str]:
+    """Messages for a personal ID that contradicts the person's gender or year of birth."""
+    if not _ID_RE.match(value or ""):
+        return []
+    id_gender, century = national_id_gender_century(value)
+    problems = []
+    if gender and gender != id_gender:
+        problems.append("Chữ số thứ 4 của số định danh không khớp với giới tính.")
+    if birth_year and century + int(value[4:6]) != birth_year:
+        problems.append("Chữ số thứ 4 đến 6 của số định danh không khớp với năm sinh.")
+    return problems

@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+admin.site.site_header = "Canbo – Quản trị"
+admin.site.site_title = "Canbo"
+
+urlpatterns = [
+    path("", include("canbo.core.urls")),
+    path("tai-khoan/", include("canbo.accounts.urls")),
+    path("to-chuc/", include("canbo.org.urls")),
+    path("can-bo/", include("canbo.people.urls")),
+    path("nhap-xuat/", include("canbo.imports.urls")),
+    path("bao-cao/", include("canbo.reports.urls")),
+    path("api/v1/", include("canbo.org.api_urls")),
+    path("api/v1/", include("canbo.people.api_urls")),
+    path("api/v1/", include("canbo.reports.api_urls")),
+    path("api/v1/", include("canbo.imports.api_urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("quan-tri/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

@@ -1,0 +1,78 @@
+"""The fixed cast of the test suite (after Healthchecks' alice/bob/charlie).
+
+province ─┬─ dept_a (Sở A) ── dept_a_office (Văn phòng Sở A)
+          └─ dept_b (Sở B)
+alice: unit officer of dept_a · bob: leader of dept_a · charlie: unit officer of dept_b (outside)
+board: province organisation board · dana: official with her own record in dept_a · admin: sysadmin
+"""
+
+import datetime
+
+import pytest
+
+from canbo.accounts.models import Role
+from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
+from canbo.org.models import AdminLevel, UnitKind
+
+
+@pytest.fixture
+def tree(db):
+    province = OrgUnitFactory(code="T11", name="Tỉnh Điện Biên", kind=UnitKind.AREA)
+    dept_a = OrgUnitFactory(code="SO_A", name="Sở A", parent=province)
+    dept_a_office = OrgUnitFactory(code="SO_A_VP", name="Văn phòng Sở A", parent=dept_a)
+    dept_b = OrgUnitFactory(code="SO_B", name="Sở B", parent=province)
+    return {
+        "province": province,
+        "dept_a": dept_a,
+        "dept_a_office": dept_a_office,
+        "dept_b": dept_b,
+        "level": AdminLevel.TINH,
+    }
+
+
+@pytest.fixture
+def alice(tree):
+    return grant(UserFactory(username="alice"), Role.UNIT_OFFICER, tree["dept_a"])
+
+
+@pytest.fixture
+def bob(tree):
+    return grant(UserFactory(username="bob"), Role.LEADER, tree["dept_a"])
+
+
+@pytest.fixture
+def charlie(tree):
+    return grant(UserFactory(username="charlie"), Role.UNIT_OFFICER, tree["dept_b"])
+
+
+@pytest.fixture
+def board(tree):
+    return grant(UserFactory(username="board"), Role.PROVINCE_BOARD)
+
+
+@pytest.fixture
+def sysadmin(tree):
+    return grant(UserFactory(username="admin", is_staff=True, is_superuser=False), Role.SYSADMIN)
+
+
+@pytest.fixture
+def anh(tree):
+    """A person in dept_a's office."""
+    return PersonFactory(
+        full_name="Nguyễn Văn Ánh",
+        gender="NAM",
+        current_unit=tree["dept_a_office"],
+        date_of_birth=datetime.date(1985, 5, 17),
+    )
+
+
+@pytest.fixture
+def dana(tree):
+    user = grant(UserFactory(username="dana"), Role.OFFICIAL)
+    PersonFactory(full_name="Lò Thị Dana", gender="NU", current_unit=tree["dept_a"], user=user)
+    return user
+
+
+@pytest.fixture
+def outsider_person(tree):
+    return PersonFactory(full_name="Trần Thị Bích", gender="NU", current_unit=tree["dept_b"])
