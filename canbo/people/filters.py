@@ -1,0 +1,70 @@
+"""The person-list filters, parsed once for every door (HTML list, Excel export, API, reports)."""
+
+from django import forms
+
+from canbo.accounts.scoping import visible_units
+from canbo.org.models import AdminLevel
+
+from .choices import (
+    ALL_LEVEL_CHOICES,
+    ETHNICITY_CHOICES,
+    Gender,
+    PersonnelCategory,
+    PersonStatus,
+    QualificationScale,
+)
+from .selectors import AGE_BANDS, level_rank
+
+BLANK = [("", "— Tất cả —")]
+
+
+class PersonFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Tìm kiếm",
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"placeholder": "Họ tên, số định danh, mã hồ sơ"}),
+    )
+    unit = forms.CharField(label="Đơn vị (cả đơn vị trực thuộc)", required=False, max_length=40)
+    category = forms.ChoiceField(label="Phân loại", required=False, choices=BLANK + PersonnelCategory.choices)
+    level = forms.ChoiceField(label="Cấp", required=False, choices=BLANK + AdminLevel.choices)
+    gender = forms.ChoiceField(label="Giới tính", required=False, choices=BLANK + Gender.choices)
+    ethnicity = forms.ChoiceField(label="Dân tộc", required=False, choices=BLANK + ETHNICITY_CHOICES)
+    age_band = forms.ChoiceField(
+        label="Độ tuổi", required=False, choices=BLANK + [(k, v[0]) for k, v in AGE_BANDS.items()]
+    )
+    qualification_scale = forms.ChoiceField(
+        label="Loại trình độ", required=False, choices=BLANK + QualificationScale.choices
+    )
+    qualification_level = forms.ChoiceField(
+        label="Từ trình độ", required=False, choices=BLANK + ALL_LEVEL_CHOICES
+    )
+    status = forms.ChoiceField(label="Tình trạng", required=False, choices=BLANK + PersonStatus.choices)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_unit(self):
+        code = self.cleaned_data.get("unit")
+        if not code:
+            return None
+        unit = visible_units(self.user).filter(code=code).first()
+        if unit is None:
+            raise forms.ValidationError(
+                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
+            )
+        return unit
+
+    def clean(self):
+        data = super().clean()
+        scale, level = data.get("qualification_scale"), data.get("qualification_level")
+        if bool(scale) != bool(level):
+            raise forms.ValidationError("Hãy chọn cả loại trình độ và mức trình độ.")
+        if scale and level and level_rank(scale, level) is None:
+            self.add_error("qualification_level", "Mức trình độ không thuộc loại trình độ đã chọn.")
+        return data
+
+    def filters(self) -> dict:
+        """The cleaned filters for `person_list`; call after is_valid()."""
+        return {k: v for k, v in self.cleaned_data.items() if v not in (None, "")}
