@@ -15,16 +15,22 @@ from django.utils import timezone
 
 @contextlib.contextmanager
 def audit_actor(actor, remote_addr=None):
-    """Attribute audit rows to `actor` unless a request (AuditlogMiddleware) already did."""
-    current = auditlog_value.get(None)
-    if current and current.get("actor") is not None:
-        yield
-        return
-    token_value = current
-    with set_actor(actor, remote_addr=remote_addr or (current or {}).get("remote_addr")):
-        yield
-    if token_value is not None:
-        auditlog_value.set(token_value)
+    """Attribute the audit rows written inside the block to `actor`.
+
+    The request's address (set by AuditlogMiddleware) is carried over, and the enclosing context is restored on
+    exit, so a service called from a view, a command or another service always records the right actor.
+    """
+    previous = auditlog_value.get(None) or {}
+    try:
+        with set_actor(
+            actor,
+            remote_addr=remote_addr or previous.get("remote_addr"),
+            remote_port=previous.get("remote_port"),
+        ):
+            yield
+    finally:
+        if previous:
+            auditlog_value.set(previous)
 
 
 def _jsonable(value):

@@ -11,6 +11,7 @@ from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
 from canbo.core.exceptions import ConflictError
+from canbo.core.dates import add_years
 from canbo.core.text import sort_key, split_full_name, unaccent
 from canbo.org.models import AdminLevel, OrgUnit
 
@@ -93,7 +94,7 @@ def _validate_person(person: Person, exclude=None) -> None:
     if (
         person.party_admission_date
         and person.date_of_birth
-        and person.party_admission_date < person.date_of_birth.replace(year=person.date_of_birth.year + 18)
+        and person.party_admission_date < add_years(person.date_of_birth, 18)
     ):
         errors.setdefault("party_admission_date", []).append("Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")
     if errors:

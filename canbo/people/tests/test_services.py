@@ -181,3 +181,28 @@ def test_official_change_request_waits_for_approval(dana, alice):
 def test_official_cannot_propose_rank_change(dana):
     with pytest.raises(ValidationError):
         change_request_create(actor=dana, person=dana.person, changes={"salary_step": 9})
+
+
+def test_audit_actor_is_recorded_for_consecutive_actors(alice, board, anh):
+    person_update(actor=alice, person=anh, data={"phone": "1"})
+    person_update(actor=board, person=Person.objects.get(pk=anh.pk), data={"phone": "2"})
+    actors = list(
+        LogEntry.objects.get_for_object(anh)
+        .filter(action=LogEntry.Action.UPDATE)
+        .order_by("id")
+        .values_list("actor__username", flat=True)
+    )
+    assert actors == ["alice", "board"]
+
+
+def test_party_admission_age_check_handles_29_february(alice, tree):
+    birth = datetime.date(1992, 2, 29)
+    data = _data(
+        date_of_birth=birth,
+        national_id=national_id_for("NAM", birth, 900002),
+        party_admission_date=datetime.date(2010, 2, 28),
+    )
+    with pytest.raises(ValidationError):
+        person_create(
+            actor=alice, data=data, unit=tree["dept_a"], category="CC", start_date=datetime.date(2015, 1, 1)
+        )
