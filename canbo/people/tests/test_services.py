@@ -200,7 +200,7 @@ def test_party_admission_age_check_handles_29_february(alice, tree):
     data = _data(
         date_of_birth=birth,
         national_id=national_id_for("NAM", birth, 900002),
-        party_admission_date=datetime.date(2010, 2, 28),
+        party_admission_date=datetime.date(2010, 2, 27),
     )
     with pytest.raises(ValidationError):
         person_create(
