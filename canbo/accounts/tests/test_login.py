@@ -1,0 +1,38 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth.hashers import Argon2PasswordHasher
+
+pytestmark = pytest.mark.django_db
+LOGIN = "/tai-khoan/dang-nhap/"
+
+
+def test_login_then_dashboard(client, alice):
+    response = client.post(LOGIN, {"username": "alice", "password": "mat-khau-thu-nghiem"})
+    assert response.status_code == 302
+    assert client.get("/").status_code == 200
+
+
+def test_wrong_password_message_is_vietnamese(client, alice):
+    response = client.post(LOGIN, {"username": "alice", "password": "sai"})
+    assert "Tên đăng nhập hoặc mật khẩu không đúng" in response.content.decode()
+
+
+def test_repeated_failures_lock_the_account(client, alice):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": "alice", "password": "sai"})
+    response = client.post(LOGIN, {"username": "alice", "password": "mat-khau-thu-nghiem"})
+    assert response.status_code == 429
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+
+
+def test_anonymous_is_sent_to_login(client, db):
+    response = client.get("/")
+    assert response.status_code == 302 and response.url.startswith(LOGIN)
+
+
+def test_production_hasher_is_argon2_and_sessions_expire():
+    from config.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert Argon2PasswordHasher().encode("mat-khau", "saltsaltsalt").startswith("argon2$")
+    assert base.SESSION_EXPIRE_AT_BROWSER_CLOSE and base.SESSION_COOKIE_AGE <= 8 * 3600
