@@ -86,3 +86,12 @@ def history_for(objects):
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-id")
     )
+
+
+def register_audited(model, *, skip=()):
+    """Register a model with auditlog for its own columns only (no reverse relations, no derived columns)."""
+    from auditlog.registry import auditlog
+
+    skip = set(skip) | {"version", "updated_at", "created_at"}
+    fields = [f.name for f in model._meta.concrete_fields if f.name not in skip]
+    auditlog.register(model, include_fields=fields)

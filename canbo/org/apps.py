@@ -6,8 +6,8 @@ class OrgConfig(AppConfig):
     verbose_name = "Tổ chức"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from canbo.core.audit import register_audited
 
         from .models import OrgUnit
 
-        auditlog.register(OrgUnit, exclude_fields=["updated_at", "created_at"])
+        register_audited(OrgUnit)

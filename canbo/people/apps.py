@@ -6,20 +6,10 @@ class PeopleConfig(AppConfig):
     verbose_name = "Cán bộ, công chức, viên chức"
 
     def ready(self):
-        from auditlog.registry import auditlog
+        from canbo.core.audit import register_audited
 
         from .models import Employment, Person, Qualification
 
-        derived = [
-            "search_text",
-            "sort_key",
-            "family_name",
-            "middle_name",
-            "given_name",
-            "version",
-            "updated_at",
-            "created_at",
-        ]
-        auditlog.register(Person, exclude_fields=derived)
-        auditlog.register(Employment, exclude_fields=["version", "updated_at", "created_at"])
-        auditlog.register(Qualification, exclude_fields=["version", "updated_at", "created_at"])
+        register_audited(Person, skip=["search_text", "sort_key", "family_name", "middle_name", "given_name"])
+        register_audited(Employment)
+        register_audited(Qualification)

@@ -39,6 +39,11 @@ class PersonFilterForm(forms.Form):
     qualification_level = forms.ChoiceField(
         label="Từ trình độ", required=False, choices=BLANK + ALL_LEVEL_CHOICES
     )
+    on = forms.DateField(
+        label="Tại ngày",
+        required=False,
+        help_text="Để trống: hiện nay; có ngày: những người công tác tại ngày đó",
+    )
     status = forms.ChoiceField(label="Tình trạng", required=False, choices=BLANK + PersonStatus.choices)
 
     def __init__(self, *args, user, **kwargs):

@@ -60,13 +60,21 @@ def person_list(*, fetched_by, filters: dict | None = None):
     """The filtered, Vietnamese-ordered list of persons the user may see."""
     filters = filters or {}
     qs = person_queryset_for(user=fetched_by)
-    unit = filters.get("unit")
-    if unit:
+    unit, on = filters.get("unit"), filters.get("on")
+    if on:
+        # As of a past date: people with a timeline row in force then (in the unit's subtree, if one is given).
+        rows = Employment.objects.active_on(on).filter(person=OuterRef("pk"))
+        if unit:
+            rows = rows.filter(unit__path__startswith=unit.path)
+        if filters.get("level"):
+            rows = rows.filter(unit__level=filters["level"])
+        qs = qs.filter(Exists(rows))
+    elif unit:
         qs = qs.filter(current_unit__path__startswith=unit.path)
     for field in ("category", "gender", "ethnicity", "status"):
         if filters.get(field):
             qs = qs.filter(**{field: filters[field]})
-    if filters.get("level"):
+    if filters.get("level") and not on:
         qs = qs.filter(current_unit__level=filters["level"])
     if filters.get("age_band") in AGE_BANDS:
         _label, low, high = AGE_BANDS[filters["age_band"]]

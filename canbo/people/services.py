@@ -10,8 +10,8 @@ from django.utils import timezone
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
-from canbo.core.exceptions import ConflictError
 from canbo.core.dates import add_years
+from canbo.core.exceptions import ConflictError
 from canbo.core.text import sort_key, split_full_name, unaccent
 from canbo.org.models import AdminLevel, OrgUnit
 
@@ -337,7 +337,7 @@ def _validate_qualification(qual: Qualification) -> None:
             {"level": f"Trình độ “{qual.level}” không thuộc loại “{qual.get_scale_display()}”."}
         )
     qual.rank = rank
-    qual.full_clean(exclude=["person"])
+    qual.full_clean()
     if qual.awarded_on and qual.awarded_on > timezone.localdate():
         raise ValidationError({"awarded_on": "Ngày cấp không được ở tương lai."})
 

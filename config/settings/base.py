@@ -164,3 +164,7 @@ LOGGING = {
 SPECTACULAR_SETTINGS.update(
     {"SWAGGER_UI_DIST": "SIDECAR", "SWAGGER_UI_FAVICON_HREF": "SIDECAR", "REDOC_DIST": "SIDECAR"}
 )
+SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
+    "PersonStatusEnum": "canbo.people.choices.PersonStatus",
+    "AdminLevelEnum": "canbo.org.models.AdminLevel",
+}

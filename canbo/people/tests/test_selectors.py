@@ -66,3 +66,17 @@ def test_who_worked_where_on_a_date_is_one_query(anh, tree, django_assert_num_qu
     with django_assert_num_queries(1):
         rows = list(employments_on(on=datetime.date(2019, 12, 31)).values_list("person_id", "unit_id"))
     assert rows == [(anh.pk, tree["dept_a_office"].pk)]
+
+
+def test_filter_as_of_a_past_date_uses_the_timeline(board, anh, tree):
+    from canbo.people.services import employment_add
+
+    employment_add(
+        actor=board, person=anh, unit=tree["dept_b"], category="CC", start_date=datetime.date(2020, 1, 1)
+    )
+    past = {"unit": tree["dept_a"], "on": datetime.date(2019, 12, 31)}
+    assert list(person_list(fetched_by=board, filters=past)) == [anh]
+    assert not person_list(fetched_by=board, filters={"unit": tree["dept_a"]}).exists()
+    assert list(
+        person_list(fetched_by=board, filters={"on": datetime.date(2019, 12, 31), "level": "TINH"})
+    ) == [anh]

@@ -206,3 +206,10 @@ def test_party_admission_age_check_handles_29_february(alice, tree):
         person_create(
             actor=alice, data=data, unit=tree["dept_a"], category="CC", start_date=datetime.date(2015, 1, 1)
         )
+
+
+def test_duplicate_qualification_is_a_validation_error_not_a_crash(alice, anh):
+    data = {"scale": "IT", "level": "CO_BAN", "awarded_on": datetime.date(2012, 1, 1)}
+    qualification_add(actor=alice, person=anh, **data)
+    with pytest.raises(ValidationError):
+        qualification_add(actor=alice, person=anh, **data)

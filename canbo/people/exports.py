@@ -1,0 +1,88 @@
+"""Export of a filtered person list to .xlsx: one query, streamed rows (openpyxl write-only), Vietnamese headers."""
+
+import tempfile
+
+from django.http import FileResponse
+from django.utils import timezone
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD/MM/YYYY"
+
+_GENDERS = Gender.choices
+_ETHNICITIES = ETHNICITY_CHOICES
+_CATEGORIES = PersonnelCategory.choices
+_STATUSES = PersonStatus.choices
+# (header, column width, values() field, how to show the value: "date", "decimal", choices or as is)
+COLUMNS = [
+    ("Mã hồ sơ", 12, "code", None),
+    ("Họ và tên", 28, "full_name", None),
+    ("Ngày sinh", 12, "date_of_birth", "date"),
+    ("Giới tính", 9, "gender", _GENDERS),
+    ("Dân tộc", 12, "ethnicity", _ETHNICITIES),
+    ("Số định danh cá nhân", 16, "national_id", None),
+    ("Phân loại", 18, "category", _CATEGORIES),
+    ("Đơn vị công tác", 36, "current_unit__name", None),
+    ("Mã đơn vị", 12, "current_unit__code", None),
+    ("Chức vụ", 24, "position__name", None),
+    ("Mã ngạch", 11, "rank__code", None),
+    ("Bậc lương", 9, "salary_step", None),
+    ("Hệ số lương", 11, "salary_coefficient", "decimal"),
+    ("Ngày vào Đảng", 13, "party_admission_date", "date"),
+    ("Tình trạng", 18, "status", _STATUSES),
+    ("Ngày thay đổi tình trạng", 13, "status_date", "date"),
+]
+HEADERS = [c[0] for c in COLUMNS]
+
+
+def write_persons_xlsx(persons, fileobj) -> int:
+    """Write the persons (a queryset, already ordered and scoped) to `fileobj`; return the row count."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Danh sách cán bộ")
+    for index, (_header, width, _field, _kind) in enumerate(COLUMNS, start=2):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.column_dimensions["A"].width = 6
+    sheet.freeze_panes = "C2"
+    bold = Font(bold=True)
+    header = []
+    for title in ["STT", *HEADERS]:
+        cell = WriteOnlyCell(sheet, value=title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    fields = [c[2] for c in COLUMNS]
+    # Labels are translated once per export, not once per cell.
+    kinds = [{k: str(v) for k, v in kind} if isinstance(kind, list) else kind for *_rest, kind in COLUMNS]
+    count = 0
+    for count, values in enumerate(persons.values_list(*fields).iterator(chunk_size=2000), start=1):
+        row = [count]
+        for kind, value in zip(kinds, values, strict=True):
+            if value is None or value == "":
+                row.append(None)
+            elif kind is None:
+                row.append(value)
+            elif kind == "date":
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                row.append(cell)
+            elif kind == "decimal":
+                row.append(float(value))
+            else:
+                row.append(kind.get(value, value))
+        sheet.append(row)
+    workbook.save(fileobj)
+    return count
+
+
+def person_export_response(persons, filename: str | None = None) -> FileResponse:
+    """Build the file in a temporary file (constant memory) and stream it to the browser."""
+    filename = filename or f"danh-sach-can-bo-{timezone.localdate():%Y%m%d}.xlsx"
+    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after streaming
+    write_persons_xlsx(persons, fileobj)
+    fileobj.seek(0)
+    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)

@@ -1,0 +1,305 @@
+"""API shapes of the personnel register. They check shape only; the services check the rules and audit.
+
+Persons are addressed by uuid, units by code, posts and ranks by code; dates accept yyyy-mm-dd and dd/mm/yyyy.
+"""
+
+from collections.abc import Mapping
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from canbo.accounts.scoping import visible_units
+from canbo.core.api import ModelSerializer, VnDateField
+from canbo.org.models import OrgUnit
+
+from .choices import ALL_LEVEL_CHOICES, QUALIFICATION_LEVELS, PersonnelCategory, PersonnelMove, level_label
+from .models import Employment, Person, Position, Qualification, Rank
+from .services import PERSON_EDITABLE_FIELDS
+
+VERSION_HELP = "Phiên bản của bản ghi khi đọc (trường version); bản ghi đã bị người khác sửa thì trả về 409."
+VERSION_REQUIRED = "Cần gửi phiên bản (version) của bản ghi đã đọc để tránh ghi đè thay đổi của người khác."
+
+
+def _code_of(related) -> serializers.SlugRelatedField:
+    return serializers.SlugRelatedField(
+        slug_field="code", queryset=related.objects.all(), required=False, allow_null=True
+    )
+
+
+class UnitCodeField(serializers.SlugRelatedField):
+    """A unit given by its code; units outside the user's scope are answered as unknown."""
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="code", queryset=OrgUnit.objects.all(), **kwargs)
+
+    def get_queryset(self):
+        return visible_units(self.context["request"].user)
+
+
+# --- persons -----------------------------------------------------------------------------------------------
+
+
+class PersonListSerializer(ModelSerializer):
+    unit = serializers.CharField(source="current_unit.code", read_only=True)
+    unit_name = serializers.CharField(source="current_unit.name", read_only=True)
+    position = serializers.CharField(source="position.code", read_only=True, allow_null=True, default=None)
+    position_name = serializers.CharField(
+        source="position.name", read_only=True, allow_null=True, default=None
+    )
+    gender_label = serializers.CharField(source="get_gender_display", read_only=True)
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    status_label = serializers.CharField(source="get_status_display", read_only=True)
+
+    class Meta:
+        model = Person
+        fields = [
+            "uuid",
+            "code",
+            "full_name",
+            "gender",
+            "gender_label",
+            "date_of_birth",
+            "national_id",
+            "category",
+            "category_label",
+            "unit",
+            "unit_name",
+            "position",
+            "position_name",
+            "status",
+            "status_label",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class PersonDetailSerializer(PersonListSerializer):
+    rank = serializers.CharField(source="rank.code", read_only=True, allow_null=True, default=None)
+    rank_name = serializers.CharField(source="rank.name", read_only=True, allow_null=True, default=None)
+    ethnicity_label = serializers.CharField(source="get_ethnicity_display", read_only=True)
+
+    class Meta(PersonListSerializer.Meta):
+        fields = [
+            *PersonListSerializer.Meta.fields,
+            *[f for f in PERSON_EDITABLE_FIELDS if f not in PersonListSerializer.Meta.fields],
+            "rank_name",
+            "ethnicity_label",
+            "status_date",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class PersonWriteSerializer(ModelSerializer):
+    """The profile fields an officer edits (services.PERSON_EDITABLE_FIELDS)."""
+
+    rank = _code_of(Rank)
+
+    class Meta:
+        model = Person
+        fields = PERSON_EDITABLE_FIELDS
+        extra_kwargs = {"national_id": {"validators": []}}
+
+
+class PersonCreateSerializer(PersonWriteSerializer):
+    """A new record and its first employment row."""
+
+    code = serializers.CharField(max_length=20, help_text="Mã hồ sơ")
+    unit = UnitCodeField(help_text="Mã đơn vị công tác")
+    category = serializers.ChoiceField(choices=PersonnelCategory.choices, help_text="Phân loại")
+    start_date = VnDateField(help_text="Ngày bắt đầu công tác tại đơn vị")
+    position = _code_of(Position)
+    move = serializers.ChoiceField(
+        choices=PersonnelMove.choices, required=False, default=PersonnelMove.TUYEN_DUNG
+    )
+    decision_number = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+
+    EMPLOYMENT_FIELDS = ("unit", "category", "start_date", "position", "move", "decision_number")
+
+    class Meta(PersonWriteSerializer.Meta):
+        fields = [
+            "code",
+            *PERSON_EDITABLE_FIELDS,
+            "unit",
+            "category",
+            "start_date",
+            "position",
+            "move",
+            "decision_number",
+        ]
+
+    def service_arguments(self) -> dict:
+        data = dict(self.validated_data)
+        employment = {k: data.pop(k) for k in self.EMPLOYMENT_FIELDS if k in data}
+        return {"data": data, **employment}
+
+
+class VersionedPatchMixin:
+    """PATCH bodies carry the version that was read; services compare it (stale → 409)."""
+
+    refused_fields: dict[str, str] = {}
+
+    def to_internal_value(self, data):
+        errors = {}
+        if isinstance(data, Mapping):
+            errors = {f: [message] for f, message in self.refused_fields.items() if f in data}
+            if data.get("version") in (None, ""):
+                errors["version"] = [VERSION_REQUIRED]
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError({**exc.detail, **errors}) from exc
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
+
+    def service_arguments(self) -> dict:
+        data = dict(self.validated_data)
+        return {"expected_version": data.pop("version"), "data": data}
+
+
+class PersonUpdateSerializer(VersionedPatchMixin, PersonWriteSerializer):
+    version = serializers.IntegerField(min_value=1, help_text=VERSION_HELP)
+
+    _VIA_HISTORY = "Đơn vị, chức vụ và phân loại thay đổi qua quá trình công tác (employments)."
+    refused_fields = {
+        "unit": _VIA_HISTORY,
+        "position": _VIA_HISTORY,
+        "category": _VIA_HISTORY,
+        "status": "Tình trạng (nghỉ hưu, chuyển đi, từ trần) không sửa trực tiếp.",
+        "code": "Mã hồ sơ không sửa được.",
+    }
+
+    class Meta(PersonWriteSerializer.Meta):
+        fields = [*PERSON_EDITABLE_FIELDS, "version"]
+
+
+# --- employment history ------------------------------------------------------------------------------------
+
+
+class EmploymentSerializer(ModelSerializer):
+    unit = serializers.CharField(source="unit.code", read_only=True)
+    unit_name = serializers.CharField(source="unit.name", read_only=True)
+    position = serializers.CharField(source="position.code", read_only=True, allow_null=True, default=None)
+    position_name = serializers.CharField(
+        source="position.name", read_only=True, allow_null=True, default=None
+    )
+    category_label = serializers.CharField(source="get_category_display", read_only=True)
+    move_label = serializers.CharField(source="get_move_display", read_only=True)
+
+    class Meta:
+        model = Employment
+        fields = [
+            "id",
+            "unit",
+            "unit_name",
+            "position",
+            "position_name",
+            "category",
+            "category_label",
+            "start_date",
+            "end_date",
+            "move",
+            "move_label",
+            "decision_number",
+            "note",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+EMPLOYMENT_WRITE_FIELDS = [
+    "unit",
+    "position",
+    "category",
+    "start_date",
+    "end_date",
+    "move",
+    "decision_number",
+    "note",
+]
+
+
+class EmploymentCreateSerializer(ModelSerializer):
+    unit = UnitCodeField(help_text="Mã đơn vị")
+    position = _code_of(Position)
+
+    class Meta:
+        model = Employment
+        fields = EMPLOYMENT_WRITE_FIELDS
+
+
+class EmploymentUpdateSerializer(VersionedPatchMixin, EmploymentCreateSerializer):
+    version = serializers.IntegerField(min_value=1, help_text=VERSION_HELP)
+
+    class Meta(EmploymentCreateSerializer.Meta):
+        fields = [*EMPLOYMENT_WRITE_FIELDS, "version"]
+
+
+# --- qualifications ----------------------------------------------------------------------------------------
+
+_LEVELS_BY_SCALE = "; ".join(
+    f"{scale}: {', '.join(code for code, _label, _rank in levels)}"
+    for scale, levels in QUALIFICATION_LEVELS.items()
+)
+
+
+# No enum in the schema: the valid codes depend on the scale (listed in the description), and an enum named
+# "level" would collide with the units' AdminLevel enum.
+@extend_schema_field(
+    {
+        "type": "string",
+        "description": f"Mã trình độ, thuộc loại trình độ (scale) đã chọn — {_LEVELS_BY_SCALE}",
+    }
+)
+class QualificationLevelField(serializers.ChoiceField):
+    """A level code; which levels belong to which scale is the service's rule."""
+
+    def __init__(self, **kwargs):
+        super().__init__(choices=ALL_LEVEL_CHOICES, **kwargs)
+
+
+QUALIFICATION_WRITE_FIELDS = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
+
+
+class QualificationSerializer(ModelSerializer):
+    level = QualificationLevelField(read_only=True)
+    scale_label = serializers.CharField(source="get_scale_display", read_only=True)
+    level_label = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Qualification
+        fields = [
+            "id",
+            "scale",
+            "scale_label",
+            "level",
+            "level_label",
+            "rank",
+            "field",
+            "awarded_on",
+            "document_number",
+            "issuer",
+            "note",
+            "version",
+        ]
+        read_only_fields = fields
+
+    def get_level_label(self, qualification) -> str:
+        return level_label(qualification.scale, qualification.level)
+
+
+class QualificationCreateSerializer(ModelSerializer):
+    level = QualificationLevelField()
+
+    class Meta:
+        model = Qualification
+        fields = QUALIFICATION_WRITE_FIELDS
+
+
+class QualificationUpdateSerializer(VersionedPatchMixin, QualificationCreateSerializer):
+    version = serializers.IntegerField(min_value=1, help_text=VERSION_HELP)
+
+    class Meta(QualificationCreateSerializer.Meta):
+        fields = [*QUALIFICATION_WRITE_FIELDS, "version"]

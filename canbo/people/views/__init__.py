@@ -1,0 +1,1 @@
+"""HTML pages of the personnel register: thin views over canbo.people.selectors and services."""

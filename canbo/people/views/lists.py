@@ -1,0 +1,55 @@
+"""The person list with its filters and paging, and its export to Excel."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from canbo.people.exports import person_export_response
+from canbo.people.forms import PersonListFilterForm
+from canbo.people.selectors import person_list as select_persons
+from canbo.people.selectors import person_queryset_for
+
+from .common import can_write, is_official_only
+
+PAGE_SIZE = 50
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+@login_required
+def person_list(request):
+    if is_official_only(request.user):
+        own = person_queryset_for(user=request.user).filter(user=request.user).first()
+        if own is not None:
+            return redirect("people:detail", uuid=own.uuid)
+    form = PersonListFilterForm(request.GET, user=request.user)
+    page = None
+    if form.is_valid():
+        persons = select_persons(fetched_by=request.user, filters=form.filters())
+        page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = _query_without_page(request)
+    context = {
+        "form": form,
+        "page": page,
+        "query": query,
+        "export_url": reverse("people:export") + (f"?{query}" if query else ""),
+        "filter_unit": form.cleaned_data.get("unit") if form.is_valid() else None,
+        "can_create": can_write(request.user),
+    }
+    return render(request, "people/list.html", context)
+
+
+@login_required
+def person_export(request):
+    """The whole filtered list as .xlsx; invalid filters go back to the list, which shows the errors."""
+    form = PersonListFilterForm(request.GET, user=request.user)
+    if not form.is_valid():
+        query = _query_without_page(request)
+        return redirect(reverse("people:list") + (f"?{query}" if query else ""))
+    persons = select_persons(fetched_by=request.user, filters=form.filters())
+    return person_export_response(persons)
