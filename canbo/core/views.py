@@ -6,6 +6,30 @@ from django.utils import timezone
 
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import change_requests_pending_for, person_queryset_for
+from canbo.reports.base import ReportParams, can_view_reports
+from canbo.reports.registry import all_reports, get_report
+from canbo.reports.reports.qualification_share import MEASURES
+
+# Qualification shares shown as tiles on the dashboard (keys of the qualification-share report's measures).
+DASHBOARD_SHARES = ("prof_dai_hoc", "prof_thac_si", "llct_cao_cap")
+
+
+def _report_panels(user, today) -> dict:
+    """Today's headcount chart and qualification-share tiles, from the reports framework (3 aggregate queries)."""
+    params = ReportParams(on=today)
+    headcount = get_report("headcount").run_with(user=user, params=params)
+    shares = get_report("qualification-share").run_with(user=user, params=params)
+    tiles = [
+        {"label": row.values["measure"], "share": row.values["share"], "count": row.values["count"]}
+        for measure, row in zip(MEASURES, shares.rows, strict=True)
+        if measure.key in DASHBOARD_SHARES
+    ]
+    return {
+        "headcount_chart": headcount.chart,
+        "headcount_total": headcount.meta["total"],
+        "share_tiles": tiles,
+        "reports": [{"name": r.name, "title": r.title} for r in all_reports()],
+    }
 
 
 @login_required
@@ -23,6 +47,8 @@ def dashboard(request):
         "by_category": by_category,
         "pending_requests": change_requests_pending_for(user=request.user).count(),
     }
+    if can_view_reports(request.user):
+        context.update(_report_panels(request.user, today))
     return render(request, "core/dashboard.html", context)
 
 

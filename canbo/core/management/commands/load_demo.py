@@ -1,0 +1,76 @@
+"""`python manage.py load_demo [--scale N] [--seed S] [--if-empty] [--reset]`: the Điện Biên demo province."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from canbo.demo import DEFAULT_SCALE, DEFAULT_SEED
+from canbo.demo.builder import DemoExists, build_demo, reset_demo
+from canbo.people.models import Person
+
+LEVEL_LABELS = [("TINH", "cấp tỉnh"), ("HUYEN", "cấp huyện"), ("XA", "cấp xã")]
+CHANGE_LABELS = {
+    ("PROFESSIONAL", "TRUNG_CAP"): "chuyên môn từ trung cấp trở lên",
+    ("PROFESSIONAL", "DAI_HOC"): "chuyên môn từ đại học trở lên",
+    ("PROFESSIONAL", "THAC_SI"): "chuyên môn trên đại học",
+    ("POLITICAL_THEORY", "TRUNG_CAP"): "lý luận chính trị từ trung cấp trở lên",
+}
+
+
+def vn_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def vn_float(x: float, digits: int = 1) -> str:
+    return f"{x:+.{digits}f}".replace(".", ",")
+
+
+class Command(BaseCommand):
+    help = (
+        "Tạo tỉnh mẫu Điện Biên (bài 001): cây tổ chức, hồ sơ, quá trình công tác, văn bằng và tài khoản mẫu."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--scale",
+            type=int,
+            default=DEFAULT_SCALE,
+            help=f"số người đang công tác ngày 31/12/2019 (mặc định {DEFAULT_SCALE}, đúng số liệu bài 001)",
+        )
+        parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="hạt giống ngẫu nhiên (tất định)")
+        parser.add_argument("--if-empty", action="store_true", help="không làm gì nếu đã có hồ sơ cán bộ")
+        parser.add_argument("--reset", action="store_true", help="xóa dữ liệu mẫu cũ trước khi tạo")
+        parser.add_argument("--delete", action="store_true", help="chỉ xóa dữ liệu mẫu")
+
+    def handle(self, *args, scale, seed, if_empty, reset, delete, **options):
+        if delete:
+            reset_demo()
+            self.stdout.write("Đã xóa dữ liệu tỉnh mẫu.")
+            return
+        if scale < 1:
+            raise CommandError("--scale phải là số nguyên dương.")
+        if if_empty and Person.objects.exists():
+            self.stdout.write("Đã có hồ sơ cán bộ: không tạo lại tỉnh mẫu (bỏ --if-empty hoặc dùng --reset).")
+            return
+        self.stdout.write(f"Đang tạo tỉnh mẫu Điện Biên ({vn_int(scale)} người ngày 31/12/2019)…")
+        try:
+            summary = build_demo(scale=scale, seed=seed, reset=reset)
+        except DemoExists as exc:
+            raise CommandError(str(exc)) from exc
+        counts = summary.headcount_2019
+        total = sum(counts.values())
+        parts = "; ".join(f"{label} {vn_int(counts.get(level, 0))}" for level, label in LEVEL_LABELS)
+        self.stdout.write(
+            self.style.SUCCESS(f"Đã tạo tỉnh mẫu trong {summary.seconds:.1f} giây.".replace(".", ",", 1))
+        )
+        self.stdout.write(
+            f"  {vn_int(summary.units)} đơn vị, {summary.events} sự kiện tổ chức, "
+            f"{vn_int(summary.persons)} hồ sơ, {vn_int(summary.employments)} quá trình công tác, "
+            f"{vn_int(summary.qualifications)} văn bằng, chứng chỉ."
+        )
+        self.stdout.write(f"  CBCCVC ngày 31/12/2019: {vn_int(total)} ({parts}).")
+        if options["verbosity"] > 1:
+            timings = ", ".join(f"{k} {v:.1f}" for k, v in summary.timings.items())
+            self.stdout.write(f"  Thời gian (giây): {timings}.")
+        changes = ", ".join(
+            f"{CHANGE_LABELS[(s, lv)]} {vn_float(pp)} điểm %" for s, lv, pp in summary.changes
+        )
+        self.stdout.write(f"  Thay đổi 31/12/2015 → 31/12/2019: {changes}.")

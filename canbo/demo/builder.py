@@ -1,0 +1,239 @@
+"""Write the demo province in one transaction with bulk inserts, and report its 31/12/2019 figures."""
+
+import contextlib
+import random
+import time
+from dataclasses import dataclass, field
+
+from auditlog.context import disable_auditlog
+from django.conf import settings
+from django.db import connection, transaction
+from django.db.models import Count, Q
+
+from canbo.accounts.models import RoleAssignment, User
+from canbo.org.models import OrgEvent, OrgUnit
+from canbo.people.choices import level_rank
+from canbo.people.models import ChangeRequest, Employment, Person, Position, Qualification, Rank
+
+from . import DEFAULT_SCALE, DEFAULT_SEED, names
+from .dates import D2015, D2019
+from .fastinsert import insert_rows
+from .levels import SEED_CHANGES
+from .orgtree import ROOT_CODE, build_tree, record_events
+from .persons import make_person
+from .qualifications import plan_awards
+from .reform import plan_careers
+from .users import DEMO_USERNAMES, create_demo_users
+
+
+class DemoExists(Exception):
+    pass
+
+
+@dataclass
+class Summary:
+    units: int = 0
+    events: int = 0
+    persons: int = 0
+    employments: int = 0
+    qualifications: int = 0
+    seconds: float = 0.0
+    headcount_2019: dict = field(default_factory=dict)
+    changes: list = field(default_factory=list)
+    timings: dict = field(default_factory=dict)
+
+    @contextlib.contextmanager
+    def timed(self, phase: str):
+        started = time.perf_counter()
+        yield
+        self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
+
+
+@contextlib.contextmanager
+def bulk_load_mode():
+    """No per-query logging (DEBUG=True in local settings) and, on SQLite, a page cache big enough for the
+    whole load, while hundreds of thousands of rows go in."""
+    debug = settings.DEBUG
+    settings.DEBUG = False
+    sqlite = connection.vendor == "sqlite"
+    if sqlite:
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA cache_size")
+            cache_size = cursor.fetchone()[0]
+            cursor.execute("PRAGMA cache_size = -262144")  # 256 MB
+    try:
+        yield
+    finally:
+        settings.DEBUG = debug
+        if sqlite:
+            with connection.cursor() as cursor:
+                cursor.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+
+def demo_exists() -> bool:
+    return OrgUnit.objects.filter(code=ROOT_CODE).exists()
+
+
+def reset_demo() -> None:
+    """Delete the demo province: its units, everyone who worked there, its events and the demo users."""
+    with transaction.atomic(), disable_auditlog():
+        User.objects.filter(username__in=DEMO_USERNAMES).delete()
+        root = OrgUnit.objects.filter(code=ROOT_CODE).first()
+        if root is None:
+            return
+        units = OrgUnit.objects.filter(path__startswith=root.path)
+        people = Person.objects.filter(
+            Q(current_unit__path__startswith=root.path) | Q(employments__unit__path__startswith=root.path)
+        )
+        person_ids = list(people.values_list("pk", flat=True).distinct())
+        bulky = (Qualification, Employment, ChangeRequest)
+        others = [
+            rel
+            for rel in Person._meta.related_objects
+            if rel.related_model not in bulky and not rel.many_to_many
+        ]
+        for start in range(0, len(person_ids), 5000):
+            chunk = person_ids[start : start + 5000]
+            for rel in others:  # rows of other apps that point at a person: the ORM applies their on_delete
+                rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": chunk}).delete()
+            # Plain DELETEs for the big tables: no per-row signals (audit is off anyway).
+            for model in (*bulky, Person):
+                qs = model._base_manager.filter(
+                    **({"pk__in": chunk} if model is Person else {"person_id__in": chunk})
+                )
+                qs._raw_delete(qs.db)
+        RoleAssignment.objects.filter(unit__in=units).delete()
+        OrgEvent.objects.filter(Q(predecessors__in=units) | Q(successors__in=units)).distinct().delete()
+        for depth in sorted(set(units.values_list("depth", flat=True)), reverse=True):
+            units.filter(depth=depth).delete()
+
+
+def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: bool = False) -> Summary:
+    started = time.perf_counter()
+    summary = Summary()
+    with bulk_load_mode(), transaction.atomic(), disable_auditlog():
+        if reset:
+            with summary.timed("reset"):
+                reset_demo()
+        elif demo_exists():
+            raise DemoExists("Dữ liệu tỉnh mẫu đã có; dùng --reset để tạo lại.")
+        with summary.timed("units"):
+            tree = build_tree()
+            summary.units, summary.events = len(tree.units), record_events(tree)
+        rng = random.Random(f"canbo-demo-{seed}")
+        with summary.timed("plan"):
+            careers = plan_careers(rng, tree, scale)
+            ethnicity = {
+                id(c): names.pick_ethnicity(rng, (c.row_on(D2019) or c.rows[0]).slot.level) for c in careers
+            }
+            awards = plan_awards(rng, careers, {k: names.ethnicity_code(v) for k, v in ethnicity.items()})
+        with summary.timed("persons"):
+            person_ids = _insert_persons(rng, tree, careers, ethnicity, awards)
+        with summary.timed("employments"):
+            summary.employments = _insert_employments(person_ids, careers)
+        with summary.timed("qualifications"):
+            summary.qualifications = _insert_qualifications(person_ids, careers, awards)
+        with summary.timed("users"):
+            create_demo_users()
+        summary.persons = len(person_ids)
+        with summary.timed("summary"):
+            summary.headcount_2019 = headcount_by_level(D2019)
+            summary.changes = [(s, lv, share_change(s, lv, D2015, D2019)) for s, lv, _pp in SEED_CHANGES]
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _insert_persons(rng, tree, careers, ethnicity, awards) -> list[int]:
+    """Insert the Person rows; return their ids in the order of `careers`."""
+    awards_of = {}
+    for award in awards:
+        awards_of.setdefault(id(award.career), []).append(award)
+    ranks = dict(Rank.objects.values_list("code", "pk"))
+    positions = dict(Position.objects.values_list("code", "pk"))
+    used_ids = set(Person.objects.values_list("national_id", flat=True))
+    codes = []
+
+    def rows():
+        for c in careers:
+            row = make_person(
+                rng, tree, c, ethnicity[id(c)], awards_of.get(id(c), []), used_ids, ranks, positions
+            )
+            codes.append(row["code"])
+            yield row
+
+    insert_rows(Person, rows())
+    ids = dict(Person.objects.filter(code__startswith="DB").values_list("code", "pk"))
+    return [ids[code] for code in codes]
+
+
+def _insert_employments(person_ids, careers) -> int:
+    positions = dict(Position.objects.values_list("code", "pk"))
+    return insert_rows(
+        Employment,
+        (
+            {
+                "person_id": pid,
+                "unit_id": row.slot.unit.pk,
+                "position_id": positions.get(row.position),
+                "category": row.category,
+                "start_date": row.start,
+                "end_date": row.end,
+                "move": row.move,
+                "decision_number": "",
+                "note": row.note[:255],
+            }
+            for pid, c in zip(person_ids, careers, strict=True)
+            for row in c.rows
+        ),
+    )
+
+
+def _insert_qualifications(person_ids, careers, awards) -> int:
+    person_of = {id(c): pid for pid, c in zip(person_ids, careers, strict=True)}
+    return insert_rows(
+        Qualification,
+        (
+            {
+                "person_id": person_of[id(a.career)],
+                "scale": a.scale,
+                "level": a.level,
+                "rank": a.rank,
+                "field": a.field,
+                "awarded_on": a.awarded_on,
+                "document_number": a.document_number,
+                "issuer": a.issuer,
+                "note": "",
+            }
+            for a in awards
+        ),
+    )
+
+
+def headcount_by_level(on) -> dict[str, int]:
+    """Distinct persons with an employment row active on `on`, by the row's unit level (the report's rule)."""
+    rows = (
+        Employment.objects.active_on(on)
+        .values("unit__level")
+        .annotate(n=Count("person", distinct=True))
+        .order_by("unit__level")
+    )
+    return {r["unit__level"]: r["n"] for r in rows}
+
+
+def share(scale: str, level: str, on) -> float:
+    employed = Employment.objects.active_on(on).values("person")
+    total = Person.objects.filter(pk__in=employed).count()
+    holders = Person.objects.filter(
+        pk__in=employed,
+        qualifications__scale=scale,
+        qualifications__rank__gte=level_rank(scale, level),
+        qualifications__awarded_on__lte=on,
+    ).distinct()
+    return 100 * holders.count() / total if total else 0.0
+
+
+def share_change(scale: str, level: str, start, end) -> float:
+    return share(scale, level, end) - share(scale, level, start)
+
+
+__all__ = ["build_demo", "reset_demo", "demo_exists", "DemoExists", "Summary"]
