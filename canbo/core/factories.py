@@ -11,15 +11,15 @@ from canbo.org.services import set_paths
 from canbo.people.choices import Gender, PersonnelCategory
 from canbo.people.models import Employment, Person, Qualification
 from canbo.people.services import person_refresh_derived
+from canbo.people.validators import compose_national_id
 
 _id_counter = itertools.count(1)
 
 
 def national_id_for(gender: str, birth: datetime.date, serial: int | None = None) -> str:
     """A valid 12-digit personal ID consistent with gender and year of birth (province code 011: Điện Biên)."""
-    century_digit = (birth.year // 100 - 19) * 2 + (1 if gender == Gender.NU else 0)
     serial = next(_id_counter) if serial is None else serial
-    return f"011{century_digit}{birth.year % 100:02d}{serial:06d}"
+    return compose_national_id("011", gender, birth.year, serial)
 
 
 class OrgUnitFactory(factory.django.DjangoModelFactory):

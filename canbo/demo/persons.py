@@ -11,6 +11,7 @@ from canbo.people.catalogues import RANKS
 from canbo.people.choices import Gender
 from canbo.people.choices import PersonnelCategory as Cat
 from canbo.people.services import person_refresh_derived
+from canbo.people.validators import compose_national_id
 
 from . import names
 from .careers import HEALTH, Career
@@ -33,9 +34,7 @@ PARTY_SHARE = {Cat.CB: 0.97, Cat.CB_XA: 0.9, Cat.CC: 0.6, Cat.CC_XA: 0.6, Cat.VC
 
 
 def national_id(gender: str, birth: date, serial: int) -> str:
-    """Same layout as canbo.core.factories.national_id_for: province, gender/century digit, year, serial."""
-    century_digit = (birth.year // 100 - 19) * 2 + (1 if gender == Gender.NU else 0)
-    return f"{ID_PROVINCE}{century_digit}{birth.year % 100:02d}{serial:06d}"
+    return compose_national_id(ID_PROVINCE, gender, birth.year, serial)
 
 
 def rank_for(rng, career: Career) -> str:

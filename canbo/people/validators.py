@@ -38,3 +38,9 @@ def check_national_id_matches(value: str, gender: str | None, birth_year: int | 
     if birth_year and century + int(value[4:6]) != birth_year:
         problems.append("Chữ số thứ 4 đến 6 của số định danh không khớp với năm sinh.")
     return problems
+
+
+def compose_national_id(province_code: str, gender: str, birth_year: int, serial: int) -> str:
+    """Build a 12-digit personal ID: province, gender/century digit, two digits of the year, 6-digit serial."""
+    century_digit = (birth_year // 100 - 19) * 2 + (1 if gender == Gender.NU else 0)
+    return f"{province_code}{century_digit}{birth_year % 100:02d}{serial % 1_000_000:06d}"
