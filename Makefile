@@ -1,30 +1,47 @@
-# Canbo — the two commands: `make demo` and `make test`.
+# Canbo — the two commands: `make demo` and `make test`. See README.md.
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# PostgreSQL with trust auth on 127.0.0.1 (development and CI machines); pytest creates test_<name>.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
+BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
+# Two workers on the two cores of the CI machine; `make test PYTEST_ARGS=` runs in one process.
+PYTEST_ARGS ?= -n 2
+LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
-.PHONY: demo test test-postgres install lint format migrate run benchmarks clean
+.PHONY: demo test test-postgres install lint format migrate run benchmarks messages clean
 
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
+	  { echo "Canbo needs Python 3.11 or newer (found: $(PYTHON))."; exit 1; }
+	@# Debian ships venv's pip bootstrap separately (python3-venv): installed here when run as root.
+	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing python3-venv with apt-get"; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null || \
+	      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; }; \
+	    $(PYTHON) -m venv $(VENV); \
+	  else echo "Could not create $(VENV). On Debian/Ubuntu run: sudo apt-get install python3-venv"; exit 1; fi; }
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP)
 
 migrate: install
 	mkdir -p var
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py migrate --noinput
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py load_demo --if-empty
-	@DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/
-	DJANGO_SETTINGS_MODULE=config.settings.local $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(LOCAL) $(BIN)/python manage.py load_demo --if-empty
+	@$(LOCAL) $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/
+	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+run: migrate
+	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 lint: install
 	$(BIN)/ruff check .
@@ -34,15 +51,32 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# ruff, migrations in step with the models, then the whole suite on SQLite (-rs prints why a test skipped).
 test: lint
-	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
-	DATABASE_URL= $(BIN)/pytest
+	mkdir -p var
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL $(BIN)/pytest -rs $(PYTEST_ARGS)
 
+# The same suite on PostgreSQL: DATABASE_URL if set, else $(PG_URL).
 test-postgres: install
-	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest
+	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -rs $(PYTEST_ARGS)
 
+# Not part of `make test`: 100.000 persons on PostgreSQL (see benchmarks/). The database is created if
+# missing, migrated, then emptied and filled by the benchmarks: never point it at real data.
+CREATE_DB := import os, psycopg; from psycopg import sql; \
+  base, name = os.environ["DATABASE_URL"].rsplit("/", 1); \
+  conn = psycopg.connect(base + "/postgres", autocommit=True); \
+  exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone(); \
+  exists or conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 benchmarks: install
+	export DATABASE_URL=$${DATABASE_URL:-$(BENCH_URL)}; \
+	$(BIN)/python -c '$(CREATE_DB)' && \
+	$(LOCAL) $(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python benchmarks/run.py
+
+# Recompile the English translation (committed, so a fresh machine needs no gettext).
+messages:
+	msgfmt -c -o locale/en/LC_MESSAGES/django.mo locale/en/LC_MESSAGES/django.po
 
 clean:
 	rm -rf $(VENV) var/canbo.sqlite3*

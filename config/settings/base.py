@@ -1,5 +1,6 @@
 """Settings shared by every environment. DATABASE_URL chooses SQLite or PostgreSQL."""
 
+import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -69,6 +70,8 @@ TEMPLATES = [
     },
 ]
 
+if not env("DATABASE_URL", default=""):
+    os.environ.pop("DATABASE_URL", None)  # an empty value means the SQLite default
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'canbo.sqlite3'}")}
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

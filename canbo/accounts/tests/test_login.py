@@ -36,3 +36,14 @@ def test_production_hasher_is_argon2_and_sessions_expire():
     assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
     assert Argon2PasswordHasher().encode("mat-khau", "saltsaltsalt").startswith("argon2$")
     assert base.SESSION_EXPIRE_AT_BROWSER_CLOSE and base.SESSION_COOKIE_AGE <= 8 * 3600
+
+
+def test_login_page_in_english_when_asked(client, db):
+    response = client.get(LOGIN, HTTP_ACCEPT_LANGUAGE="en")
+    body = response.content.decode()
+    assert response["Content-Language"] == "en"
+    assert "User name" in body and "Tên đăng nhập" not in body
+
+
+def test_language_switcher_is_on_every_page(client, db):
+    assert 'action="/i18n/setlang/"' in client.get(LOGIN).content.decode()
