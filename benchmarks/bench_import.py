@@ -167,6 +167,7 @@ def main() -> None:
     from django.core.management import call_command
     from django.db import connection
 
+    path = None
     try:
         call_command("migrate", verbosity=0)
         from auditlog.models import LogEntry
@@ -178,7 +179,8 @@ def main() -> None:
         board = User.objects.create(username="bench-board")
         RoleAssignment.objects.create(user=board, role=Role.PROVINCE_BOARD)
         codes = make_units(args.units)
-        path = tempfile.mkstemp(prefix="canbo-bench-import-", suffix=".xlsx")[1]
+        handle, path = tempfile.mkstemp(prefix="canbo-bench-import-", suffix=".xlsx")
+        os.close(handle)
         started = time.perf_counter()
         generate_file(path, args.rows, codes, not args.no_history, not args.no_qualifications)
         generated = time.perf_counter() - started
@@ -224,8 +226,9 @@ def main() -> None:
             f"raw bulk insert:   {baseline:7.2f} s  ({baseline_rows} rows: persons, employments, qualifications)"
         )
         print(f"ratio import / raw insert: {imported / baseline:.1f}x")
-        Path(path).unlink(missing_ok=True)
     finally:
+        if path:
+            Path(path).unlink(missing_ok=True)
         drop()
 
 

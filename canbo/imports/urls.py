@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "imports"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("tep-mau/", views.template_download, name="template"),
+    path("<uuid:job_id>/", views.detail, name="detail"),
+    path("<uuid:job_id>/tien-do/", views.progress, name="progress"),
+]

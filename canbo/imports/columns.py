@@ -1,0 +1,287 @@
+"""The column spec of the import template, in one place: the template, the reader and the instructions
+sheet are all built from it. Enumerations are shown by their Vietnamese labels; the import also accepts
+the stable codes (e.g. "CC" for "Công chức")."""
+
+from dataclasses import dataclass
+
+from canbo.core.text import unaccent
+from canbo.people.choices import (
+    ETHNICITY_CHOICES,
+    QUALIFICATION_LEVELS,
+    Gender,
+    PersonnelCategory,
+    PersonnelMove,
+    QualificationScale,
+)
+
+TEXT, CODE, ID, DATE, INT, DECIMAL, CHOICE, LEVEL = (
+    "text",
+    "code",
+    "id",
+    "date",
+    "int",
+    "decimal",
+    "choice",
+    "level",
+)
+
+RELIGIONS = [
+    "Không",
+    "Phật giáo",
+    "Công giáo",
+    "Tin lành",
+    "Cao Đài",
+    "Phật giáo Hòa Hảo",
+    "Hồi giáo",
+    "Tôn giáo Baha'i",
+    "Tịnh độ cư sĩ Phật hội Việt Nam",
+    "Bửu sơn Kỳ hương",
+    "Minh Sư đạo",
+    "Minh Lý đạo - Tam Tông Miếu",
+    "Bà-la-môn",
+    "Phật đường Nam tông Minh Sư đạo",
+    "Tứ ân hiếu nghĩa",
+    "Giáo hội Các Thánh hữu Ngày sau của Chúa Giê-su Ky-tô",
+]
+
+
+def _level_labels() -> list[tuple[str, str]]:
+    """Every level label once, in scale order; the import resolves a label within the row's scale."""
+    seen: dict[str, str] = {}
+    for levels in QUALIFICATION_LEVELS.values():
+        for code, label, _rank in levels:
+            seen.setdefault(label, code)
+    return [(code, label) for label, code in seen.items()]
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    kind: str = TEXT
+    required: bool = False
+    choices: tuple[tuple[str, str], ...] = ()
+    # A drop-down that suggests values but accepts any text (religion).
+    suggestions: tuple[str, ...] = ()
+    # A drop-down filled from the database when the template is made (unit, post and rank codes).
+    catalogue: str = ""
+    width: int = 16
+    note: str = ""
+
+    @property
+    def labels(self) -> list[str]:
+        return [label for _code, label in self.choices]
+
+
+@dataclass(frozen=True)
+class Sheet:
+    key: str
+    title: str
+    columns: tuple[Column, ...]
+    description: str = ""
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+
+def _choices(enum_choices) -> tuple[tuple[str, str], ...]:
+    return tuple((str(code), str(label)) for code, label in enum_choices)
+
+
+NATIONAL_ID = Column(
+    "national_id",
+    "Số định danh cá nhân",
+    ID,
+    required=True,
+    width=18,
+    note="12 chữ số, nhập dạng văn bản để giữ số 0 đầu; là khóa để nhận ra hồ sơ đã có.",
+)
+UNIT = Column(
+    "unit_code",
+    "Mã đơn vị",
+    CODE,
+    required=True,
+    catalogue="units",
+    width=16,
+    note="Mã đơn vị trong cây tổ chức (xem trang Danh mục); phải thuộc phạm vi anh/chị được cập nhật.",
+)
+POSITION = Column(
+    "position_code",
+    "Mã chức vụ",
+    CODE,
+    catalogue="positions",
+    width=18,
+    note="Để trống nếu không giữ chức vụ.",
+)
+CATEGORY = Column(
+    "category",
+    "Phân loại",
+    CHOICE,
+    required=True,
+    choices=_choices(PersonnelCategory.choices),
+    width=22,
+    note="Cán bộ, công chức, viên chức hoặc người lao động hợp đồng.",
+)
+
+PERSONS = Sheet(
+    "persons",
+    "Cán bộ",
+    (
+        Column(
+            "code",
+            "Mã hồ sơ",
+            CODE,
+            width=14,
+            note="Để trống với hồ sơ mới: hệ thống tự đặt HS + số định danh.",
+        ),
+        Column("full_name", "Họ và tên", TEXT, required=True, width=26, note="Họ và tên khai sinh."),
+        Column("gender", "Giới tính", CHOICE, required=True, choices=_choices(Gender.choices), width=10),
+        Column("date_of_birth", "Ngày sinh", DATE, required=True, width=12),
+        NATIONAL_ID,
+        Column(
+            "ethnicity",
+            "Dân tộc",
+            CHOICE,
+            required=True,
+            choices=tuple(ETHNICITY_CHOICES),
+            width=14,
+            note="Một trong 54 dân tộc theo danh mục của Tổng cục Thống kê.",
+        ),
+        Column(
+            "religion",
+            "Tôn giáo",
+            TEXT,
+            suggestions=tuple(RELIGIONS),
+            width=14,
+            note="Ghi “Không” nếu không theo tôn giáo nào; để trống cũng được hiểu là “Không”.",
+        ),
+        Column("place_of_origin", "Quê quán", TEXT, width=24),
+        Column("place_of_birth", "Nơi sinh", TEXT, width=24),
+        Column("phone", "Điện thoại", TEXT, width=14),
+        Column("email", "Email", TEXT, width=24),
+        CATEGORY,
+        UNIT,
+        POSITION,
+        Column(
+            "rank_code",
+            "Mã ngạch",
+            CODE,
+            catalogue="ranks",
+            width=12,
+            note="Mã ngạch công chức hoặc mã chức danh nghề nghiệp viên chức.",
+        ),
+        Column("salary_step", "Bậc lương", INT, width=10, note="Số nguyên từ 1 đến 16."),
+        Column("salary_coefficient", "Hệ số lương", DECIMAL, width=11, note="Ví dụ 2,67 (từ 1 đến 12)."),
+        Column("recruited_on", "Ngày tuyển dụng", DATE, width=14),
+        Column("party_admission_date", "Ngày vào Đảng", DATE, width=14),
+        Column("party_full_member_date", "Ngày chính thức", DATE, width=14),
+        Column(
+            "start_date",
+            "Ngày bắt đầu ở đơn vị hiện tại",
+            DATE,
+            required=True,
+            width=16,
+            note="Ngày bắt đầu quá trình công tác hiện tại (đơn vị, chức vụ, phân loại ở dòng này).",
+        ),
+    ),
+    "Mỗi dòng là một cán bộ, công chức, viên chức. Hồ sơ đã có (cùng số định danh) được cập nhật.",
+)
+
+HISTORY = Sheet(
+    "history",
+    "Quá trình công tác",
+    (
+        NATIONAL_ID,
+        UNIT,
+        POSITION,
+        CATEGORY,
+        Column("start_date", "Từ ngày", DATE, required=True, width=12),
+        Column(
+            "end_date",
+            "Đến ngày",
+            DATE,
+            width=12,
+            note="Để trống chỉ với quá trình công tác hiện tại (quá trình sau cùng).",
+        ),
+        Column(
+            "move",
+            "Hình thức",
+            CHOICE,
+            choices=_choices(PersonnelMove.choices),
+            width=20,
+            note="Tuyển dụng, bổ nhiệm, điều động, …; để trống là “Tuyển dụng”.",
+        ),
+        Column("decision_number", "Số quyết định", TEXT, width=20),
+    ),
+    "Mỗi dòng là một giai đoạn công tác; giai đoạn được nhận ra theo số định danh và “Từ ngày”.",
+)
+
+QUALIFICATIONS = Sheet(
+    "qualifications",
+    "Văn bằng chứng chỉ",
+    (
+        NATIONAL_ID,
+        Column(
+            "scale",
+            "Loại trình độ",
+            CHOICE,
+            required=True,
+            choices=_choices(QualificationScale.choices),
+            width=22,
+        ),
+        Column(
+            "level",
+            "Trình độ",
+            LEVEL,
+            required=True,
+            choices=tuple(_level_labels()),
+            width=24,
+            note="Trình độ thuộc loại trình độ ở cột trước (ví dụ Đại học với Trình độ chuyên môn).",
+        ),
+        Column("field", "Chuyên ngành", TEXT, width=24, note="Chuyên ngành đào tạo hoặc ngôn ngữ."),
+        Column("awarded_on", "Ngày cấp", DATE, required=True, width=12),
+        Column("document_number", "Số văn bằng", TEXT, width=16),
+        Column("issuer", "Cơ sở cấp", TEXT, width=26),
+    ),
+    "Mỗi dòng là một văn bằng, chứng chỉ; văn bằng được nhận ra theo số định danh, loại, trình độ, "
+    "chuyên ngành và ngày cấp.",
+)
+
+SHEETS = (PERSONS, HISTORY, QUALIFICATIONS)
+INSTRUCTIONS_TITLE = "Hướng dẫn"
+CATALOGUE_TITLE = "Danh mục"
+REQUIRED_MARK = " (*)"
+
+
+def header_text(column: Column) -> str:
+    return column.header + (REQUIRED_MARK if column.required else "")
+
+
+def normalize_header(text) -> str:
+    """Headers match without case, extra spaces, the required mark or a trailing colon."""
+    text = " ".join(str(text or "").split()).casefold()
+    for suffix in (REQUIRED_MARK.strip(), "*", ":"):
+        text = text.removesuffix(suffix).strip()
+    return text
+
+
+def choice_lookup(choices) -> dict[str, str]:
+    """label or code, case-insensitive, with or without accents -> code (ambiguous unaccented forms dropped)."""
+    lookup: dict[str, str] = {}
+    loose: dict[str, set[str]] = {}
+    for code, label in choices:
+        for key in (label, code):
+            lookup[" ".join(key.split()).casefold()] = code
+            loose.setdefault(unaccent(key), set()).add(code)
+    for key, codes in loose.items():
+        if len(codes) == 1:
+            lookup.setdefault(key, next(iter(codes)))
+    return lookup
+
+
+def level_lookup() -> dict[str, dict[str, str]]:
+    """scale -> {label or code (normalised as in choice_lookup) -> level code}."""
+    return {
+        scale: choice_lookup([(code, label) for code, label, _rank in levels])
+        for scale, levels in QUALIFICATION_LEVELS.items()
+    }

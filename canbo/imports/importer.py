@@ -1,0 +1,388 @@
+"""The import engine: every row validated in memory against a few bulk reads, then bulk writes in one
+transaction with their audit rows. No per-row service calls and no per-row queries."""
+
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from django.utils import timezone
+
+from canbo.org.models import OrgUnit
+from canbo.people.choices import PersonStatus
+from canbo.people.models import Employment, Person, Qualification
+from canbo.people.services import person_refresh_derived
+
+from .columns import HISTORY, PERSONS, QUALIFICATIONS, Sheet
+from .loading import load_references
+from .reading import Progress, RowError, read_workbook
+from .rules import employment_rule_errors, field_errors, person_rule_errors, qualification_rule_errors
+from .timeline import Slot, Timeline, snapshot
+from .writing import DERIVED_FIELDS, Plan, write_plan
+
+# Person fields the file sets (current unit, post and category follow the latest employment row).
+PERSON_FIELDS = [
+    "code",
+    "full_name",
+    "gender",
+    "date_of_birth",
+    "national_id",
+    "ethnicity",
+    "religion",
+    "place_of_origin",
+    "place_of_birth",
+    "phone",
+    "email",
+    "rank_id",
+    "salary_step",
+    "salary_coefficient",
+    "recruited_on",
+    "party_admission_date",
+    "party_full_member_date",
+]
+CURRENT_FIELDS = ["current_unit_id", "position_id", "category"]
+# Fields whose values Django validates (lengths, e-mail, ranges); the others are typed by the reader.
+PERSON_CLEAN = ["code", "full_name", "religion", "place_of_origin", "place_of_birth", "phone", "email"]
+PERSON_CLEAN += ["salary_step", "salary_coefficient"]
+QUALIFICATION_FIELDS = ["document_number", "issuer"]
+# model field -> column key, where they differ
+_ALIASES = {
+    "rank": "rank_code",
+    "current_unit": "unit_code",
+    "unit": "unit_code",
+    "position": "position_code",
+}
+
+
+def _column(spec: Sheet, name: str) -> str:
+    key = _ALIASES.get(name, name)
+    return next((c.header for c in spec.columns if c.key == key), "")
+
+
+@dataclass
+class PersonEntry:
+    person: Person
+    before: dict | None  # stored values of PERSON_FIELDS + CURRENT_FIELDS + DERIVED_FIELDS; None if new
+    row: object = None  # the person-sheet Row
+    timeline: Timeline | None = None
+    qualifications: dict = field(default_factory=dict)  # key -> (Row or None, Qualification, before)
+
+
+class Importer:
+    def __init__(self, *, actor=None, progress: Progress | None = None):
+        self.actor = actor
+        self.progress = progress or (lambda stage, done, total: None)
+        self.errors: list[RowError] = []
+        self.today = timezone.localdate()
+        self.checked = self.to_check = 0
+
+    # -- helpers ---------------------------------------------------------------------------------------
+    def tick(self) -> None:
+        self.checked += 1
+        if self.checked % 500 == 0:
+            self.progress("check", self.checked, self.to_check)
+
+    def error(self, row, name: str, message: str) -> None:
+        self.errors.append(RowError(row.sheet.title, row.number, _column(row.sheet, name), message))
+
+    def errors_from(self, row, found: dict) -> None:
+        for name, messages in found.items():
+            for message in messages:
+                self.error(row, "" if name == "__all__" else name, message)
+
+    # -- loading ---------------------------------------------------------------------------------------
+    def load(self, rows: dict) -> None:
+        self.ref = load_references(rows, actor=self.actor)
+
+    def can_edit(self, unit_id) -> bool:
+        return self.ref.editable is None or unit_id in self.ref.editable
+
+    def lookup_unit(self, row) -> OrgUnit | None:
+        code = row.values["unit_code"]
+        unit = self.ref.units.get(code)
+        if unit is None:
+            self.error(row, "unit_code", f"Không có đơn vị mã “{code}”.")
+        elif not self.can_edit(unit.pk):
+            self.error(row, "unit_code", f"Đơn vị “{code}” ngoài phạm vi anh/chị được cập nhật.")
+            return None
+        return unit
+
+    def lookup(self, row, key: str, catalogue: dict, label: str):
+        code = row.values.get(key)
+        if not code:
+            return None, True
+        found = catalogue.get(code)
+        if found is None:
+            self.error(row, key, f"Không có {label} mã “{code}”.")
+            return None, False
+        return found, True
+
+    # -- persons ---------------------------------------------------------------------------------------
+    def person_entries(self, rows: dict) -> dict[str, PersonEntry]:
+        entries: dict[str, PersonEntry] = {}
+        seen_codes: dict[str, tuple[str, int]] = {}
+        for row in rows["persons"]:
+            self.tick()
+            nid = row.values.get("national_id")
+            if not nid:
+                continue
+            if nid in entries:
+                self.error(row, "national_id", f"Số định danh trùng với dòng {entries[nid].row.number}.")
+                continue
+            entry = self.person_entry(row)
+            if entry is None:
+                continue
+            entries[nid] = entry
+            code = entry.person.code
+            if not row.ok:
+                continue
+            if code in seen_codes:
+                self.error(row, "code", f"Mã hồ sơ trùng với dòng {seen_codes[code][1]}.")
+            elif self.ref.code_owner.get(code, nid) != nid:
+                self.error(row, "code", f"Mã hồ sơ “{code}” đã dùng cho một hồ sơ khác.")
+            seen_codes[code] = (nid, row.number)
+        return entries
+
+    def stored_entry(self, person: Person) -> PersonEntry:
+        before = snapshot(person, PERSON_FIELDS + CURRENT_FIELDS + DERIVED_FIELDS)
+        return PersonEntry(person, before, timeline=Timeline(self.ref.stored_employments.get(person.pk, [])))
+
+    def person_entry(self, row) -> PersonEntry | None:
+        values = row.values
+        nid = values.get("national_id")
+        stored = self.ref.stored.get(nid)
+        if stored is not None and not self.can_edit(stored.current_unit_id):
+            self.error(
+                row,
+                "national_id",
+                "Hồ sơ có số định danh này thuộc đơn vị ngoài phạm vi anh/chị được cập nhật.",
+            )
+            return None
+        entry = self.stored_entry(stored) if stored else PersonEntry(Person(), None, timeline=Timeline([]))
+        entry.row = row
+        if not row.ok:
+            return entry
+        person = entry.person
+        unit = self.lookup_unit(row)
+        position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
+        rank, rank_ok = self.lookup(row, "rank_code", self.ref.ranks, "ngạch")
+        for name in PERSON_FIELDS:
+            if name == "rank_id":
+                person.rank_id = rank.pk if rank else None
+            elif name == "code":
+                person.code = values["code"] or person.code or f"HS{nid}"
+            elif name == "religion":
+                person.religion = values["religion"] or "Không"
+            else:
+                setattr(person, name, values[name])
+        if stored is None:
+            person.category = values["category"]
+            person.current_unit_id, person.position_id = (
+                (unit.pk if unit else None),
+                (position.pk if position else None),
+            )
+        person_refresh_derived(person)
+        self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
+        self.errors_from(row, person_rule_errors(person, today=self.today))
+        if unit is not None and position_ok and rank_ok:
+            probe = SimpleNamespace(
+                start_date=values["start_date"], end_date=None, category=values["category"]
+            )
+            self.errors_from(row, employment_rule_errors(probe, unit))
+            entry.timeline.set_current(
+                row, unit=unit, position=position, category=values["category"], start=values["start_date"]
+            )
+        return entry
+
+    # -- history and qualifications ------------------------------------------------------------------
+    def entry_for(self, row, entries: dict[str, PersonEntry]) -> PersonEntry | None:
+        nid = row.values.get("national_id")
+        if nid in entries:
+            return entries[nid]
+        stored = self.ref.stored.get(nid)
+        if stored is None:
+            self.error(
+                row,
+                "national_id",
+                "Không có cán bộ có số định danh này (trong hệ thống hoặc trang “Cán bộ”).",
+            )
+            return None
+        if not self.can_edit(stored.current_unit_id):
+            self.error(
+                row,
+                "national_id",
+                "Hồ sơ có số định danh này thuộc đơn vị ngoài phạm vi anh/chị được cập nhật.",
+            )
+            return None
+        entries[nid] = self.stored_entry(stored)
+        return entries[nid]
+
+    def add_history(self, rows: list, entries: dict[str, PersonEntry]) -> None:
+        for row in rows:
+            self.tick()
+            entry = self.entry_for(row, entries)
+            if entry is None or not row.ok or entry.row is not None and not entry.row.ok:
+                continue
+            values = row.values
+            unit = self.lookup_unit(row)
+            position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
+            if unit is None or not position_ok:
+                continue
+            emp = Employment(
+                unit=unit,
+                position=position,
+                category=values["category"],
+                start_date=values["start_date"],
+                end_date=values["end_date"],
+                decision_number=values["decision_number"],
+            )
+            if values["move"]:
+                emp.move = values["move"]
+            found = field_errors(emp, fields=["decision_number"])
+            found.update(employment_rule_errors(emp, unit))
+            if found:
+                self.errors_from(row, found)
+                continue
+            entry.timeline.add_history(row, emp)
+
+    def add_qualifications(self, rows: list, entries: dict[str, PersonEntry]) -> None:
+        stored_keys: dict[int, dict] = {}
+        for row in rows:
+            self.tick()
+            entry = self.entry_for(row, entries)
+            if entry is None or not row.ok:
+                continue
+            values = row.values
+            qual = Qualification(
+                scale=values["scale"],
+                level=values["level"],
+                field=values["field"],
+                awarded_on=values["awarded_on"],
+                document_number=values["document_number"],
+                issuer=values["issuer"],
+            )
+            found = field_errors(qual, fields=["field", "document_number", "issuer"])
+            found.update(qualification_rule_errors(qual, today=self.today))
+            if found:
+                self.errors_from(row, found)
+                continue
+            key = (qual.scale, qual.level, qual.field, qual.awarded_on)
+            if key in entry.qualifications and entry.qualifications[key][0] is not None:
+                self.error(row, "level", f"Trùng văn bằng với dòng {entry.qualifications[key][0].number}.")
+                continue
+            person_pk = entry.person.pk
+            if person_pk is not None and person_pk not in stored_keys:
+                stored_keys[person_pk] = {
+                    (q.scale, q.level, q.field, q.awarded_on): q
+                    for q in self.ref.stored_qualifications.get(person_pk, [])
+                }
+            existing = stored_keys.get(person_pk, {}).get(key)
+            if existing is not None:
+                before = snapshot(existing, QUALIFICATION_FIELDS)
+                existing.document_number, existing.issuer = qual.document_number, qual.issuer
+                entry.qualifications[key] = (row, existing, before)
+            else:
+                entry.qualifications[key] = (row, qual, None)
+
+    # -- timelines -------------------------------------------------------------------------------------
+    def resolve_timelines(self, entries: dict[str, PersonEntry]) -> None:
+        for entry in entries.values():
+            timeline = entry.timeline
+            ordered = timeline.resolve()
+            for problem in timeline.problems:
+                self.error(problem.row, problem.field, problem.message)
+            if not ordered:
+                continue
+            person = entry.person
+            new_open = [s for s in ordered if s.before is None and s.obj.end_date is None]
+            if new_open and person.pk and person.status != PersonStatus.WORKING:
+                self.error(
+                    new_open[0].source,
+                    "start_date",
+                    f"Hồ sơ đang ở tình trạng “{person.get_status_display()}”; không nhập quá trình công tác "
+                    "mới bằng tệp.",
+                )
+            latest = ordered[-1].obj
+            person.current_unit_id, person.position_id, person.category = (
+                latest.unit_id,
+                latest.position_id,
+                latest.category,
+            )
+
+    # -- the whole run ---------------------------------------------------------------------------------
+    def validate(self, rows: dict) -> Plan:
+        """Check every row; the returned plan is only written when self.errors stays empty."""
+        self.to_check = sum(len(r) for r in rows.values()) + 1
+        self.progress("check", 0, self.to_check)
+        self.load(rows)
+        entries = self.person_entries(rows)
+        self.add_history(rows["history"], entries)
+        self.add_qualifications(rows["qualifications"], entries)
+        self.resolve_timelines(entries)
+        self.progress("check", self.to_check, self.to_check)
+        return self.plan(entries)
+
+    def plan(self, entries: dict[str, PersonEntry]) -> Plan:
+        plan = Plan()
+        for entry in entries.values():
+            person = entry.person
+            if entry.before is None:
+                plan.new_persons.append(person)
+            else:
+                after = snapshot(person, PERSON_FIELDS + CURRENT_FIELDS + DERIVED_FIELDS)
+                changed = {f: (entry.before[f], after[f]) for f in after if entry.before[f] != after[f]}
+                if changed:
+                    plan.changed_persons.append((person, changed))
+                else:
+                    plan.unchanged_persons += 1
+            for slot in entry.timeline.slots.values() if entry.timeline else []:
+                self._plan_slot(plan, person, slot)
+            for _row, qual, before in entry.qualifications.values():
+                qual.person = person
+                if before is None:
+                    plan.new_qualifications.append(qual)
+                else:
+                    after = snapshot(qual, QUALIFICATION_FIELDS)
+                    changed = {f: (before[f], after[f]) for f in after if before[f] != after[f]}
+                    if changed:
+                        plan.changed_qualifications.append((qual, changed))
+        return plan
+
+    def _plan_slot(self, plan: Plan, person: Person, slot: Slot) -> None:
+        emp = slot.obj
+        if slot.before is None:
+            emp.person = person
+            plan.new_employments.append(emp)
+            return
+        emp.person = person
+        if emp.unit_id in self.ref.unit_by_pk:
+            emp.unit = self.ref.unit_by_pk[emp.unit_id]
+        changed = slot.changed
+        if changed:
+            plan.changed_employments.append((emp, changed))
+
+
+def run_import(
+    path,
+    *,
+    actor=None,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+    remote_addr: str | None = None,
+    cid: str | None = None,
+):
+    """Read, validate and (unless there is an error or it is a dry run) write; returns an ImportOutcome."""
+    from .writing import ImportOutcome
+
+    rows, errors = read_workbook(path, progress=progress)
+    importer = Importer(actor=actor, progress=progress)
+    importer.errors.extend(errors)
+    plan = importer.validate(rows)
+    counts = {"rows": {spec.title: len(rows[spec.key]) for spec in (PERSONS, HISTORY, QUALIFICATIONS)}}
+    counts.update(plan.counts())
+    if importer.errors:
+        importer.errors.sort(key=lambda e: (_SHEET_ORDER.get(e.sheet, 9), e.row))
+        return ImportOutcome(ok=False, dry_run=dry_run, errors=importer.errors, counts=counts)
+    write_plan(plan, actor=actor, dry_run=dry_run, progress=progress, remote_addr=remote_addr, cid=cid)
+    return ImportOutcome(ok=True, dry_run=dry_run, errors=[], counts=counts)
+
+
+_SHEET_ORDER = {spec.title: i for i, spec in enumerate((PERSONS, HISTORY, QUALIFICATIONS))}

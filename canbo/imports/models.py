@@ -1,0 +1,51 @@
+"""An import run: who started it, with which file, its state, counts and the error list."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ImportStatus(models.TextChoices):
+    PENDING = "PENDING", _("Chờ xử lý")
+    RUNNING = "RUNNING", _("Đang xử lý")
+    SUCCEEDED = "SUCCEEDED", _("Đã nhập xong")
+    CHECKED = "CHECKED", _("Đã kiểm tra, không có lỗi (chưa ghi)")
+    REJECTED = "REJECTED", _("Có lỗi, không ghi dữ liệu")
+    FAILED = "FAILED", _("Lỗi hệ thống, không ghi dữ liệu")
+
+
+FINISHED = {ImportStatus.SUCCEEDED, ImportStatus.CHECKED, ImportStatus.REJECTED, ImportStatus.FAILED}
+
+
+class ImportJob(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người nhập"), on_delete=models.PROTECT, related_name="+"
+    )
+    file_name = models.CharField(_("tên tệp"), max_length=255)
+    file_size = models.PositiveBigIntegerField(_("dung lượng"), default=0)
+    dry_run = models.BooleanField(_("chỉ kiểm tra"), default=False)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=ImportStatus.choices, default=ImportStatus.PENDING
+    )
+    counts = models.JSONField(_("số lượng"), default=dict, blank=True)
+    errors = models.JSONField(_("danh sách lỗi"), default=list, blank=True)
+    error_count = models.PositiveIntegerField(_("số lỗi"), default=0)
+    message = models.TextField(_("thông báo"), blank=True)
+    created_at = models.DateTimeField(_("bắt đầu lúc"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lượt nhập dữ liệu")
+        verbose_name_plural = _("lượt nhập dữ liệu")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["created_by", "-created_at"], name="import_job_user_created")]
+
+    def __str__(self):
+        return f"{self.file_name} ({self.created_at:%d/%m/%Y %H:%M})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED

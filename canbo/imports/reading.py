@@ -1,0 +1,213 @@
+"""Read the three sheets into typed rows: file-level problems raise ImportFileError, cell problems are listed."""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from . import cells
+from .columns import (
+    CHOICE,
+    DATE,
+    DECIMAL,
+    ID,
+    INT,
+    LEVEL,
+    SHEETS,
+    Column,
+    Sheet,
+    choice_lookup,
+    header_text,
+    level_lookup,
+    normalize_header,
+)
+from .xlsx import Workbook, WorkbookError
+
+Progress = Callable[[str, int, int], None]
+MAX_ROWS = 200_000  # per sheet; a province has fewer than 100.000 people
+MAX_XML_BYTES = 2 * 1024**3  # uncompressed sheets: guards against a zip that expands without end
+
+
+class ImportFileError(Exception):
+    """The whole file is refused (not .xlsx, corrupted, too big, a sheet or header missing)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class RowError:
+    sheet: str
+    row: int
+    column: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class Row:
+    sheet: Sheet
+    number: int
+    values: dict
+    # False when a cell could not be read: the row is only used to know which persons the file names.
+    ok: bool = True
+
+
+def _format_size(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def check_size(size: int) -> None:
+    limit = settings.IMPORT_MAX_BYTES
+    if size > limit:
+        raise ImportFileError(
+            f"Tệp quá lớn ({_format_size(size)}); chỉ nhận tệp đến {_format_size(limit)}. "
+            "Hãy chia thành nhiều tệp nhỏ hơn."
+        )
+
+
+class _Converter:
+    def __init__(self, date1904: bool):
+        self.date1904 = date1904
+        self.lookups = {
+            c.key: choice_lookup(c.choices) for spec in SHEETS for c in spec.columns if c.kind == CHOICE
+        }
+        self.levels = level_lookup()
+
+    def convert(self, column: Column, raw, values: dict):
+        kind = column.kind
+        if kind == DATE:
+            return cells.to_date(raw, date1904=self.date1904)
+        if kind == ID:
+            return cells.to_id(raw)
+        if kind == INT:
+            return cells.to_int(raw)
+        if kind == DECIMAL:
+            return cells.to_decimal(raw)
+        if kind == CHOICE:
+            return cells.to_choice(raw, self.lookups[column.key], column.labels)
+        if kind == LEVEL:
+            scale = values.get("scale")
+            if not scale:
+                return cells.to_text(raw)
+            labels = [label for code, label in column.choices if code in set(self.levels[scale].values())]
+            return cells.to_choice(raw, self.levels[scale], labels)
+        return cells.to_text(raw)
+
+
+def _find_sheet(workbook: Workbook, spec: Sheet) -> str | None:
+    wanted = normalize_header(spec.title)
+    return next((name for name in workbook.sheet_names if normalize_header(name) == wanted), None)
+
+
+def _header_map(spec: Sheet, header: list) -> dict[int, Column]:
+    by_text = {normalize_header(c.header): c for c in spec.columns}
+    found: dict[str, int] = {}
+    mapping: dict[int, Column] = {}
+    for index, text in enumerate(header):
+        column = by_text.get(normalize_header(text))
+        if column is None:
+            continue
+        if column.key in found:
+            raise ImportFileError(f"Trang tính “{spec.title}” có hai cột “{column.header}”.")
+        found[column.key] = index
+        mapping[index] = column
+    missing = [header_text(c) for c in spec.columns if c.key not in found]
+    if missing:
+        raise ImportFileError(
+            f"Trang tính “{spec.title}” thiếu cột: "
+            + ", ".join(f"“{m}”" for m in missing)
+            + ". Dòng 1 phải là dòng tiêu đề của tệp mẫu."
+        )
+    return mapping
+
+
+def read_workbook(path, *, progress: Progress | None = None) -> tuple[dict[str, list[Row]], list[RowError]]:
+    """Rows per sheet key ('persons', 'history', 'qualifications') and the cell errors found."""
+    try:
+        check_size(os.path.getsize(path))
+    except OSError as exc:
+        raise ImportFileError("Không mở được tệp.") from exc
+    try:
+        with Workbook(path) as workbook:
+            return _read(workbook, progress)
+    except WorkbookError as exc:
+        raise ImportFileError(str(exc)) from exc
+
+
+def _read(workbook: Workbook, progress) -> tuple[dict[str, list[Row]], list[RowError]]:
+    names = {spec.key: _find_sheet(workbook, spec) for spec in SHEETS}
+    missing = [spec.title for spec in SHEETS if names[spec.key] is None]
+    if missing:
+        raise ImportFileError(
+            "Tệp thiếu trang tính: "
+            + ", ".join(f"“{m}”" for m in missing)
+            + ". Hãy dùng tệp mẫu tải từ trang Nhập / xuất dữ liệu (có thể để trống trang không dùng)."
+        )
+    total = sum(workbook.sheet_size(names[spec.key]) for spec in SHEETS) or 1
+    if total > MAX_XML_BYTES:
+        raise ImportFileError("Tệp giải nén ra quá lớn; hãy chia thành nhiều tệp nhỏ hơn.")
+    converter = _Converter(workbook.date1904)
+    result: dict[str, list[Row]] = {}
+    errors: list[RowError] = []
+    offset = 0
+    for spec in SHEETS:
+        name = names[spec.key]
+
+        def report(done, _offset=offset):
+            if progress is not None:
+                progress("read", _offset + done, total)
+
+        result[spec.key] = _read_sheet(workbook.rows(name, report), spec, converter, errors)
+        offset += workbook.sheet_size(name)
+    if progress is not None:
+        progress("read", total, total)
+    return result, errors
+
+
+def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]) -> list[Row]:
+    mapping = None
+    parsed: list[Row] = []
+    ordered = sorted(spec.columns, key=lambda c: c.kind == LEVEL)  # the scale is read before the level
+    for number, raw_row in rows:
+        if mapping is None:
+            if number != 1:
+                break
+            mapping = _header_map(spec, raw_row)
+            positions = {column.key: index for index, column in mapping.items()}
+            continue
+        raw = {
+            c.key: (raw_row[positions[c.key]] if positions[c.key] < len(raw_row) else None) for c in ordered
+        }
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+            continue
+        if len(parsed) >= MAX_ROWS:
+            raise ImportFileError(
+                f"Trang tính “{spec.title}” có hơn {MAX_ROWS:,} dòng; hãy chia thành nhiều tệp.".replace(
+                    ",", "."
+                )
+            )
+        values: dict = {}
+        ok = True
+        for column in ordered:
+            try:
+                value = converter.convert(column, raw[column.key], values)
+            except cells.CellValueError as exc:
+                errors.append(RowError(spec.title, number, column.header, exc.message))
+                ok = False
+                continue
+            if column.required and (value is None or value == ""):
+                errors.append(RowError(spec.title, number, column.header, "Không được để trống."))
+                ok = False
+            values[column.key] = value
+        parsed.append(Row(spec, number, values, ok))
+    if mapping is None:
+        raise ImportFileError(
+            f"Trang tính “{spec.title}” không có dòng tiêu đề ở dòng 1. Hãy dùng tệp mẫu tải từ trang "
+            "Nhập / xuất dữ liệu."
+        )
+    return parsed

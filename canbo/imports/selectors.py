@@ -1,0 +1,32 @@
+"""Reads of import jobs: a job is visible to the user who started it and to the province board."""
+
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404
+
+from canbo.accounts.scoping import sees_all_units
+
+from .models import ImportJob
+
+
+def import_jobs_for(*, user):
+    if not getattr(user, "is_authenticated", False):
+        return ImportJob.objects.none()
+    qs = ImportJob.objects.select_related("created_by")
+    return qs if sees_all_units(user) else qs.filter(created_by=user)
+
+
+def import_job_get_for_user(*, user, job_id) -> ImportJob:
+    return get_object_or_404(import_jobs_for(user=user), pk=job_id)
+
+
+def progress_key(job_id) -> str:
+    return f"imports:progress:{job_id}"
+
+
+def import_job_progress(*, job: ImportJob) -> dict:
+    """Progress kept in the cache by the running import; falls back to the job row."""
+    data = cache.get(progress_key(job.pk))
+    if data is None:
+        done = job.is_finished
+        data = {"label": job.get_status_display(), "percent": 100 if done else 0, "done": 0, "total": 0}
+    return data

@@ -1,0 +1,153 @@
+"""Bulk writes of a validated import plan, in one transaction, with their audit rows."""
+
+import functools
+from dataclasses import dataclass, field
+
+from auditlog.models import LogEntry
+from auditlog.registry import auditlog
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from canbo.core.audit import audit_bulk
+
+BATCH = 1000
+DERIVED_FIELDS = ["family_name", "middle_name", "given_name", "search_text", "sort_key"]
+
+
+@dataclass
+class Plan:
+    new_persons: list = field(default_factory=list)
+    changed_persons: list = field(default_factory=list)  # (person, {attname: (old, new)})
+    unchanged_persons: int = 0
+    new_employments: list = field(default_factory=list)
+    changed_employments: list = field(default_factory=list)
+    new_qualifications: list = field(default_factory=list)
+    changed_qualifications: list = field(default_factory=list)
+
+    def counts(self) -> dict:
+        return {
+            "persons_created": len(self.new_persons),
+            "persons_updated": len(self.changed_persons),
+            "persons_unchanged": self.unchanged_persons,
+            "employments_created": len(self.new_employments),
+            "employments_updated": len(self.changed_employments),
+            "qualifications_created": len(self.new_qualifications),
+            "qualifications_updated": len(self.changed_qualifications),
+        }
+
+    @property
+    def size(self) -> int:
+        return sum(
+            len(x)
+            for x in (
+                self.new_persons,
+                self.changed_persons,
+                self.new_employments,
+                self.changed_employments,
+                self.new_qualifications,
+                self.changed_qualifications,
+            )
+        )
+
+
+@dataclass
+class ImportOutcome:
+    ok: bool
+    dry_run: bool
+    errors: list  # RowError
+    counts: dict
+    message: str = ""  # a file-level refusal
+
+    def error_dicts(self) -> list[dict]:
+        return [e.as_dict() for e in self.errors]
+
+
+class _RollBack(Exception):
+    pass
+
+
+@functools.cache
+def _audited(model) -> tuple[tuple[str, str], ...]:
+    """(name, attname) of the fields auditlog records for `model`, as its registration says."""
+    spec = auditlog.get_model_fields(model)
+    included, excluded = set(spec["include_fields"] or []), set(spec["exclude_fields"] or [])
+    return tuple(
+        (f.name, f.attname)
+        for f in model._meta.concrete_fields
+        if (not included or f.name in included) and f.name not in excluded
+    )
+
+
+def _created_changes(obj) -> dict:
+    changes = {}
+    for name, attname in _audited(type(obj)):
+        value = getattr(obj, attname)
+        if value is not None:
+            changes[name] = (None, value)
+    return changes
+
+
+def _updated_changes(obj, changed: dict) -> dict:
+    names = {attname: name for name, attname in _audited(type(obj))}
+    return {names[key]: values for key, values in changed.items() if key in names}
+
+
+class _Writer:
+    def __init__(self, plan: Plan, progress):
+        self.plan = plan
+        self.progress = progress or (lambda stage, done, total: None)
+        self.done = 0
+        self.total = max(plan.size, 1)
+        self.now = timezone.now()
+        self.entries: list = []
+
+    def tick(self, count: int) -> None:
+        self.done += count
+        self.progress("write", self.done, self.total)
+
+    def create(self, model, objects: list) -> None:
+        for i in range(0, len(objects), BATCH):
+            batch = objects[i : i + BATCH]
+            model.objects.bulk_create(batch)
+            self.tick(len(batch))
+        self.entries.extend((obj, LogEntry.Action.CREATE, _created_changes(obj)) for obj in objects)
+
+    def update(self, model, pairs: list, extra: list[str]) -> None:
+        if not pairs:
+            return
+        fields = sorted({name for _obj, changed in pairs for name in changed} | set(extra))
+        for obj, changed in pairs:
+            audited = _updated_changes(obj, changed)
+            if audited:
+                self.entries.append((obj, LogEntry.Action.UPDATE, audited))
+        objects = [obj for obj, _changed in pairs]
+        for obj in objects:
+            obj.version = F("version") + 1
+            obj.updated_at = self.now
+        for i in range(0, len(objects), BATCH):
+            batch = objects[i : i + BATCH]
+            model.objects.bulk_update(batch, [*fields, "version", "updated_at"])
+            self.tick(len(batch))
+
+
+def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=None, cid=None) -> None:
+    from canbo.people.models import Employment, Person, Qualification
+
+    writer = _Writer(plan, progress)
+    writer.progress("write", 0, writer.total)
+    try:
+        with transaction.atomic():
+            writer.create(Person, plan.new_persons)
+            writer.update(Person, plan.changed_persons, DERIVED_FIELDS)
+            # Stored rows first: a closed open row frees the "one open row per person" constraint.
+            writer.update(Employment, plan.changed_employments, [])
+            writer.create(Employment, plan.new_employments)
+            writer.update(Qualification, plan.changed_qualifications, [])
+            writer.create(Qualification, plan.new_qualifications)
+            audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid)
+            if dry_run:
+                raise _RollBack
+    except _RollBack:
+        pass
+    writer.progress("write", writer.total, writer.total)
