@@ -5,11 +5,11 @@ management commands and imports record their actor too; bulk writes call `audit_
 """
 
 import contextlib
-import json
 
 from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.db import connections
 from django.utils import timezone
 
 
@@ -33,40 +33,70 @@ def audit_actor(actor, remote_addr=None):
             auditlog_value.set(previous)
 
 
-def _jsonable(value):
-    if value is None:
-        return "None"
-    return str(value)
+def _text(value) -> str:
+    return "None" if value is None else str(value)
 
 
-def audit_bulk(*, actor, entries, remote_addr=None, cid=None):
-    """Write LogEntry rows for bulk-created/updated objects: entries = [(obj, action, {field: (old, new)})]."""
+_BULK_COLUMNS = [
+    "content_type_id",
+    "object_pk",
+    "object_id",
+    "object_repr",
+    "action",
+    "changes",
+    "changes_text",
+    "actor_id",
+    "actor_email",
+    "remote_addr",
+    "timestamp",
+    "cid",
+]
+
+
+def audit_bulk(*, actor, entries, remote_addr=None, cid=None, batch_size=5000):
+    """LogEntry rows for bulk-written objects, entries = [(obj, action, {field: (old, new)})].
+
+    The same rows auditlog's signals write, inserted with one executemany per batch: an import of 30.000 records
+    spends its time on the records, not on building 60.000 model instances for their audit.
+    """
     if not entries:
         return
-    content_types = {}
+    connection = connections[LogEntry.objects.db]
+    changes_field = LogEntry._meta.get_field("changes")
+    now = LogEntry._meta.get_field("timestamp").get_db_prep_save(timezone.now(), connection)
+    actor_id = actor.pk if actor is not None else None
+    actor_email = getattr(actor, "email", None) or None
+    content_types: dict = {}
     rows = []
-    now = timezone.now()
     for obj, action, changes in entries:
         model = type(obj)
         if model not in content_types:
-            content_types[model] = ContentType.objects.get_for_model(model)
+            content_types[model] = ContentType.objects.get_for_model(model).pk
+        payload = {name: [_text(old), _text(new)] for name, (old, new) in changes.items()}
+        pk = obj.pk
         rows.append(
-            LogEntry(
-                content_type=content_types[model],
-                object_pk=str(obj.pk),
-                object_id=obj.pk if isinstance(obj.pk, int) else None,
-                object_repr=str(obj)[:255],
-                action=action,
-                changes=json.loads(
-                    json.dumps({k: [_jsonable(a), _jsonable(b)] for k, (a, b) in changes.items()})
-                ),
-                actor=actor,
-                remote_addr=remote_addr,
-                timestamp=now,
-                cid=cid,
+            (
+                content_types[model],
+                str(pk),
+                pk if isinstance(pk, int) else None,
+                str(obj)[:255],
+                action,
+                changes_field.get_db_prep_save(payload, connection),
+                "",
+                actor_id,
+                actor_email,
+                remote_addr,
+                now,
+                cid,
             )
         )
-    LogEntry.objects.bulk_create(rows, batch_size=2000)
+    table = connection.ops.quote_name(LogEntry._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(c) for c in _BULK_COLUMNS)
+    placeholders = ", ".join(["%s"] * len(_BULK_COLUMNS))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - identifiers from the model
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), batch_size):
+            cursor.executemany(sql, rows[start : start + batch_size])
 
 
 def history_for(objects):

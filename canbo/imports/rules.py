@@ -1,115 +1,17 @@
-"""The database-free part of the people services' validation, for validating thousands of rows in memory.
+"""The import validates with the register's own rules (canbo.people.rules), without per-row queries."""
 
-canbo.people.services validates one record at a time with `full_clean()`, whose constraint checks and
-foreign-key checks run a query each (about 3 ms per person: 90 s for 30.000 rows). The import therefore
-reuses the pieces that need no database — Django's field validators via `clean_fields`, the personal-ID
-validators, the choices and `level_rank`, REFORM_DATE and LEGACY_CATEGORIES — and the rules below.
+from canbo.people.rules import (
+    Errors,
+    employment_rule_errors,
+    field_errors,
+    person_rule_errors,
+    qualification_rule_errors,
+)
 
-TO MOVE (requested refactor): `person_rule_errors`, `employment_rule_errors` and `qualification_rule_errors`
-are the inline rules of `_validate_person`, `_validate_employment` and `_validate_qualification`. They belong
-in canbo/people/services.py, with those three functions calling them; then this module only re-exports them.
-"""
-
-import functools
-
-from django.core.exceptions import ValidationError
-from django.utils import timezone
-
-from canbo.core.dates import add_years
-from canbo.org.models import AdminLevel, UnitKind
-from canbo.people.choices import LEGACY_CATEGORIES, level_rank
-from canbo.people.models import Employment, Person, Qualification
-from canbo.people.services import REFORM_DATE
-from canbo.people.validators import check_national_id_matches, validate_national_id
-
-Errors = dict[str, list[str]]
-
-
-def _add(errors: Errors, field: str, message) -> None:
-    errors.setdefault(field, []).append(str(message))
-
-
-def _constraint_message(model, name: str) -> str:
-    constraint = next(c for c in model._meta.constraints if c.name == name)
-    return str(constraint.get_violation_error_message())
-
-
-@functools.cache
-def _exclude(model, fields: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(f.name for f in model._meta.fields if f.name not in fields)
-
-
-def field_errors(obj, *, fields: list[str]) -> Errors:
-    """Django's own field validation (lengths, ranges, e-mail, choices) for `fields` only: no queries."""
-    try:
-        obj.clean_fields(exclude=_exclude(type(obj), tuple(fields)))
-    except ValidationError as exc:
-        return {name: [str(m) for m in messages] for name, messages in exc.message_dict.items()}
-    return {}
-
-
-def person_rule_errors(person: Person, *, today=None) -> Errors:
-    """As _validate_person: personal ID format and agreement with gender and birth year, birth date not in
-    the future, Party admission at 18 or older, full membership after admission."""
-    today = today or timezone.localdate()
-    errors: Errors = {}
-    try:
-        validate_national_id(person.national_id)
-    except ValidationError as exc:
-        for message in exc.messages:
-            _add(errors, "national_id", message)
-    birth = person.date_of_birth
-    for message in check_national_id_matches(
-        person.national_id, person.gender, birth.year if birth else None
-    ):
-        _add(errors, "national_id", message)
-    if birth and birth > today:
-        _add(errors, "date_of_birth", "Ngày sinh không được ở tương lai.")
-    admitted = person.party_admission_date
-    if admitted and birth and admitted < add_years(birth, 18):
-        _add(errors, "party_admission_date", "Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")
-    full = person.party_full_member_date
-    if full and (not admitted or full < admitted):
-        _add(errors, "party_full_member_date", _constraint_message(Person, "person_party_dates_ordered"))
-    return errors
-
-
-def employment_rule_errors(emp: Employment, unit) -> Errors:
-    """`emp` is an Employment or anything with start_date, end_date and category.
-
-    As _validate_employment without its queries: dates in order, the unit in force on the start date and
-    a body (not an area), no legacy categories or district units from 01/07/2025. Overlaps are checked by
-    the caller on the whole timeline in memory."""
-    errors: Errors = {}
-    if emp.end_date and emp.start_date and emp.end_date < emp.start_date:
-        _add(errors, "end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
-    if unit is not None and emp.start_date:
-        if unit.valid_from > emp.start_date or (unit.valid_to and unit.valid_to < emp.start_date):
-            _add(
-                errors,
-                "unit",
-                f"Đơn vị {unit.name} không còn hoặc chưa hoạt động vào ngày {emp.start_date:%d/%m/%Y}.",
-            )
-        if unit.kind == UnitKind.AREA:
-            _add(errors, "unit", "Hãy chọn cơ quan, đơn vị cụ thể, không chọn địa bàn.")
-    if emp.start_date and emp.start_date >= REFORM_DATE:
-        if emp.category in LEGACY_CATEGORIES:
-            _add(errors, "category", "Từ 01/07/2025 không còn phân loại cán bộ, công chức cấp xã.")
-        if unit is not None and unit.level == AdminLevel.HUYEN:
-            _add(errors, "unit", "Từ 01/07/2025 không còn đơn vị cấp huyện.")
-    return errors
-
-
-def qualification_rule_errors(qual: Qualification, *, today=None) -> Errors:
-    """As _validate_qualification: the level belongs to the scale (and sets the rank), not awarded later
-    than today."""
-    today = today or timezone.localdate()
-    errors: Errors = {}
-    rank = level_rank(qual.scale, qual.level)
-    if rank is None:
-        _add(errors, "level", f"Trình độ “{qual.level}” không thuộc loại “{qual.get_scale_display()}”.")
-    else:
-        qual.rank = rank
-    if qual.awarded_on and qual.awarded_on > today:
-        _add(errors, "awarded_on", "Ngày cấp không được ở tương lai.")
-    return errors
+__all__ = [
+    "Errors",
+    "employment_rule_errors",
+    "field_errors",
+    "person_rule_errors",
+    "qualification_rule_errors",
+]

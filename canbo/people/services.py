@@ -10,16 +10,13 @@ from django.utils import timezone
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
-from canbo.core.dates import add_years
 from canbo.core.exceptions import ConflictError
 from canbo.core.text import sort_key, split_full_name, unaccent
-from canbo.org.models import AdminLevel, OrgUnit
+from canbo.org.models import OrgUnit
 
-from .choices import LEGACY_CATEGORIES, PersonnelMove, PersonStatus, level_rank
+from .choices import PersonnelMove, PersonStatus
 from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification
-from .validators import check_national_id_matches
-
-REFORM_DATE = date(2025, 7, 1)
+from .rules import employment_rule_errors, person_rule_errors, qualification_rule_errors
 
 # Fields an officer edits on the profile form; unit, post and category change through Employment rows.
 PERSON_EDITABLE_FIELDS = [
@@ -77,6 +74,12 @@ def person_refresh_derived(person: Person) -> None:
     person.sort_key = sort_key(person.given_name, person.middle_name, person.family_name)
 
 
+def _merge(errors: dict, more: dict) -> None:
+    for field, messages in more.items():
+        known = errors.setdefault(field, [])
+        known.extend(m for m in messages if m not in known)
+
+
 def _validate_person(person: Person, exclude=None) -> None:
     person_refresh_derived(person)
     errors = {}
@@ -84,19 +87,7 @@ def _validate_person(person: Person, exclude=None) -> None:
         person.full_clean(exclude=exclude)
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    problems = check_national_id_matches(
-        person.national_id, person.gender, person.date_of_birth.year if person.date_of_birth else None
-    )
-    if problems:
-        errors.setdefault("national_id", []).extend(problems)
-    if person.date_of_birth and person.date_of_birth > timezone.localdate():
-        errors.setdefault("date_of_birth", []).append("Ngày sinh không được ở tương lai.")
-    if (
-        person.party_admission_date
-        and person.date_of_birth
-        and person.party_admission_date < add_years(person.date_of_birth, 18)
-    ):
-        errors.setdefault("party_admission_date", []).append("Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")
+    _merge(errors, person_rule_errors(person))
     if errors:
         raise ValidationError(errors)
 
@@ -107,23 +98,7 @@ def _validate_employment(emp: Employment) -> None:
         emp.full_clean(exclude=["person"], validate_constraints=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    if emp.end_date and emp.start_date and emp.end_date < emp.start_date:
-        errors.setdefault("end_date", []).append("Ngày kết thúc phải sau ngày bắt đầu.")
-    unit = emp.unit if emp.unit_id else None
-    if unit and emp.start_date:
-        if unit.valid_from > emp.start_date or (unit.valid_to and unit.valid_to < emp.start_date):
-            errors.setdefault("unit", []).append(
-                f"Đơn vị {unit.name} không còn hoặc chưa hoạt động vào ngày {emp.start_date:%d/%m/%Y}."
-            )
-        if unit.kind == "AREA":
-            errors.setdefault("unit", []).append("Hãy chọn cơ quan, đơn vị cụ thể, không chọn địa bàn.")
-    if emp.start_date and emp.start_date >= REFORM_DATE:
-        if emp.category in LEGACY_CATEGORIES:
-            errors.setdefault("category", []).append(
-                "Từ 01/07/2025 không còn phân loại cán bộ, công chức cấp xã."
-            )
-        if unit and unit.level == AdminLevel.HUYEN:
-            errors.setdefault("unit", []).append("Từ 01/07/2025 không còn đơn vị cấp huyện.")
+    _merge(errors, employment_rule_errors(emp, emp.unit if emp.unit_id else None))
     if emp.person_id and emp.start_date:
         overlapping = Employment.objects.filter(person_id=emp.person_id).overlapping(
             emp.start_date, emp.end_date
@@ -331,15 +306,15 @@ def person_end_service(
 
 
 def _validate_qualification(qual: Qualification) -> None:
-    rank = level_rank(qual.scale, qual.level)
-    if rank is None:
-        raise ValidationError(
-            {"level": f"Trình độ “{qual.level}” không thuộc loại “{qual.get_scale_display()}”."}
-        )
-    qual.rank = rank
-    qual.full_clean()
-    if qual.awarded_on and qual.awarded_on > timezone.localdate():
-        raise ValidationError({"awarded_on": "Ngày cấp không được ở tương lai."})
+    errors = qualification_rule_errors(qual)
+    if "level" in errors:
+        raise ValidationError(errors)
+    try:
+        qual.full_clean()
+    except ValidationError as exc:
+        _merge(errors, exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
 
 
 @transaction.atomic
