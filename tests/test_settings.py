@@ -90,7 +90,9 @@ def test_english_is_available_as_the_second_language():
 
 
 def test_the_login_page_speaks_english_when_asked(db):
-    response = Client().get("/tai-khoan/dang-nhap/", HTTP_ACCEPT_LANGUAGE="en")
+    client = Client()
+    client.cookies["django_language"] = "en"
+    response = client.get("/tai-khoan/dang-nhap/")
 
     assert response.status_code == 200
     assert response.headers["Content-Language"] == "en"

@@ -38,8 +38,15 @@ def test_production_hasher_is_argon2_and_sessions_expire():
     assert base.SESSION_EXPIRE_AT_BROWSER_CLOSE and base.SESSION_COOKIE_AGE <= 8 * 3600
 
 
-def test_login_page_in_english_when_asked(client, db):
-    response = client.get(LOGIN, HTTP_ACCEPT_LANGUAGE="en")
+def test_an_english_browser_still_gets_vietnamese(client, db):
+    response = client.get(LOGIN, HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "vi"
+    assert "Tên đăng nhập" in response.content.decode()
+
+
+def test_login_page_in_english_when_chosen_with_the_switcher(client, db):
+    client.post("/i18n/setlang/", {"language": "en", "next": LOGIN})
+    response = client.get(LOGIN)
     body = response.content.decode()
     assert response["Content-Language"] == "en"
     assert "User name" in body and "Tên đăng nhập" not in body
