@@ -68,10 +68,12 @@ def person_list(*, fetched_by, filters: dict | None = None):
             rows = rows.filter(unit__path__startswith=unit.path)
         if filters.get("level"):
             rows = rows.filter(unit__level=filters["level"])
+        if filters.get("category"):
+            rows = rows.filter(category=filters["category"])
         qs = qs.filter(Exists(rows))
     elif unit:
         qs = qs.filter(current_unit__path__startswith=unit.path)
-    for field in ("category", "gender", "ethnicity", "status"):
+    for field in ("gender", "ethnicity", "status") if on else ("category", "gender", "ethnicity", "status"):
         if filters.get(field):
             qs = qs.filter(**{field: filters[field]})
     if filters.get("level") and not on:
@@ -81,13 +83,12 @@ def person_list(*, fetched_by, filters: dict | None = None):
         qs = qs.filter(_birth_range(low, high, timezone.localdate()))
     scale, level = filters.get("qualification_scale"), filters.get("qualification_level")
     if scale and level and level_rank(scale, level):
-        qs = qs.filter(
-            Exists(
-                Qualification.objects.filter(
-                    person=OuterRef("pk"), scale=scale, rank__gte=level_rank(scale, level)
-                )
-            )
+        held = Qualification.objects.filter(
+            person=OuterRef("pk"), scale=scale, rank__gte=level_rank(scale, level)
         )
+        if on:
+            held = held.filter(awarded_on__lte=on)
+        qs = qs.filter(Exists(held))
     if filters.get("q"):
         qs = qs.search(filters["q"])
     return qs.select_related("current_unit", "position").order_by("sort_key", "id")

@@ -135,7 +135,8 @@ def scope_q(*, user, params: ReportParams, field: str = "unit__path") -> Q:
 
 def people_link(params: ReportParams, **filters) -> str:
     """The person list behind a figure (canbo.people.filters.PersonFilterForm's GET parameters)."""
-    data = {"unit": params.org.code if params.org else ""}
+    as_of = params.date_to if params.is_period else params.on
+    data = {"unit": params.org.code if params.org else "", "on": f"{as_of:%d/%m/%Y}" if as_of else ""}
     data.update(filters)
     return PEOPLE_LIST_URL + "?" + urlencode({k: v for k, v in data.items() if v})
 

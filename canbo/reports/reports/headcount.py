@@ -11,11 +11,6 @@ from ..formatting import fmt_date, fmt_int
 from ..registry import register
 from ..sql import count_distinct_rollup
 
-LINK_NOTE = (
-    "Đường dẫn trên số liệu mở danh sách cán bộ hiện nay theo cùng đơn vị, cấp và phân loại; "
-    "danh sách không tính theo ngày báo cáo."
-)
-
 
 def sector_key(sector: str) -> str:
     return f"sector_{sector}"
@@ -91,8 +86,6 @@ class HeadcountReport(Report):
             "chưa kết thúc hoặc kết thúc từ ngày chốt trở đi; cấp và khối theo đơn vị, phân loại theo quá "
             "trình công tác."
         )
-        if on < today:
-            notes.append(LINK_NOTE)
         return ReportResult(
             columns=columns,
             rows=rows,

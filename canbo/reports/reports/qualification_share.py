@@ -21,7 +21,6 @@ from ..base import Column, Report, ReportResult, Row, people_link, scope_q
 from ..formatting import fmt_date, round1
 from ..registry import register
 from ..sql import count_at_or_above
-from .headcount import LINK_NOTE
 
 
 @dataclass(frozen=True)
@@ -148,8 +147,6 @@ class QualificationShareReport(Report):
                 "Thay đổi (điểm %) = tỷ lệ ngày thứ hai − tỷ lệ ngày thứ nhất, tính từ tỷ lệ chưa làm tròn rồi "
                 "làm tròn một chữ số thập phân; đơn vị là điểm phần trăm, không phải phần trăm tăng tương đối."
             )
-        if dates[-1] < timezone.localdate():
-            notes.append(LINK_NOTE)
         return ReportResult(
             columns=columns,
             rows=rows,

@@ -59,7 +59,24 @@ def test_it_links_each_row_total_to_the_people_behind_it(staff):
     result = run("headcount", on="31/12/2019", org="SO_A")
 
     row = find(result, level="Cấp tỉnh", category="Công chức")
-    assert row.links["total"] == "/can-bo/?unit=SO_A&level=TINH&category=CC"
+    assert row.links["total"] == "/can-bo/?unit=SO_A&on=31%2F12%2F2019&level=TINH&category=CC"
+
+
+def test_the_linked_list_holds_exactly_the_people_counted(staff, board):
+    from urllib.parse import parse_qs, urlparse
+
+    from canbo.people.filters import PersonFilterForm
+    from canbo.people.selectors import person_list
+
+    result = run("headcount", on="31/12/2019")
+    for row in result.rows:
+        link = row.links.get("total")
+        if not link:
+            continue
+        query = {k: v[0] for k, v in parse_qs(urlparse(link).query).items()}
+        form = PersonFilterForm(query, user=board)
+        assert form.is_valid(), form.errors
+        assert person_list(fetched_by=board, filters=form.filters()).count() == row.values["total"], link
 
 
 def test_an_empty_scope_gives_zero_totals(staff):

@@ -59,7 +59,7 @@ def test_it_links_the_count_to_the_qualified_people(staff):
 
     row = find(result, group="Cấp tỉnh", measure="Chuyên môn từ đại học trở lên")
     assert row.links["count"] == (
-        "/can-bo/?unit=SO_A&qualification_scale=PROFESSIONAL&qualification_level=DAI_HOC&level=TINH"
+        "/can-bo/?unit=SO_A&on=31%2F12%2F2019&qualification_scale=PROFESSIONAL&qualification_level=DAI_HOC&level=TINH"
     )
 
 

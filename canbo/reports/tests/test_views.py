@@ -40,7 +40,7 @@ def test_the_page_shows_the_table_the_chart_and_the_excel_link(client, staff, bo
     assert "vendor/chartjs/chart.umd.min.js" in html
     assert 'id="report-chart-data"' in html
     assert 'href="?on=31%2F12%2F2019&amp;export=xlsx"' in html
-    assert 'href="/can-bo/?level=TINH&amp;category=CC"' in html
+    assert 'href="/can-bo/?on=31%2F12%2F2019&amp;level=TINH&amp;category=CC"' in html
 
 
 def test_without_parameters_it_shows_today(client, staff, alice):
