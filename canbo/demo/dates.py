@@ -1,33 +1,17 @@
 """Date helpers of the demo: key snapshot dates, random days, retirement under NĐ 135/2020."""
 
-import calendar
 from datetime import date, timedelta
 
+from canbo.core.dates import add_months, add_years, end_of_month
 from canbo.people.choices import Gender
+
+__all__ = ["add_months", "add_years", "end_of_month"]
 
 D2015 = date(2015, 12, 31)  # start of the 2015–2020 term (seed 001: "so với đầu nhiệm kỳ")
 D2019 = date(2019, 12, 31)  # seed 001's snapshot: 25.944 persons
 REFORM = date(2025, 7, 1)
 LAST_LEGACY = date(2025, 6, 30)
 CUTOFF = date(2025, 12, 31)  # the demo's history stops here, so it is the same whatever day it is loaded
-
-
-def add_months(day: date, months: int) -> date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
-def add_years(day: date, years: int) -> date:
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:  # 29 February
-        return day.replace(year=day.year + years, day=28)
-
-
-def end_of_month(day: date) -> date:
-    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
 
 
 def random_day(rng, lo: date, hi: date) -> date:

@@ -31,3 +31,14 @@ def test_tones_order_ngang_huyen_hoi_nga_sac_nang():
 
 def test_key_is_digits_only_so_any_collation_orders_it_the_same():
     assert _key("Nguyễn Văn Ánh").isdigit()
+
+
+def test_date_helpers_clamp_to_the_month():
+    from datetime import date
+
+    from canbo.core.dates import add_months, add_years, end_of_month
+
+    assert add_years(date(2024, 2, 29), 1) == date(2025, 2, 28)
+    assert add_months(date(2021, 1, 31), 1) == date(2021, 2, 28)
+    assert add_months(date(2021, 11, 30), 3) == date(2022, 2, 28)
+    assert end_of_month(date(2028, 2, 3)) == date(2028, 2, 29)
