@@ -157,6 +157,9 @@ def main() -> None:
         "--no-qualifications", action="store_true", help="no rows on the qualifications sheet"
     )
     parser.add_argument("--units", type=int, default=200)
+    parser.add_argument(
+        "--profile", metavar="FILE", help="write cProfile statistics of the timed import to FILE"
+    )
     args = parser.parse_args()
 
     url, drop = throwaway_database(os.environ.get("DATABASE_URL", ""))
@@ -191,8 +194,18 @@ def main() -> None:
             now = (time.perf_counter(), time.process_time())
             stages.setdefault(stage, [now, now])[1] = now
 
+        profiler = None
+        if args.profile:
+            import cProfile
+
+            profiler = cProfile.Profile()
         started, cpu_started = time.perf_counter(), time.process_time()
+        if profiler:
+            profiler.enable()
         outcome = run_import(path, actor=board, progress=progress)
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
         imported, imported_cpu = time.perf_counter() - started, time.process_time() - cpu_started
         if not outcome.ok:
             sys.exit(f"import refused the generated file: {outcome.errors[:5]}")

@@ -11,13 +11,13 @@ from django.db import connection, transaction
 from django.db.models import Count, Q
 
 from canbo.accounts.models import RoleAssignment, User
+from canbo.core.bulk import insert_rows
 from canbo.org.models import OrgEvent, OrgUnit
 from canbo.people.choices import level_rank
 from canbo.people.models import ChangeRequest, Employment, Person, Position, Qualification, Rank
 
 from . import DEFAULT_SCALE, DEFAULT_SEED, names
 from .dates import D2015, D2019
-from .fastinsert import insert_rows
 from .levels import SEED_CHANGES
 from .orgtree import ROOT_CODE, build_tree, record_events
 from .persons import make_person

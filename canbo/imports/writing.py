@@ -10,8 +10,17 @@ from django.db.models import F
 from django.utils import timezone
 
 from canbo.core.audit import audit_bulk
+from canbo.core.bulk import insert_objects
 
-BATCH = 1000
+BATCH = 1000  # rows per bulk_update
+INSERT_BATCH = 5000  # new rows per insert_objects call (one progress tick each)
+# What identifies a new row among the rows of the same first key value, to read its id back after the insert:
+# national_id and the qualification key are unique; the timeline keeps one row per person and start date.
+NEW_ROW_KEYS = {
+    "Person": ("national_id",),
+    "Employment": ("person_id", "start_date"),
+    "Qualification": ("person_id", "scale", "level", "field", "awarded_on"),
+}
 DERIVED_FIELDS = ["family_name", "middle_name", "given_name", "search_text", "sort_key"]
 
 
@@ -107,9 +116,10 @@ class _Writer:
         self.progress("write", self.done, self.total)
 
     def create(self, model, objects: list) -> None:
-        for i in range(0, len(objects), BATCH):
-            batch = objects[i : i + BATCH]
-            model.objects.bulk_create(batch)
+        key = NEW_ROW_KEYS[model.__name__]
+        for i in range(0, len(objects), INSERT_BATCH):
+            batch = objects[i : i + INSERT_BATCH]
+            insert_objects(model, batch, key=key, now=self.now)
             self.tick(len(batch))
         self.entries.extend((obj, LogEntry.Action.CREATE, _created_changes(obj)) for obj in objects)
 
