@@ -5,12 +5,14 @@ management commands and imports record their actor too; bulk writes call `audit_
 """
 
 import contextlib
+import json
 
 from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import connections
 from django.utils import timezone
+
+from canbo.core.bulk import insert_rows
 
 
 @contextlib.contextmanager
@@ -37,66 +39,43 @@ def _text(value) -> str:
     return "None" if value is None else str(value)
 
 
-_BULK_COLUMNS = [
-    "content_type_id",
-    "object_pk",
-    "object_id",
-    "object_repr",
-    "action",
-    "changes",
-    "changes_text",
-    "actor_id",
-    "actor_email",
-    "remote_addr",
-    "timestamp",
-    "cid",
-]
-
-
-def audit_bulk(*, actor, entries, remote_addr=None, cid=None, batch_size=5000):
+def audit_bulk(*, actor, entries, remote_addr=None, cid=None):
     """LogEntry rows for bulk-written objects, entries = [(obj, action, {field: (old, new)})].
 
-    The same rows auditlog's signals write, inserted with one executemany per batch: an import of 30.000 records
-    spends its time on the records, not on building 60.000 model instances for their audit.
+    The same rows auditlog's signals write, streamed with COPY (PostgreSQL) or executemany (SQLite) by
+    canbo.core.bulk: an import of 30.000 records spends its time on the records, not on their audit.
     """
     if not entries:
         return
-    connection = connections[LogEntry.objects.db]
-    changes_field = LogEntry._meta.get_field("changes")
-    now = LogEntry._meta.get_field("timestamp").get_db_prep_save(timezone.now(), connection)
+    now = timezone.now()
     actor_id = actor.pk if actor is not None else None
     actor_email = getattr(actor, "email", None) or None
-    content_types: dict = {}
-    rows = []
-    for obj, action, changes in entries:
-        model = type(obj)
-        if model not in content_types:
-            content_types[model] = ContentType.objects.get_for_model(model).pk
-        payload = {name: [_text(old), _text(new)] for name, (old, new) in changes.items()}
-        pk = obj.pk
-        rows.append(
-            (
-                content_types[model],
-                str(pk),
-                pk if isinstance(pk, int) else None,
-                str(obj)[:255],
-                action,
-                changes_field.get_db_prep_save(payload, connection),
-                "",
-                actor_id,
-                actor_email,
-                remote_addr,
-                now,
-                cid,
-            )
-        )
-    table = connection.ops.quote_name(LogEntry._meta.db_table)
-    columns = ", ".join(connection.ops.quote_name(c) for c in _BULK_COLUMNS)
-    placeholders = ", ".join(["%s"] * len(_BULK_COLUMNS))
-    sql = f"INSERT INTO {table} ({columns}) VALUES ({placeholders})"  # noqa: S608 - identifiers from the model
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), batch_size):
-            cursor.executemany(sql, rows[start : start + batch_size])
+    # Resolved before the insert starts: no query may run on the connection while COPY streams.
+    content_types = {
+        model: ContentType.objects.get_for_model(model).pk for model in {type(e[0]) for e in entries}
+    }
+
+    def rows():  # materialised below: object_repr may touch related objects, never during COPY
+        for obj, action, changes in entries:
+            model = type(obj)
+            pk = obj.pk
+            payload = {name: [_text(old), _text(new)] for name, (old, new) in changes.items()}
+            yield {
+                "content_type_id": content_types[model],
+                "object_pk": str(pk),
+                "object_id": pk if isinstance(pk, int) else None,
+                "object_repr": str(obj)[:255],
+                "action": action,
+                "changes": json.dumps(payload, ensure_ascii=False),
+                "changes_text": "",
+                "actor_id": actor_id,
+                "actor_email": actor_email,
+                "remote_addr": remote_addr,
+                "timestamp": now,
+                "cid": cid,
+            }
+
+    insert_rows(LogEntry, list(rows()), now=now)
 
 
 def history_for(objects):
