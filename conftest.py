@@ -76,3 +76,15 @@ def dana(tree):
 @pytest.fixture
 def outsider_person(tree):
     return PersonFactory(full_name="Trần Thị Bích", gender="NU", current_unit=tree["dept_b"])
+
+
+@pytest.fixture
+def standing(tree):
+    """A member of the provincial Party Standing Committee: approves plans, reads the whole province."""
+    return grant(UserFactory(username="standing"), Role.STANDING_COMMITTEE)
+
+
+@pytest.fixture
+def board2(tree):
+    """A second board member (appraisal is done by someone other than the submitter)."""
+    return grant(UserFactory(username="board2"), Role.PROVINCE_BOARD)

@@ -17,6 +17,7 @@ class Role(models.TextChoices):
     PROVINCE_BOARD = "province_board", _("Ban Tổ chức Tỉnh ủy / Sở Nội vụ")
     UNIT_OFFICER = "unit_officer", _("Cán bộ tổ chức đơn vị")
     LEADER = "leader", _("Lãnh đạo (chỉ xem)")
+    STANDING_COMMITTEE = "standing_committee", _("Ban Thường vụ Tỉnh ủy (phê duyệt; xem toàn tỉnh)")
     OFFICIAL = "official", _("Cán bộ, công chức, viên chức (hồ sơ của mình)")
     SYSADMIN = "sysadmin", _("Quản trị hệ thống")
 

@@ -26,7 +26,13 @@ def has_role(user, *roles: str) -> bool:
 
 
 def sees_all_units(user) -> bool:
+    """Change rights everywhere: the province board only."""
     return has_role(user, Role.PROVINCE_BOARD)
+
+
+def reads_all_units(user) -> bool:
+    """Read rights everywhere: the board, and the Standing Committee (which approves but keeps no records)."""
+    return has_role(user, Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE)
 
 
 def _scoped_paths(user, roles) -> list[str]:
@@ -42,7 +48,7 @@ def _unit_condition(paths: list[str], field: str = "path") -> Q:
 
 def visible_units(user):
     """Units whose records the user may read: everything for the province board, else role subtrees."""
-    if sees_all_units(user):
+    if reads_all_units(user):
         return OrgUnit.objects.all()
     paths = _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER})
     if not paths:
@@ -62,7 +68,7 @@ def editable_units(user):
 
 def unit_visibility_q(user, field: str) -> Q | None:
     """A Q over `field` (a path to OrgUnit.path, e.g. 'current_unit__path'); None means no restriction."""
-    if sees_all_units(user):
+    if reads_all_units(user):
         return None
     return _unit_condition(_scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER}), field)
 
@@ -80,6 +86,6 @@ def can_edit_unit(user, unit: OrgUnit) -> bool:
 
 
 def can_see_unit(user, unit: OrgUnit) -> bool:
-    if sees_all_units(user):
+    if reads_all_units(user):
         return True
     return any(unit.path.startswith(p) for p in _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER}))

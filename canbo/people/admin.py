@@ -16,7 +16,7 @@ from canbo.core.admin import CatalogueAdmin, ReadOnlyAdmin
 from .models import Employment, Person, Position, Qualification, Rank
 from .selectors import person_queryset_for
 
-UNIT_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER, Role.LEADER)
+UNIT_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 
 
 @admin.register(Rank)

@@ -22,7 +22,7 @@ from canbo.org.models import OrgUnit
 from .formatting import fmt_date
 
 PEOPLE_LIST_URL = "/can-bo/"
-REPORT_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER, Role.LEADER)
+REPORT_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ class Report:
             when = f"Tính đến ngày {fmt_date(params.on)}"
         if params.org is not None:
             scope = f"đơn vị {params.org.name} ({params.org.code}) và các đơn vị trực thuộc"
-        elif user is None or has_role(user, Role.PROVINCE_BOARD):
+        elif user is None or has_role(user, Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE):
             scope = "toàn tỉnh"
         else:
             scope = "các đơn vị anh/chị được xem"

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "canbo.people",
     "canbo.imports",
     "canbo.reports",
+    "canbo.evaluation",
+    "canbo.training",
 ]
 
 MIDDLEWARE = [

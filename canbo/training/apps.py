@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class TrainingConfig(AppConfig):
+    name = "canbo.training"
+    verbose_name = "Đào tạo, bồi dưỡng"
+
+    def ready(self):
+        from canbo.core.audit import register_audited
+
+        from .models import Enrolment, PlanAllocation, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
+
+        for model in (Enrolment, StudyAssignment, TrainingClass, TrainingPlan, PlanLine, PlanAllocation):
+            register_audited(model)

@@ -1,0 +1,17 @@
+from .catalogue import Programme, SponsorshipRule
+from .classes import Enrolment, EnrolmentBatch, StudyAssignment, TrainingClass
+from .plans import PlanAllocation, PlanLine, PlanTransition, TrainingNeed, TrainingPlan
+
+__all__ = [
+    "Enrolment",
+    "EnrolmentBatch",
+    "PlanAllocation",
+    "PlanLine",
+    "PlanTransition",
+    "Programme",
+    "SponsorshipRule",
+    "StudyAssignment",
+    "TrainingClass",
+    "TrainingNeed",
+    "TrainingPlan",
+]
