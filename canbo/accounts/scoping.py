@@ -39,6 +39,11 @@ def _scoped_paths(user, roles) -> list[str]:
     return [r.unit.path for r in _roles(user) if r.role in roles and r.unit_id]
 
 
+def unit_paths(user) -> list[str]:
+    """The paths of the units the user's officer and leader roles are attached to (their subtrees' roots)."""
+    return _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER})
+
+
 def _unit_condition(paths: list[str], field: str = "path") -> Q:
     condition = Q(pk__in=[])
     for path in paths:

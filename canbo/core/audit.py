@@ -5,6 +5,7 @@ management commands and imports record their actor too; bulk writes call `audit_
 """
 
 import contextlib
+import functools
 import json
 
 from auditlog.context import auditlog_value, set_actor
@@ -95,6 +96,29 @@ def history_for(objects):
         .select_related("actor", "content_type")
         .order_by("-timestamp", "-id")
     )
+
+
+@functools.cache
+def audited_fields(model) -> tuple[tuple[str, str], ...]:
+    """(name, attname) of the fields auditlog records for `model`, as its registration says."""
+    from auditlog.registry import auditlog
+
+    spec = auditlog.get_model_fields(model)
+    included, excluded = set(spec["include_fields"] or []), set(spec["exclude_fields"] or [])
+    return tuple(
+        (f.name, f.attname)
+        for f in model._meta.concrete_fields
+        if (not included or f.name in included) and f.name not in excluded
+    )
+
+
+def created_changes(obj) -> dict:
+    """The audit changes of a newly created object, for audit_bulk: {field: (None, value)}."""
+    return {
+        name: (None, value)
+        for name, attname in audited_fields(type(obj))
+        if (value := getattr(obj, attname)) is not None
+    }
 
 
 def register_audited(model, *, skip=()):

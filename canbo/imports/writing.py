@@ -1,15 +1,15 @@
 """Bulk writes of a validated import plan, in one transaction, with their audit rows."""
 
-import functools
 from dataclasses import dataclass, field
 
 from auditlog.models import LogEntry
-from auditlog.registry import auditlog
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
 from canbo.core.audit import audit_bulk
+from canbo.core.audit import audited_fields as _audited
+from canbo.core.audit import created_changes as _created_changes
 from canbo.core.bulk import insert_objects
 
 BATCH = 1000  # rows per bulk_update
@@ -74,27 +74,6 @@ class ImportOutcome:
 
 class _RollBack(Exception):
     pass
-
-
-@functools.cache
-def _audited(model) -> tuple[tuple[str, str], ...]:
-    """(name, attname) of the fields auditlog records for `model`, as its registration says."""
-    spec = auditlog.get_model_fields(model)
-    included, excluded = set(spec["include_fields"] or []), set(spec["exclude_fields"] or [])
-    return tuple(
-        (f.name, f.attname)
-        for f in model._meta.concrete_fields
-        if (not included or f.name in included) and f.name not in excluded
-    )
-
-
-def _created_changes(obj) -> dict:
-    changes = {}
-    for name, attname in _audited(type(obj)):
-        value = getattr(obj, attname)
-        if value is not None:
-            changes[name] = (None, value)
-    return changes
 
 
 def _updated_changes(obj, changed: dict) -> dict:

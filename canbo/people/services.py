@@ -4,14 +4,13 @@ from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
-from canbo.core.exceptions import ConflictError
 from canbo.core.text import sort_key, split_full_name, unaccent
+from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
 
 from .choices import PersonnelMove, PersonStatus
@@ -128,13 +127,7 @@ def _sync_current(person: Person) -> None:
     )
 
 
-def _bump_version(model, obj, expected_version) -> None:
-    if expected_version is None:
-        expected_version = obj.version
-    updated = model.objects.filter(pk=obj.pk, version=expected_version).update(version=F("version") + 1)
-    if not updated:
-        raise ConflictError()
-    obj.version = expected_version + 1
+_bump_version = bump_version
 
 
 @transaction.atomic
@@ -320,6 +313,23 @@ def _validate_qualification(qual: Qualification) -> None:
 @transaction.atomic
 def qualification_add(*, actor, person: Person, **data) -> Qualification:
     _require_edit(actor, person.current_unit)
+    return qualification_grant(actor=actor, person=person, **data)
+
+
+def qualification_grant(*, actor, person: Person, **data) -> Qualification:
+    """A qualification earned through another record (a completed course): the caller checked its authority.
+
+    The same diploma already on the record is returned rather than entered twice.
+    """
+    existing = Qualification.objects.filter(
+        person=person,
+        scale=data.get("scale"),
+        level=data.get("level"),
+        field=data.get("field", ""),
+        awarded_on=data.get("awarded_on"),
+    ).first()
+    if existing is not None:
+        return existing
     qual = Qualification(person=person, **data)
     _validate_qualification(qual)
     with audit_actor(actor):

@@ -1,0 +1,115 @@
+"""Reads of the training module, scoped: every queryset that reaches a user goes through these."""
+
+from datetime import date
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils import timezone
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, reads_all_units, unit_paths, unit_visibility_q
+
+from .choices import EnrolmentResult, PlanStatus, StudyStatus
+from .models import Enrolment, StudyAssignment, TrainingClass, TrainingPlan
+
+STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+
+
+def _ancestors(path: str) -> set[str]:
+    """'0000001.0000005.0000009.' → {'0000001.', '0000001.0000005.'}: the units above a user's unit."""
+    parts = [p for p in path.split(".") if p]
+    return {".".join(parts[:i]) + "." for i in range(1, len(parts))}
+
+
+def plan_queryset_for(*, user):
+    """Plans are not personal data: every staff role reads them (officers need the targets of their units)."""
+    if not has_role(user, *STAFF_ROLES):
+        return TrainingPlan.objects.none()
+    return TrainingPlan.objects.select_related("owner_unit")
+
+
+def class_queryset_for(*, user):
+    """Classes run by the user's units, by the units above them (open to their people), or attended by them."""
+    qs = TrainingClass.objects.select_related("programme", "organiser_unit", "plan_line")
+    if reads_all_units(user):
+        return qs
+    paths = unit_paths(user)
+    if not paths:
+        return qs.none()
+    condition = Q(organiser_unit__path__in={a for p in paths for a in _ancestors(p)})
+    attended = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(organiser_unit__path__startswith=path)
+        attended |= Q(unit__path__startswith=path)
+    ours = Enrolment.objects.filter(attended, training_class=OuterRef("pk"))
+    return qs.filter(condition | Exists(ours))
+
+
+def enrolment_queryset_for(*, user):
+    """Enrolments of people in the user's units (the unit then or now), and the official's own."""
+    qs = Enrolment.objects.select_related("person", "programme", "unit", "training_class")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if reads_all_units(user):
+        return qs
+    then = unit_visibility_q(user, "unit__path")
+    now = unit_visibility_q(user, "person__current_unit__path")
+    return qs.filter(then | now | Q(person__user=user))
+
+
+def study_queryset_for(*, user):
+    qs = StudyAssignment.objects.select_related("person", "programme", "unit")
+    if not getattr(user, "is_authenticated", False):
+        return qs.none()
+    if reads_all_units(user):
+        return qs
+    then = unit_visibility_q(user, "unit__path")
+    now = unit_visibility_q(user, "person__current_unit__path")
+    return qs.filter(then | now | Q(person__user=user))
+
+
+def class_roster(*, user, klass: TrainingClass):
+    """The class list as this user may see it: everyone for the organiser's side, else their own people."""
+    return (
+        enrolment_queryset_for(user=user)
+        .filter(training_class=klass)
+        .select_related("person", "unit", "qualification")
+        .order_by("person__sort_key", "person_id")
+    )
+
+
+def class_fill(klass: TrainingClass) -> dict:
+    counts = Enrolment.objects.filter(training_class=klass).aggregate(
+        active=Count("id", filter=~Q(result=EnrolmentResult.WITHDRAWN)),
+        completed=Count("id", filter=Q(result=EnrolmentResult.COMPLETED)),
+        total=Count("id"),
+    )
+    counts["free"] = max(klass.capacity - counts["active"], 0)
+    return counts
+
+
+def person_training(*, person) -> dict:
+    """The profile's training tab: enrolments (classes and courses) and sending records, newest first."""
+    return {
+        "enrolments": list(
+            person.enrolments.select_related("programme", "training_class", "qualification").order_by(
+                "-start_date"
+            )
+        ),
+        "assignments": list(person.study_assignments.select_related("programme").order_by("-start_date")),
+    }
+
+
+def overdue_plans(*, user, today: date | None = None):
+    """Plans not issued by their due date (31/01), for the dashboard."""
+    today = today or timezone.localdate()
+    return plan_queryset_for(user=user).exclude(status=PlanStatus.ISSUED).filter(due_date__lt=today)
+
+
+def commitments_at_risk(*, user):
+    """Graduates who left service before their commitment ended and are not yet marked as breached."""
+    return (
+        study_queryset_for(user=user)
+        .filter(status=StudyStatus.COMPLETED, commitment_end__isnull=False)
+        .exclude(person__status="WORKING")
+        .filter(person__status_date__lt=F("commitment_end"))
+    )
