@@ -116,13 +116,13 @@ def _locked(klass: TrainingClass) -> TrainingClass:
     return TrainingClass.objects.select_for_update().get(pk=klass.pk)
 
 
-def _new_enrolment(klass: TrainingClass, person_id: int, unit_id: int) -> Enrolment:
+def _new_enrolment(klass: TrainingClass, person: Person) -> Enrolment:
     return Enrolment(
-        person_id=person_id,
+        person=person,
         training_class=klass,
-        programme_id=klass.programme_id,
+        programme=klass.programme,
         plan_line_id=klass.plan_line_id,
-        unit_id=unit_id,
+        unit_id=person.current_unit_id,
         mode=klass.mode,
         venue=klass.venue,
         start_date=klass.start_date,
@@ -142,7 +142,7 @@ def enrol(*, actor, training_class: TrainingClass, person: Person) -> Enrolment:
     if Enrolment.objects.filter(training_class=klass, person=person).exists():
         raise ValidationError(f"{person.full_name} đã có trong danh sách lớp {klass.code}.")
     _check_capacity(klass, 1)
-    enrolment = _new_enrolment(klass, person.pk, person.current_unit_id)
+    enrolment = _new_enrolment(klass, person)
     with audit_actor(actor):
         enrolment.save()
     return enrolment
@@ -174,14 +174,15 @@ def enrol_bulk(
         ids = list(dict.fromkeys(getattr(p, "pk", p) for p in persons))
     if not ids:
         raise ValidationError("Chưa chọn người nào để ghi danh.")
-    units = _editable_units(actor, ids)
-    refused = [pk for pk in ids if pk not in units]
+    persons_by_id = _editable_persons(actor, ids)
+    refused = [pk for pk in ids if pk not in persons_by_id]
     if refused:
         raise ValidationError(
             f"{len(refused)} người không thuộc đơn vị anh/chị quản lý hoặc không còn công tác: {_names(refused)}. "
             "Không ai được ghi danh."
         )
     klass = _locked(training_class)
+    klass.programme = training_class.programme
     existing = _already_enrolled(klass, ids)
     if existing and not skip_existing:
         raise ValidationError(
@@ -190,7 +191,7 @@ def enrol_bulk(
         )
     new_ids = [pk for pk in ids if pk not in existing]
     _check_capacity(klass, len(new_ids))
-    objects = [_new_enrolment(klass, pk, units[pk]) for pk in new_ids]
+    objects = [_new_enrolment(klass, persons_by_id[pk]) for pk in new_ids]
     insert_objects(Enrolment, objects, key=("person_id", "training_class_id"))
     audit_bulk(actor=actor, entries=[(e, LogEntry.Action.CREATE, created_changes(e)) for e in objects])
     return EnrolmentBatch.objects.create(
@@ -204,13 +205,18 @@ def enrol_bulk(
 CHUNK = 10000  # ids per IN (...): under SQLite's variable limit, few round trips on PostgreSQL
 
 
-def _editable_units(actor, ids) -> dict[int, int]:
-    """person id -> current unit id, for the working people among `ids` whom the actor may change."""
-    units = {}
-    base = person_editable_queryset_for(user=actor).filter(status=PersonStatus.WORKING).order_by()
+def _editable_persons(actor, ids) -> dict[int, Person]:
+    """The working people among `ids` whom the actor may change (name and unit only), by id."""
+    found = {}
+    base = (
+        person_editable_queryset_for(user=actor)
+        .filter(status=PersonStatus.WORKING)
+        .only("pk", "full_name", "current_unit_id")
+        .order_by()
+    )
     for i in range(0, len(ids), CHUNK):
-        units.update(base.filter(pk__in=ids[i : i + CHUNK]).values_list("pk", "current_unit_id"))
-    return units
+        found.update((p.pk, p) for p in base.filter(pk__in=ids[i : i + CHUNK]))
+    return found
 
 
 def _already_enrolled(klass, ids) -> set[int]:

@@ -124,10 +124,10 @@ def plan_transition(
             errors["decision_date"] = ["Cần ngày ban hành kế hoạch."]
         elif decision_date > timezone.localdate():
             errors["decision_date"] = ["Ngày ban hành không được sau ngày hôm nay."]
-        else:
-            approved = plan.transitions.filter(to_status=PlanStatus.APPROVED).order_by("-at").first()
-            if approved and decision_date < timezone.localtime(approved.at).date():
-                errors["decision_date"] = ["Ngày ban hành không được trước ngày phê duyệt."]
+        elif decision_date.year not in (plan.year - 1, plan.year):
+            errors["decision_date"] = [
+                f"Kế hoạch năm {plan.year} ban hành trong năm {plan.year - 1} hoặc {plan.year}."
+            ]
     if errors:
         raise ValidationError(errors)
     bump_version(TrainingPlan, plan, expected_version)
