@@ -178,6 +178,7 @@ def test_demo_users_cover_every_role_and_are_scoped(small_demo):
         ("sonoivu", Role.UNIT_OFFICER, "DB-SNV"),
         ("huyentuangiao", Role.UNIT_OFFICER, "DB-H099"),
         ("lanhdao", Role.LEADER, "DB-SYT"),
+        ("thuongvu", Role.STANDING_COMMITTEE, None),
         ("congchuc", Role.OFFICIAL, None),
         ("quantri", Role.SYSADMIN, None),
     }
