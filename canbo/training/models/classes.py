@@ -204,7 +204,7 @@ class StudyAssignment(Versioned, Timestamped):
     refund_amount = models.PositiveBigIntegerField(_("số tiền phải bồi hoàn (đồng)"), default=0)
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
     enrolment = models.OneToOneField(
-        Enrolment, null=True, blank=True, on_delete=models.PROTECT, related_name="study_assignment"
+        Enrolment, null=True, blank=True, on_delete=models.RESTRICT, related_name="study_assignment"
     )
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 

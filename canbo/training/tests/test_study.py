@@ -181,3 +181,12 @@ def test_drop_out_refunds_everything_and_breach_pro_rata(alice, lan):
     services.study_breach(actor=alice, assignment=other, left_on=D(2027, 4, 1), reason="Thôi việc")
     assert other.status == StudyStatus.BREACHED
     assert other.refund_amount == round(72_000_000 * 12 / 18)  # 6 of 18 months served, 12 owed
+
+
+def test_deleting_a_person_takes_their_training_records_along(alice, board, lan):
+    from canbo.people.services import person_delete
+
+    assignment = services.study_propose(actor=alice, person=lan, data=proposal())
+    services.study_send(actor=alice, assignment=assignment, decision_number="45/QĐ", decision_date=D(2026, 2, 20))
+    person_delete(actor=board, person=lan)
+    assert not Enrolment.objects.exists()
