@@ -311,3 +311,30 @@ class ChangeRequest(Timestamped):
         verbose_name_plural = _("đề nghị cập nhật hồ sơ")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["status", "person"], name="change_request_status")]
+
+
+class RetirementRule(EffectiveDated):
+    """The retirement age in force for a calendar year of retirement (BLLĐ 2012; NĐ 135/2020 roadmap).
+
+    Age in year Y = min(base_months + annual_step_months × (Y − first_year), cap_months), where first_year is
+    the year of valid_from. Read by canbo.people.retirement (cached: no query per person).
+    """
+
+    gender = models.CharField(_("giới tính"), max_length=3, choices=Gender.choices)
+    base_months = models.PositiveSmallIntegerField(_("tuổi nghỉ hưu năm đầu (tháng)"))
+    annual_step_months = models.PositiveSmallIntegerField(_("tăng mỗi năm (tháng)"), default=0)
+    cap_months = models.PositiveSmallIntegerField(_("tuổi nghỉ hưu tối đa (tháng)"))
+
+    class Meta:
+        verbose_name = _("lộ trình tuổi nghỉ hưu")
+        verbose_name_plural = _("lộ trình tuổi nghỉ hưu")
+        ordering = ["gender", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["gender", "valid_from"], name="retirement_rule_unique_start"),
+            models.CheckConstraint(
+                condition=Q(cap_months__gte=F("base_months")), name="retirement_rule_cap_above_base"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_gender_display()} từ {self.valid_from:%d/%m/%Y}: {self.legal_basis}"
