@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "canbo.reports",
     "canbo.evaluation",
     "canbo.training",
+    "canbo.standards",
+    "canbo.planning",
+    "canbo.movements",
+    "canbo.notifications",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class MovementsConfig(AppConfig):
+    name = "canbo.movements"
+    verbose_name = "Bổ nhiệm, điều động, luân chuyển"
+
+    def ready(self):
+        from canbo.core.audit import register_audited
+
+        from .models import Appointment, Movement
+
+        for model in (
+            Appointment,
+            Movement,
+        ):
+            register_audited(model)

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class NotificationsConfig(AppConfig):
+    name = "canbo.notifications"
+    verbose_name = "Thông báo, nhắc việc"

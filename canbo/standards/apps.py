@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class StandardsConfig(AppConfig):
+    name = "canbo.standards"
+    verbose_name = "Tiêu chuẩn chức danh"
+
+    def ready(self):
+        from canbo.core.audit import register_audited
+
+        from .models import StandardCriterion, TitleStandard
+
+        for model in (
+            TitleStandard,
+            StandardCriterion,
+        ):
+            register_audited(model)

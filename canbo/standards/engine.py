@@ -1,0 +1,189 @@
+"""The standards engine: for persons, a post and a date, which criteria are unmet and what is missing.
+
+One computation serves one person and a hundred thousand: `evaluate` annotates a Person queryset with the
+values each criterion needs (highest level per scale as of the date, start of service, start of holding a
+post of the lower tier, the approved plan) and an unmet flag per criterion, all in one SQL query; the
+messages are then written from those values. `check_person` is `evaluate` on a one-person queryset, so the
+dossier and the bulk lists cannot disagree.
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db.models import BooleanField, Case, Exists, Max, Min, OuterRef, Q, Value, When
+
+from canbo.core.dates import add_months, add_years
+from canbo.people.choices import QUALIFICATION_LEVELS, Gender, QualificationScale
+from canbo.people.models import Person, Position
+from canbo.people.retirement import latest_birth_retiring_before
+
+from .choices import CriterionKind
+from .models import StandardCriterion, TitleStandard
+
+FIRST, HIGHER, REAPPOINT = "FIRST", "HIGHER", "REAPPOINT"  # movements.choices.AppointmentKind values
+
+
+@dataclass(frozen=True)
+class Gap:
+    criterion_id: int
+    kind: str
+    scale: str
+    message: str
+
+
+@dataclass
+class StandardsCheck:
+    person_id: int
+    standard: TitleStandard | None
+    on: date
+    gaps: list[Gap] = field(default_factory=list)
+
+    @property
+    def met(self) -> bool:
+        return self.standard is not None and not self.gaps
+
+    @property
+    def messages(self) -> list[str]:
+        if self.standard is None:
+            return ["Chức vụ này chưa có tiêu chuẩn chức danh đang có hiệu lực."]
+        return [g.message for g in self.gaps]
+
+
+def standard_for(position: Position, on: date) -> TitleStandard | None:
+    return (
+        TitleStandard.objects.active_on(on)
+        .filter(position=position)
+        .order_by("-valid_from")
+        .prefetch_related("criteria")
+        .first()
+    )
+
+
+def applies(criterion: StandardCriterion, appointment_kind: str | None) -> bool:
+    """Rule 7: no lower-post time for a first appointment; rule 6: service left for first/higher only;
+    a reappointment does not need the plan."""
+    if criterion.kind == CriterionKind.POST_MONTHS:
+        return appointment_kind != FIRST
+    if criterion.kind == CriterionKind.SERVICE_LEFT:
+        return appointment_kind in (FIRST, HIGHER, None)
+    if criterion.kind == CriterionKind.IN_PLAN:
+        return appointment_kind != REAPPOINT
+    return True
+
+
+def _level_label(scale: str, rank: int | None) -> str:
+    if rank is None:
+        return "chưa có"
+    labels = [label for _code, label, r in QUALIFICATION_LEVELS.get(scale, []) if r == rank]
+    return labels[0] if labels else f"bậc {rank}"
+
+
+def _unmet(met_condition: Q) -> Case:
+    return Case(When(met_condition, then=Value(False)), default=Value(True), output_field=BooleanField())
+
+
+def _criterion_annotations(c: StandardCriterion, standard: TitleStandard, on: date) -> dict:
+    key = f"c{c.pk}"
+    if c.kind == CriterionKind.QUALIFICATION:
+        held = Max(
+            "qualifications__rank",
+            filter=Q(qualifications__scale=c.scale, qualifications__awarded_on__lte=on),
+        )
+        return {f"{key}_value": held, f"{key}_unmet": _unmet(Q(**{f"{key}_value__gte": c.min_rank}))}
+    if c.kind == CriterionKind.SERVICE_YEARS:
+        cut = add_years(on, -c.years)
+        first = Min("employments__start_date", filter=Q(employments__start_date__lte=on))
+        return {
+            f"{key}_value": first,
+            f"{key}_unmet": _unmet(Q(recruited_on__lte=cut) | Q(**{f"{key}_value__lte": cut})),
+        }
+    if c.kind == CriterionKind.POST_MONTHS:
+        cut = add_months(on, -c.months)
+        since = Min(
+            "employments__start_date",
+            filter=Q(employments__position__tier__gte=c.lower_tier, employments__start_date__lte=on),
+        )
+        return {f"{key}_value": since, f"{key}_unmet": _unmet(Q(**{f"{key}_value__lte": cut}))}
+    if c.kind == CriterionKind.SERVICE_LEFT:
+        until = add_years(on, c.years)
+        met = Q(gender=Gender.NAM, date_of_birth__gt=latest_birth_retiring_before(Gender.NAM, until)) | Q(
+            gender=Gender.NU, date_of_birth__gt=latest_birth_retiring_before(Gender.NU, until)
+        )
+        return {f"{key}_unmet": _unmet(met)}
+    if c.kind == CriterionKind.IN_PLAN:
+        from canbo.planning.selectors import approved_entries_on
+
+        planned = (
+            approved_entries_on(on)
+            .filter(person=OuterRef("pk"))
+            .filter(Q(post__position=standard.position) | Q(post__position__tier=standard.position.tier))
+        )
+        return {f"{key}_unmet": _unmet(Exists(planned))}
+    raise ValueError(f"Unknown criterion kind {c.kind}")
+
+
+def evaluate(persons, standard: TitleStandard, on: date, appointment_kind: str | None = None):
+    """`persons` (a Person queryset) as value rows: pk, and per applicable criterion c<id>_unmet (+ _value)."""
+    criteria = [c for c in standard.criteria.all() if applies(c, appointment_kind)]
+    annotations = {}
+    for c in criteria:
+        annotations.update(_criterion_annotations(c, standard, on))
+    values = (
+        persons.order_by().values("pk", "gender", "date_of_birth", "recruited_on").annotate(**annotations)
+    )
+    return values, criteria
+
+
+def unmet_q(criteria) -> Q:
+    """Rows that miss at least one criterion (filter the `evaluate` rows in SQL, e.g. to count them)."""
+    condition = Q(pk__in=[])
+    for c in criteria:
+        condition |= Q(**{f"c{c.pk}_unmet": True})
+    return condition
+
+
+def gaps_of(row: dict, criteria, on: date) -> list[Gap]:
+    gaps = []
+    for c in criteria:
+        if not row[f"c{c.pk}_unmet"]:
+            continue
+        gaps.append(Gap(c.pk, c.kind, c.scale, _message(c, row.get(f"c{c.pk}_value"), row, on)))
+    return gaps
+
+
+def _message(c: StandardCriterion, value, row: dict, on: date) -> str:
+    if c.kind == CriterionKind.QUALIFICATION:
+        scale = QualificationScale(c.scale).label.lower()
+        return f"Cần {scale} {_level_label(c.scale, c.min_rank)}; hiện có: {_level_label(c.scale, value).lower()}."
+    if c.kind == CriterionKind.SERVICE_YEARS:
+        began = (
+            min(d for d in (row.get("recruited_on"), value) if d)
+            if (row.get("recruited_on") or value)
+            else None
+        )
+        have = f"công tác từ {began:%d/%m/%Y}" if began else "chưa có quá trình công tác"
+        return f"Cần ít nhất {c.years} năm công tác; {have}."
+    if c.kind == CriterionKind.POST_MONTHS:
+        have = f"giữ chức vụ từ {value:%d/%m/%Y}" if value else "chưa giữ chức vụ tương đương"
+        return f"Cần ít nhất {c.months} tháng giữ chức vụ thấp hơn liền kề; {have}."
+    if c.kind == CriterionKind.SERVICE_LEFT:
+        from canbo.people.retirement import retirement_date
+
+        retire = retirement_date(row["gender"], row["date_of_birth"]) if row.get("date_of_birth") else None
+        have = f"nghỉ hưu ngày {retire:%d/%m/%Y}" if retire else "chưa có ngày sinh"
+        return f"Cần còn ít nhất {c.years} năm công tác tính đến {on:%d/%m/%Y}; {have}."
+    return "Chưa có trong quy hoạch chức danh này (hoặc chức danh tương đương) được phê duyệt."
+
+
+def check_person(
+    person: Person, position: Position, on: date, appointment_kind: str | None = None
+) -> StandardsCheck:
+    """Met, or the list of unmet criteria with what is missing, for one person, post and date."""
+    standard = standard_for(position, on)
+    result = StandardsCheck(person_id=person.pk, standard=standard, on=on)
+    if standard is None:
+        return result
+    rows, criteria = evaluate(Person.objects.filter(pk=person.pk), standard, on, appointment_kind)
+    row = rows.first()
+    result.gaps = gaps_of(row, criteria, on) if row else []
+    return result
