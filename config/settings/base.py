@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "canbo.planning",
     "canbo.movements",
     "canbo.notifications",
+    "canbo.discipline",
 ]
 
 MIDDLEWARE = [
