@@ -22,6 +22,10 @@ from canbo.org.models import OrgUnit
 from .formatting import fmt_date
 
 PEOPLE_LIST_URL = "/can-bo/"
+# How a report takes its dates (Report.period_kind).
+SNAPSHOT = "snapshot"  # `on` (and two snapshots `from`/`to` when period_allowed)
+INTERVAL = "interval"  # an interval `from`–`to` (default 01/01 of this year → today); no `on`
+UNDATED = "undated"  # no date parameter (e.g. a plan year given as an option); `on` is today
 REPORT_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 
 
@@ -60,13 +64,15 @@ class ReportResult:
 
 @dataclass(frozen=True)
 class ReportParams:
-    """Validated parameters: `on` for a snapshot, or `date_from`/`date_to` for a comparison."""
+    """Validated parameters: `on` for a snapshot, `date_from`/`date_to` for a comparison of two snapshots or,
+    with `interval`, the first and last day of an interval (both included)."""
 
     org: OrgUnit | None = None
     on: date | None = None
     date_from: date | None = None
     date_to: date | None = None
     options: dict = field(default_factory=dict)
+    interval: bool = False
 
     @property
     def is_period(self) -> bool:
@@ -148,6 +154,7 @@ class Report:
     title: ClassVar[str] = ""
     description: ClassVar[str] = ""
     period_allowed: ClassVar[bool] = False  # True: --from/--to (two snapshots) besides --on
+    period_kind: ClassVar[str] = SNAPSHOT  # SNAPSHOT, INTERVAL (from/to, no on) or UNDATED
     option_fields: ClassVar[dict[str, forms.Field]] = {}
 
     def form(self, data=None, *, user):
@@ -178,7 +185,11 @@ class Report:
         return self.run_with(user=user, params=self.parse(data, user=user))
 
     def describe_params(self, *, user, params: ReportParams) -> str:
-        if params.is_period:
+        if params.interval:
+            when = f"Từ ngày {fmt_date(params.date_from)} đến ngày {fmt_date(params.date_to)}"
+        elif self.period_kind == UNDATED:
+            when = f"Số liệu ghi nhận đến ngày {fmt_date(params.on)}"
+        elif params.is_period:
             when = f"So sánh ngày {fmt_date(params.date_from)} với ngày {fmt_date(params.date_to)}"
         else:
             when = f"Tính đến ngày {fmt_date(params.on)}"

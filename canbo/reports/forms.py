@@ -1,4 +1,10 @@
-"""The parameters form every report shares: org unit (in the user's scope), `on` or `from`/`to`, options."""
+"""The parameters form every report shares: org unit (in the user's scope), the dates, the report's options.
+
+Dates by `Report.period_kind`: a snapshot takes `on` (or two snapshots `from`/`to` when `period_allowed`);
+an interval takes `from`/`to` ("Từ ngày"/"Đến ngày", both included, 01/01 of this year → today when left
+empty); an undated report takes none. A date a report does not use is ignored if it is `on` (the page sends
+today's date by default), refused if it is `from`/`to`.
+"""
 
 import copy
 from datetime import date
@@ -9,7 +15,7 @@ from django.utils import timezone
 from canbo.accounts.scoping import visible_units
 from canbo.org.models import OrgUnit
 
-from .base import ReportParams
+from .base import INTERVAL, SNAPSHOT, UNDATED, ReportParams
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 EARLIEST = date(1945, 9, 2)
@@ -42,7 +48,15 @@ class ReportForm(forms.Form):
         self.report = report
         self.user = user
         self.org_not_found = False
-        if report.period_allowed:
+        self.period_kind = report.period_kind
+        if self.period_kind != SNAPSHOT:
+            del self.fields["on"]
+        if self.period_kind == INTERVAL:
+            self.fields["from"] = date_field("Từ ngày", "Ngày đầu của khoảng; để trống là 01/01 năm nay.")
+            self.fields["to"] = date_field(
+                "Đến ngày", "Ngày cuối của khoảng (tính cả ngày này); để trống là hôm nay."
+            )
+        elif report.period_allowed:
             self.fields["from"] = date_field(
                 "So sánh từ ngày", "Ngày thứ nhất (D1) khi so sánh hai thời điểm."
             )
@@ -75,12 +89,17 @@ class ReportForm(forms.Form):
         for name in ("on", "from", "to"):
             if name in self.fields and name not in self.errors:
                 data[name] = self._check_date(name)
-        if not self.report.period_allowed:
+        if self.period_kind == INTERVAL:
+            return self._clean_interval(data)
+        if self.period_kind == UNDATED or not self.report.period_allowed:
             if any(self.data.get(k) for k in ("from", "to")):
-                raise forms.ValidationError(
-                    "Báo cáo “%(title)s” chỉ tính tại một ngày: dùng tham số on, không dùng from/to.",
-                    params={"title": self.report.title},
-                )
+                if self.period_kind == UNDATED:
+                    message = "Báo cáo “%(title)s” không tính theo ngày: không dùng from/to."
+                else:
+                    message = (
+                        "Báo cáo “%(title)s” chỉ tính tại một ngày: dùng tham số on, không dùng from/to."
+                    )
+                raise forms.ValidationError(message, params={"title": self.report.title})
             return data
         start, end = data.get("from"), data.get("to")
         if self.errors:
@@ -96,9 +115,29 @@ class ReportForm(forms.Form):
                 self.add_error("to", "Ngày to phải sau ngày from.")
         return data
 
+    def _clean_interval(self, data):
+        """Both ends included; `from` left empty is 01/01 of the year of `to`, `to` left empty is today."""
+        if "from" in self.errors or "to" in self.errors:
+            return data
+        end = data.get("to") or timezone.localdate()
+        start = data.get("from") or date(end.year, 1, 1)
+        if start > end:
+            self.add_error("to", "Ngày cuối (đến ngày) không được trước ngày đầu (từ ngày).")
+        data["from"], data["to"] = start, end
+        return data
+
     def params(self) -> ReportParams:
         data = self.cleaned_data
-        options = {name: data.get(name) or "" for name in self.report.option_fields}
+        # An option left empty takes its field's initial value (e.g. a report's default grouping), if any.
+        options = {
+            name: data.get(name) or self.fields[name].initial or "" for name in self.report.option_fields
+        }
+        if self.period_kind == INTERVAL:
+            return ReportParams(
+                org=data["org"], date_from=data["from"], date_to=data["to"], options=options, interval=True
+            )
+        if self.period_kind == UNDATED:
+            return ReportParams(org=data["org"], on=timezone.localdate(), options=options)
         if data.get("from"):
             return ReportParams(org=data["org"], date_from=data["from"], date_to=data["to"], options=options)
         return ReportParams(org=data["org"], on=data.get("on") or timezone.localdate(), options=options)

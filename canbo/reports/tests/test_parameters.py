@@ -69,8 +69,25 @@ def test_a_bad_option_is_refused(db):
 def test_every_report_describes_its_parameters():
     described = {r.name: [p["name"] for p in r.describe()["parameters"]] for r in all_reports()}
 
-    assert described == {
+    expected = {
         "headcount": ["org", "on"],
         "org-units": ["org", "on", "kind"],
         "qualification-share": ["org", "on", "from", "to", "breakdown"],
+        "training-enrolments": [
+            "org",
+            "from",
+            "to",
+            "measure",
+            "group",
+            "form",
+            "kind",
+            "programme",
+            "mode",
+            "venue",
+        ],
+        "training-degrees": ["org", "from", "to", "measure", "mode", "venue"],
+        "training-plan": ["org", "year"],
+        "training-spending": ["org", "from", "to"],
     }
+    assert {name: described[name] for name in expected} == expected
+    assert all(params[0] == "org" for params in described.values())
