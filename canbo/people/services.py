@@ -313,7 +313,14 @@ def _validate_qualification(qual: Qualification) -> None:
 @transaction.atomic
 def qualification_add(*, actor, person: Person, **data) -> Qualification:
     _require_edit(actor, person.current_unit)
-    return qualification_grant(actor=actor, person=person, **data)
+    return _qualification_save(actor, Qualification(person=person, **data))
+
+
+def _qualification_save(actor, qual: Qualification) -> Qualification:
+    _validate_qualification(qual)
+    with audit_actor(actor):
+        qual.save()
+    return qual
 
 
 def qualification_grant(*, actor, person: Person, **data) -> Qualification:
@@ -330,11 +337,7 @@ def qualification_grant(*, actor, person: Person, **data) -> Qualification:
     ).first()
     if existing is not None:
         return existing
-    qual = Qualification(person=person, **data)
-    _validate_qualification(qual)
-    with audit_actor(actor):
-        qual.save()
-    return qual
+    return _qualification_save(actor, Qualification(person=person, **data))
 
 
 @transaction.atomic

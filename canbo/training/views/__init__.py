@@ -1,0 +1,1 @@
+"""HTML pages of the training module under /dao-tao/: thin views over canbo.training.selectors and services."""

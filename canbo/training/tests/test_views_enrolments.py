@@ -1,0 +1,170 @@
+"""The enrolment list (lượt học): the people behind every training report figure, its scoping and its export."""
+
+import datetime
+import io
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from canbo.core.factories import PersonFactory
+from canbo.reports.registry import get_report
+from canbo.training.choices import EnrolmentResult, TrainingMode, Venue
+from canbo.training.models import Enrolment, Programme
+
+pytestmark = pytest.mark.django_db
+D = datetime.date
+URL = "/dao-tao/luot-hoc/"
+
+
+def enrol(person, code, start, *, result=EnrolmentResult.PENDING, on=None, unit=None, **extra):
+    return Enrolment.objects.create(
+        person=person,
+        programme=Programme.objects.get(code=code),
+        unit=unit or person.current_unit,
+        mode=extra.pop("mode", TrainingMode.FULL_TIME),
+        venue=extra.pop("venue", Venue.DOMESTIC),
+        start_date=start,
+        result=result,
+        result_date=on,
+        **extra,
+    )
+
+
+@pytest.fixture
+def lượt(tree, anh, outsider_person):
+    """anh (Sở A's office): 3 lượt; hoa (Sở A): 1; bích (Sở B): 2; one of anh's was sent from Sở B."""
+    hoa = PersonFactory(full_name="Lò Thị Hoa", current_unit=tree["dept_a"])
+    return [
+        enrol(anh, "LLCT_CAO_CAP", D(2020, 3, 2), result="COMPLETED", on=D(2020, 11, 20)),
+        enrol(anh, "NV_TO_CHUC", D(2020, 5, 4), result="COMPLETED", on=D(2020, 5, 15)),
+        enrol(anh, "TH_CO_BAN", D(2019, 6, 1), unit=tree["dept_b"]),
+        enrol(
+            hoa,
+            "LLCT_CAO_CAP",
+            D(2020, 3, 2),
+            mode=TrainingMode.PART_TIME,
+            result="WITHDRAWN",
+            on=D(2020, 4, 1),
+        ),
+        enrol(outsider_person, "NV_TO_CHUC", D(2020, 5, 4), result="COMPLETED", on=D(2020, 5, 15)),
+        enrol(outsider_person, "DT_THAC_SI", D(2018, 9, 1), venue=Venue.ABROAD),
+    ]
+
+
+def _list(client, user, **params):
+    client.force_login(user)
+    return client.get(URL, params)
+
+
+def test_counts_of_lượt_and_persons_at_the_top(client, board, lượt):
+    response = _list(client, board, **{"from": "01/01/2020", "to": "31/12/2020"})
+    assert response.context["counts"] == {"turns": 4, "persons": 3}
+    html = response.content.decode()
+    assert "<strong>4</strong> lượt, <strong>3</strong> người" in html
+    assert "Nguyễn Văn Ánh" in html and "02/03/2020" in html and "Hoàn thành" in html
+
+
+def test_filters_mean_what_the_reports_mean(client, board, lượt):
+    def count(**params):
+        return _list(client, board, **params).context["counts"]["turns"]
+
+    period = {"from": "01/01/2020", "to": "31/12/2020"}
+    assert count(**period, measure="completed") == 3
+    assert count(**period, measure="completed", unit="SO_A") == 2
+    assert count(**period, unit="SO_A", programme="LLCT_CAO_CAP") == 2
+    assert count(**period, unit="SO_A", programme="LLCT_CAO_CAP", mode="KHONG_TAP_TRUNG") == 1
+    assert count(kind="DEGREE", venue="NUOC_NGOAI") == 1
+    assert count(form="BOI_DUONG") == 3
+    assert count(unit="SO_B") == 3  # the unit at enrolment: anh was sent from Sở B once
+    assert count(q="nguyen van anh") == 3
+
+
+def test_the_list_matches_the_report_figure_and_every_link_of_the_report(client, board, alice, lượt):
+    report = get_report("training-enrolments")
+    followed = 0
+    for user in (board, alice):
+        for params in [
+            {"from": "01/01/2018", "to": "31/12/2020"},
+            {"from": "01/01/2020", "to": "31/12/2020", "measure": "completed", "org": "SO_A"},
+            {"from": "01/01/2015", "to": "31/12/2020", "form": "DAO_TAO", "group": "mode"},
+        ]:
+            result = report.execute(user=user, data=params)
+            rows = [*result.rows, *result.totals]
+            assert rows
+            for row in rows:
+                link = row.links.get("turns")
+                if not link:
+                    continue
+                client.force_login(user)
+                response = client.get(link)
+                assert response.status_code == 200, link
+                counts = response.context["counts"]
+                assert (counts["turns"], counts["persons"]) == (row.values["turns"], row.values["persons"]), (
+                    link
+                )
+                followed += 1
+    assert followed >= 10
+
+
+def test_an_officer_sees_the_lượt_of_their_units_only(client, alice, charlie, lượt, outsider_person):
+    response = _list(client, alice)
+    names = {e.person.full_name for e in response.context["page"].object_list}
+    assert names == {"Nguyễn Văn Ánh", "Lò Thị Hoa"}
+    assert response.context["counts"]["turns"] == 3  # anh's lượt sent from Sở B is Sở B's
+    response = _list(client, alice, unit="SO_B")
+    assert response.context["page"] is None and "Không tìm thấy đơn vị" in response.content.decode()
+    response = _list(client, charlie)
+    assert response.context["counts"]["turns"] == 3
+    assert "Lò Thị Hoa" not in response.content.decode()
+
+
+def test_bad_parameters_are_vietnamese_errors(client, board, lượt):
+    response = _list(client, board, **{"from": "31/12/2020", "to": "01/01/2020", "mode": "XX"})
+    html = response.content.decode()
+    assert response.context["page"] is None
+    assert "“Đến ngày” phải từ “từ ngày” trở đi." in html and "Lựa chọn không hợp lệ." in html
+    response = _list(client, board, **{"from": "2020-13-01"})
+    assert "Ngày không hợp lệ" in response.content.decode()
+
+
+def test_excel_export_of_the_filtered_list(client, alice, lượt):
+    client.force_login(alice)
+    response = client.get(reverse("training:enrolment_export"), {"unit": "SO_A", "measure": "completed"})
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:3] == ("STT", "Mã hồ sơ", "Họ và tên")
+    assert len(rows) == 3
+    assert {r[2] for r in rows[1:]} == {"Nguyễn Văn Ánh"}
+    assert "Hoàn thành" in rows[1]
+    response = client.get(reverse("training:enrolment_export"), {"unit": "SO_B"})
+    assert response.status_code == 302 and "unit=SO_B" in response["Location"]
+
+
+def test_the_list_is_for_staff_only(client, dana, bob, lượt):
+    assert _list(client, dana).status_code == 403
+    assert _list(client, bob).status_code == 200
+    client.logout()
+    response = client.get(URL)
+    assert response.status_code == 302 and "/tai-khoan/" in response["Location"]
+
+
+def test_query_count_does_not_grow_with_the_rows(client, board, tree, django_assert_max_num_queries):
+    programme = Programme.objects.get(code="NV_TO_CHUC")
+    people = [PersonFactory(current_unit=tree["dept_a"]) for _ in range(60)]
+    Enrolment.objects.bulk_create(
+        Enrolment(
+            person=p,
+            programme=programme,
+            unit=tree["dept_a"],
+            mode="TAP_TRUNG",
+            venue="TRONG_NUOC",
+            start_date=D(2020, 1, 1),
+        )
+        for p in people
+    )
+    client.force_login(board)
+    with django_assert_max_num_queries(7):
+        assert client.get(URL + "?" + urlencode({"unit": "SO_A", "from": "01/01/2020"})).status_code == 200
