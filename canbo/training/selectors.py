@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, reads_all_units, unit_paths, unit_visibility_q
+from canbo.core.text import unaccent
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
 from .models import Enrolment, StudyAssignment, TrainingClass, TrainingPlan
@@ -68,12 +69,17 @@ def study_queryset_for(*, user):
 
 
 def class_roster(*, user, klass: TrainingClass):
-    """The class list as this user may see it: everyone for the organiser's side, else their own people."""
-    return (
-        enrolment_queryset_for(user=user)
-        .filter(training_class=klass)
-        .select_related("person", "unit", "qualification")
-        .order_by("person__sort_key", "person_id")
+    """The class list as this user may see it: everyone for the organiser's officers (they run the class and
+    record its results), else only their own people."""
+    from canbo.accounts.scoping import can_edit_unit
+
+    qs = (
+        Enrolment.objects.filter(training_class=klass)
+        if can_edit_unit(user, klass.organiser_unit)
+        else (enrolment_queryset_for(user=user).filter(training_class=klass))
+    )
+    return qs.select_related("person", "unit", "qualification", "programme").order_by(
+        "person__sort_key", "person_id"
     )
 
 
@@ -112,4 +118,55 @@ def commitments_at_risk(*, user):
         .filter(status=StudyStatus.COMPLETED, commitment_end__isnull=False)
         .exclude(person__status="WORKING")
         .filter(person__status_date__lt=F("commitment_end"))
+    )
+
+
+# The enrolment list's filters (GET names the report figures link with) → model paths.
+ENROLMENT_FILTER_PATHS = {
+    "form": "programme__form",
+    "kind": "programme__kind",
+    "programme": "programme__code",
+    "mode": "mode",
+    "venue": "venue",
+    "level": "unit__level",
+    "result": "result",
+}
+
+
+def enrolment_filter_q(filters: dict, *, user) -> Q:
+    """started (default): the start date in [from, to]; completed: completed with a result date in [from, to].
+    The unit is the unit at enrolment, with the units below it; without one, the units the user sees (as the
+    reports count), and an official's own enrolments."""
+    condition = Q()
+    unit = filters.get("unit")
+    if unit is not None:
+        condition &= Q(unit__path__startswith=unit.path)
+    else:
+        then = unit_visibility_q(user, "unit__path")
+        if then is not None:
+            condition &= then | Q(person__user=user)
+    start, end = filters.get("from"), filters.get("to")
+    if filters.get("measure") == "completed":
+        condition &= Q(result=EnrolmentResult.COMPLETED)
+        date_field = "result_date"
+    else:
+        date_field = "start_date"
+    if start:
+        condition &= Q(**{f"{date_field}__gte": start})
+    if end:
+        condition &= Q(**{f"{date_field}__lte": end})
+    for name, path in ENROLMENT_FILTER_PATHS.items():
+        if filters.get(name):
+            condition &= Q(**{path: filters[name]})
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        condition &= Q(person__search_text__contains=token)
+    return condition
+
+
+def enrolment_list(*, user, filters: dict):
+    """The lượt behind a report figure, for the page, its Excel export and the API (one definition)."""
+    return (
+        enrolment_queryset_for(user=user)
+        .filter(enrolment_filter_q(filters, user=user))
+        .order_by("-start_date", "person__sort_key", "id")
     )

@@ -129,6 +129,7 @@ def study_complete(
     end_date: date,
     certificate_number: str = "",
     certificate_date: date | None = None,
+    expected_version: int | None = None,
 ) -> StudyAssignment:
     """Graduation: the qualification is written to the record and the service commitment starts."""
     _require(actor, assignment)
@@ -147,14 +148,16 @@ def study_complete(
     assignment.commitment_end = (
         add_months(end_date, assignment.commitment_months) if assignment.commitment_months else None
     )
-    bump_version(StudyAssignment, assignment, None)
+    bump_version(StudyAssignment, assignment, expected_version)
     with audit_actor(actor):
         assignment.save(update_fields=["status", "end_date", "commitment_end", "version", "updated_at"])
     return assignment
 
 
 @transaction.atomic
-def study_drop(*, actor, assignment: StudyAssignment, on: date, reason: str) -> StudyAssignment:
+def study_drop(
+    *, actor, assignment: StudyAssignment, on: date, reason: str, expected_version: int | None = None
+) -> StudyAssignment:
     """Dropping out of a state-funded course: the whole cost is to be refunded."""
     _require(actor, assignment)
     _require_status(assignment, StudyStatus.STUDYING, doing="ghi nhận bỏ học")
@@ -167,7 +170,7 @@ def study_drop(*, actor, assignment: StudyAssignment, on: date, reason: str) -> 
     )
     assignment.status, assignment.end_date, assignment.note = StudyStatus.DROPPED, on, reason.strip()[:300]
     assignment.refund_amount = assignment.cost if assignment.funding in STATE_FUNDED else 0
-    bump_version(StudyAssignment, assignment, None)
+    bump_version(StudyAssignment, assignment, expected_version)
     with audit_actor(actor):
         assignment.save(
             update_fields=["status", "end_date", "note", "refund_amount", "version", "updated_at"]
@@ -189,7 +192,9 @@ def refund_due(assignment: StudyAssignment, left_on: date) -> int:
 
 
 @transaction.atomic
-def study_breach(*, actor, assignment: StudyAssignment, left_on: date, reason: str) -> StudyAssignment:
+def study_breach(
+    *, actor, assignment: StudyAssignment, left_on: date, reason: str, expected_version: int | None = None
+) -> StudyAssignment:
     """The person left before the commitment ended: breached, with the refund due."""
     _require(actor, assignment)
     _require_status(assignment, StudyStatus.COMPLETED, doing="ghi nhận vi phạm cam kết")
@@ -206,7 +211,7 @@ def study_breach(*, actor, assignment: StudyAssignment, left_on: date, reason: s
     assignment.status = StudyStatus.BREACHED
     assignment.refund_amount = refund_due(assignment, left_on)
     assignment.note = (reason or "").strip()[:300]
-    bump_version(StudyAssignment, assignment, None)
+    bump_version(StudyAssignment, assignment, expected_version)
     with audit_actor(actor):
         assignment.save(update_fields=["status", "refund_amount", "note", "version", "updated_at"])
     return assignment

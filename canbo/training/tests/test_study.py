@@ -187,6 +187,8 @@ def test_deleting_a_person_takes_their_training_records_along(alice, board, lan)
     from canbo.people.services import person_delete
 
     assignment = services.study_propose(actor=alice, person=lan, data=proposal())
-    services.study_send(actor=alice, assignment=assignment, decision_number="45/QĐ", decision_date=D(2026, 2, 20))
+    services.study_send(
+        actor=alice, assignment=assignment, decision_number="45/QĐ", decision_date=D(2026, 2, 20)
+    )
     person_delete(actor=board, person=lan)
     assert not Enrolment.objects.exists()

@@ -6,57 +6,18 @@ in [from, to]; form, kind, programme (code), mode, venue.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from canbo.accounts.scoping import unit_visibility_q
-from canbo.core.text import unaccent
-
-from ..choices import EnrolmentResult
 from ..forms import EnrolmentFilterForm
-from ..selectors import enrolment_queryset_for
+from ..selectors import enrolment_list as select_enrolments
 from .common import PAGE_SIZE, query_without_page, staff_required
 from .exports import enrolment_export_response
 
-PATHS = {
-    "form": "programme__form",
-    "kind": "programme__kind",
-    "programme": "programme__code",
-    "mode": "mode",
-    "venue": "venue",
-    "level": "unit__level",
-    "result": "result",
-}
-
 
 def enrolment_list_for(user, filters: dict):
-    """Enrolments the user may see whose unit at enrolment is in scope (as the reports count them)."""
-    qs = enrolment_queryset_for(user=user)
-    unit = filters.get("unit")
-    if unit is not None:
-        qs = qs.filter(unit__path__startswith=unit.path)
-    else:
-        then = unit_visibility_q(user, "unit__path")
-        if then is not None:
-            qs = qs.filter(then)
-    start, end = filters.get("from"), filters.get("to")
-    if filters.get("measure") == "completed":
-        qs = qs.filter(result=EnrolmentResult.COMPLETED)
-        if start:
-            qs = qs.filter(result_date__gte=start)
-        if end:
-            qs = qs.filter(result_date__lte=end)
-    else:
-        if start:
-            qs = qs.filter(start_date__gte=start)
-        if end:
-            qs = qs.filter(start_date__lte=end)
-    condition = Q(**{path: filters[name] for name, path in PATHS.items() if filters.get(name)})
-    qs = qs.filter(condition)
-    for token in unaccent(filters.get("q", "")).split()[:8]:
-        qs = qs.filter(person__search_text__contains=token)
-    return qs.order_by("-start_date", "person__sort_key", "id")
+    return select_enrolments(user=user, filters=filters)
 
 
 @staff_required

@@ -1,0 +1,57 @@
+"""The look of the training workbooks (openpyxl, as the rest of the project): Vietnamese headers, numbers
+#,##0 (Excel shows 25.944 in a Vietnamese locale), shares 0.0 (80,0), dates DD/MM/YYYY."""
+
+import io
+
+from django.http import HttpResponse
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+INT, PCT, DATE, TEXT = "#,##0", "0.0", "DD/MM/YYYY", "@"
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="0B4F8A")
+TOTAL_FONT = Font(bold=True)
+TITLE_FONT = Font(bold=True, size=14)
+_THIN = Side(style="thin", color="D7DBE0")
+BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def header(sheet, row: int, titles: list[tuple[str, int]]) -> None:
+    """A header row: (title, column width) per column."""
+    for col, (title, width) in enumerate(titles, start=1):
+        cell = sheet.cell(row=row, column=col, value=title)
+        cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
+        cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
+        sheet.column_dimensions[get_column_letter(col)].width = width
+    sheet.row_dimensions[row].height = 32
+
+
+def put_row(sheet, row: int, values: list, formats: list[str | None], *, bold=False) -> None:
+    for col, (value, fmt) in enumerate(zip(values, formats, strict=True), start=1):
+        cell = sheet.cell(row=row, column=col, value=value)
+        cell.border = BORDER
+        if fmt:
+            cell.number_format = fmt
+        if bold:
+            cell.font = TOTAL_FONT
+
+
+def facts(sheet, row: int, items: list[tuple[str, object]]) -> int:
+    """Label / value pairs under a title; dates formatted dd/mm/yyyy. Returns the next free row."""
+    for label, value in items:
+        sheet.cell(row=row, column=1, value=label).font = TOTAL_FONT
+        cell = sheet.cell(row=row, column=2, value=value)
+        if hasattr(value, "year"):
+            cell.number_format = DATE
+            cell.alignment = Alignment(horizontal="left")
+        row += 1
+    return row
+
+
+def xlsx_response(workbook, filename: str) -> HttpResponse:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
