@@ -29,13 +29,26 @@ class ReportDetailAPI(APIView):
     @extend_schema(
         operation_id="reports_run",
         summary="Chạy một báo cáo",
+        description="Các tham số riêng khác của từng báo cáo (measure, group, form, programme, mode, venue, "
+        "term …) có trong danh sách báo cáo GET /api/v1/reports/ (trường parameters).",
         parameters=[
             OpenApiParameter("org", str, description="Mã đơn vị (tính cả đơn vị trực thuộc)"),
             OpenApiParameter("on", str, description="Ngày chốt số liệu, dd/mm/yyyy hoặc yyyy-mm-dd"),
-            OpenApiParameter("from", str, description="Ngày thứ nhất khi so sánh hai thời điểm"),
-            OpenApiParameter("to", str, description="Ngày thứ hai khi so sánh hai thời điểm"),
-            OpenApiParameter("kind", str, description="org-units: loại đơn vị"),
+            OpenApiParameter(
+                "from",
+                str,
+                description="Từ ngày (báo cáo theo khoảng thời gian) hoặc ngày thứ nhất khi so sánh",
+            ),
+            OpenApiParameter(
+                "to",
+                str,
+                description="Đến ngày (báo cáo theo khoảng thời gian) hoặc ngày thứ hai khi so sánh",
+            ),
+            OpenApiParameter(
+                "kind", str, description="org-units: loại đơn vị; training-*: nhóm chương trình"
+            ),
             OpenApiParameter("breakdown", str, description="qualification-share: category hoặc level"),
+            OpenApiParameter("year", int, description="training-plan: năm kế hoạch"),
         ],
         responses=OpenApiTypes.OBJECT,
     )
