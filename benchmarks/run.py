@@ -6,8 +6,9 @@
 Order: bench_load_search (empties the database and loads the demo at 100.000 persons), bench_reports (the
 headcount report against hand-written SQL on those data), bench_import (Excel import against a raw insert, in a
 throwaway database of its own), bench_training (the training report at 1.000.000 enrolments against hand-written
-SQL, and bulk enrolment of 5.000 persons, in a throwaway database of its own). A missing script is skipped with a
-message; the exit code is non-zero if any benchmark failed.
+SQL, and bulk enrolment of 5.000 persons, in a throwaway database of its own), bench_standards (the bulk standards
+check of 100.000 persons against hand-written SQL, in a throwaway database of its own). A missing script is
+skipped with a message; the exit code is non-zero if any benchmark failed.
 """
 
 import subprocess
@@ -16,7 +17,13 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = ["bench_load_search.py", "bench_reports.py", "bench_import.py", "bench_training.py"]
+BENCHMARKS = [
+    "bench_load_search.py",
+    "bench_reports.py",
+    "bench_import.py",
+    "bench_training.py",
+    "bench_standards.py",
+]
 
 
 def main(argv: list[str]) -> int:

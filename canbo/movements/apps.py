@@ -8,6 +8,7 @@ class MovementsConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
+        from . import reports  # noqa: F401 (registers the module's reports)
         from .models import Appointment, Movement
 
         for model in (

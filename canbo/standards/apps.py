@@ -8,10 +8,11 @@ class StandardsConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from .models import StandardCriterion, TitleStandard
+        from .models import ReviewCampaign, StandardCriterion, TitleStandard
 
         for model in (
             TitleStandard,
             StandardCriterion,
+            ReviewCampaign,
         ):
             register_audited(model)

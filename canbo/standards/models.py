@@ -130,6 +130,12 @@ class ReviewCampaign(Timestamped):
         OrgUnit, verbose_name=_("đơn vị chịu trách nhiệm"), on_delete=models.PROTECT, related_name="+"
     )
     legal_basis = models.CharField(_("căn cứ"), max_length=300, blank=True)
+    rechecked_on = models.DateField(
+        _("kiểm tra lại ngày"),
+        null=True,
+        blank=True,
+        help_text=_("Ngày kiểm tra lại gần nhất: những người đã đạt được ghi ngày khắc phục."),
+    )
 
     class Meta:
         verbose_name = _("đợt rà soát tiêu chuẩn")

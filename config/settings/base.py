@@ -180,4 +180,12 @@ SPECTACULAR_SETTINGS.update(
 SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "PersonStatusEnum": "canbo.people.choices.PersonStatus",
     "AdminLevelEnum": "canbo.org.models.AdminLevel",
+    "UnitKindEnum": "canbo.org.models.UnitKind",
+    "AppointmentKindEnum": "canbo.movements.choices.AppointmentKind",
+    "AppointmentStatusEnum": "canbo.movements.choices.AppointmentStatus",
+    "MovementKindEnum": "canbo.movements.choices.MovementKind",
+    "PlanStatusEnum": "canbo.training.choices.PlanStatus",
+    "StudyStatusEnum": "canbo.training.choices.StudyStatus",
+    "EnrolmentResultEnum": "canbo.training.choices.EnrolmentResult",
+    "ProgrammeKindEnum": "canbo.training.choices.ProgrammeKind",
 }

@@ -1,0 +1,232 @@
+"""Reads of appointments and movements, scoped to the acting user's units (outside → 404 / not listed).
+
+The due lists (`reappointments_due`, `rotations_ending`, `retirements_within`) also serve the daily reminders:
+each takes `user` (their visible units) or `units` (the subtrees of these units) or neither (the whole
+province), and `today`, and returns a queryset — one SQL query whatever the number of people.
+"""
+
+from datetime import date, timedelta
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.shortcuts import get_object_or_404
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.core.dates import add_months
+from canbo.core.text import unaccent
+from canbo.people.choices import Gender, PersonStatus
+from canbo.people.models import Person
+from canbo.people.retirement import latest_birth_retiring_before
+
+from .choices import AppointmentStatus, MovementKind
+from .models import Appointment, Movement
+from .services.terms import EXTENSION_NOTE
+from .workdays import REAPPOINTMENT_NOTICE_DAYS, due_horizon
+
+STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
+RETIREMENT_NOTICE_MONTHS = 6
+
+
+def is_staff(user) -> bool:
+    """Board, Standing Committee, unit officers and leaders use these pages; officials do not."""
+    return has_role(user, *STAFF_ROLES)
+
+
+def _scope_q(*fields: str, user=None, units=None) -> Q | None:
+    """Rows whose unit (any of `fields`, paths to OrgUnit.path) is in scope; None: no restriction.
+    `user`: the units they may read (nothing if they hold no staff role); `units`: these units' subtrees."""
+    condition = None
+    if user is not None:
+        if not is_staff(user):
+            return Q(pk__in=[])
+        parts = [unit_visibility_q(user, field) for field in fields]
+        if all(p is not None for p in parts):
+            condition = Q(pk__in=[])
+            for part in parts:
+                condition |= part
+    if units is not None:
+        within = Q(pk__in=[])
+        for unit in units:
+            for field in fields:
+                within |= Q(**{f"{field}__startswith": unit.path})
+        condition = within if condition is None else condition & within
+    return condition
+
+
+def _scoped(queryset, *fields, user=None, units=None):
+    condition = _scope_q(*fields, user=user, units=units)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+# --- appointments ------------------------------------------------------------------------------------------
+
+
+def appointment_queryset_for(*, user):
+    """Appointments to the user's units, or of people of their units."""
+    if not getattr(user, "is_authenticated", False):
+        return Appointment.objects.none()
+    return _scoped(Appointment.objects.all(), "unit__path", "person__current_unit__path", user=user)
+
+
+def appointment_list(*, fetched_by, filters: dict | None = None):
+    filters = filters or {}
+    qs = appointment_queryset_for(user=fetched_by)
+    for field in ("status", "kind"):
+        if filters.get(field):
+            qs = qs.filter(**{field: filters[field]})
+    if filters.get("unit"):
+        qs = qs.filter(unit__path__startswith=filters["unit"].path)
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        qs = qs.filter(person__search_text__contains=token)
+    return qs.select_related("person__current_unit", "position", "unit").order_by("-created_at", "-pk")
+
+
+def appointment_get_for_user(*, user, pk) -> Appointment:
+    qs = appointment_queryset_for(user=user).select_related(
+        "person__current_unit",
+        "person__position",
+        "position",
+        "unit",
+        "previous",
+        "employment",
+        "proposed_by",
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def appointment_history(*, appointment: Appointment):
+    """The other appointments of the same person (newest first), for the dossier."""
+    return (
+        Appointment.objects.filter(person_id=appointment.person_id)
+        .exclude(pk=appointment.pk)
+        .select_related("position", "unit")
+        .order_by("-created_at")
+    )
+
+
+# --- movements ---------------------------------------------------------------------------------------------
+
+
+def movement_queryset_for(*, user):
+    """Movements out of or into the user's units."""
+    if not getattr(user, "is_authenticated", False):
+        return Movement.objects.none()
+    return _scoped(Movement.objects.all(), "from_unit__path", "to_unit__path", user=user)
+
+
+def movement_list(*, fetched_by, filters: dict | None = None):
+    filters = filters or {}
+    qs = movement_queryset_for(user=fetched_by)
+    if filters.get("kind"):
+        qs = qs.filter(kind=filters["kind"])
+    if filters.get("direction"):
+        qs = qs.filter(direction=filters["direction"])
+    if filters.get("unit"):
+        path = filters["unit"].path
+        qs = qs.filter(Q(from_unit__path__startswith=path) | Q(to_unit__path__startswith=path))
+    if filters.get("date_from"):
+        qs = qs.filter(start_date__gte=filters["date_from"])
+    if filters.get("date_to"):
+        qs = qs.filter(start_date__lte=filters["date_to"])
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        qs = qs.filter(person__search_text__contains=token)
+    return qs.select_related("person__current_unit", "from_unit", "to_unit", "to_position").order_by(
+        "-start_date", "person__sort_key", "pk"
+    )
+
+
+def movement_get_for_user(*, user, pk) -> Movement:
+    qs = movement_queryset_for(user=user).select_related(
+        "person__current_unit", "from_unit", "to_unit", "to_position", "employment__unit", "recorded_by"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+# --- due lists (also the reminders') -----------------------------------------------------------------------
+
+
+def reappointments_due(*, user=None, units=None, today: date, days: int = REAPPOINTMENT_NOTICE_DAYS):
+    """Decided terms ending within `days` working days (from the 90th working day before the end until the
+    end), whose holder still holds the post and works, with no reappointment under way, not extended."""
+    successor = Appointment.objects.filter(previous=OuterRef("pk")).exclude(
+        status=AppointmentStatus.WITHDRAWN
+    )
+    qs = (
+        Appointment.objects.filter(
+            status=AppointmentStatus.DECIDED,
+            term_end__gte=today,
+            term_end__lte=due_horizon(today, days),
+            person__status=PersonStatus.WORKING,
+            person__position_id=F("position_id"),
+            person__current_unit_id=F("unit_id"),
+        )
+        .exclude(Exists(successor))
+        .exclude(note__startswith=EXTENSION_NOTE)
+    )
+    qs = _scoped(qs, "unit__path", user=user, units=units)
+    return qs.select_related("person__current_unit", "position", "unit").order_by(
+        "term_end", "person__sort_key", "pk"
+    )
+
+
+def rotations_ending(*, user=None, units=None, today: date, within_days: int = 90, kinds=ROTATION_KINDS):
+    """Rotations (and secondments) whose term ends within `within_days` days, the person still working and
+    not moved again since."""
+    later = Movement.objects.filter(person=OuterRef("person"), start_date__gt=OuterRef("start_date"))
+    qs = Movement.objects.filter(
+        kind__in=kinds,
+        end_date__gte=today,
+        end_date__lte=today + timedelta(days=within_days),
+        person__status=PersonStatus.WORKING,
+    ).exclude(Exists(later))
+    qs = _scoped(qs, "from_unit__path", "to_unit__path", user=user, units=units)
+    return qs.select_related("person__current_unit", "from_unit", "to_unit").order_by(
+        "end_date", "person__sort_key", "pk"
+    )
+
+
+def retirement_window_q(start: date, end: date) -> Q:
+    """Persons whose retirement date (NĐ 135) falls in [start, end], as a date-of-birth condition per gender:
+    retirement_date(birth) < D ⇔ birth ≤ latest_birth_retiring_before(gender, D)."""
+    condition = Q(pk__in=[])
+    for gender in Gender.values:
+        condition |= Q(
+            gender=gender,
+            date_of_birth__gt=latest_birth_retiring_before(gender, start),
+            date_of_birth__lte=latest_birth_retiring_before(gender, end + timedelta(days=1)),
+        )
+    return condition
+
+
+def retirements_within(
+    *, user=None, units=None, today: date, months: int = RETIREMENT_NOTICE_MONTHS, overdue: bool = False
+):
+    """Working persons who reach their retirement date between today and `months` months from today (with
+    `overdue`, also those past it whose retirement is not recorded yet)."""
+    start = date(1900, 1, 1) if overdue else today
+    qs = Person.objects.filter(
+        retirement_window_q(start, add_months(today, months)), status=PersonStatus.WORKING
+    )
+    qs = _scoped(qs, "current_unit__path", user=user, units=units)
+    return qs.select_related("current_unit", "position").order_by("date_of_birth", "sort_key", "pk")
+
+
+def person_appointments(*, user, person: Person):
+    """A person's appointments (newest first) that the user may read, for the profile."""
+    return (
+        appointment_queryset_for(user=user)
+        .filter(person=person)
+        .select_related("position", "unit")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def person_movements(*, user, person: Person):
+    """A person's movements (newest first) that the user may read, for the profile."""
+    return (
+        movement_queryset_for(user=user)
+        .filter(person=person)
+        .select_related("from_unit", "to_unit", "to_position")
+        .order_by("-start_date", "-pk")
+    )

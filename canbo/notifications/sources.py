@@ -1,0 +1,163 @@
+"""What is due on a day, for the whole province: each reminder with its stable key and the units it concerns.
+
+One query per kind whatever the number of people (the appointment, rotation and retirement lists are
+canbo.movements.selectors'; training plans and review campaigns are read here). `recipients.py` then gives
+each user the reminders of their own units.
+"""
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from canbo.movements.selectors import reappointments_due, retirements_within, rotations_ending
+from canbo.people.retirement import retirement_date
+from canbo.standards.models import ReviewCampaign, ReviewFinding
+from canbo.training.choices import PlanStatus
+from canbo.training.models import TrainingPlan
+
+from .models import NotificationKind
+
+ROTATION_NOTICE_DAYS = 90
+PLAN_NOTICE_DAYS = 30
+REVIEW_NOTICE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Reminder:
+    kind: str
+    key: str  # unique per event: the same event on the next run is the same reminder
+    title: str
+    body: str
+    link: str
+    due_date: date | None
+    paths: tuple[str, ...]  # the units concerned (OrgUnit.path); a user sees it if one lies in their subtree
+
+
+def _person_link(person) -> str:
+    return reverse("people:detail", args=[person.uuid])
+
+
+def reappointment_reminders(today: date) -> list[Reminder]:
+    return [
+        Reminder(
+            NotificationKind.REAPPOINTMENT_DUE,
+            f"reappoint:{a.pk}:{a.term_end:%Y%m%d}",
+            f"Đến hạn bổ nhiệm lại: {a.person.full_name} ({a.position.name})",
+            f"Thời hạn giữ chức vụ {a.position.name} tại {a.unit.name} kết thúc ngày {a.term_end:%d/%m/%Y}; "
+            "cần thực hiện quy trình bổ nhiệm lại trước 90 ngày làm việc (QĐ 377).",
+            _person_link(a.person),
+            a.term_end,
+            (a.unit.path,),
+        )
+        for a in reappointments_due(today=today)
+    ]
+
+
+def retirement_reminders(today: date) -> list[Reminder]:
+    reminders = []
+    for p in retirements_within(today=today):
+        retires = retirement_date(p.gender, p.date_of_birth)
+        reminders.append(
+            Reminder(
+                NotificationKind.RETIREMENT_SOON,
+                f"retire:{p.pk}:{retires:%Y%m%d}",
+                f"Sắp nghỉ hưu: {p.full_name} ({p.current_unit.name})",
+                f"Đến tuổi nghỉ hưu ngày {retires:%d/%m/%Y} (NĐ 135/2020): chuẩn bị thông báo và quyết định "
+                "nghỉ hưu.",
+                _person_link(p),
+                retires,
+                (p.current_unit.path,),
+            )
+        )
+    return reminders
+
+
+def rotation_reminders(today: date) -> list[Reminder]:
+    return [
+        Reminder(
+            NotificationKind.ROTATION_ENDING,
+            f"rotation:{m.pk}:{m.end_date:%Y%m%d}",
+            f"Sắp hết thời hạn {m.get_kind_display().lower()}: {m.person.full_name}",
+            f"{m.get_kind_display()} từ {m.from_unit.name} đến {m.to_unit.name if m.to_unit else '—'}, "
+            f"kết thúc ngày {m.end_date:%d/%m/%Y}: cần bố trí công tác sau thời hạn.",
+            _person_link(m.person),
+            m.end_date,
+            tuple(u.path for u in (m.from_unit, m.to_unit) if u is not None),
+        )
+        for m in rotations_ending(today=today, within_days=ROTATION_NOTICE_DAYS)
+    ]
+
+
+def training_plan_reminders(today: date) -> list[Reminder]:
+    """Plans not issued, due within 30 days (rule 23: by 31/01) or already overdue."""
+    plans = (
+        TrainingPlan.objects.exclude(status=PlanStatus.ISSUED)
+        .filter(due_date__lte=today + timedelta(days=PLAN_NOTICE_DAYS))
+        .select_related("owner_unit")
+    )
+    reminders = []
+    for plan in plans:
+        overdue = plan.due_date < today
+        reminders.append(
+            Reminder(
+                NotificationKind.TRAINING_PLAN_DUE,
+                f"plan-{'overdue' if overdue else 'due'}:{plan.pk}:{plan.due_date:%Y%m%d}",
+                ("Quá hạn ban hành: " if overdue else "Sắp đến hạn ban hành: ") + plan.title,
+                f"Kế hoạch đào tạo, bồi dưỡng năm {plan.year} của {plan.owner_unit.name} phải ban hành trước "
+                f"ngày {plan.due_date:%d/%m/%Y}; trạng thái hiện nay: {plan.get_status_display().lower()}.",
+                reverse("training:plan_detail", args=[plan.pk]),
+                plan.due_date,
+                (plan.owner_unit.path,),
+            )
+        )
+    return reminders
+
+
+def review_reminders(today: date) -> list[Reminder]:
+    """Campaigns with people still short: the deadline within 30 days, or passed (each once per deadline)."""
+    campaigns = {
+        c.pk: c
+        for c in ReviewCampaign.objects.filter(deadline__lte=today + timedelta(days=REVIEW_NOTICE_DAYS))
+        .annotate(open=Count("findings", filter=Q(findings__resolved_on__isnull=True)))
+        .filter(open__gt=0)
+        .select_related("responsible_unit")
+    }
+    paths: dict[int, set[str]] = {pk: {c.responsible_unit.path} for pk, c in campaigns.items()}
+    rows = (
+        ReviewFinding.objects.filter(campaign__in=campaigns, resolved_on__isnull=True)
+        .values_list("campaign", "unit__path")
+        .distinct()
+    )
+    for campaign_id, path in rows:
+        paths[campaign_id].add(path)
+    reminders = []
+    for pk, c in campaigns.items():
+        overdue = c.deadline < today
+        reminders.append(
+            Reminder(
+                NotificationKind.REVIEW_DEADLINE,
+                f"review-{'overdue' if overdue else 'due'}:{pk}:{c.deadline:%Y%m%d}",
+                ("Đã quá hạn khắc phục: " if overdue else "Sắp đến hạn khắc phục: ") + c.name,
+                f"Hạn khắc phục ngày {c.deadline:%d/%m/%Y}; còn {c.open} người chưa đạt tiêu chuẩn"
+                + (": cần kiểm tra lại và xử lý (thay thế) theo quy định." if overdue else "."),
+                reverse("standards:campaign_detail", args=[pk]),
+                c.deadline,
+                tuple(sorted(paths[pk])),
+            )
+        )
+    return reminders
+
+
+SOURCES = [
+    reappointment_reminders,
+    retirement_reminders,
+    rotation_reminders,
+    training_plan_reminders,
+    review_reminders,
+]
+
+
+def reminders_on(today: date) -> list[Reminder]:
+    return [r for source in SOURCES for r in source(today)]

@@ -1,0 +1,142 @@
+"""Reads of the standards module, scoped to the acting user.
+
+The catalogue of title standards is a published rule, not personal data: every signed-in user reads it.
+Checks, gap lists and review campaigns show persons: the board and the Standing Committee everywhere, unit
+officers and leaders in their subtrees; officials and the system administrator see none of them.
+"""
+
+from django.db.models import Count, Prefetch, Q
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import can_edit_unit, has_role, reads_all_units, unit_paths, unit_visibility_q
+from canbo.people.choices import QualificationScale, level_label
+from canbo.people.models import Position
+
+from .choices import CriterionKind
+from .models import ReviewCampaign, ReviewFinding, StandardCriterion, TitleStandard
+
+STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+
+
+def is_staff(user) -> bool:
+    return has_role(user, *STAFF_ROLES)
+
+
+def criterion_label(c: StandardCriterion) -> str:
+    """A criterion in words: "Lý luận chính trị: Cao cấp trở lên", "Ít nhất 5 năm công tác"."""
+    if c.kind == CriterionKind.QUALIFICATION:
+        return f"{QualificationScale(c.scale).label}: {level_label(c.scale, c.min_level)} trở lên"
+    if c.kind == CriterionKind.SERVICE_YEARS:
+        return f"Ít nhất {c.years} năm công tác"
+    if c.kind == CriterionKind.POST_MONTHS:
+        return f"Ít nhất {c.months} tháng giữ chức vụ thấp hơn liền kề (bậc {c.lower_tier} trở lên)"
+    if c.kind == CriterionKind.SERVICE_LEFT:
+        return f"Còn ít nhất {c.years} năm công tác đến tuổi nghỉ hưu (bổ nhiệm lần đầu, chức vụ cao hơn)"
+    return "Có trong quy hoạch chức danh (hoặc tương đương) được phê duyệt (trừ bổ nhiệm lại)"
+
+
+# --- the catalogue ----------------------------------------------------------------------------------------
+
+
+def standard_list(*, fetched_by, on=None, position: Position | None = None):
+    """Every version of every standard (or those in force on `on`), criteria prefetched: 2 queries."""
+    if not getattr(fetched_by, "is_authenticated", False):
+        return TitleStandard.objects.none()
+    qs = TitleStandard.objects.select_related("position", "rank").prefetch_related("criteria")
+    if on is not None:
+        qs = qs.active_on(on)
+    if position is not None:
+        qs = qs.filter(position=position)
+    return qs.order_by("-position__tier", "position__name", "rank__code", "-valid_from")
+
+
+def standard_versions(*, standard: TitleStandard):
+    """The history of the post's (or rank's) standard: every version, newest first."""
+    same = Q(position=standard.position_id) if standard.position_id else Q(rank=standard.rank_id)
+    return (
+        TitleStandard.objects.filter(same)
+        .order_by("-valid_from")
+        .prefetch_related(
+            Prefetch("criteria", queryset=StandardCriterion.objects.order_by("kind", "scale", "id"))
+        )
+    )
+
+
+def positions_with_standards():
+    return Position.objects.filter(standards__isnull=False).distinct().order_by("-tier", "name")
+
+
+# --- review campaigns -----------------------------------------------------------------------------------
+
+
+def _ancestors(path: str) -> set[str]:
+    parts = [p for p in path.split(".") if p]
+    return {".".join(parts[:i]) + "." for i in range(1, len(parts))}
+
+
+def campaign_queryset_for(*, user):
+    """Campaigns over the user's units: whose scope lies in them, or contains them (a provincial campaign is
+    seen by the officers of each department, for their own findings)."""
+    if not is_staff(user):
+        return ReviewCampaign.objects.none()
+    qs = ReviewCampaign.objects.select_related("unit", "responsible_unit")
+    if reads_all_units(user):
+        return qs
+    paths = unit_paths(user)
+    condition = Q(unit__path__in={a for p in paths for a in _ancestors(p)})
+    for path in paths:
+        condition |= Q(unit__path__startswith=path)
+    return qs.filter(condition)
+
+
+def finding_queryset_for(*, user, campaign: ReviewCampaign):
+    """The campaign's findings in the user's units (by the unit the person held the post in)."""
+    qs = ReviewFinding.objects.filter(campaign=campaign).select_related("person", "unit", "position")
+    if not is_staff(user):
+        return qs.none()
+    condition = unit_visibility_q(user, "unit__path")
+    return qs if condition is None else qs.filter(condition)
+
+
+def campaign_counts(*, user, campaign: ReviewCampaign) -> dict:
+    """Findings, resolved, still short — in the user's units; one query."""
+    figures = finding_queryset_for(user=user, campaign=campaign).aggregate(
+        findings=Count("pk"),
+        resolved=Count("pk", filter=Q(resolved_on__isnull=False)),
+        open=Count("pk", filter=Q(resolved_on__isnull=True)),
+    )
+    return figures
+
+
+def campaign_units(*, user, campaign: ReviewCampaign) -> list[dict]:
+    """Per unit: findings and still short (one query)."""
+    return list(
+        finding_queryset_for(user=user, campaign=campaign)
+        .order_by()
+        .values("unit", "unit__name", "unit__code", "unit__path")
+        .annotate(
+            findings=Count("pk"),
+            open=Count("pk", filter=Q(resolved_on__isnull=True)),
+        )
+        .order_by("unit__path")
+    )
+
+
+def can_manage_campaign(user, campaign: ReviewCampaign) -> bool:
+    return can_edit_unit(user, campaign.unit)
+
+
+def overdue_campaigns(*, user, today):
+    """Campaigns past their deadline with people still short in the user's units (a dashboard tile): each
+    with `open`, the number still short. One query."""
+    condition = unit_visibility_q(user, "findings__unit__path")
+    still_short = Q(findings__resolved_on__isnull=True)
+    if condition is not None:
+        still_short &= condition
+    return (
+        campaign_queryset_for(user=user)
+        .filter(deadline__lt=today)
+        .annotate(open=Count("findings", filter=still_short))
+        .filter(open__gt=0)
+        .order_by("deadline", "pk")
+    )

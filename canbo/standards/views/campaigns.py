@@ -1,0 +1,134 @@
+"""Review campaigns (seed 003): the list, creating one (which runs it), the campaign's page with its counts,
+findings and, after the deadline, who is still short; running it again, re-checking, the Excel export."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from canbo.org.forms import add_service_errors
+from canbo.people.choices import PersonnelCategory
+from canbo.reports.formatting import fmt_int
+
+from .. import services
+from ..exports import findings_response
+from ..forms import CampaignForm, FindingFilterForm, RecheckForm
+from ..selectors import (
+    campaign_counts,
+    campaign_queryset_for,
+    campaign_units,
+    can_manage_campaign,
+    finding_queryset_for,
+)
+from .common import PAGE_SIZE, can_write, query_without_page, staff_required, writer_required
+
+
+@staff_required
+def campaign_list(request):
+    campaigns = campaign_queryset_for(user=request.user).order_by("-review_date", "-pk")
+    page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"page": page, "can_create": can_write(request.user), "section": "campaigns", "query": ""}
+    return render(request, "standards/campaign_list.html", context)
+
+
+@writer_required
+def campaign_create(request):
+    form = CampaignForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.review_campaign_create(actor=request.user, **form.service_data())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            count = campaign.findings.count()
+            messages.success(request, f"Đã tạo đợt rà soát: {fmt_int(count)} người chưa đạt tiêu chuẩn.")
+            return redirect("standards:campaign_detail", pk=campaign.pk)
+    return render(request, "standards/campaign_form.html", {"form": form, "section": "campaigns"})
+
+
+def _campaign(request, pk):
+    return get_object_or_404(campaign_queryset_for(user=request.user), pk=pk)
+
+
+@staff_required
+def campaign_detail(request, pk: int):
+    campaign = _campaign(request, pk)
+    today = timezone.localdate()
+    overdue = today > campaign.deadline
+    filters = FindingFilterForm(request.GET or ({"open": "on"} if overdue else None))
+    only_open = filters.is_valid() and filters.cleaned_data["open"]
+    findings = finding_queryset_for(user=request.user, campaign=campaign)
+    if only_open:
+        findings = findings.filter(resolved_on__isnull=True)
+    findings = findings.order_by("unit__path", "person__sort_key", "pk")
+    context = {
+        "campaign": campaign,
+        "categories": [
+            PersonnelCategory(c).label for c in campaign.categories if c in PersonnelCategory.values
+        ],
+        "counts": campaign_counts(user=request.user, campaign=campaign),
+        "units": campaign_units(user=request.user, campaign=campaign),
+        "page": Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page")),
+        "query": query_without_page(request),
+        "filters": filters,
+        "only_open": only_open,
+        "overdue": overdue,
+        "can_manage": can_manage_campaign(request.user, campaign),
+        "recheck_form": RecheckForm(initial={"on": today}),
+        "section": "campaigns",
+    }
+    return render(request, "standards/campaign_detail.html", context)
+
+
+def _managed(request, pk):
+    campaign = _campaign(request, pk)
+    if not can_manage_campaign(request.user, campaign):
+        raise PermissionDenied(
+            "Chỉ cán bộ tổ chức của đơn vị tổ chức rà soát (hoặc Ban Tổ chức) được thực hiện."
+        )
+    return campaign
+
+
+@require_POST
+@staff_required
+def campaign_run(request, pk: int):
+    campaign = _managed(request, pk)
+    count = services.review_campaign_run(actor=request.user, campaign=campaign)
+    messages.success(
+        request, f"Đã rà soát lại tại ngày {campaign.review_date:%d/%m/%Y}: {fmt_int(count)} người chưa đạt."
+    )
+    return redirect("standards:campaign_detail", pk=campaign.pk)
+
+
+@require_POST
+@staff_required
+def campaign_recheck(request, pk: int):
+    campaign = _managed(request, pk)
+    form = RecheckForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
+        return redirect("standards:campaign_detail", pk=campaign.pk)
+    try:
+        result = services.review_campaign_recheck(
+            actor=request.user, campaign=campaign, on=form.cleaned_data.get("on")
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request,
+            f"Đã kiểm tra lại ngày {campaign.rechecked_on:%d/%m/%Y}: {fmt_int(result['resolved'])} người đã "
+            f"khắc phục, {fmt_int(result['still_short'])} người còn chưa đạt.",
+        )
+    return redirect("standards:campaign_detail", pk=campaign.pk)
+
+
+@staff_required
+def campaign_export(request, pk: int):
+    campaign = _campaign(request, pk)
+    findings = finding_queryset_for(user=request.user, campaign=campaign)
+    if request.GET.get("open"):
+        findings = findings.filter(resolved_on__isnull=True)
+    return findings_response(campaign, findings)
