@@ -9,4 +9,7 @@ def roles(request):
         "user_roles": held,
         "can_write": bool(held & {Role.PROVINCE_BOARD, Role.UNIT_OFFICER}),
         "is_official_only": held == {Role.OFFICIAL},
+        "reads_cadre_work": bool(
+            held & {Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER}
+        ),
     }

@@ -1,19 +1,18 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from canbo.movements.selectors import dashboard_tiles as movement_tiles
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import change_requests_pending_for, person_queryset_for
 from canbo.reports.base import ReportParams, can_view_reports
-from canbo.reports.formatting import fmt_decimal, round1
 from canbo.reports.registry import all_reports, get_report
 from canbo.reports.reports.qualification_share import MEASURES
-from canbo.training.choices import EnrolmentResult, PlanStatus
-from canbo.training.models import Enrolment, PlanLine
-from canbo.training.selectors import commitments_at_risk, overdue_plans, plan_queryset_for
-from canbo.training.views.common import is_staff as sees_training
+from canbo.standards.selectors import overdue_campaigns
+from canbo.training.selectors import dashboard_tiles as training_tiles
+from canbo.training.views.common import is_staff as reads_cadre_work
 
 # Qualification shares shown as tiles on the dashboard (keys of the qualification-share report's measures).
 DASHBOARD_SHARES = ("prof_dai_hoc", "prof_thac_si", "llct_cao_cap")
@@ -37,37 +36,6 @@ def _report_panels(user, today) -> dict:
     }
 
 
-def _training_tiles(user, today) -> dict:
-    """This year's issued plan with its achievement, overdue plans, commitments at risk: 3 queries."""
-    target = PlanLine.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
-    actual = (
-        Enrolment.objects.filter(~Q(result=EnrolmentResult.WITHDRAWN), plan_line__plan=OuterRef("pk"))
-        .order_by()
-        .values("plan_line__plan")
-    )
-    plan = (
-        plan_queryset_for(user=user)
-        .filter(year=today.year, status=PlanStatus.ISSUED)
-        .annotate(
-            target=Subquery(target.annotate(t=Sum("target_count")).values("t")),
-            actual=Subquery(actual.annotate(n=Count("id")).values("n")),
-        )
-        .order_by("owner_unit__depth", "owner_unit__path")
-        .first()
-    )
-    achievement = None
-    if plan is not None:
-        plan.target, plan.actual = plan.target or 0, plan.actual or 0
-        achievement = fmt_decimal(round1(plan.actual * 100 / plan.target)) if plan.target else None
-    return {
-        "training_year": today.year,
-        "training_plan": plan,
-        "training_achievement": achievement,
-        "overdue_plans": overdue_plans(user=user, today=today).count(),
-        "commitments_at_risk": commitments_at_risk(user=user).count(),
-    }
-
-
 @login_required
 def dashboard(request):
     today = timezone.localdate()
@@ -85,8 +53,10 @@ def dashboard(request):
     }
     if can_view_reports(request.user):
         context.update(_report_panels(request.user, today))
-    if sees_training(request.user):
-        context.update(_training_tiles(request.user, today))
+    if reads_cadre_work(request.user):
+        context.update(training_tiles(user=request.user, today=today))
+        context.update(movement_tiles(user=request.user, today=today))
+        context["overdue_campaigns"] = list(overdue_campaigns(user=request.user, today=today)[:5])
     return render(request, "core/dashboard.html", context)
 
 

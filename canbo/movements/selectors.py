@@ -230,3 +230,34 @@ def person_movements(*, user, person: Person):
         .select_related("from_unit", "to_unit", "to_position")
         .order_by("-start_date", "-pk")
     )
+
+
+def dashboard_tiles(*, user, today: date) -> dict:
+    """Deadlines of the user's units for the dashboard (4 COUNT queries), each linking to its due list."""
+    from .choices import AppointmentStatus
+
+    return {
+        "movement_tiles": [
+            (
+                "reappointments",
+                reappointments_due(user=user, today=today).count(),
+                "bo-nhiem-lai",
+                "đến hạn bổ nhiệm lại (90 ngày làm việc)",
+            ),
+            (
+                "retirements",
+                retirements_within(user=user, today=today).count(),
+                "nghi-huu",
+                "nghỉ hưu trong 6 tháng tới",
+            ),
+            (
+                "rotations",
+                rotations_ending(user=user, today=today).count(),
+                "luan-chuyen",
+                "hết thời hạn luân chuyển, biệt phái trong 90 ngày",
+            ),
+        ],
+        "blocked_appointments": appointment_queryset_for(user=user)
+        .filter(status=AppointmentStatus.BLOCKED)
+        .count(),
+    }

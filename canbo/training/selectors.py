@@ -2,15 +2,16 @@
 
 from datetime import date
 
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, reads_all_units, unit_paths, unit_visibility_q
 from canbo.core.text import unaccent
+from canbo.reports.formatting import fmt_decimal, round1
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
-from .models import Enrolment, StudyAssignment, TrainingClass, TrainingPlan
+from .models import Enrolment, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
 
 STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 
@@ -170,3 +171,34 @@ def enrolment_list(*, user, filters: dict):
         .filter(enrolment_filter_q(filters, user=user))
         .order_by("-start_date", "person__sort_key", "id")
     )
+
+
+def dashboard_tiles(*, user, today) -> dict:
+    """This year's issued plan with its achievement, overdue plans, commitments at risk: 3 queries."""
+    target = PlanLine.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
+    actual = (
+        Enrolment.objects.filter(~Q(result=EnrolmentResult.WITHDRAWN), plan_line__plan=OuterRef("pk"))
+        .order_by()
+        .values("plan_line__plan")
+    )
+    plan = (
+        plan_queryset_for(user=user)
+        .filter(year=today.year, status=PlanStatus.ISSUED)
+        .annotate(
+            target=Subquery(target.annotate(t=Sum("target_count")).values("t")),
+            actual=Subquery(actual.annotate(n=Count("id")).values("n")),
+        )
+        .order_by("owner_unit__depth", "owner_unit__path")
+        .first()
+    )
+    achievement = None
+    if plan is not None:
+        plan.target, plan.actual = plan.target or 0, plan.actual or 0
+        achievement = fmt_decimal(round1(plan.actual * 100 / plan.target)) if plan.target else None
+    return {
+        "training_year": today.year,
+        "training_plan": plan,
+        "training_achievement": achievement,
+        "overdue_plans": overdue_plans(user=user, today=today).count(),
+        "commitments_at_risk": commitments_at_risk(user=user).count(),
+    }
