@@ -20,7 +20,14 @@ DEMO_USERS = [
         "Địa bàn cũ, hết 30/06/2025",
     ),
     ("lanhdao", Role.LEADER, "DB-SYT", "Lãnh đạo", "Sở Y tế", "Chỉ xem"),
-    ("thuongvu", Role.STANDING_COMMITTEE, None, "Ban Thường vụ", "Tỉnh ủy", "Phê duyệt kế hoạch; xem toàn tỉnh"),
+    (
+        "thuongvu",
+        Role.STANDING_COMMITTEE,
+        None,
+        "Ban Thường vụ",
+        "Tỉnh ủy",
+        "Phê duyệt kế hoạch; xem toàn tỉnh",
+    ),
     ("congchuc", Role.OFFICIAL, None, "", "", "Hồ sơ của chính mình"),
     ("quantri", Role.SYSADMIN, None, "Quản trị", "hệ thống", "Không xem dữ liệu cá nhân"),
 ]
