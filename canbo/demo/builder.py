@@ -22,7 +22,9 @@ from .levels import SEED_CHANGES
 from .orgtree import ROOT_CODE, build_tree, record_events
 from .persons import make_person
 from .qualifications import plan_awards
+from .ratings import build_ratings
 from .reform import plan_careers
+from .training import build_training, reset_training
 from .users import DEMO_USERNAMES, create_demo_users
 
 
@@ -41,6 +43,8 @@ class Summary:
     headcount_2019: dict = field(default_factory=dict)
     changes: list = field(default_factory=list)
     timings: dict = field(default_factory=dict)
+    training: dict = field(default_factory=dict)
+    ratings: int = 0
 
     @contextlib.contextmanager
     def timed(self, phase: str):
@@ -77,6 +81,7 @@ def demo_exists() -> bool:
 def reset_demo() -> None:
     """Delete the demo province: its units, everyone who worked there, its events and the demo users."""
     with transaction.atomic(), disable_auditlog():
+        reset_training()  # training rows point at the demo's units, persons and users
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
         root = OrgUnit.objects.filter(code=ROOT_CODE).first()
         if root is None:
@@ -135,6 +140,12 @@ def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: b
             summary.qualifications = _insert_qualifications(person_ids, careers, awards)
         with summary.timed("users"):
             create_demo_users()
+        with summary.timed("training"):
+            summary.training = build_training(
+                seed=seed, scale=scale, tree=tree, careers=careers, person_ids=person_ids, awards=awards
+            )
+        with summary.timed("ratings"):
+            summary.ratings = build_ratings(seed, careers, person_ids, summary.training.pop("good_years"))
         summary.persons = len(person_ids)
         with summary.timed("summary"):
             summary.headcount_2019 = headcount_by_level(D2019)
