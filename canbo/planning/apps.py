@@ -8,10 +8,8 @@ class PlanningConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from .models import PlannedPost, PlanningEntry
+        from . import reports  # noqa: F401  (registers planning-changes, -composition, -gaps)
+        from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 
-        for model in (
-            PlanningEntry,
-            PlannedPost,
-        ):
+        for model in (PlanningEntry, PlannedPost, PlanningDecision, PlanningTerm):
             register_audited(model)

@@ -88,6 +88,9 @@ def test_every_report_describes_its_parameters():
         "training-degrees": ["org", "from", "to", "measure", "mode", "venue"],
         "training-plan": ["org", "year"],
         "training-spending": ["org", "from", "to"],
+        "planning-changes": ["org", "from", "to", "term", "kind", "group"],
+        "planning-composition": ["org", "on", "term"],
+        "planning-gaps": ["org", "on", "term", "scale", "level"],
     }
     assert {name: described[name] for name in expected} == expected
     assert all(params[0] == "org" for params in described.values())

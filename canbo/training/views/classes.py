@@ -3,7 +3,8 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
@@ -13,6 +14,7 @@ from canbo.org.forms import add_service_errors
 
 from ..choices import EnrolmentResult
 from ..forms import ClassFilterForm, ClassForm, PersonPickForm
+from ..models import Enrolment
 from ..selectors import class_fill, class_queryset_for, class_roster, enrolment_queryset_for
 from ..services import (
     can_manage_class,
@@ -37,9 +39,17 @@ ROSTER_PAGE_SIZE = 100
 
 
 def filtered_classes(user, form: ClassFilterForm):
-    classes = class_queryset_for(user=user).annotate(
-        active=Count("enrolments", filter=~Q(enrolments__result=EnrolmentResult.WITHDRAWN))
+    # a correlated subquery, computed for the rows of the page only (an aggregate over the join would count
+    # the enrolments of every class before LIMIT)
+    active = (
+        Enrolment.objects.filter(training_class=OuterRef("pk"))
+        .exclude(result=EnrolmentResult.WITHDRAWN)
+        .order_by()
+        .values("training_class")
+        .annotate(n=Count("id"))
+        .values("n")
     )
+    classes = class_queryset_for(user=user).annotate(active=Coalesce(Subquery(active), 0))
     if not form.is_valid():
         return classes.none()
     data, today = form.cleaned_data, timezone.localdate()

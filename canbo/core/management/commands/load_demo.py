@@ -67,6 +67,13 @@ class Command(BaseCommand):
             f"{vn_int(summary.qualifications)} văn bằng, chứng chỉ."
         )
         self.stdout.write(f"  CBCCVC ngày 31/12/2019: {vn_int(total)} ({parts}).")
+        if summary.training:
+            t = summary.training
+            self.stdout.write(
+                f"  Đào tạo, bồi dưỡng: {vn_int(t['enrolments'])} lượt, {vn_int(t['classes'])} lớp, "
+                f"{vn_int(t['studies'])} người được cử đi học, {t['plans']} kế hoạch năm; "
+                f"{vn_int(summary.ratings)} kết quả xếp loại."
+            )
         if options["verbosity"] > 1:
             timings = ", ".join(f"{k} {v:.1f}" for k, v in summary.timings.items())
             self.stdout.write(f"  Thời gian (giây): {timings}.")

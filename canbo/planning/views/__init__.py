@@ -1,0 +1,1 @@
+"""The planning pages under /quy-hoach/."""
