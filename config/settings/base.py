@@ -42,6 +42,11 @@ INSTALLED_APPS = [
     "canbo.movements",
     "canbo.notifications",
     "canbo.discipline",
+    "canbo.staffing",
+    "canbo.emulation",
+    "canbo.feedback",
+    "canbo.party",
+    "canbo.surveys",
 ]
 
 MIDDLEWARE = [

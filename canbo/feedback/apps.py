@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class FeedbackConfig(AppConfig):
+    name = "canbo.feedback"
+    verbose_name = "Phản ánh, kiến nghị"

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PartyConfig(AppConfig):
+    name = "canbo.party"
+    verbose_name = "Đảng viên"
