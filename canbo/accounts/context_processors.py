@@ -1,3 +1,4 @@
+from .access import READER_ROLES
 from .models import Role
 from .scoping import user_roles
 
@@ -9,7 +10,5 @@ def roles(request):
         "user_roles": held,
         "can_write": bool(held & {Role.PROVINCE_BOARD, Role.UNIT_OFFICER}),
         "is_official_only": held == {Role.OFFICIAL},
-        "reads_cadre_work": bool(
-            held & {Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER}
-        ),
+        "reads_cadre_work": bool(held & set(READER_ROLES)),
     }

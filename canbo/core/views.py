@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from canbo.accounts.access import reads_cadre_work
 from canbo.movements.selectors import dashboard_tiles as movement_tiles
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import change_requests_pending_for, person_queryset_for
@@ -12,7 +13,6 @@ from canbo.reports.registry import all_reports, get_report
 from canbo.reports.reports.qualification_share import MEASURES
 from canbo.standards.selectors import overdue_campaigns
 from canbo.training.selectors import dashboard_tiles as training_tiles
-from canbo.training.views.common import is_staff as reads_cadre_work
 
 # Qualification shares shown as tiles on the dashboard (keys of the qualification-share report's measures).
 DASHBOARD_SHARES = ("prof_dai_hoc", "prof_thac_si", "llct_cao_cap")

@@ -10,8 +10,8 @@ from datetime import date, timedelta
 from django.db.models import Exists, F, OuterRef, Q
 from django.shortcuts import get_object_or_404
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.accounts.access import reads_cadre_work
+from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.dates import add_months
 from canbo.core.text import unaccent
 from canbo.people.choices import Gender, PersonStatus
@@ -23,14 +23,11 @@ from .models import Appointment, Movement
 from .services.terms import EXTENSION_NOTE
 from .workdays import REAPPOINTMENT_NOTICE_DAYS, due_horizon
 
-STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
 RETIREMENT_NOTICE_MONTHS = 6
 
 
-def is_staff(user) -> bool:
-    """Board, Standing Committee, unit officers and leaders use these pages; officials do not."""
-    return has_role(user, *STAFF_ROLES)
+is_staff = reads_cadre_work
 
 
 def _scope_q(*fields: str, user=None, units=None) -> Q | None:

@@ -7,19 +7,15 @@ officers and leaders in their subtrees; officials and the system administrator s
 
 from django.db.models import Count, Prefetch, Q
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import can_edit_unit, has_role, reads_all_units, unit_paths, unit_visibility_q
+from canbo.accounts.access import reads_cadre_work
+from canbo.accounts.scoping import can_edit_unit, reads_all_units, unit_paths, unit_visibility_q
 from canbo.people.choices import QualificationScale, level_label
 from canbo.people.models import Position
 
 from .choices import CriterionKind
 from .models import ReviewCampaign, ReviewFinding, StandardCriterion, TitleStandard
 
-STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
-
-
-def is_staff(user) -> bool:
-    return has_role(user, *STAFF_ROLES)
+is_staff = reads_cadre_work
 
 
 def criterion_label(c: StandardCriterion) -> str:

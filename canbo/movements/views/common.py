@@ -1,18 +1,13 @@
 """Access checks and helpers shared by the appointment and movement pages (scoping is canbo.accounts.scoping)."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.access import access_decorators, records_cadre_work
+from canbo.accounts.access import query_without_page as query_without_page  # re-exported for the views
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import person_editable_queryset_for
-
-from ..selectors import is_staff
 
 PAGE_SIZE = 50
 NO_ACCESS = "Anh/chị không có quyền xem trang bổ nhiệm, điều động."
@@ -20,39 +15,8 @@ READ_ONLY = "Anh/chị chỉ có quyền xem, không được đề xuất, ghi 
 CONFLICT_HINT = "Các thay đổi của anh/chị chưa được lưu."
 
 
-def can_write(user) -> bool:
-    """Holds a role that records appointments and movements somewhere (the board, or a unit officer)."""
-    return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
-
-
-def staff_required(view):
-    """Login (anonymous → login page), then a staff role (officials, system administrator → 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff(request.user):
-            raise PermissionDenied(NO_ACCESS)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def writer_required(view):
-    @staff_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not can_write(request.user):
-            raise PermissionDenied(READ_ONLY)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+can_write = records_cadre_work
+staff_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
 def editable_people(user):

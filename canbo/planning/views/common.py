@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from canbo.accounts.access import query_without_page as query_without_page  # re-exported for the views
 from canbo.accounts.scoping import sees_all_units
 
 from ..forms import AsOfForm
@@ -54,9 +55,3 @@ def is_board(user) -> bool:
 
 def page_of(request, items):
     return Paginator(items, PAGE_SIZE).get_page(request.GET.get("page"))
-
-
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()

@@ -1,17 +1,12 @@
 """Access checks and small helpers shared by the training pages (scoping itself is in canbo.accounts.scoping)."""
 
-from functools import wraps
-
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.access import access_decorators, reads_cadre_work, records_cadre_work
+from canbo.accounts.access import query_without_page as query_without_page  # re-exported for the views
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import person_editable_queryset_for
-
-from ..selectors import STAFF_ROLES
 
 PAGE_SIZE = 50
 NO_ACCESS = "Anh/chị không có quyền xem trang đào tạo, bồi dưỡng."
@@ -19,50 +14,14 @@ READ_ONLY = "Anh/chị chỉ có quyền xem, không được cập nhật dữ 
 CONFLICT_HINT = "Các thay đổi của anh/chị chưa được lưu."
 
 
-def is_staff(user) -> bool:
-    """Board, Standing Committee, unit officers and leaders use the training pages; officials see their tab."""
-    return has_role(user, *STAFF_ROLES)
-
-
-def can_write(user) -> bool:
-    """Holds a role that writes training records somewhere (the board, or a unit officer)."""
-    return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+is_staff = reads_cadre_work
+can_write = records_cadre_work
+staff_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
 def require_writer(user) -> None:
     if not can_write(user):
         raise PermissionDenied(READ_ONLY)
-
-
-def staff_required(view):
-    """Login (anonymous → login page), then a staff role (others → 403)."""
-
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff(request.user):
-            raise PermissionDenied(NO_ACCESS)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def writer_required(view):
-    """A page that only writes: a reader's GET or POST is refused (403) before anything is parsed."""
-
-    @staff_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        require_writer(request.user)
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
 
 
 def optional_url(name: str, *args) -> str | None:

@@ -1,0 +1,59 @@
+"""Page access shared by every module: who reads cadre work and who records it, as view decorators.
+
+Scoping (which units) stays in canbo.accounts.scoping; this decides only whether a role may open a module's
+pages at all (anonymous → login page; officials and the system administrator → 403) and write in it.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from .models import Role
+from .scoping import has_role
+
+READER_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+WRITER_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+
+
+def reads_cadre_work(user) -> bool:
+    """Board, Standing Committee, unit officers and leaders read the modules' pages (within their units)."""
+    return has_role(user, *READER_ROLES)
+
+
+def records_cadre_work(user) -> bool:
+    """The board and unit officers write somewhere (which units: canbo.accounts.scoping)."""
+    return has_role(user, *WRITER_ROLES)
+
+
+def access_decorators(*, no_access: str, read_only: str):
+    """(staff_required, writer_required) for a module, with its own Vietnamese refusals."""
+
+    def staff_required(view):
+        @login_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not reads_cadre_work(request.user):
+                raise PermissionDenied(no_access)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    def writer_required(view):
+        @staff_required
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not records_cadre_work(request.user):
+                raise PermissionDenied(read_only)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return staff_required, writer_required
+
+
+def query_without_page(request) -> str:
+    """The list's GET parameters without `page`, for the pager's links."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
