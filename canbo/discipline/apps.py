@@ -8,6 +8,8 @@ class DisciplineConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from .models import DisciplineRecord
+        from . import reports  # noqa: F401 (registers the module's reports)
+        from .models import DisciplineAct, DisciplineCase, DisciplineRecord
 
-        register_audited(DisciplineRecord)
+        for model in (DisciplineRecord, DisciplineCase, DisciplineAct):
+            register_audited(model)

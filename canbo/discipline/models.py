@@ -1,11 +1,16 @@
-"""Discipline decisions (NĐ 112/2020 → NĐ 172/2025). The case workflow comes with issue 5; these rows are what
-other rules read (removal from the plan, waiting times for promotion, the rating)."""
+"""Discipline decisions (NĐ 112/2020 → NĐ 172/2025) and the cases that lead to them.
 
+`DisciplineRecord` is what other rules read (removal from the plan, waiting times for promotion, the rating);
+`DisciplineCase` is the workflow opened → reviewed → decided (the record is created) or deferred (rule 25).
+"""
+
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.org.models import OrgUnit
 from canbo.people.models import Person
 
 
@@ -31,6 +36,90 @@ SEVERITY = {
 }
 
 
+class CaseStatus(models.TextChoices):
+    OPENED = "OPENED", _("Đang xem xét")
+    REVIEWED = "REVIEWED", _("Đã kiểm điểm, đề nghị hình thức")
+    DEFERRED = "DEFERRED", _("Chưa xem xét xử lý (tạm hoãn)")
+    DECIDED = "DECIDED", _("Đã quyết định kỷ luật")
+
+
+class DeferralReason(models.TextChoices):
+    """Rule 25 (NĐ 172/2025): the cases in which discipline is not yet considered."""
+
+    SERIOUS_ILLNESS = "OM_DAU_NANG", _("Đang điều trị bệnh hiểm nghèo, ốm đau nặng")
+    PREGNANCY = "MANG_THAI", _("Đang mang thai, nghỉ thai sản")
+    CHILD_UNDER_12_MONTHS = "CON_DUOI_12_THANG", _("Đang nuôi con dưới 12 tháng tuổi")
+    PROSECUTION = "TRUY_TO", _("Đang bị khởi tố, tạm giam, chờ kết luận của cơ quan tố tụng")
+
+
+class DisciplineCase(Versioned, Timestamped):
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="discipline_cases")
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )  # the person's unit when the case was opened (scoping and reports)
+    category = models.CharField(_("phân loại"), max_length=8)  # copied from the person at opening
+    is_leader = models.BooleanField(_("giữ chức vụ lãnh đạo, quản lý"), default=False)
+    opened_on = models.DateField(_("ngày thụ lý"))
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPENED
+    )
+    proposed_form = models.CharField(
+        _("hình thức đề nghị"), max_length=16, choices=DisciplineForm.choices, blank=True
+    )
+    required_form = models.CharField(
+        _("hình thức theo quy định"), max_length=16, choices=DisciplineForm.choices, blank=True
+    )
+    explanation = models.TextField(_("căn cứ xác định hình thức"), blank=True)
+    deferral_reason = models.CharField(
+        _("lý do tạm hoãn"), max_length=20, choices=DeferralReason.choices, blank=True
+    )
+    deferred_until = models.DateField(_("tạm hoãn đến ngày"), null=True, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = _("vụ việc kỷ luật")
+        verbose_name_plural = _("vụ việc kỷ luật")
+        ordering = ["-opened_on", "-id"]
+        indexes = [
+            models.Index(fields=["status", "opened_on"], name="disc_case_status_opened"),
+            models.Index(fields=["person", "status"], name="disc_case_person_status"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=CaseStatus.DEFERRED) | ~Q(deferral_reason=""),
+                name="disc_case_deferred_has_reason",
+                violation_error_message=_("Tạm hoãn xử lý kỷ luật phải có lý do."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[CaseStatus.OPENED, CaseStatus.DEFERRED])
+                | (~Q(proposed_form="") & ~Q(required_form="")),
+                name="disc_case_reviewed_has_form",
+                violation_error_message=_("Vụ việc đã kiểm điểm phải có hình thức đề nghị."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_status_display()} ({self.opened_on:%d/%m/%Y})"
+
+
+class DisciplineAct(Timestamped):
+    """One act of the case with its own form (rule 25: one act, one form; several acts → the heaviest)."""
+
+    case = models.ForeignKey(DisciplineCase, on_delete=models.CASCADE, related_name="acts")
+    description = models.CharField(_("hành vi vi phạm"), max_length=500)
+    committed_on = models.DateField(_("ngày vi phạm"))
+    form = models.CharField(_("hình thức cho hành vi"), max_length=16, choices=DisciplineForm.choices)
+
+    class Meta:
+        verbose_name = _("hành vi vi phạm")
+        verbose_name_plural = _("hành vi vi phạm")
+        ordering = ["case", "committed_on", "id"]
+
+    def __str__(self):
+        return f"{self.description} ({self.get_form_display()})"
+
+
 class DisciplineRecord(Versioned, Timestamped):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="discipline_records")
     form = models.CharField(_("hình thức kỷ luật"), max_length=16, choices=DisciplineForm.choices)
@@ -39,12 +128,22 @@ class DisciplineRecord(Versioned, Timestamped):
     effective_until = models.DateField(_("hết hiệu lực ngày"), null=True, blank=True)
     authority = models.CharField(_("cơ quan quyết định"), max_length=200, blank=True)
     reason = models.CharField(_("hành vi vi phạm"), max_length=500, blank=True)
+    # issue 5: the unit at the decision (scoping, reports) and the case it closes
+    unit = models.ForeignKey(
+        OrgUnit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    case = models.OneToOneField(
+        DisciplineCase, null=True, blank=True, on_delete=models.PROTECT, related_name="record"
+    )
 
     class Meta:
         verbose_name = _("kỷ luật")
         verbose_name_plural = _("kỷ luật")
         ordering = ["person", "-decided_on"]
-        indexes = [models.Index(fields=["person", "decided_on"], name="discipline_person_date")]
+        indexes = [
+            models.Index(fields=["person", "decided_on"], name="discipline_person_date"),
+            models.Index(fields=["form", "decided_on"], name="discipline_form_date"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(effective_until__isnull=True) | Q(effective_until__gte=F("decided_on")),

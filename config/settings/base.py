@@ -193,4 +193,10 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "StudyStatusEnum": "canbo.training.choices.StudyStatus",
     "EnrolmentResultEnum": "canbo.training.choices.EnrolmentResult",
     "ProgrammeKindEnum": "canbo.training.choices.ProgrammeKind",
+    "DisciplineFormEnum": "canbo.discipline.models.DisciplineForm",
+    "DisciplineCaseStatusEnum": "canbo.discipline.models.CaseStatus",
+    "DeferralReasonEnum": "canbo.discipline.models.DeferralReason",
+    "FeedbackChannelEnum": "canbo.feedback.models.Channel",
+    "FeedbackStatusEnum": "canbo.feedback.models.FeedbackStatus",
+    "FeedbackConclusionEnum": "canbo.feedback.models.Conclusion",
 }

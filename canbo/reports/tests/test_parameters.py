@@ -91,6 +91,8 @@ def test_every_report_describes_its_parameters():
         "planning-changes": ["org", "from", "to", "term", "kind", "group"],
         "planning-composition": ["org", "on", "term"],
         "planning-gaps": ["org", "on", "term", "scale", "level"],
+        "feedback-handling": ["org", "from", "to"],
+        "discipline-by-form": ["org", "from", "to", "group"],
     }
     assert {name: described[name] for name in expected} == expected
     assert all(params[0] == "org" for params in described.values())

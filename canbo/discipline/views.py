@@ -1,0 +1,158 @@
+"""Discipline pages: cases (list, open, detail with the workflow steps) and decisions (list, Excel)."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role
+from canbo.org.forms import add_service_errors
+from canbo.people.selectors import person_editable_queryset_for
+
+from . import services
+from .exports import records_workbook
+from .forms import ACTION_FORMS, CaseFilterForm, CaseOpenForm, DecideForm, DeferForm, ResumeForm, ReviewForm
+from .selectors import case_get_for_user, case_list, is_staff, promotion_blocked_until, record_list
+
+PAGE_SIZE = 50
+EXPORT_LIMIT = 20000
+SERVICES = {
+    "de-nghi": services.case_review,
+    "tam-hoan": services.case_defer,
+    "tiep-tuc": services.case_resume,
+    "quyet-dinh": services.case_decide,
+}
+
+
+def can_write(user) -> bool:
+    return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+
+
+def staff_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff(request.user):
+            raise PermissionDenied("Anh/chị không có quyền xem trang kỷ luật.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _page(request, qs):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), query.urlencode()
+
+
+@staff_required
+def case_list_view(request):
+    form = CaseFilterForm(request.GET)
+    filters = form.cleaned_data if form.is_valid() else {}
+    page, query = _page(request, case_list(fetched_by=request.user, filters=filters))
+    context = {"form": form, "page": page, "query": query, "can_write": can_write(request.user)}
+    return render(request, "discipline/case_list.html", context)
+
+
+@staff_required
+def case_open_view(request):
+    if not can_write(request.user):
+        raise PermissionDenied("Anh/chị chỉ có quyền xem, không được xử lý kỷ luật.")
+    form = CaseOpenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        key = form.cleaned_data["person"].strip()
+        person = (
+            person_editable_queryset_for(user=request.user)
+            .filter(Q(code=key) | Q(national_id=key))
+            .select_related("current_unit", "position")
+            .first()
+        )
+        if person is None:
+            form.add_error("person", "Không tìm thấy người này trong các đơn vị anh/chị quản lý.")
+        else:
+            try:
+                case = services.case_open(
+                    actor=request.user,
+                    person=person,
+                    opened_on=form.cleaned_data["opened_on"],
+                    acts=form.acts(),
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, f"Đã thụ lý vụ việc kỷ luật: {person.full_name}.")
+                return redirect("discipline:case_detail", pk=case.pk)
+    return render(request, "discipline/case_form.html", {"form": form})
+
+
+def _action_forms(case, bound=None):
+    """The step forms by template key (the URL slug with underscores); `bound`: the one just posted."""
+    initial = {"version": case.version}
+    forms = {
+        "de_nghi": ReviewForm(initial={**initial, "proposed_form": case.proposed_form or case.required_form}),
+        "tam_hoan": DeferForm(initial=initial),
+        "tiep_tuc": ResumeForm(initial=initial),
+        "quyet_dinh": DecideForm(initial=initial),
+    }
+    if bound:
+        forms.update(bound)
+    return forms
+
+
+@staff_required
+def case_detail(request, pk):
+    case = case_get_for_user(user=request.user, pk=pk)
+    return _render_detail(request, case)
+
+
+def _render_detail(request, case, bound=None, status=200):
+    context = {
+        "case": case,
+        "acts": case.acts.all(),
+        "feedback": case.feedback.all() if can_write(request.user) else [],
+        "forms": _action_forms(case, bound),
+        "can_write": can_write(request.user),
+        "blocked_until": promotion_blocked_until(case.person),
+    }
+    return render(request, "discipline/case_detail.html", context, status=status)
+
+
+@staff_required
+@require_POST
+def case_action(request, pk, action):
+    if action not in ACTION_FORMS:
+        raise Http404
+    if not can_write(request.user):
+        raise PermissionDenied("Anh/chị chỉ có quyền xem, không được xử lý kỷ luật.")
+    case = case_get_for_user(user=request.user, pk=pk)
+    form = ACTION_FORMS[action](request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            SERVICES[action](actor=request.user, case=case, expected_version=version, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã cập nhật vụ việc kỷ luật.")
+            return redirect("discipline:case_detail", pk=case.pk)
+    return _render_detail(request, case, {action.replace("-", "_"): form}, status=400)
+
+
+@staff_required
+def record_list_view(request):
+    page, query = _page(request, record_list(fetched_by=request.user))
+    return render(request, "discipline/record_list.html", {"page": page, "query": query})
+
+
+@staff_required
+def record_export(request):
+    return records_workbook(record_list(fetched_by=request.user)[:EXPORT_LIMIT])

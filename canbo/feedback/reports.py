@@ -1,0 +1,83 @@
+"""`feedback-handling`: feedback received in an interval per unit, and how much of it was handled in time.
+
+Counted rows: `Feedback` received in the interval (both days included), in scope by its unit. Handled in time:
+concluded on or before its deadline (and by the end of the interval); late: concluded after the deadline;
+overdue: not concluded by the end of the interval and past the deadline. Leaders and the Standing Committee
+read these counts (never the content): a report shows no names.
+"""
+
+from django.db.models import Count, F, Q
+
+from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
+from canbo.reports.registry import register
+
+from .models import Feedback
+
+FIGURES = ("received", "in_time", "late", "overdue", "pending")
+
+
+def _share(part: int, whole: int):
+    return round1(100 * part / whole) if whole else None
+
+
+@register
+class FeedbackHandlingReport(Report):
+    name = "feedback-handling"
+    title = "Tiếp nhận và xử lý phản ánh, kiến nghị về cán bộ"
+    description = (
+        "Số phản ánh, kiến nghị của công dân, doanh nghiệp, báo chí về cán bộ tiếp nhận trong một khoảng thời "
+        "gian, theo đơn vị: đã kết luận đúng hạn, quá hạn, chưa kết luận (quá hạn / còn hạn)."
+    )
+    period_kind = INTERVAL
+
+    def run(self, *, user, params):
+        end = params.date_to
+        done = Q(closed_on__isnull=False, closed_on__lte=end)
+        qs = (
+            Feedback.objects.filter(
+                scope_q(user=user, params=params), received_on__gte=params.date_from, received_on__lte=end
+            )
+            .order_by()
+            .values("unit__code", "unit__name", "unit__path")
+            .annotate(
+                received=Count("pk"),
+                in_time=Count("pk", filter=done & Q(closed_on__lte=F("deadline"))),
+                late=Count("pk", filter=done & Q(closed_on__gt=F("deadline"))),
+                overdue=Count("pk", filter=~done & Q(deadline__lt=end)),
+                pending=Count("pk", filter=~done & Q(deadline__gte=end)),
+            )
+            .order_by("unit__path")
+        )
+        rows, totals = [], dict.fromkeys(FIGURES, 0)
+        for item in qs:
+            values = {"unit": item["unit__name"], "unit_code": item["unit__code"]}
+            for key in FIGURES:
+                values[key] = item[key]
+                totals[key] += item[key]
+            values["in_time_pct"] = _share(item["in_time"], item["received"])
+            rows.append(Row(values))
+        total_row = Row(
+            {"unit": "Tổng cộng", **totals, "in_time_pct": _share(totals["in_time"], totals["received"])},
+            kind="total",
+        )
+        columns = [
+            Column("unit", "Đơn vị"),
+            Column("received", "Tiếp nhận", "int"),
+            Column("in_time", "Kết luận đúng hạn", "int"),
+            Column("late", "Kết luận quá hạn", "int"),
+            Column("overdue", "Chưa kết luận, quá hạn", "int"),
+            Column("pending", "Chưa kết luận, còn hạn", "int"),
+            Column("in_time_pct", "Tỷ lệ đúng hạn (%)", "pct"),
+        ]
+        notes = [
+            f"Từ ngày {fmt_date(params.date_from)} đến ngày {fmt_date(end)}: tiếp nhận "
+            f"{fmt_int(totals['received'])} phản ánh, kết luận đúng hạn {fmt_int(totals['in_time'])} "
+            f"({fmt_decimal(total_row.values['in_time_pct'])} %), chưa kết luận quá hạn "
+            f"{fmt_int(totals['overdue'])}.",
+            "Định nghĩa: phản ánh có ngày tiếp nhận trong khoảng (tính cả hai đầu), theo đơn vị bị phản ánh; hạn "
+            "xử lý mặc định 15 ngày làm việc; tình trạng xét đến ngày cuối của khoảng.",
+        ]
+        return ReportResult(
+            columns=columns, rows=rows, totals=[total_row], notes=notes, meta={"totals": totals}
+        )

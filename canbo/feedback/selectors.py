@@ -1,0 +1,87 @@
+"""Who sees feedback (decided here, used by every door):
+
+- the province board: all of it; a unit officer: the feedback of their unit's subtree; the assigned handler: the
+  feedback assigned to them;
+- leaders and the Standing Committee: counts only (the `feedback-handling` report, the dashboard tile), never
+  the content or the names;
+- nobody sees feedback about themselves (their own record is the subject), whatever their role.
+Outside this → 404.
+"""
+
+from datetime import date
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, unit_editability_q, unit_visibility_q
+from canbo.core.text import unaccent
+
+from .models import Feedback, FeedbackStatus
+
+COUNT_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+
+
+def not_about_q(user) -> Q:
+    return (
+        Q(subject_person__isnull=True) | Q(subject_person__user__isnull=True) | ~Q(subject_person__user=user)
+    )
+
+
+def feedback_queryset_for(*, user):
+    if not getattr(user, "is_authenticated", False):
+        return Feedback.objects.none()
+    managed = unit_editability_q(user, "unit__path")
+    entitled = Q() if managed is None else managed | Q(handler=user)
+    return Feedback.objects.filter(entitled, not_about_q(user))
+
+
+def can_list_feedback(user) -> bool:
+    """Shows the list page: a manager of some unit's feedback, or someone with feedback assigned."""
+    if has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER):
+        return True
+    return getattr(user, "is_authenticated", False) and Feedback.objects.filter(handler=user).exists()
+
+
+def feedback_list(*, fetched_by, filters: dict | None = None):
+    filters = filters or {}
+    qs = feedback_queryset_for(user=fetched_by)
+    for field in ("status", "channel", "conclusion"):
+        if filters.get(field):
+            qs = qs.filter(**{field: filters[field]})
+    if filters.get("unit"):
+        qs = qs.filter(unit__path__startswith=filters["unit"].path)
+    if filters.get("overdue"):
+        qs = qs.filter(~Q(status=FeedbackStatus.CLOSED), deadline__lt=timezone.localdate())
+    if filters.get("date_from"):
+        qs = qs.filter(received_on__gte=filters["date_from"])
+    if filters.get("date_to"):
+        qs = qs.filter(received_on__lte=filters["date_to"])
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        qs = qs.filter(subject_person__search_text__contains=token)
+    return qs.select_related("unit", "subject_person", "handler").order_by("-received_on", "-pk")
+
+
+def feedback_get_for_user(*, user, pk) -> Feedback:
+    qs = feedback_queryset_for(user=user).select_related(
+        "unit", "subject_person__current_unit", "handler", "received_by", "discipline_case"
+    )
+    return get_object_or_404(qs, pk=pk)
+
+
+def overdue_feedback_count(*, user, today: date | None = None) -> int:
+    """Unhandled feedback past its deadline in the units the user reads (leaders included: a count only)."""
+    if not getattr(user, "is_authenticated", False) or not has_role(user, *COUNT_ROLES):
+        return 0
+    visible = unit_visibility_q(user, "unit__path")
+    today = today or timezone.localdate()
+    qs = Feedback.objects.filter(~Q(status=FeedbackStatus.CLOSED), deadline__lt=today)
+    if visible is not None:
+        qs = qs.filter(visible)
+    return qs.filter(not_about_q(user)).count()
+
+
+def dashboard_tiles(*, user, today: date) -> dict:
+    """The dashboard tile: unhandled feedback past due (one COUNT)."""
+    return {"feedback_overdue": overdue_feedback_count(user=user, today=today)}
