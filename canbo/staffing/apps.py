@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class StaffingConfig(AppConfig):
     name = "canbo.staffing"
     verbose_name = "Biên chế"
+
+    def ready(self):
+        from canbo.core.audit import register_audited
+
+        from . import reports  # noqa: F401 (registers the module's reports)
+        from .models import StaffingQuota, StreamliningCase
+
+        for model in (StaffingQuota, StreamliningCase):
+            register_audited(model)

@@ -199,4 +199,12 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "FeedbackChannelEnum": "canbo.feedback.models.Channel",
     "FeedbackStatusEnum": "canbo.feedback.models.FeedbackStatus",
     "FeedbackConclusionEnum": "canbo.feedback.models.Conclusion",
+    "SurveyPurposeEnum": "canbo.surveys.choices.SurveyPurpose",
+    "SurveyStatusEnum": "canbo.surveys.choices.SurveyStatus",
+    "QuestionKindEnum": "canbo.surveys.choices.QuestionKind",
+    "RatingLevelEnum": "canbo.evaluation.models.RatingLevel",
+    "QuotaKindEnum": "canbo.staffing.choices.QuotaKind",
+    "DownsizingReasonEnum": "canbo.staffing.choices.DownsizingReason",
+    "DownsizingPolicyEnum": "canbo.staffing.choices.DownsizingPolicy",
+    "StreamliningStatusEnum": "canbo.staffing.choices.CaseStatus",
 }

@@ -93,6 +93,9 @@ def test_every_report_describes_its_parameters():
         "planning-gaps": ["org", "on", "term", "scale", "level"],
         "feedback-handling": ["org", "from", "to"],
         "discipline-by-form": ["org", "from", "to", "group"],
+        "survey-responses": ["org", "survey", "view"],
+        "staffing-quota": ["org", "year"],
+        "streamlining-cases": ["org", "from", "to", "measure", "group"],
     }
     assert {name: described[name] for name in expected} == expected
     assert all(params[0] == "org" for params in described.values())

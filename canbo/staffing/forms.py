@@ -1,0 +1,102 @@
+"""Forms of the staffing pages: shape only; the services decide the rules."""
+
+from django import forms
+from django.utils import timezone
+
+from canbo.accounts.scoping import visible_units
+from canbo.org.forms import VnFormMixin
+
+from .choices import CaseStatus, DownsizingPolicy, DownsizingReason, QuotaKind
+
+ALL = [("", "— Tất cả —")]
+DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
+
+
+def _date(label, required=True):
+    return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS, widget=DATE_INPUT)
+
+
+class UnitCodeMixin(forms.Form):
+    """A unit by its code, among the units the user may see (else a clear error, not a leak)."""
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_unit(self):
+        code = (self.cleaned_data.get("unit") or "").strip()
+        if not code:
+            return None
+        unit = visible_units(self.user).filter(code=code).first()
+        if unit is None:
+            raise forms.ValidationError(
+                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
+            )
+        return unit
+
+
+class QuotaFilterForm(VnFormMixin, UnitCodeMixin):
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, required=False)
+    unit = forms.CharField(label="Mã đơn vị", required=False, max_length=40)
+
+
+class QuotaForm(VnFormMixin, UnitCodeMixin):
+    unit = forms.CharField(label="Mã đơn vị", max_length=40)
+    year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
+    kind = forms.ChoiceField(label="Loại biên chế", choices=QuotaKind.choices)
+    approved_count = forms.IntegerField(label="Số được giao", min_value=0)
+    decision_number = forms.CharField(label="Số quyết định", max_length=60)
+    decision_date = _date("Ngày quyết định")
+    note = forms.CharField(label="Ghi chú", max_length=255, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+    def clean_unit(self):
+        unit = super().clean_unit()
+        if unit is None:
+            raise forms.ValidationError("Cần mã đơn vị.")
+        return unit
+
+
+class CaseFilterForm(VnFormMixin, UnitCodeMixin):
+    q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
+    status = forms.ChoiceField(label="Trạng thái", choices=ALL + CaseStatus.choices, required=False)
+    reason = forms.ChoiceField(label="Lý do", choices=ALL + DownsizingReason.choices, required=False)
+    unit = forms.CharField(label="Mã đơn vị", required=False, max_length=40)
+    year = forms.IntegerField(label="Năm đề nghị", min_value=2000, max_value=2100, required=False)
+
+
+class CaseProposeForm(VnFormMixin, forms.Form):
+    person = forms.CharField(label="Mã hồ sơ hoặc số định danh cá nhân", max_length=20)
+    reason = forms.ChoiceField(label="Lý do tinh giản (NĐ 29/2023)", choices=DownsizingReason.choices)
+    reason_detail = forms.CharField(
+        label="Căn cứ, thuyết minh", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    policy = forms.ChoiceField(label="Chính sách", choices=DownsizingPolicy.choices)
+    proposed_on = _date("Ngày đề nghị", required=False)
+    is_pregnant = forms.BooleanField(label="Đang mang thai", required=False)
+    youngest_child_birth = _date("Ngày sinh con nhỏ nhất (nếu nuôi con nhỏ)", required=False)
+    under_prosecution = forms.BooleanField(label="Đang bị điều tra, truy tố, xét xử", required=False)
+
+    def service_data(self) -> dict:
+        data = {k: v for k, v in self.cleaned_data.items() if k != "person"}
+        data["proposed_on"] = data["proposed_on"] or timezone.localdate()
+        return data
+
+
+class ApproveForm(VnFormMixin, forms.Form):
+    decision_number = forms.CharField(label="Số quyết định", max_length=60)
+    decision_date = _date("Ngày quyết định")
+    planned_exit_date = _date("Ngày nghỉ dự kiến", required=False)
+    exit_date = _date("Ngày nghỉ (nếu đã nghỉ)", required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+
+class RejectForm(VnFormMixin, forms.Form):
+    reason = forms.CharField(label="Lý do không phê duyệt", max_length=500)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+
+class ExitForm(VnFormMixin, forms.Form):
+    exit_date = _date("Ngày nghỉ")
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)

@@ -1,0 +1,239 @@
+"""Reads of quotas, the reduction roadmap and streamlining cases, scoped to the acting user's units.
+
+`quota_progress` is set-based: one query returns each quota row with its base-year quota and the actual
+headcount of the unit's subtree on 31/12 (Employment rows active that day, persons counted distinct, the
+category mapped to the kind of quota), whatever the number of people.
+"""
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Case, CharField, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.core.text import unaccent
+from canbo.people.models import Employment
+
+from .choices import QUOTA_CATEGORIES, QuotaKind
+from .models import ReductionTarget, StaffingQuota, StreamliningCase
+
+STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+
+
+def is_staff(user) -> bool:
+    return has_role(user, *STAFF_ROLES)
+
+
+def _scoped(queryset, user, *fields):
+    if user is None:
+        return queryset
+    if not is_staff(user):
+        return queryset.none()
+    parts = [unit_visibility_q(user, f) for f in fields]
+    if any(p is None for p in parts):
+        return queryset
+    condition = Q(pk__in=[])
+    for part in parts:
+        condition |= part
+    return queryset.filter(condition)
+
+
+# --- quotas --------------------------------------------------------------------------------------------------
+
+
+def quota_queryset_for(*, user):
+    return _scoped(StaffingQuota.objects.select_related("unit"), user, "unit__path")
+
+
+def quota_get_for_user(*, user, pk: int) -> StaffingQuota:
+    return get_object_or_404(quota_queryset_for(user=user), pk=pk)
+
+
+def snapshot_day(year: int, today: date | None = None) -> date:
+    """Statistics use the 31/12 snapshot (rule 32); for the current year, today."""
+    today = today or timezone.localdate()
+    return min(date(year, 12, 31), today)
+
+
+def _kind_of_category():
+    whens = [When(category__in=cats, then=Value(str(kind))) for kind, cats in QUOTA_CATEGORIES.items()]
+    return Case(*whens, default=Value(""), output_field=CharField())
+
+
+def _actual_headcount(on: date):
+    rows = (
+        Employment.objects.active_on(on)
+        .annotate(quota_kind=_kind_of_category())
+        .filter(unit__path__startswith=OuterRef("unit__path"), quota_kind=OuterRef("kind"))
+        .order_by()
+        .annotate(one=Value(1))
+        .values("one")
+        .annotate(n=Count("person_id", distinct=True))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+
+
+def _target_for(targets: list[ReductionTarget], quota: StaffingQuota) -> ReductionTarget | None:
+    """The unit's own target, else its nearest ancestor's, else the province's."""
+    best, best_depth = None, -1
+    for target in targets:
+        if target.kind != quota.kind:
+            continue
+        if target.unit is None:
+            depth = 0
+        elif quota.unit.path.startswith(target.unit.path):
+            depth = len(target.unit.path)
+        else:
+            continue
+        if depth > best_depth:
+            best, best_depth = target, depth
+    return best
+
+
+@dataclass
+class Progress:
+    """A quota row (or a total) with its actual headcount and its progress on the roadmap."""
+
+    quota: StaffingQuota | None
+    kind: str
+    approved: int
+    actual: int
+    base: int | None = None
+    target: ReductionTarget | None = None
+    unit_name: str = ""
+    children: list = field(default_factory=list)
+
+    @property
+    def difference(self) -> int:
+        return self.actual - self.approved
+
+    @property
+    def required(self) -> int | None:
+        if self.base is None or self.target is None:
+            return None
+        return math.ceil(Decimal(self.base) * self.target.percent / 100)
+
+    @property
+    def achieved(self) -> int | None:
+        return None if self.base is None else self.base - self.approved
+
+    @property
+    def progress_pct(self) -> Decimal | None:
+        if not self.required:
+            return None
+        return Decimal(self.achieved) * 100 / self.required
+
+
+def quota_progress(*, user, year: int, org=None, today: date | None = None) -> tuple[list[Progress], dict]:
+    """Quota rows of `year` in scope (narrowed to `org`'s subtree), each with its actual headcount and the
+    roadmap; and the totals per kind over the top-most quota units (a unit inside another one's subtree is
+    already counted in it)."""
+    on = snapshot_day(year, today)
+    targets = list(
+        ReductionTarget.objects.filter(first_year__lte=year, last_year__gte=year).select_related("unit")
+    )
+    base_years = {t.base_year for t in targets} or {year}
+    qs = quota_queryset_for(user=user).filter(year=year)
+    if org is not None:
+        qs = qs.filter(unit__path__startswith=org.path)
+    base_year = min(base_years)
+    base = StaffingQuota.objects.filter(unit=OuterRef("unit"), kind=OuterRef("kind"), year=base_year)
+    qs = qs.annotate(
+        actual=_actual_headcount(on), base_count=Subquery(base.values("approved_count")[:1])
+    ).order_by("unit__path", "kind")
+    rows = []
+    for quota in qs:
+        target = _target_for(targets, quota)
+        rows.append(
+            Progress(
+                quota=quota,
+                kind=quota.kind,
+                approved=quota.approved_count,
+                actual=quota.actual,
+                base=quota.base_count if target and target.base_year == base_year else None,
+                target=target,
+                unit_name=quota.unit.name,
+            )
+        )
+    return rows, _totals(rows, targets)
+
+
+def _totals(rows: list[Progress], targets: list[ReductionTarget]) -> dict:
+    totals = {}
+    for kind in QuotaKind.values:
+        mine = [r for r in rows if r.kind == kind]
+        top = [
+            r
+            for r in mine
+            if not any(o is not r and r.quota.unit.path.startswith(o.quota.unit.path) for o in mine)
+        ]
+        if not top:
+            continue
+        province = next((t for t in targets if t.kind == kind and t.unit is None), None)
+        with_base = [r for r in top if r.base is not None]
+        totals[kind] = Progress(
+            quota=None,
+            kind=kind,
+            approved=sum(r.approved for r in top),
+            actual=sum(r.actual for r in top),
+            base=sum(r.base for r in with_base) if with_base and len(with_base) == len(top) else None,
+            target=province,
+            unit_name="Tổng cộng",
+            children=top,
+        )
+    return totals
+
+
+# --- streamlining cases ------------------------------------------------------------------------------------
+
+
+def case_queryset_for(*, user):
+    qs = StreamliningCase.objects.select_related("person", "unit", "person__current_unit")
+    return _scoped(qs, user, "unit__path", "person__current_unit__path")
+
+
+def case_get_for_user(*, user, pk: int) -> StreamliningCase:
+    return get_object_or_404(case_queryset_for(user=user), pk=pk)
+
+
+def case_list(*, fetched_by, filters: dict | None = None):
+    filters = filters or {}
+    qs = case_queryset_for(user=fetched_by)
+    for name in ("status", "reason", "policy"):
+        if filters.get(name):
+            qs = qs.filter(**{name: filters[name]})
+    if filters.get("unit"):
+        qs = qs.filter(unit__path__startswith=filters["unit"].path)
+    if filters.get("year"):
+        qs = qs.filter(proposed_on__year=filters["year"])
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        qs = qs.filter(person__search_text__contains=token)
+    return qs.order_by("-proposed_on", "-id")
+
+
+def dashboard_tiles(*, user, today: date) -> dict:
+    """Quota progress of this year for the dashboard (2 queries): per kind, approved vs actual and the
+    roadmap's progress in % (None outside the roadmap or without a 2021 quota)."""
+    _rows, totals = quota_progress(user=user, year=today.year, today=today)
+    return {
+        "staffing_tiles": [
+            {
+                "kind": kind,
+                "label": str(QuotaKind(kind).label),
+                "approved": t.approved,
+                "actual": t.actual,
+                "achieved": t.achieved,
+                "required": t.required,
+                "progress": t.progress_pct,
+                "url": f"/bien-che/?year={today.year}",
+            }
+            for kind, t in totals.items()
+        ]
+    }

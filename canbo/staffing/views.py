@@ -1,0 +1,231 @@
+"""Pages of staffing quotas and streamlining (included under /bien-che/): thin doors over selectors and services."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role
+from canbo.core.exceptions import ConflictError
+from canbo.org.forms import add_service_errors
+from canbo.people.choices import PersonStatus
+from canbo.people.selectors import person_editable_queryset_for
+from canbo.reports.base import ReportParameterError
+from canbo.reports.registry import get_report
+from canbo.reports.rendering import to_xlsx
+
+from . import services
+from .forms import (
+    ApproveForm,
+    CaseFilterForm,
+    CaseProposeForm,
+    ExitForm,
+    QuotaFilterForm,
+    QuotaForm,
+    RejectForm,
+)
+from .selectors import case_get_for_user, case_list, is_staff, quota_get_for_user, quota_progress
+
+PAGE_SIZE = 50
+NO_ACCESS = "Anh/chị không có quyền xem trang biên chế, tinh giản biên chế."
+READ_ONLY = "Anh/chị chỉ có quyền xem, không được đề nghị tinh giản biên chế."
+BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy được thực hiện thao tác này."
+CONFLICT = "Bản ghi đã được người khác cập nhật; hãy tải lại trang. Các thay đổi của anh/chị chưa được lưu."
+
+
+def is_board(user) -> bool:
+    return has_role(user, Role.PROVINCE_BOARD)
+
+
+def can_write(user) -> bool:
+    return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+
+
+def staff_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff(request.user):
+            raise PermissionDenied(NO_ACCESS)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _year(form) -> int:
+    return (form.cleaned_data.get("year") if form.is_valid() else None) or timezone.localdate().year
+
+
+@staff_required
+def quota_index(request):
+    """The quota table of a year: approved, actual on 31/12, the roadmap's progress (per unit and in total)."""
+    form = QuotaFilterForm(request.GET or None, user=request.user)
+    year = _year(form)
+    org = form.cleaned_data.get("unit") if form.is_valid() else None
+    rows, totals = quota_progress(user=request.user, year=year, org=org)
+    context = {
+        "form": form,
+        "year": year,
+        "rows": rows,
+        "totals": totals.values(),
+        "is_board": is_board(request.user),
+    }
+    context["query"] = request.GET.urlencode()
+    return render(request, "staffing/quota_index.html", context)
+
+
+@staff_required
+def quota_export(request):
+    """The quota table as .xlsx (the `staffing-quota` report, so the figures are the page's)."""
+    data = {
+        "year": request.GET.get("year") or str(timezone.localdate().year),
+        "org": request.GET.get("unit", ""),
+    }
+    try:
+        result = get_report("staffing-quota").execute(user=request.user, data=data)
+    except ReportParameterError as exc:
+        return HttpResponse(exc.message, status=404 if exc.not_found else 400, content_type="text/plain")
+    response = HttpResponse(
+        to_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = f'attachment; filename="bien-che-{data["year"]}.xlsx"'
+    return response
+
+
+@staff_required
+def quota_edit(request, pk=None):
+    if not is_board(request.user):
+        raise PermissionDenied(BOARD_ONLY)
+    quota = quota_get_for_user(user=request.user, pk=pk) if pk else None
+    initial = None
+    if quota is not None:
+        initial = {
+            f: getattr(quota, f) for f in ("year", "kind", "approved_count", "decision_number", "note")
+        }
+        initial.update(unit=quota.unit.code, decision_date=quota.decision_date, version=quota.version)
+    form = QuotaForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        try:
+            saved = services.quota_save(actor=request.user, quota=quota, expected_version=version, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except ConflictError:
+            form.add_error(None, CONFLICT)
+        else:
+            messages.success(request, f"Đã lưu biên chế năm {saved.year} của {saved.unit.name}.")
+            return redirect(f"/bien-che/?year={saved.year}")
+    return render(request, "staffing/quota_form.html", {"form": form, "quota": quota})
+
+
+# --- streamlining cases ------------------------------------------------------------------------------------
+
+
+@staff_required
+def case_list_view(request):
+    form = CaseFilterForm(request.GET, user=request.user)
+    cases = case_list(fetched_by=request.user, filters=form.cleaned_data if form.is_valid() else {})
+    if not form.is_valid():
+        cases = cases.none()
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {"form": form, "page": page, "query": query.urlencode(), "can_propose": can_write(request.user)}
+    return render(request, "staffing/case_list.html", context)
+
+
+def _person(user, key: str):
+    """A working person of the user's editable units, by code or personal ID."""
+    key = (key or "").strip()
+    return (
+        person_editable_queryset_for(user=user)
+        .filter(Q(code=key) | Q(national_id=key), status=PersonStatus.WORKING)
+        .select_related("current_unit")
+        .first()
+    )
+
+
+@staff_required
+def case_propose_view(request):
+    if not can_write(request.user):
+        raise PermissionDenied(READ_ONLY)
+    form = CaseProposeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = _person(request.user, form.cleaned_data["person"])
+        if person is None:
+            form.add_error(
+                "person", "Không tìm thấy người này trong số người đang công tác của đơn vị anh/chị."
+            )
+        else:
+            try:
+                case = services.case_propose(actor=request.user, person=person, **form.service_data())
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, f"Đã đề nghị tinh giản biên chế: {person.full_name}.")
+                return redirect("staffing:case_detail", pk=case.pk)
+    return render(request, "staffing/case_form.html", {"form": form})
+
+
+def _detail(request, case, **forms):
+    version = {"version": case.version}
+    context = {
+        "case": case,
+        "is_board": is_board(request.user),
+        "can_exit": can_write(request.user),
+        "approve_form": forms.get("approve") or ApproveForm(initial=version),
+        "reject_form": forms.get("reject") or RejectForm(initial=version),
+        "exit_form": forms.get("exit") or ExitForm(initial=version),
+    }
+    return render(request, "staffing/case_detail.html", context, status=400 if forms else 200)
+
+
+@staff_required
+def case_detail(request, pk):
+    return _detail(request, case_get_for_user(user=request.user, pk=pk))
+
+
+ACTIONS = {
+    "phe-duyet": ("approve", ApproveForm),
+    "tu-choi": ("reject", RejectForm),
+    "nghi-viec": ("exit", ExitForm),
+}
+
+
+@staff_required
+@require_POST
+def case_action(request, pk, action):
+    case = case_get_for_user(user=request.user, pk=pk)
+    if action not in ACTIONS:
+        raise PermissionDenied("Thao tác không hợp lệ.")
+    name, form_class = ACTIONS[action]
+    form = form_class(request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version")
+        call = {"approve": services.case_approve, "reject": services.case_reject, "exit": services.case_exit}[
+            name
+        ]
+        try:
+            case = call(actor=request.user, case=case, expected_version=version, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except ConflictError:
+            form.add_error(None, CONFLICT)
+        else:
+            messages.success(
+                request, f"Đã cập nhật: {case.person.full_name} – {case.get_status_display().lower()}."
+            )
+            return redirect("staffing:case_detail", pk=case.pk)
+    return _detail(request, case, **{name: form})

@@ -1,0 +1,251 @@
+"""Survey pages: the official's own questionnaires (/khao-sat/), and for staff the builder, invitations and
+anonymous results. Thin: parse, call one service or selector, render."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, visible_units
+from canbo.people.filters import PersonFilterForm
+from canbo.people.selectors import person_list
+from canbo.reports.formatting import fmt_decimal
+from canbo.reports.rendering import XLSX_CONTENT_TYPE
+
+from . import services
+from .exports import results_xlsx
+from .forms import AnswerForm, QuestionForm, SurveyForm
+from .results import survey_results
+from .selectors import (
+    invitation_counts,
+    invitation_list,
+    is_staff,
+    my_invitation_get,
+    my_invitations,
+    survey_get_for_user,
+    survey_list,
+)
+
+NO_ACCESS = "Anh/chị không có quyền xem trang quản lý khảo sát."
+
+
+def staff_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_staff(request.user):
+            raise PermissionDenied(NO_ACCESS)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _errors(form, exc: ValidationError) -> None:
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, exc.messages)
+
+
+@login_required
+def mine(request):
+    """The official's questionnaires: open ones to answer, answered ones marked."""
+    invitations = list(my_invitations(user=request.user))
+    for invitation in invitations:
+        invitation.accepting = services.accepting(invitation.survey)
+    return render(request, "surveys/mine.html", {"invitations": invitations, "staff": is_staff(request.user)})
+
+
+@login_required
+def answer(request, pk):
+    invitation = my_invitation_get(user=request.user, pk=pk)  # 404 another's; 403 if staff may read it
+    survey = invitation.survey
+    questions = list(survey.questions.prefetch_related("choices").order_by("order"))
+    form = AnswerForm(request.POST or None, questions=questions)
+    refused = None
+    if invitation.answered_at:
+        refused = "Anh/chị đã trả lời phiếu khảo sát này; mỗi người chỉ trả lời một lần."
+    elif not services.accepting(survey):
+        refused = "Phiếu khảo sát không còn nhận trả lời (chưa mở, đã đóng hoặc đã hết hạn)."
+    if request.method == "POST" and refused is None and form.is_valid():
+        try:
+            services.response_submit(actor=request.user, invitation=invitation, answers=form.answers())
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            messages.success(request, "Cảm ơn anh/chị đã trả lời phiếu khảo sát.")
+            return redirect("surveys:mine")
+    status = 200
+    if request.method == "POST":
+        status = 409 if refused else 400
+    context = {"invitation": invitation, "survey": survey, "form": form, "refused": refused}
+    return render(request, "surveys/answer.html", context, status=status)
+
+
+@staff_required
+def survey_index(request):
+    return render(
+        request,
+        "surveys/list.html",
+        {
+            "surveys": survey_list(fetched_by=request.user),
+            "is_board": has_role(request.user, Role.PROVINCE_BOARD),
+        },
+    )
+
+
+@staff_required
+def survey_create(request):
+    services.require_board(request.user)
+    form = SurveyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            survey = services.survey_create(actor=request.user, data=form.cleaned_data)
+        except ValidationError as exc:
+            _errors(form, exc)
+        else:
+            return redirect("surveys:detail", survey.pk)
+    return render(request, "surveys/form.html", {"form": form})
+
+
+@staff_required
+def survey_detail(request, pk):
+    """The builder: questions (board, while a draft), status, links to invitations and results."""
+    survey = survey_get_for_user(user=request.user, pk=pk)
+    is_board = has_role(request.user, Role.PROVINCE_BOARD)
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST":
+        services.require_board(request.user)
+        if form.is_valid():
+            try:
+                services.question_add(
+                    actor=request.user,
+                    survey=survey,
+                    text=form.cleaned_data["text"],
+                    kind=form.cleaned_data["kind"],
+                    required=form.cleaned_data["required"],
+                    choices=form.choice_list(),
+                )
+            except ValidationError as exc:
+                _errors(form, exc)
+            else:
+                return redirect("surveys:detail", survey.pk)
+    questions = survey.questions.prefetch_related("choices").order_by("order")
+    context = {
+        "survey": survey,
+        "questions": questions,
+        "form": form,
+        "is_board": is_board,
+        "counts": invitation_counts(fetched_by=request.user, survey=survey),
+    }
+    return render(request, "surveys/detail.html", context, status=400 if form.errors else 200)
+
+
+@staff_required
+@require_POST
+def question_delete(request, pk, question_pk):
+    survey = survey_get_for_user(user=request.user, pk=pk)
+    question = survey.questions.filter(pk=question_pk).first()
+    if question is None:
+        return redirect("surveys:detail", survey.pk)
+    try:
+        services.question_delete(actor=request.user, question=question)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    return redirect("surveys:detail", survey.pk)
+
+
+@staff_required
+@require_POST
+def survey_transition(request, pk, action):
+    survey = survey_get_for_user(user=request.user, pk=pk)
+    try:
+        services.survey_transition(actor=request.user, survey=survey, action=action)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Đã mở phiếu khảo sát." if action == "open" else "Đã đóng phiếu khảo sát.")
+    return redirect("surveys:detail", survey.pk)
+
+
+@staff_required
+def invitations(request, pk):
+    """Who was invited in the user's units and whether they answered; invite from a filtered person list."""
+    survey = survey_get_for_user(user=request.user, pk=pk)
+    can_invite = has_role(request.user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+    filter_form = PersonFilterForm(request.GET or None, user=request.user)
+    matched = None
+    if can_invite and request.GET and filter_form.is_valid():
+        matched = person_list(fetched_by=request.user, filters={**filter_form.filters(), "status": "WORKING"})
+    if request.method == "POST":
+        if matched is None:
+            raise PermissionDenied(services.CANNOT_INVITE)
+        try:
+            counts = services.invitations_create(actor=request.user, survey=survey, persons=matched)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                f"Đã mời {counts['created']} người; {counts['already']} người đã được mời trước đó; "
+                f"{counts['no_login']} người chưa có tài khoản đăng nhập nên chưa mời được.",
+            )
+        return redirect(request.get_full_path())
+    rows = list(invitation_list(fetched_by=request.user, survey=survey)[:500])
+    context = {
+        "survey": survey,
+        "filter_form": filter_form,
+        "matched_count": matched.count() if matched is not None else None,
+        "can_invite": can_invite and survey.status != "DA_DONG",
+        "rows": rows,
+        "counts": invitation_counts(fetched_by=request.user, survey=survey),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "surveys/invitations.html", context)
+
+
+def _results(request, pk):
+    survey = survey_get_for_user(user=request.user, pk=pk)
+    within = None
+    code = request.GET.get("unit")
+    if code:
+        within = visible_units(request.user).filter(code=code).first()
+    return survey, within, survey_results(user=request.user, survey=survey, within=within)
+
+
+@staff_required
+def results(request, pk):
+    survey, within, data = _results(request, pk)
+    charts = [
+        {
+            "item": item,
+            "chart_id": f"survey-chart-{item['question'].pk}",
+            "data_id": f"survey-chart-data-{item['question'].pk}",
+            "mean_text": fmt_decimal(item["mean"]),
+            "chart": {
+                "type": "bar",
+                "labels": [o["label"] for o in item["options"]],
+                "datasets": [
+                    {"label": "Tỷ lệ (%)", "data": [float(o["share"] or 0) for o in item["options"]]}
+                ],
+                "unit": "%",
+            },
+        }
+        for item in data["distribution"] or []
+    ]
+    context = {"survey": survey, "within": within, "data": data, "charts": charts}
+    return render(request, "surveys/results.html", context)
+
+
+@staff_required
+def results_export(request, pk):
+    survey, within, data = _results(request, pk)
+    response = HttpResponse(results_xlsx(survey, data), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="khao-sat-{survey.pk}-ket-qua.xlsx"'
+    return response
