@@ -207,4 +207,7 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "DownsizingReasonEnum": "canbo.staffing.choices.DownsizingReason",
     "DownsizingPolicyEnum": "canbo.staffing.choices.DownsizingPolicy",
     "StreamliningStatusEnum": "canbo.staffing.choices.CaseStatus",
+    "PartyStatusEnum": "canbo.party.choices.PartyStatus",
+    "AwardFormEnum": "canbo.emulation.choices.AwardForm",
+    "RecipientKindEnum": "canbo.emulation.choices.RecipientKind",
 }

@@ -96,6 +96,9 @@ def test_every_report_describes_its_parameters():
         "survey-responses": ["org", "survey", "view"],
         "staffing-quota": ["org", "year"],
         "streamlining-cases": ["org", "from", "to", "measure", "group"],
+        "party-admissions": ["org", "term"],
+        "emulation-registrations": ["org", "year", "movement"],
+        "awards": ["org", "year_from", "year_to"],
     }
     assert {name: described[name] for name in expected} == expected
     assert all(params[0] == "org" for params in described.values())

@@ -1,0 +1,66 @@
+"""Forms of the emulation pages: the unit by code, the person by code or personal ID (within the user's units)."""
+
+from django import forms
+
+from canbo.accounts.scoping import editable_units
+from canbo.people.selectors import person_editable_queryset_for
+
+from .choices import AwardForm, RecipientKind
+from .models import EmulationMovement
+
+DATE = {
+    "input_formats": ["%d/%m/%Y", "%Y-%m-%d"],
+    "widget": forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}),
+}
+
+
+class RecipientForm(forms.Form):
+    kind = forms.ChoiceField(label="Đối tượng", choices=RecipientKind.choices)
+    unit = forms.CharField(label="Mã đơn vị (tập thể)", required=False)
+    person = forms.CharField(label="Mã hồ sơ hoặc số định danh (cá nhân)", required=False)
+    year = forms.IntegerField(label="Năm", min_value=1945, max_value=2100)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_unit(self):
+        code = (self.cleaned_data.get("unit") or "").strip()
+        if not code:
+            return None
+        unit = editable_units(self.user).filter(code=code).first()
+        if unit is None:
+            raise forms.ValidationError("Không có đơn vị mã này trong phạm vi anh/chị quản lý.")
+        return unit
+
+    def clean_person(self):
+        key = (self.cleaned_data.get("person") or "").strip()
+        if not key:
+            return None
+        people = person_editable_queryset_for(user=self.user).select_related("current_unit")
+        person = people.filter(code=key).first() or people.filter(national_id=key).first()
+        if person is None:
+            raise forms.ValidationError("Không tìm thấy người này trong đơn vị anh/chị quản lý.")
+        return person
+
+
+class RegistrationForm(RecipientForm):
+    movement = forms.ModelChoiceField(label="Phong trào", queryset=EmulationMovement.objects.all())
+    note = forms.CharField(label="Nội dung đăng ký", required=False, max_length=300)
+
+
+class AwardRecordForm(RecipientForm):
+    form = forms.ChoiceField(label="Danh hiệu, hình thức", choices=AwardForm.choices)
+    decision_number = forms.CharField(label="Số quyết định", max_length=60)
+    decision_date = forms.DateField(label="Ngày quyết định", **DATE)
+    issuing_body = forms.CharField(label="Cấp khen", max_length=200)
+    movement = forms.ModelChoiceField(
+        label="Phong trào", queryset=EmulationMovement.objects.all(), required=False
+    )
+
+
+class RevokeForm(forms.Form):
+    on = forms.DateField(label="Ngày hủy", **DATE)
+    decision_number = forms.CharField(label="Số quyết định hủy", max_length=60)
+    reason = forms.CharField(label="Lý do hủy", max_length=300)
+    version = forms.IntegerField(widget=forms.HiddenInput)

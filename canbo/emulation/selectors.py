@@ -1,0 +1,64 @@
+"""Reads of registrations and awards, scoped by the row's unit (outside → 404 / not listed)."""
+
+from django.shortcuts import get_object_or_404
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, unit_visibility_q
+
+from .models import Award, EmulationMovement, Registration
+
+READER_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+WRITER_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+
+
+def is_reader(user) -> bool:
+    return has_role(user, *READER_ROLES)
+
+
+def is_writer(user) -> bool:
+    return has_role(user, *WRITER_ROLES)
+
+
+def _scoped(queryset, user):
+    if not getattr(user, "is_authenticated", False) or not is_reader(user):
+        return queryset.none()
+    condition = unit_visibility_q(user, "unit__path")
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def movement_list():
+    """The catalogue of movements (not personal data): every reader sees it."""
+    return EmulationMovement.objects.all()
+
+
+def _filtered(qs, filters: dict):
+    for field in ("kind", "year", "movement", "form"):
+        if filters.get(field):
+            qs = qs.filter(**{field: filters[field]})
+    if filters.get("unit"):
+        qs = qs.filter(unit__path__startswith=filters["unit"].path)
+    return qs
+
+
+def registration_list(*, fetched_by, filters: dict | None = None):
+    qs = _filtered(_scoped(Registration.objects.all(), fetched_by), filters or {})
+    return qs.select_related("movement", "unit", "person").order_by("-year", "unit__path", "-pk")
+
+
+def award_list(*, fetched_by, filters: dict | None = None):
+    filters = dict(filters or {})
+    qs = _scoped(Award.objects.all(), fetched_by)
+    if filters.pop("revoked", None) is not None:
+        qs = qs.filter(revoked_on__isnull=False)
+    qs = _filtered(qs, filters)
+    return qs.select_related("unit", "person", "movement").order_by("-year", "-decision_date", "-pk")
+
+
+def award_get_for_user(*, user, pk) -> Award:
+    return get_object_or_404(_scoped(Award.objects.select_related("unit", "person"), user), pk=pk)
+
+
+def registration_get_for_user(*, user, pk) -> Registration:
+    return get_object_or_404(
+        _scoped(Registration.objects.select_related("unit", "person", "movement"), user), pk=pk
+    )

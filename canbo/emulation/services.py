@@ -1,0 +1,241 @@
+"""Writes of emulation and commendation: movements (the board), registrations of exemplary models, awards and
+their revocation (Luật TĐKT 06/2022, rule 29). Unit officers record for their units; every write is audited."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import can_edit_unit, has_role
+from canbo.core.audit import audit_actor
+from canbo.core.versioning import bump_version
+from canbo.org.models import OrgUnit
+from canbo.people.models import Person
+
+from .choices import COLLECTIVE_TITLES, INDIVIDUAL_TITLES, AwardForm, RecipientKind
+from .models import Award, EmulationMovement, Registration
+
+OUTSIDE = "{name} không thuộc đơn vị anh/chị quản lý."
+
+
+def _add(errors: dict, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _recipient(actor, kind: str, unit: OrgUnit | None, person: Person | None, errors: dict):
+    """The unit recorded on the row: the collective itself, or the individual's current unit."""
+    if kind not in RecipientKind.values:
+        _add(errors, "kind", "Đối tượng phải là tập thể hoặc cá nhân.")
+        return None
+    if kind == RecipientKind.CA_NHAN:
+        if person is None:
+            _add(errors, "person", "Cần chọn cá nhân.")
+            return None
+        unit = person.current_unit
+        name = person.full_name
+    elif unit is None:
+        _add(errors, "unit", "Cần chọn tập thể (đơn vị).")
+        return None
+    else:
+        name = unit.name
+    if not can_edit_unit(actor, unit):
+        raise PermissionDenied(OUTSIDE.format(name=name))
+    return unit
+
+
+def _year(errors: dict, year, today: date) -> None:
+    if not year or not 1945 <= year <= today.year + 1:
+        _add(errors, "year", f"Năm không hợp lệ (1945–{today.year + 1}).")
+
+
+@transaction.atomic
+def movement_create(
+    *, actor, code: str, name: str, start_year: int, end_year=None, launched_by=""
+) -> EmulationMovement:
+    if not has_role(actor, Role.PROVINCE_BOARD):
+        raise PermissionDenied("Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ khai báo phong trào thi đua.")
+    errors: dict = {}
+    if not (code or "").strip():
+        _add(errors, "code", "Cần mã phong trào.")
+    elif EmulationMovement.objects.filter(code=code.strip()).exists():
+        _add(errors, "code", f"Mã {code.strip()} đã có.")
+    if not (name or "").strip():
+        _add(errors, "name", "Cần tên phong trào.")
+    if end_year and start_year and end_year < start_year:
+        _add(errors, "end_year", "Năm kết thúc không được trước năm bắt đầu.")
+    if errors:
+        raise ValidationError(errors)
+    item = EmulationMovement(
+        code=code.strip()[:30],
+        name=name.strip()[:300],
+        start_year=start_year,
+        end_year=end_year,
+        launched_by=(launched_by or "").strip()[:200],
+    )
+    with audit_actor(actor):
+        item.save()
+    return item
+
+
+@transaction.atomic
+def registration_record(
+    *,
+    actor,
+    movement: EmulationMovement,
+    year: int,
+    kind: str,
+    unit=None,
+    person=None,
+    registered_on: date | None = None,
+    note: str = "",
+) -> Registration:
+    """Register a collective or an individual as an exemplary model of a movement for a year."""
+    today = timezone.localdate()
+    errors: dict = {}
+    unit = _recipient(actor, kind, unit, person, errors)
+    _year(errors, year, today)
+    if movement is None:
+        _add(errors, "movement", "Cần chọn phong trào.")
+    elif year and (year < movement.start_year or (movement.end_year and year > movement.end_year)):
+        _add(errors, "year", f"Năm {year} ngoài thời gian của phong trào “{movement.name}”.")
+    registered_on = registered_on or today
+    if registered_on > today:
+        _add(errors, "registered_on", "Ngày đăng ký không được ở tương lai.")
+    if errors:
+        raise ValidationError(errors)
+    item = Registration(
+        movement=movement,
+        year=year,
+        kind=kind,
+        unit=unit,
+        person=person if kind == RecipientKind.CA_NHAN else None,
+        registered_on=registered_on,
+        note=(note or "").strip()[:300],
+        recorded_by=actor,
+    )
+    try:
+        with transaction.atomic(), audit_actor(actor):
+            item.save()
+    except IntegrityError as exc:
+        who = person.full_name if item.person_id else unit.name
+        raise ValidationError({"kind": [f"{who} đã đăng ký phong trào này năm {year}."]}) from exc
+    return item
+
+
+def _award_errors(*, form, kind, person, year, decision_number, decision_date, issuing_body, today) -> dict:
+    errors: dict = {}
+    if form not in AwardForm.values:
+        _add(errors, "form", "Danh hiệu, hình thức khen thưởng không hợp lệ.")
+    elif kind == RecipientKind.TAP_THE and form in INDIVIDUAL_TITLES:
+        _add(errors, "form", f"“{AwardForm(form).label}” là danh hiệu cá nhân, không xét cho tập thể.")
+    elif kind == RecipientKind.CA_NHAN and form in COLLECTIVE_TITLES:
+        _add(errors, "form", f"“{AwardForm(form).label}” là danh hiệu tập thể, không xét cho cá nhân.")
+    elif form == AwardForm.CSTD_CO_SO and person is not None and year:
+        has_base = Award.objects.filter(
+            person=person, year=year, form=AwardForm.LD_TIEN_TIEN, revoked_on__isnull=True
+        ).exists()
+        if not has_base:
+            _add(
+                errors,
+                "form",
+                f"Chiến sĩ thi đua cơ sở năm {year} cần đạt danh hiệu Lao động tiên tiến năm đó.",
+            )
+    if not (decision_number or "").strip():
+        _add(errors, "decision_number", "Cần số quyết định khen thưởng.")
+    if decision_date is None:
+        _add(errors, "decision_date", "Cần ngày quyết định.")
+    elif decision_date > today:
+        _add(errors, "decision_date", "Ngày quyết định không được ở tương lai.")
+    elif year and decision_date.year < year:
+        _add(errors, "decision_date", f"Quyết định khen thưởng năm {year} không thể ký trước năm đó.")
+    if not (issuing_body or "").strip():
+        _add(errors, "issuing_body", "Cần cấp khen (cơ quan ra quyết định).")
+    return errors
+
+
+@transaction.atomic
+def award_record(
+    *,
+    actor,
+    form: str,
+    kind: str,
+    year: int,
+    decision_number: str,
+    decision_date: date | None,
+    issuing_body: str,
+    unit=None,
+    person=None,
+    movement=None,
+) -> Award:
+    today = timezone.localdate()
+    errors: dict = {}
+    unit = _recipient(actor, kind, unit, person, errors)
+    _year(errors, year, today)
+    person = person if kind == RecipientKind.CA_NHAN else None
+    for field, messages in _award_errors(
+        form=form,
+        kind=kind,
+        person=person,
+        year=year,
+        decision_number=decision_number,
+        decision_date=decision_date,
+        issuing_body=issuing_body,
+        today=today,
+    ).items():
+        errors.setdefault(field, []).extend(messages)
+    if errors:
+        raise ValidationError(errors)
+    item = Award(
+        form=form,
+        kind=kind,
+        unit=unit,
+        person=person,
+        year=year,
+        movement=movement,
+        decision_number=decision_number.strip()[:60],
+        decision_date=decision_date,
+        issuing_body=issuing_body.strip()[:200],
+        recorded_by=actor,
+    )
+    try:
+        with transaction.atomic(), audit_actor(actor):
+            item.save()
+    except IntegrityError as exc:
+        raise ValidationError(
+            {"form": [f"{item.recipient} đã có danh hiệu “{item.get_form_display()}” năm {year}."]}
+        ) from exc
+    return item
+
+
+@transaction.atomic
+def award_revoke(
+    *, actor, award: Award, on: date | None, decision_number: str, reason: str, expected_version=None
+) -> Award:
+    """Hủy quyết định khen thưởng (e.g. a fraudulent claim): the row stays, marked revoked, with the reason."""
+    if not can_edit_unit(actor, award.unit):
+        raise PermissionDenied(OUTSIDE.format(name=award.recipient))
+    award = Award.objects.select_for_update(of=("self",)).select_related("unit", "person").get(pk=award.pk)
+    bump_version(Award, award, expected_version)
+    if award.revoked_on:
+        raise ValidationError(f"Khen thưởng này đã bị hủy ngày {award.revoked_on:%d/%m/%Y}.")
+    errors: dict = {}
+    if on is None:
+        _add(errors, "on", "Cần ngày hủy.")
+    elif on > timezone.localdate():
+        _add(errors, "on", "Ngày hủy không được ở tương lai.")
+    elif on < award.decision_date:
+        _add(errors, "on", "Ngày hủy không được trước ngày quyết định khen thưởng.")
+    if not (decision_number or "").strip():
+        _add(errors, "decision_number", "Cần số quyết định hủy khen thưởng.")
+    if not (reason or "").strip():
+        _add(errors, "reason", "Cần ghi rõ lý do hủy (ví dụ: khai man hồ sơ đề nghị khen thưởng).")
+    if errors:
+        raise ValidationError(errors)
+    award.revoked_on = on
+    award.revocation_decision_number = decision_number.strip()[:60]
+    award.revocation_reason = reason.strip()[:300]
+    with audit_actor(actor):
+        award.save()
+    return award

@@ -1,0 +1,126 @@
+"""Pages of emulation and commendation (under /thi-dua/): registrations, awards, revocation, Excel exports."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+
+from canbo.accounts.scoping import visible_units
+from canbo.org.forms import add_service_errors
+
+from . import selectors, services
+from .choices import AwardForm, RecipientKind
+from .exports import awards_xlsx, registrations_xlsx
+from .forms import AwardRecordForm, RegistrationForm, RevokeForm
+
+PAGE_SIZE = 50
+READ_ONLY = "Anh/chị chỉ có quyền xem, không được ghi nhận thi đua, khen thưởng."
+
+
+def reader_required(view):
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not selectors.is_reader(request.user):
+            raise PermissionDenied("Anh/chị không có quyền xem thi đua, khen thưởng.")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def _filters(request) -> dict:
+    g = request.GET
+    out = {
+        "year": g.get("year") if (g.get("year") or "").isdigit() else None,
+        "kind": g.get("kind") if g.get("kind") in RecipientKind.values else None,
+        "form": g.get("form") if g.get("form") in AwardForm.values else None,
+    }
+    if g.get("unit"):
+        out["unit"] = visible_units(request.user).filter(code=g["unit"]).first()
+    return out
+
+
+def _page(request, qs):
+    query = request.GET.copy()
+    query.pop("page", None)
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), query.urlencode()
+
+
+def _record(request, form_class, service, done):
+    """The entry form beside a list: a POST records one row through the service, else the form is shown."""
+    if request.method != "POST":
+        return form_class(user=request.user), None
+    if not selectors.is_writer(request.user):
+        raise PermissionDenied(READ_ONLY)
+    form = form_class(request.POST, user=request.user)
+    if form.is_valid():
+        try:
+            item = service(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"{done}: {item.recipient}.")
+            return None, redirect(request.path)
+    return form, None
+
+
+@reader_required
+def index(request):
+    return redirect("emulation:registrations")
+
+
+@reader_required
+def registration_list_view(request):
+    qs = selectors.registration_list(fetched_by=request.user, filters=_filters(request))
+    if request.GET.get("format") == "xlsx":
+        return registrations_xlsx(qs)
+    form, done = _record(request, RegistrationForm, services.registration_record, "Đã ghi nhận đăng ký")
+    if done:
+        return done
+    page, query = _page(request, qs)
+    context = {"page": page, "query": query, "form": form, "can_record": selectors.is_writer(request.user)}
+    return render(request, "emulation/registrations.html", context)
+
+
+@reader_required
+def award_list_view(request):
+    qs = selectors.award_list(fetched_by=request.user, filters=_filters(request))
+    if request.GET.get("format") == "xlsx":
+        return awards_xlsx(qs)
+    form, done = _record(request, AwardRecordForm, services.award_record, "Đã ghi nhận khen thưởng")
+    if done:
+        return done
+    page, query = _page(request, qs)
+    context = {"page": page, "query": query, "form": form, "can_record": selectors.is_writer(request.user)}
+    return render(request, "emulation/awards.html", context)
+
+
+@reader_required
+def award_detail(request, pk):
+    award = selectors.award_get_for_user(user=request.user, pk=pk)
+    form = RevokeForm(initial={"version": award.version})
+    if request.method == "POST":
+        if not selectors.is_writer(request.user):
+            raise PermissionDenied(READ_ONLY)
+        form = RevokeForm(request.POST)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            version = data.pop("version")
+            try:
+                services.award_revoke(actor=request.user, award=award, expected_version=version, **data)
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            except PermissionDenied as exc:
+                form.add_error(None, str(exc))
+            else:
+                messages.success(request, "Đã hủy khen thưởng.")
+                return redirect("emulation:award_detail", pk=award.pk)
+    can_revoke = selectors.is_writer(request.user) and award.revoked_on is None
+    return render(
+        request, "emulation/award_detail.html", {"award": award, "form": form, "can_revoke": can_revoke}
+    )

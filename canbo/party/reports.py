@@ -1,0 +1,114 @@
+"""The module's report (registered in PartyConfig.ready()): Party admissions against the congress target.
+
+Counted rows: `Admission` (one row = one person admitted, whatever happened later) whose admission date falls in
+the target's term (1/1 of the first year to 31/12 of the last) and whose Party organisation is the target's or
+under it. Seed 002: 2.715 admitted = 54,3 % of the target.
+"""
+
+from decimal import Decimal
+
+from django import forms
+from django.db.models import Count
+
+from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_decimal, fmt_int, round1
+from canbo.reports.registry import register
+
+from .models import Admission, AdmissionTarget
+
+LIST_URL = "/dang-vien/"
+
+
+def share(done: int, target: int) -> Decimal | None:
+    return round1(Decimal(done * 100) / Decimal(target)) if target else None
+
+
+@register
+class PartyAdmissionsReport(Report):
+    name = "party-admissions"
+    title = "Kết nạp đảng viên so với chỉ tiêu nghị quyết đại hội"
+    description = (
+        "Số người được kết nạp vào Đảng trong nhiệm kỳ so với chỉ tiêu nghị quyết đại hội của từng tổ chức "
+        "đảng (tính cả các tổ chức đảng trực thuộc), tỷ lệ đạt (%)."
+    )
+    period_kind = UNDATED
+    option_fields = {
+        "term": forms.RegexField(
+            label="Nhiệm kỳ",
+            regex=r"^\d{4}-\d{4}$",
+            required=False,
+            help_text="Ví dụ 2020-2025; để trống: mọi nhiệm kỳ.",
+            error_messages={"invalid": "Nhiệm kỳ ghi theo dạng 2020-2025."},
+        )
+    }
+
+    def run(self, *, user, params):
+        term = params.options.get("term") or ""
+        targets = AdmissionTarget.objects.filter(scope_q(user=user, params=params, field="party_org__path"))
+        if term:
+            start, end = (int(y) for y in term.split("-"))
+            targets = targets.filter(start_year=start, end_year=end)
+        targets = list(targets.select_related("party_org").order_by("-start_year", "party_org__path"))
+        counts: dict[tuple[str, int], int] = {}
+        if targets:
+            first, last = min(t.start_year for t in targets), max(t.end_year for t in targets)
+            admitted = Admission.objects.filter(
+                scope_q(user=user, params=params, field="party_org__path"),
+                admitted_on__year__gte=first,
+                admitted_on__year__lte=last,
+            )
+            for item in (
+                admitted.order_by().values("party_org__path", "admitted_on__year").annotate(n=Count("pk"))
+            ):
+                counts[(item["party_org__path"], item["admitted_on__year"])] = item["n"]
+        rows, sums = [], {}
+        for t in targets:
+            done = sum(
+                n
+                for (path, year), n in counts.items()
+                if path.startswith(t.party_org.path) and t.start_year <= year <= t.end_year
+            )
+            values = {
+                "term": t.period,
+                "party_org": t.party_org.name,
+                "resolution": t.resolution_number,
+                "target": t.target,
+                "admitted": done,
+                "pct": share(done, t.target),
+            }
+            link = f"{LIST_URL}?party_org={t.party_org.code}"
+            rows.append(Row(values, links={"admitted": link}))
+            nested = any(
+                o is not t and o.period == t.period and t.party_org.path.startswith(o.party_org.path)
+                for o in targets
+            )
+            if not nested:  # totals add up the outermost organisations only
+                s = sums.setdefault(t.period, {"target": 0, "admitted": 0})
+                s["target"] += t.target
+                s["admitted"] += done
+        totals = [
+            Row(
+                {"term": period, "party_org": "Tổng cộng", **s, "pct": share(s["admitted"], s["target"])},
+                kind="total",
+            )
+            for period, s in sums.items()
+        ]
+        columns = [
+            Column("term", "Nhiệm kỳ"),
+            Column("party_org", "Tổ chức đảng"),
+            Column("resolution", "Nghị quyết"),
+            Column("target", "Chỉ tiêu", "int"),
+            Column("admitted", "Đã kết nạp", "int"),
+            Column("pct", "Đạt (%)", "pct"),
+        ]
+        notes = [
+            f"Nhiệm kỳ {period}: kết nạp {fmt_int(s['admitted'])} đảng viên = "
+            f"{fmt_decimal(share(s['admitted'], s['target']))} % chỉ tiêu ({fmt_int(s['target'])})."
+            for period, s in sums.items()
+        ] or ["Chưa có chỉ tiêu kết nạp đảng viên nào trong phạm vi."]
+        notes.append(
+            "Định nghĩa: đếm người được kết nạp (theo ngày kết nạp) trong các năm của nhiệm kỳ, ở tổ chức đảng có "
+            "chỉ tiêu và các tổ chức đảng trực thuộc; dòng tổng cộng chỉ cộng các tổ chức đảng cấp trên cùng."
+        )
+        meta = {period: {**s, "pct": str(share(s["admitted"], s["target"]))} for period, s in sums.items()}
+        return ReportResult(columns=columns, rows=rows, totals=totals, notes=notes, meta=meta)

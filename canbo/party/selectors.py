@@ -1,0 +1,80 @@
+"""Reads of Party admissions and targets, scoped by the Party organisation's unit (outside → 404)."""
+
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.core.text import unaccent
+
+from .models import Admission, AdmissionTarget
+
+READER_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
+WRITER_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+
+
+def is_reader(user) -> bool:
+    return has_role(user, *READER_ROLES)
+
+
+def is_writer(user) -> bool:
+    return has_role(user, *WRITER_ROLES)
+
+
+def _scoped(queryset, user, field="party_org__path"):
+    if not getattr(user, "is_authenticated", False) or not is_reader(user):
+        return queryset.none()
+    condition = unit_visibility_q(user, field)
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def target_list(*, fetched_by):
+    return _scoped(AdmissionTarget.objects.select_related("party_org"), fetched_by)
+
+
+def admission_queryset_for(*, user):
+    return _scoped(Admission.objects.all(), user)
+
+
+def admission_list(*, fetched_by, filters: dict | None = None):
+    filters = filters or {}
+    qs = admission_queryset_for(user=fetched_by)
+    if filters.get("status"):
+        qs = qs.filter(status=filters["status"])
+    if filters.get("party_org"):
+        qs = qs.filter(party_org__path__startswith=filters["party_org"].path)
+    if filters.get("year"):
+        qs = qs.filter(admitted_on__year=filters["year"])
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        qs = qs.filter(Q(person__search_text__contains=token) | Q(candidate_name__icontains=token))
+    return qs.select_related("person", "party_org").order_by("-admitted_on", "-pk")
+
+
+def admission_get_for_user(*, user, pk) -> Admission:
+    return get_object_or_404(admission_queryset_for(user=user).select_related("person", "party_org"), pk=pk)
+
+
+def dashboard_tiles(*, user, today) -> dict:
+    """Admissions vs target of the terms running today, from the party-admissions report (≤ 3 queries).
+    `party_tiles`: [(term, admitted, target, pct)] for the outermost Party organisations the user sees."""
+    if not is_reader(user):
+        return {}
+    from canbo.reports.base import ReportParams
+
+    from .reports import PartyAdmissionsReport
+
+    terms = (
+        target_list(fetched_by=user)
+        .filter(start_year__lte=today.year, end_year__gte=today.year)
+        .order_by()
+        .values_list("start_year", "end_year")
+        .distinct()
+    )
+    tiles = []
+    for start, end in terms:
+        result = PartyAdmissionsReport().run(
+            user=user, params=ReportParams(options={"term": f"{start}-{end}"})
+        )
+        for term, s in result.meta.items():
+            tiles.append((term, s["admitted"], s["target"], s["pct"]))
+    return {"party_tiles": tiles}

@@ -1,0 +1,286 @@
+"""Writes of Party admissions (QĐ 232-QĐ/TW 2025, rule 27): the target, the admission with its checks, full
+membership after 12 months' probation, removal. The person's Party dates go through people.services (audited)."""
+
+from datetime import date
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from canbo.accounts.scoping import can_edit_unit
+from canbo.core.audit import audit_actor
+from canbo.core.dates import add_months
+from canbo.core.versioning import bump_version
+from canbo.org.models import OrgSector, OrgUnit
+from canbo.people.models import Person
+from canbo.people.services import person_update
+
+from .choices import REMOVALS, GeneralEducation, PartyStatus
+from .models import Admission, AdmissionTarget
+
+MIN_AGE_MONTHS, MAX_AGE_MONTHS = 18 * 12, 60 * 12
+PROBATION_MONTHS = 12
+EDUCATION_ORDER = [GeneralEducation.TIEU_HOC, GeneralEducation.THCS, GeneralEducation.THPT]
+OUTSIDE = "Anh/chị không có quyền ghi nhận công tác đảng viên của tổ chức đảng này."
+OUTSIDE_PERSON = "{name} không thuộc đơn vị anh/chị quản lý."
+
+
+def age_in_months(born: date, on: date) -> int:
+    """Full months from birth to `on` (QĐ 232: tuổi tính theo tháng)."""
+    return (on.year - born.year) * 12 + on.month - born.month - (1 if on.day < born.day else 0)
+
+
+def _add(errors: dict, field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def _require_party_org(actor, party_org: OrgUnit | None, errors: dict) -> None:
+    if party_org is None:
+        _add(errors, "party_org", "Cần chọn tổ chức đảng.")
+    elif party_org.sector != OrgSector.DANG:
+        _add(errors, "party_org", f"{party_org.name} không phải tổ chức đảng (khối Đảng).")
+    elif not can_edit_unit(actor, party_org):
+        raise PermissionDenied(OUTSIDE)
+
+
+def _past(errors: dict, field: str, value: date | None, label: str, today: date) -> None:
+    if value is None:
+        _add(errors, field, f"Cần {label}.")
+    elif value > today:
+        _add(errors, field, f"{label[0].upper()}{label[1:]} không được ở tương lai.")
+
+
+def _text(value: str, limit: int) -> str:
+    return (value or "").strip()[:limit]
+
+
+@transaction.atomic
+def target_create(
+    *, actor, party_org, start_year, end_year, target, resolution_number, resolution_date=None
+) -> AdmissionTarget:
+    """The congress resolution's admission target for a term (one per Party organisation and term)."""
+    errors: dict = {}
+    _require_party_org(actor, party_org, errors)
+    if not start_year or not end_year or end_year <= start_year:
+        _add(errors, "end_year", "Nhiệm kỳ phải có năm kết thúc sau năm bắt đầu (ví dụ 2020–2025).")
+    if not target or target <= 0:
+        _add(errors, "target", "Chỉ tiêu kết nạp phải là số dương.")
+    if not (resolution_number or "").strip():
+        _add(errors, "resolution_number", "Cần số nghị quyết đại hội.")
+    if resolution_date and resolution_date > timezone.localdate():
+        _add(errors, "resolution_date", "Ngày nghị quyết không được ở tương lai.")
+    if (
+        party_org
+        and start_year
+        and AdmissionTarget.objects.filter(party_org=party_org, start_year=start_year).exists()
+    ):
+        _add(errors, "start_year", f"{party_org.name} đã có chỉ tiêu nhiệm kỳ bắt đầu năm {start_year}.")
+    if errors:
+        raise ValidationError(errors)
+    item = AdmissionTarget(
+        party_org=party_org,
+        start_year=start_year,
+        end_year=end_year,
+        target=target,
+        resolution_number=resolution_number.strip()[:60],
+        resolution_date=resolution_date,
+        recorded_by=actor,
+    )
+    with audit_actor(actor):
+        item.save()
+    return item
+
+
+def _admission_errors(*, born, education, cell, vote, number, decided, admitted, today) -> dict:
+    errors: dict = {}
+    if not (cell or "").strip():
+        _add(errors, "cell", "Cần tên chi bộ xét kết nạp.")
+    _past(errors, "cell_vote_date", vote, "ngày chi bộ biểu quyết", today)
+    if not (number or "").strip():
+        _add(errors, "decision_number", "Cần số quyết định kết nạp.")
+    _past(errors, "decision_date", decided, "ngày quyết định", today)
+    _past(errors, "admitted_on", admitted, "ngày kết nạp", today)
+    if vote and decided and decided < vote:
+        _add(errors, "decision_date", "Ngày quyết định không được trước ngày chi bộ biểu quyết.")
+    if decided and admitted and admitted < decided:
+        _add(errors, "admitted_on", "Ngày kết nạp không được trước ngày quyết định.")
+    if born is None:
+        _add(errors, "birth_date", "Cần ngày sinh của người được kết nạp.")
+    elif vote:
+        months = age_in_months(born, vote)
+        if months < MIN_AGE_MONTHS or months > MAX_AGE_MONTHS:
+            _add(
+                errors,
+                "birth_date",
+                f"Tuổi khi chi bộ biểu quyết ({vote:%d/%m/%Y}) là {months // 12} tuổi {months % 12} tháng: "
+                "người vào Đảng phải đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng, QĐ 232-QĐ/TW).",
+            )
+    if education not in GeneralEducation.values:
+        _add(errors, "education", "Cần trình độ giáo dục phổ thông.")
+    elif EDUCATION_ORDER.index(education) < EDUCATION_ORDER.index(GeneralEducation.THCS):
+        _add(
+            errors,
+            "education",
+            "Người vào Đảng phải có trình độ tối thiểu trung học cơ sở (hoặc tương đương).",
+        )
+    return errors
+
+
+@transaction.atomic
+def admission_record(
+    *,
+    actor,
+    party_org: OrgUnit,
+    cell: str,
+    cell_vote_date: date | None,
+    decision_number: str,
+    decision_date: date | None,
+    admitted_on: date | None,
+    education: str,
+    person: Person | None = None,
+    candidate_name: str = "",
+    candidate_national_id: str = "",
+    birth_date: date | None = None,
+) -> Admission:
+    """Admit one person after the chi bộ's vote; they become a probationary member (DU_BI)."""
+    today = timezone.localdate()
+    errors: dict = {}
+    _require_party_org(actor, party_org, errors)
+    candidate_name = (candidate_name or "").strip()
+    candidate_national_id = (candidate_national_id or "").strip()
+    if person is not None:
+        if not can_edit_unit(actor, person.current_unit):
+            raise PermissionDenied(OUTSIDE_PERSON.format(name=person.full_name))
+        person = (
+            Person.objects.select_for_update(of=("self",)).select_related("current_unit").get(pk=person.pk)
+        )
+        birth_date = person.date_of_birth
+        if (
+            person.party_admission_date
+            or Admission.objects.filter(
+                person=person, status__in=[PartyStatus.DU_BI, PartyStatus.CHINH_THUC]
+            ).exists()
+        ):
+            _add(errors, "person", f"{person.full_name} đã là đảng viên (đã có ngày vào Đảng).")
+    elif not candidate_name:
+        _add(errors, "candidate_name", "Cần chọn người trong danh sách hoặc nhập họ tên người được kết nạp.")
+    if candidate_national_id and not (candidate_national_id.isdigit() and len(candidate_national_id) == 12):
+        _add(errors, "candidate_national_id", "Số định danh cá nhân gồm 12 chữ số.")
+    for field, message in _admission_errors(
+        born=birth_date,
+        education=education,
+        cell=cell,
+        vote=cell_vote_date,
+        number=decision_number,
+        decided=decision_date,
+        admitted=admitted_on,
+        today=today,
+    ).items():
+        errors.setdefault(field, []).extend(message)
+    if errors:
+        raise ValidationError(errors)
+    admission = Admission(
+        person=person,
+        candidate_name="" if person else candidate_name[:120],
+        candidate_national_id="" if person else candidate_national_id,
+        birth_date=birth_date,
+        education=education,
+        party_org=party_org,
+        cell=_text(cell, 200),
+        cell_vote_date=cell_vote_date,
+        decision_number=_text(decision_number, 60),
+        decision_date=decision_date,
+        admitted_on=admitted_on,
+        recorded_by=actor,
+    )
+    try:
+        with transaction.atomic(), audit_actor(actor):
+            admission.save()
+    except IntegrityError as exc:
+        raise ValidationError({"person": ["Người này đang là đảng viên."]}) from exc
+    if person is not None:
+        person_update(actor=actor, person=person, data={"party_admission_date": admitted_on})
+    return admission
+
+
+def _locked(actor, admission: Admission, expected_version) -> Admission:
+    if not can_edit_unit(actor, admission.party_org):
+        raise PermissionDenied(OUTSIDE)
+    admission = (
+        Admission.objects.select_for_update(of=("self",))
+        .select_related("party_org", "person")
+        .get(pk=admission.pk)
+    )
+    bump_version(Admission, admission, expected_version)
+    return admission
+
+
+@transaction.atomic
+def admission_confirm(
+    *, actor, admission: Admission, vote_date: date | None, decision_number: str, expected_version=None
+) -> Admission:
+    """Full membership (CHINH_THUC) after the chi bộ's vote, at least 12 months after admission."""
+    admission = _locked(actor, admission, expected_version)
+    errors: dict = {}
+    if admission.status != PartyStatus.DU_BI:
+        raise ValidationError(
+            f"Chỉ xét công nhận chính thức đảng viên dự bị (hiện: {admission.get_status_display()})."
+        )
+    _past(errors, "vote_date", vote_date, "ngày chi bộ xét chính thức", timezone.localdate())
+    end = add_months(admission.admitted_on, PROBATION_MONTHS)
+    if vote_date and vote_date < end:
+        _add(
+            errors,
+            "vote_date",
+            f"Chưa đủ {PROBATION_MONTHS} tháng dự bị: kết nạp ngày {admission.admitted_on:%d/%m/%Y}, "
+            f"xét công nhận chính thức từ ngày {end:%d/%m/%Y}.",
+        )
+    if not (decision_number or "").strip():
+        _add(errors, "decision_number", "Cần số quyết định công nhận đảng viên chính thức.")
+    if errors:
+        raise ValidationError(errors)
+    admission.status = PartyStatus.CHINH_THUC
+    admission.full_vote_date, admission.full_member_on = vote_date, end
+    admission.full_decision_number = _text(decision_number, 60)
+    with audit_actor(actor):
+        admission.save()
+    if admission.person_id:
+        person_update(actor=actor, person=admission.person, data={"party_full_member_date": end})
+    return admission
+
+
+@transaction.atomic
+def admission_remove(
+    *,
+    actor,
+    admission: Admission,
+    kind: str,
+    on: date | None,
+    decision_number: str,
+    reason: str,
+    expected_version=None,
+) -> Admission:
+    """Xóa tên or khai trừ a member no longer qualified, with the decision and the reason."""
+    admission = _locked(actor, admission, expected_version)
+    errors: dict = {}
+    if admission.status not in (PartyStatus.DU_BI, PartyStatus.CHINH_THUC):
+        raise ValidationError(f"Đảng viên này đã {admission.get_status_display().lower()}.")
+    if kind not in REMOVALS:
+        _add(errors, "kind", "Hình thức phải là xóa tên hoặc khai trừ.")
+    _past(errors, "on", on, "ngày quyết định xóa tên, khai trừ", timezone.localdate())
+    if on and on < admission.admitted_on:
+        _add(errors, "on", "Ngày xóa tên, khai trừ không được trước ngày kết nạp.")
+    if not (decision_number or "").strip():
+        _add(errors, "decision_number", "Cần số quyết định.")
+    if not (reason or "").strip():
+        _add(errors, "reason", "Cần ghi rõ lý do xóa tên, khai trừ.")
+    if errors:
+        raise ValidationError(errors)
+    admission.status, admission.removed_on = kind, on
+    admission.removal_decision_number, admission.removal_reason = (
+        _text(decision_number, 60),
+        _text(reason, 300),
+    )
+    with audit_actor(actor):
+        admission.save()
+    return admission
