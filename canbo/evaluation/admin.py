@@ -1,6 +1,12 @@
+"""Ratings in the admin. Campaigns and sheets are read only and scoped like the pages (written only through
+the services, which check the rules and write the AnnualRating)."""
+
 from django.contrib import admin
 
-from .models import AnnualRating
+from canbo.core.admin import ReadOnlyAdmin
+
+from .models import AnnualRating, RatingCampaign, RatingSheet
+from .selectors import campaign_queryset_for, is_staff, sheet_queryset_for
 
 
 @admin.register(AnnualRating)
@@ -8,3 +14,29 @@ class AnnualRatingAdmin(admin.ModelAdmin):
     list_display = ["person", "year", "level", "unit"]
     list_filter = ["year", "level"]
     raw_id_fields = ["person", "unit"]
+
+
+class ScopedReadOnlyAdmin(ReadOnlyAdmin):
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_staff(request.user)
+
+
+@admin.register(RatingCampaign)
+class RatingCampaignAdmin(ScopedReadOnlyAdmin):
+    list_display = ["year", "unit", "deadline", "status"]
+    list_filter = ["year", "status"]
+
+    def get_queryset(self, request):
+        return campaign_queryset_for(user=request.user)
+
+
+@admin.register(RatingSheet)
+class RatingSheetAdmin(ScopedReadOnlyAdmin):
+    list_display = ["person", "year", "unit", "status", "level"]
+    list_filter = ["year", "status", "level"]
+
+    def get_queryset(self, request):
+        return sheet_queryset_for(user=request.user)

@@ -8,6 +8,8 @@ class EvaluationConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from .models import AnnualRating
+        from . import reports  # noqa: F401 (registers the module's reports)
+        from .models import AnnualRating, RatingCampaign, RatingSheet
 
-        register_audited(AnnualRating)
+        for model in (AnnualRating, RatingCampaign, RatingSheet):
+            register_audited(model)

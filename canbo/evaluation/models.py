@@ -1,6 +1,7 @@
 """Annual rating results (NĐ 90/2020, NĐ 335/2025). The rating campaigns themselves come with issue 5;
 this table holds the results that other rules read (sending to study, standards)."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -57,3 +58,145 @@ class AnnualRating(Versioned, Timestamped):
 
     def __str__(self):
         return f"{self.person} – {self.year}: {self.get_level_display()}"
+
+
+class CampaignStatus(models.TextChoices):
+    OPEN = "OPEN", _("Đang đánh giá")
+    CLOSED = "CLOSED", _("Đã kết thúc")
+
+
+class SheetStatus(models.TextChoices):
+    PENDING = "PENDING", _("Chờ tự đánh giá")
+    SELF_ASSESSED = "SELF_ASSESSED", _("Đã tự đánh giá")
+    PROPOSED = "PROPOSED", _("Đã có đề xuất của người quản lý")
+    DECIDED = "DECIDED", _("Đã có kết quả")
+
+
+class RatingCampaign(Versioned, Timestamped):
+    """A year's rating of the people of a unit's subtree (rule 14: finished by 15/12)."""
+
+    year = models.PositiveSmallIntegerField(_("năm đánh giá"))
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    deadline = models.DateField(_("hạn hoàn thành"))
+    status = models.CharField(
+        _("trạng thái"), max_length=8, choices=CampaignStatus.choices, default=CampaignStatus.OPEN
+    )
+    opened_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    closed_on = models.DateField(_("ngày kết thúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("đợt đánh giá, xếp loại")
+        verbose_name_plural = _("đợt đánh giá, xếp loại")
+        ordering = ["-year", "unit__path"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["year", "unit"],
+                name="rating_campaign_one_per_unit_year",
+                violation_error_message=_("Đơn vị này đã có đợt đánh giá năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=CampaignStatus.values), name="rating_campaign_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=CampaignStatus.OPEN) | Q(closed_on__isnull=False),
+                name="rating_campaign_closed_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Đánh giá năm {self.year} – {self.unit}"
+
+
+class RatingSheet(Versioned, Timestamped):
+    """One person's rating in a campaign: self-assessment → manager's proposal → the deciding body's result.
+
+    Scores (NĐ 335/2025, rule 16): general criteria 0–30 plus deliverables 0–70; optional where not used."""
+
+    campaign = models.ForeignKey(RatingCampaign, on_delete=models.CASCADE, related_name="sheets")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="rating_sheets")
+    year = models.PositiveSmallIntegerField(_("năm đánh giá"), editable=False)
+    unit = models.ForeignKey(OrgUnit, verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(
+        _("trạng thái"), max_length=14, choices=SheetStatus.choices, default=SheetStatus.PENDING
+    )
+    months_worked = models.PositiveSmallIntegerField(_("số tháng công tác trong năm"), default=12)
+    leave_months = models.PositiveSmallIntegerField(_("số tháng nghỉ"), default=0)
+    maternity = models.BooleanField(_("nghỉ thai sản"), default=False)
+    self_level = models.CharField(_("tự xếp loại"), max_length=16, choices=RatingLevel.choices, blank=True)
+    self_text = models.TextField(_("tự nhận xét"), blank=True)
+    self_assessed_at = models.DateTimeField(null=True, blank=True)
+    proposed_level = models.CharField(
+        _("mức đề xuất"), max_length=16, choices=RatingLevel.choices, blank=True
+    )
+    proposed_general = models.DecimalField(
+        _("điểm tiêu chí chung (đề xuất)"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    proposed_tasks = models.DecimalField(
+        _("điểm kết quả nhiệm vụ (đề xuất)"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    proposal_note = models.CharField(_("nhận xét của người quản lý"), max_length=1000, blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    level = models.CharField(_("kết quả xếp loại"), max_length=16, choices=RatingLevel.choices, blank=True)
+    score_general = models.DecimalField(
+        _("điểm tiêu chí chung"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    score_tasks = models.DecimalField(
+        _("điểm kết quả nhiệm vụ"), max_digits=4, decimal_places=2, null=True, blank=True
+    )
+    decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
+    decided_on = models.DateField(_("ngày quyết định"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("phiếu đánh giá, xếp loại")
+        verbose_name_plural = _("phiếu đánh giá, xếp loại")
+        ordering = ["unit__path", "person__sort_key", "id"]
+        indexes = [models.Index(fields=["campaign", "unit", "level"], name="rating_sheet_unit_level")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year"],
+                name="rating_sheet_one_per_person_year",
+                violation_error_message=_("Người này đã có phiếu đánh giá năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(months_worked__lte=12) & Q(leave_months__lte=12),
+                name="rating_sheet_months_range",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(proposed_general__isnull=True) | Q(proposed_general__gte=0, proposed_general__lte=30)
+                )
+                & (Q(score_general__isnull=True) | Q(score_general__gte=0, score_general__lte=30))
+                & (Q(proposed_tasks__isnull=True) | Q(proposed_tasks__gte=0, proposed_tasks__lte=70))
+                & (Q(score_tasks__isnull=True) | Q(score_tasks__gte=0, score_tasks__lte=70)),
+                name="rating_sheet_score_ranges",
+                violation_error_message=_(
+                    "Điểm tiêu chí chung từ 0 đến 30, điểm kết quả nhiệm vụ từ 0 đến 70."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status=SheetStatus.DECIDED)
+                | (~Q(level="") & ~Q(decision_number="") & Q(decided_on__isnull=False)),
+                name="rating_sheet_decided_has_result",
+                violation_error_message=_("Phiếu đã có kết quả phải có mức xếp loại, số và ngày quyết định."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.year}"
+
+    @property
+    def proposed_score(self):
+        if self.proposed_general is None or self.proposed_tasks is None:
+            return None
+        return self.proposed_general + self.proposed_tasks
+
+    @property
+    def score(self):
+        if self.score_general is None or self.score_tasks is None:
+            return None
+        return self.score_general + self.score_tasks

@@ -210,4 +210,6 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "PartyStatusEnum": "canbo.party.choices.PartyStatus",
     "AwardFormEnum": "canbo.emulation.choices.AwardForm",
     "RecipientKindEnum": "canbo.emulation.choices.RecipientKind",
+    "RatingCampaignStatusEnum": "canbo.evaluation.models.CampaignStatus",
+    "RatingSheetStatusEnum": "canbo.evaluation.models.SheetStatus",
 }

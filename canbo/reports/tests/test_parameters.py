@@ -99,6 +99,8 @@ def test_every_report_describes_its_parameters():
         "party-admissions": ["org", "term"],
         "emulation-registrations": ["org", "year", "movement"],
         "awards": ["org", "year_from", "year_to"],
+        "rating-distribution": ["org", "year"],
+        "rating-not-completed-twice": ["org", "year"],
     }
     assert {name: described[name] for name in expected} == expected
     assert all(params[0] == "org" for params in described.values())

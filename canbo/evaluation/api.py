@@ -1,0 +1,182 @@
+"""REST API of the annual rating: thin doors over the selectors (scoped; outside → 404) and the services
+(rules, rights, audit). An official reaches only their own sheets; self-assessing another's sheet is refused."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework import generics, status
+from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
+
+from canbo.core.api import ErrorSerializer
+from canbo.core.api_views import Pagination
+
+from . import services
+from .selectors import campaign_get_for_user, campaign_queryset_for, my_sheets, sheet_get_for_user, sheet_list
+from .serializers import (
+    RatingCampaignCreateSerializer,
+    RatingCampaignSerializer,
+    RatingDecideSerializer,
+    RatingFactsSerializer,
+    RatingProposeSerializer,
+    RatingSelfAssessSerializer,
+    RatingSheetSerializer,
+    RatingVersionSerializer,
+)
+
+BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ hoặc bị từ chối")
+REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
+CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
+TAG = "Đánh giá, xếp loại"
+
+
+class RatingApi(generics.GenericAPIView):
+    permission_classes = [IsAuthenticated]
+    filter_backends: list = []
+
+    def valid(self, serializer_class) -> dict:
+        serializer = serializer_class(data=self.request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        return dict(serializer.validated_data)
+
+
+@extend_schema(tags=[TAG])
+class CampaignListApi(RatingApi):
+    serializer_class = RatingCampaignSerializer
+    pagination_class = Pagination
+
+    @extend_schema(
+        summary="Các đợt đánh giá, xếp loại anh/chị được xem",
+        responses={200: RatingCampaignSerializer(many=True)},
+    )
+    def get(self, request):
+        page = self.paginate_queryset(
+            campaign_queryset_for(user=request.user).order_by("-year", "unit__path")
+        )
+        return self.get_paginated_response(RatingCampaignSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Mở đợt đánh giá (tạo phiếu cho mọi người đang công tác của đơn vị và đơn vị trực thuộc)",
+        request=RatingCampaignCreateSerializer,
+        responses={201: RatingCampaignSerializer, 400: BAD_INPUT, 403: REFUSED},
+    )
+    def post(self, request):
+        data = self.valid(RatingCampaignCreateSerializer)
+        campaign = services.campaign_open(actor=request.user, **data)
+        return Response(RatingCampaignSerializer(campaign).data, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=[TAG])
+class CampaignDetailApi(RatingApi):
+    serializer_class = RatingCampaignSerializer
+
+    @extend_schema(summary="Một đợt đánh giá", responses={200: RatingCampaignSerializer, 404: NOT_FOUND})
+    def get(self, request, pk):
+        return Response(RatingCampaignSerializer(campaign_get_for_user(user=request.user, pk=pk)).data)
+
+
+@extend_schema(tags=[TAG])
+class CampaignCloseApi(RatingApi):
+    serializer_class = RatingVersionSerializer
+
+    @extend_schema(
+        summary="Kết thúc đợt đánh giá (mọi phiếu đã có kết quả; HTXS ≤ 20 % HTT mỗi đơn vị)",
+        request=RatingVersionSerializer,
+        responses={
+            200: RatingCampaignSerializer,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+    def post(self, request, pk):
+        campaign = campaign_get_for_user(user=request.user, pk=pk)
+        version = self.valid(RatingVersionSerializer).get("version")
+        services.campaign_close(actor=request.user, campaign=campaign, expected_version=version)
+        return Response(RatingCampaignSerializer(campaign).data)
+
+
+@extend_schema(tags=[TAG])
+class CampaignSheetsApi(RatingApi):
+    serializer_class = RatingSheetSerializer
+    pagination_class = Pagination
+
+    @extend_schema(
+        summary="Phiếu đánh giá của một đợt (trong phạm vi được xem)",
+        responses={200: RatingSheetSerializer(many=True), 404: NOT_FOUND},
+    )
+    def get(self, request, pk):
+        campaign = campaign_get_for_user(user=request.user, pk=pk)
+        page = self.paginate_queryset(sheet_list(fetched_by=request.user, campaign=campaign))
+        return self.get_paginated_response(
+            RatingSheetSerializer(page, many=True, context=self.get_serializer_context()).data
+        )
+
+
+@extend_schema(tags=[TAG])
+class MySheetsApi(RatingApi):
+    serializer_class = RatingSheetSerializer
+
+    @extend_schema(
+        summary="Phiếu đánh giá của chính anh/chị", responses={200: RatingSheetSerializer(many=True)}
+    )
+    def get(self, request):
+        sheets = my_sheets(user=request.user)
+        return Response(RatingSheetSerializer(sheets, many=True, context=self.get_serializer_context()).data)
+
+
+@extend_schema(tags=[TAG])
+class SheetDetailApi(RatingApi):
+    serializer_class = RatingSheetSerializer
+
+    @extend_schema(
+        summary="Một phiếu đánh giá, với các bước anh/chị được làm",
+        responses={200: RatingSheetSerializer, 404: NOT_FOUND},
+    )
+    def get(self, request, pk):
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+        return Response(RatingSheetSerializer(sheet, context=self.get_serializer_context()).data)
+
+
+STEPS = {
+    "self-assess": (
+        RatingSelfAssessSerializer,
+        services.sheet_self_assess,
+        "Tự đánh giá (chỉ người được đánh giá)",
+    ),
+    "propose": (RatingProposeSerializer, services.sheet_propose, "Ghi đề xuất xếp loại của người quản lý"),
+    "decide": (RatingDecideSerializer, services.sheet_decide, "Ghi kết quả xếp loại của cấp có thẩm quyền"),
+    "facts": (
+        RatingFactsSerializer,
+        services.sheet_set_facts,
+        "Sửa số tháng công tác, số tháng nghỉ, nghỉ thai sản",
+    ),
+}
+
+
+def _step(action: str):
+    serializer_class, call, summary = STEPS[action]
+
+    @extend_schema(
+        tags=[TAG],
+        summary=summary,
+        request=serializer_class,
+        responses={200: RatingSheetSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND, 409: CONFLICT},
+    )
+    def post(self, request, pk):
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+        data = self.valid(serializer_class)
+        version = data.pop("version", None)
+        call(actor=request.user, sheet=sheet, expected_version=version, **data)
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+        return Response(RatingSheetSerializer(sheet, context=self.get_serializer_context()).data)
+
+    name = "".join(part.title() for part in action.split("-"))
+    return type(f"Sheet{name}Api", (RatingApi,), {"post": post, "serializer_class": serializer_class})
+
+
+SheetSelfAssessApi = _step("self-assess")
+SheetProposeApi = _step("propose")
+SheetDecideApi = _step("decide")
+SheetFactsApi = _step("facts")

@@ -1,0 +1,154 @@
+"""The rating reports (registered in EvaluationConfig.ready()), both over AnnualRating (one row = one person's
+result of one year), in scope by the unit the person was rated in (AnnualRating.unit).
+
+- rating-distribution: per unit, persons at each level in the year and their share of the persons rated
+  (“not rated” is counted apart and left out of the shares); % rounded half up to one decimal;
+- rating-not-completed-twice: persons “not completed” (KHT) in the year and in the year before (rule 17).
+"""
+
+from django import forms
+from django.db.models import Count, Exists, OuterRef, Q
+
+from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_int, round1
+from canbo.reports.registry import register
+
+from .models import AnnualRating, RatingLevel
+
+LEVELS = [RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.COMPLETED, RatingLevel.NOT_COMPLETED]
+
+
+def _year_field():
+    return forms.IntegerField(
+        label="Năm đánh giá",
+        required=True,
+        min_value=2000,
+        max_value=2100,
+        help_text="Ví dụ 2024.",
+        error_messages={
+            "required": "Cần nhập năm đánh giá (year), ví dụ 2024.",
+            "invalid": "Năm đánh giá phải là một số, ví dụ 2024.",
+            "min_value": "Năm đánh giá từ 2000 đến 2100.",
+            "max_value": "Năm đánh giá từ 2000 đến 2100.",
+        },
+    )
+
+
+def share(part: int, whole: int):
+    return round1(part * 100 / whole) if whole else None
+
+
+@register
+class RatingDistributionReport(Report):
+    name = "rating-distribution"
+    title = "Kết quả đánh giá, xếp loại theo đơn vị"
+    description = (
+        "Số người và tỷ lệ ở từng mức xếp loại chất lượng (hoàn thành xuất sắc, tốt, hoàn thành, không hoàn "
+        "thành nhiệm vụ) của một năm, theo đơn vị; số người không xếp loại tính riêng."
+    )
+    period_kind = UNDATED
+    option_fields = {"year": _year_field()}
+
+    def run(self, *, user, params):
+        year = int(params.options["year"])
+        counts = {level.lower(): Count("pk", filter=Q(level=level)) for level in RatingLevel.values}
+        per_unit = list(
+            AnnualRating.objects.filter(scope_q(user=user, params=params), year=year)
+            .values("unit__code", "unit__name", "unit__path")
+            .annotate(**counts)
+            .order_by("unit__path")
+        )
+        rows, sums = [], {level.lower(): 0 for level in RatingLevel.values}
+        for item in per_unit:
+            rows.append(Row(self._values(item, item["unit__name"], item["unit__code"])))
+            for key in sums:
+                sums[key] += item[key]
+        total = Row(self._values(sums, "Tổng cộng", ""), kind="total")
+        columns = [Column("unit", "Đơn vị")]
+        for level in LEVELS:
+            columns += [
+                Column(level.lower(), f"{level.label} (người)", "int"),
+                Column(f"{level.lower()}_pct", f"{level.value} (%)", "pct"),
+            ]
+        columns += [
+            Column("khong_xep_loai", "Không xếp loại (người)", "int"),
+            Column("total", "Tổng số", "int"),
+        ]
+        rated = total.values["rated"]
+        notes = [
+            f"Năm {year}: {fmt_int(total.values['total'])} người có kết quả, {fmt_int(rated)} người được xếp "
+            f"loại, {fmt_int(sums['khong_xep_loai'])} người không xếp loại.",
+            "Tỷ lệ tính trên số người được xếp loại (không tính người không xếp loại), làm tròn một chữ số thập "
+            "phân; đơn vị là đơn vị của người đó khi xếp loại.",
+        ]
+        chart = {
+            "type": "bar",
+            "stacked": True,
+            "labels": [r.values["unit"] for r in rows],
+            "datasets": [
+                {"label": str(lv.label), "data": [r.values[lv.lower()] for r in rows]} for lv in LEVELS
+            ],
+        }
+        meta = {"year": year, **sums, "rated": rated}
+        return ReportResult(columns=columns, rows=rows, totals=[total], notes=notes, chart=chart, meta=meta)
+
+    @staticmethod
+    def _values(counts: dict, name: str, code: str) -> dict:
+        rated = sum(counts[level.lower()] for level in LEVELS)
+        values = {"unit": name, "unit_code": code, "rated": rated}
+        for level in LEVELS:
+            values[level.lower()] = counts[level.lower()]
+            values[f"{level.lower()}_pct"] = share(counts[level.lower()], rated)
+        values["khong_xep_loai"] = counts["khong_xep_loai"]
+        values["total"] = rated + counts["khong_xep_loai"]
+        return values
+
+
+@register
+class NotCompletedTwiceReport(Report):
+    name = "rating-not-completed-twice"
+    title = "Cán bộ hai năm liên tiếp không hoàn thành nhiệm vụ"
+    description = (
+        "Những người xếp loại “Không hoàn thành nhiệm vụ” trong năm được chọn và năm liền trước (căn cứ xem "
+        "xét cho thôi việc, tinh giản biên chế)."
+    )
+    period_kind = UNDATED
+    option_fields = {"year": _year_field()}
+
+    def run(self, *, user, params):
+        year = int(params.options["year"])
+        before = AnnualRating.objects.filter(
+            person=OuterRef("person"), year=year - 1, level=RatingLevel.NOT_COMPLETED
+        )
+        found = (
+            AnnualRating.objects.filter(
+                scope_q(user=user, params=params), Exists(before), year=year, level=RatingLevel.NOT_COMPLETED
+            )
+            .select_related("person", "unit")
+            .order_by("unit__path", "person__sort_key", "person_id")
+        )
+        rows = [
+            Row(
+                {
+                    "person": r.person.full_name,
+                    "code": r.person.code,
+                    "unit": r.unit.name,
+                    "years": f"{year - 1}, {year}",
+                },
+                links={"person": f"/can-bo/{r.person.uuid}/"},
+            )
+            for r in found
+        ]
+        columns = [
+            Column("person", "Họ và tên"),
+            Column("code", "Mã hồ sơ"),
+            Column("unit", "Đơn vị (khi xếp loại)"),
+            Column("years", "Các năm không hoàn thành nhiệm vụ"),
+        ]
+        totals = [Row({"person": "Tổng cộng", "code": fmt_int(len(rows))}, kind="total")]
+        notes = [
+            f"{fmt_int(len(rows))} người không hoàn thành nhiệm vụ cả năm {year - 1} và năm {year}.",
+            "Hai năm liên tiếp không hoàn thành nhiệm vụ là căn cứ xem xét cho thôi việc (quy định hiện hành; "
+            "đối chiếu văn bản mới trước khi áp dụng).",
+        ]
+        return ReportResult(columns=columns, rows=rows, totals=totals, notes=notes, meta={"count": len(rows)})

@@ -1,0 +1,240 @@
+"""Pages of the annual rating (/danh-gia/): campaigns, a campaign's sheets per unit, the sheet page with the
+steps the user may take, the official's own sheets, and the Excel export of a campaign's results."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+from openpyxl import Workbook
+
+from canbo.accounts.scoping import can_edit_unit, editable_units
+from canbo.core.api import validation_error_detail
+from canbo.core.exceptions import ConflictError
+from canbo.training.excel.styles import DATE, INT, TEXT, header, put_row, xlsx_response
+
+from . import services
+from .forms import ACTIONS, CampaignForm
+from .selectors import (
+    campaign_get_for_user,
+    campaign_queryset_for,
+    campaign_summary,
+    is_staff,
+    my_sheets,
+    sheet_get_for_user,
+    sheet_list,
+)
+
+PAGE_SIZE = 100
+SERVICE_ARGS = {"decided_on", "decision_number", "general", "tasks", "level", "note", "text"}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def index(request):
+    units = editable_units(request.user).order_by("path")
+    writer = units.exists()
+    form = CampaignForm(request.POST or None, units=units)
+    if request.method == "POST":
+        if not writer:
+            raise PermissionDenied(services.NOT_YOUR_UNIT)
+        if form.is_valid():
+            try:
+                campaign = services.campaign_open(actor=request.user, **form.cleaned_data)
+            except ValidationError as exc:
+                _add_errors(form, exc)
+            else:
+                messages.success(
+                    request, f"Đã mở đợt đánh giá năm {campaign.year}: {campaign.sheets.count()} phiếu."
+                )
+                return redirect("evaluation:campaign_detail", campaign.pk)
+    context = {
+        "campaigns": campaign_queryset_for(user=request.user).order_by("-year", "unit__path"),
+        "form": form if writer else None,
+        "staff": is_staff(request.user),
+        "has_sheets": my_sheets(user=request.user).exists(),
+    }
+    return render(request, "evaluation/index.html", context)
+
+
+@login_required
+def campaign_detail(request, pk):
+    campaign = campaign_get_for_user(user=request.user, pk=pk)
+    if not is_staff(request.user):
+        return redirect("evaluation:my_sheets")
+    sheets = sheet_list(
+        fetched_by=request.user, campaign=campaign, filters={"status": request.GET.get("status")}
+    )
+    page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "campaign": campaign,
+        "summary": campaign_summary(fetched_by=request.user, campaign=campaign),
+        "page": page,
+        "can_close": campaign.status == "OPEN" and can_edit_unit(request.user, campaign.unit),
+    }
+    return render(request, "evaluation/campaign_detail.html", context)
+
+
+@login_required
+@require_POST
+def campaign_close(request, pk):
+    campaign = campaign_get_for_user(user=request.user, pk=pk)
+    try:
+        services.campaign_close(
+            actor=request.user, campaign=campaign, expected_version=_int(request.POST.get("version"))
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Đã kết thúc đợt đánh giá.")
+    return redirect("evaluation:campaign_detail", campaign.pk)
+
+
+@login_required
+def campaign_xlsx(request, pk):
+    campaign = campaign_get_for_user(user=request.user, pk=pk)
+    if not is_staff(request.user):
+        raise PermissionDenied("Anh/chị không có quyền xuất kết quả đánh giá của đơn vị.")
+    book = Workbook()
+    ws = book.active
+    ws.title = f"Xep loai {campaign.year}"
+    ws.cell(row=1, column=1, value=f"Kết quả đánh giá, xếp loại năm {campaign.year} – {campaign.unit.name}")
+    titles = [
+        ("STT", 6),
+        ("Họ và tên", 28),
+        ("Mã hồ sơ", 12),
+        ("Đơn vị", 30),
+        ("Tháng công tác", 10),
+        ("Tự xếp loại", 10),
+        ("Đề xuất", 10),
+        ("Kết quả", 10),
+        ("Điểm", 8),
+        ("Số quyết định", 16),
+        ("Ngày quyết định", 14),
+        ("Trạng thái", 24),
+    ]
+    header(ws, 3, titles)
+    formats = [INT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, "0.00", TEXT, DATE, TEXT]
+    sheets = sheet_list(fetched_by=request.user, campaign=campaign)
+    for n, sheet in enumerate(sheets.iterator(chunk_size=2000), start=1):
+        values = [
+            n,
+            sheet.person.full_name,
+            sheet.person.code,
+            sheet.unit.name,
+            sheet.months_worked,
+            sheet.self_level,
+            sheet.proposed_level,
+            sheet.level,
+            sheet.score,
+            sheet.decision_number,
+            sheet.decided_on,
+            sheet.get_status_display(),
+        ]
+        put_row(ws, 3 + n, values, formats)
+    stamp = timezone.localdate().strftime("%Y%m%d")
+    return xlsx_response(book, f"xep-loai-{campaign.year}-{campaign.unit.code}-{stamp}.xlsx")
+
+
+@login_required
+def my_sheets_view(request):
+    return render(request, "evaluation/my_sheets.html", {"sheets": my_sheets(user=request.user)})
+
+
+def _forms_for(user, sheet, bound=None):
+    forms = {}
+    for action in services.sheet_actions(user, sheet):
+        form_class, label = ACTIONS[action]
+        if bound and bound[0] == action:
+            forms[action] = (bound[1], label)
+        else:
+            forms[action] = (form_class(initial=_initial(action, sheet)), label)
+    return forms
+
+
+def _initial(action, sheet) -> dict:
+    initial = {"version": sheet.version}
+    if action == "self-assess":
+        initial.update(level=sheet.self_level, text=sheet.self_text)
+    elif action == "facts":
+        initial.update(
+            months_worked=sheet.months_worked, leave_months=sheet.leave_months, maternity=sheet.maternity
+        )
+    elif action == "propose":
+        initial.update(
+            level=sheet.proposed_level or sheet.self_level,
+            general=sheet.proposed_general,
+            tasks=sheet.proposed_tasks,
+            note=sheet.proposal_note,
+        )
+    elif action == "decide":
+        initial.update(
+            level=sheet.level or sheet.proposed_level,
+            general=sheet.score_general or sheet.proposed_general,
+            tasks=sheet.score_tasks or sheet.proposed_tasks,
+            decision_number=sheet.decision_number,
+            decided_on=sheet.decided_on,
+        )
+    return initial
+
+
+def _render_sheet(request, sheet, bound=None, status=200):
+    context = {
+        "sheet": sheet,
+        "person": sheet.person,
+        "forms": _forms_for(request.user, sheet, bound),
+        "facts": services.facts_for(sheet),
+        "staff": is_staff(request.user),
+    }
+    return render(request, "evaluation/sheet_detail.html", context, status=status)
+
+
+@login_required
+def sheet_detail(request, pk):
+    return _render_sheet(request, sheet_get_for_user(user=request.user, pk=pk))
+
+
+@login_required
+@require_POST
+def sheet_action(request, pk, action):
+    sheet = sheet_get_for_user(user=request.user, pk=pk)
+    if action not in ACTIONS:
+        raise PermissionDenied("Thao tác không hợp lệ.")
+    form = ACTIONS[action][0](request.POST)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        version = data.pop("version", None)
+        call = {
+            "self-assess": services.sheet_self_assess,
+            "propose": services.sheet_propose,
+            "decide": services.sheet_decide,
+            "facts": services.sheet_set_facts,
+        }[action]
+        try:
+            call(actor=request.user, sheet=sheet, expected_version=version, **data)
+        except ConflictError as exc:
+            form.add_error(None, exc.messages[0])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu: {ACTIONS[action][1].lower()}.")
+            return redirect("evaluation:sheet_detail", sheet.pk)
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+    return _render_sheet(request, sheet, bound=(action, form), status=400)
+
+
+def _add_errors(form, exc: ValidationError) -> None:
+    for field, errors in validation_error_detail(exc).items():
+        target = field if field in form.fields else None
+        for message in errors:
+            form.add_error(target, message)
+
+
+def _int(value):
+    try:
+        return int(value) if value else None
+    except ValueError:
+        return None
