@@ -5,13 +5,18 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
+from canbo.evaluation.selectors import rating_tile
+from canbo.feedback.selectors import dashboard_tiles as feedback_tiles
 from canbo.movements.selectors import dashboard_tiles as movement_tiles
+from canbo.party.selectors import dashboard_tiles as party_tiles
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import change_requests_pending_for, person_queryset_for
 from canbo.reports.base import ReportParams, can_view_reports
 from canbo.reports.registry import all_reports, get_report
 from canbo.reports.reports.qualification_share import MEASURES
+from canbo.staffing.selectors import dashboard_tiles as staffing_tiles
 from canbo.standards.selectors import overdue_campaigns
+from canbo.surveys.selectors import pending_invitation_count
 from canbo.training.selectors import dashboard_tiles as training_tiles
 
 # Qualification shares shown as tiles on the dashboard (keys of the qualification-share report's measures).
@@ -57,6 +62,11 @@ def dashboard(request):
         context.update(training_tiles(user=request.user, today=today))
         context.update(movement_tiles(user=request.user, today=today))
         context["overdue_campaigns"] = list(overdue_campaigns(user=request.user, today=today)[:5])
+        context.update(staffing_tiles(user=request.user, today=today))
+        context.update(party_tiles(user=request.user, today=today))
+        context.update(feedback_tiles(user=request.user, today=today))
+        context["rating_tile"] = rating_tile(user=request.user)
+    context["pending_surveys"] = pending_invitation_count(user=request.user)
     return render(request, "core/dashboard.html", context)
 
 
