@@ -19,8 +19,10 @@ from canbo.people.models import ChangeRequest, Employment, Person, Position, Qua
 from . import DEFAULT_SCALE, DEFAULT_SEED, names
 from .dates import D2015, D2019
 from .levels import SEED_CHANGES
+from .movements import build_movements, reset_movements
 from .orgtree import ROOT_CODE, build_tree, record_events
 from .persons import make_person
+from .planning import build_planning, reset_planning
 from .qualifications import plan_awards
 from .ratings import build_ratings
 from .reform import plan_careers
@@ -45,6 +47,8 @@ class Summary:
     timings: dict = field(default_factory=dict)
     training: dict = field(default_factory=dict)
     ratings: int = 0
+    planning: dict = field(default_factory=dict)
+    movements: dict = field(default_factory=dict)
 
     @contextlib.contextmanager
     def timed(self, phase: str):
@@ -82,6 +86,8 @@ def reset_demo() -> None:
     """Delete the demo province: its units, everyone who worked there, its events and the demo users."""
     with transaction.atomic(), disable_auditlog():
         reset_training()  # training rows point at the demo's units, persons and users
+        reset_movements()  # so do appointments, movements and the plan (PROTECT: before the users go)
+        reset_planning()
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
         root = OrgUnit.objects.filter(code=ROOT_CODE).first()
         if root is None:
@@ -146,6 +152,12 @@ def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: b
             )
         with summary.timed("ratings"):
             summary.ratings = build_ratings(seed, careers, person_ids, summary.training.pop("good_years"))
+        with summary.timed("planning"):
+            summary.planning = build_planning(
+                seed=seed, scale=scale, tree=tree, careers=careers, person_ids=person_ids, awards=awards
+            )
+        with summary.timed("movements"):
+            summary.movements = build_movements(seed=seed, careers=careers, person_ids=person_ids)
         summary.persons = len(person_ids)
         with summary.timed("summary"):
             summary.headcount_2019 = headcount_by_level(D2019)

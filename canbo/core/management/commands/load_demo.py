@@ -74,6 +74,15 @@ class Command(BaseCommand):
                 f"{vn_int(t['studies'])} người được cử đi học, {t['plans']} kế hoạch năm; "
                 f"{vn_int(summary.ratings)} kết quả xếp loại."
             )
+        if summary.planning:
+            p, m, gaps = summary.planning, summary.movements, summary.planning["gaps"]
+            self.stdout.write(
+                f"  Quy hoạch: {p['terms']} nhiệm kỳ, {vn_int(p['posts'])} chức danh, {vn_int(p['entries'])} lượt "
+                f"({p['supplements']} bổ sung 2021–2023); chưa có CCLL ngày 31/12/2019: {vn_int(gaps['TINH'])} "
+                f"cấp tỉnh, {vn_int(gaps['HUYEN'])} cấp huyện, {vn_int(gaps['PHONG'])} trưởng phòng và tương "
+                f"đương. Bổ nhiệm {vn_int(m['appointments'])}, luân chuyển {vn_int(m['rotations'])}, điều động "
+                f"{vn_int(m['transfers'])}; rà soát cấp xã 2021: {vn_int(p['review']['findings'])} người chưa đạt."
+            )
         if options["verbosity"] > 1:
             timings = ", ".join(f"{k} {v:.1f}" for k, v in summary.timings.items())
             self.stdout.write(f"  Thời gian (giây): {timings}.")
