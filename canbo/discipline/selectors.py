@@ -7,19 +7,15 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.accounts.access import reads_cadre_work
+from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.text import unaccent
 from canbo.people.models import Person
 
 from . import rules
 from .models import CaseStatus, DisciplineCase, DisciplineRecord
 
-STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
-
-
-def is_staff(user) -> bool:
-    return has_role(user, *STAFF_ROLES)
+is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
 def _scoped(queryset, user, field="unit__path"):

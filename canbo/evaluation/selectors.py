@@ -4,16 +4,12 @@ they see; an official reads only their own sheets. Outside → 404 (its existenc
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, reads_all_units, unit_paths, unit_visibility_q
+from canbo.accounts.access import reads_cadre_work
+from canbo.accounts.scoping import reads_all_units, unit_paths, unit_visibility_q
 
 from .models import RatingCampaign, RatingLevel, RatingSheet, SheetStatus
 
-STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
-
-
-def is_staff(user) -> bool:
-    return has_role(user, *STAFF_ROLES)
+is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
 def campaign_queryset_for(*, user):

@@ -15,19 +15,15 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.accounts.access import reads_cadre_work
+from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.text import unaccent
 from canbo.people.models import Employment
 
 from .choices import QUOTA_CATEGORIES, QuotaKind
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 
-STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
-
-
-def is_staff(user) -> bool:
-    return has_role(user, *STAFF_ROLES)
+is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
 def _scoped(queryset, user, *fields):

@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, unit_visibility_q
 
@@ -13,11 +14,7 @@ from .choices import SurveyStatus
 from .models import Invitation, Survey
 from .services import NOT_YOURS
 
-STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
-
-
-def is_staff(user) -> bool:
-    return has_role(user, *STAFF_ROLES)
+is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
 def survey_queryset_for(*, user):
