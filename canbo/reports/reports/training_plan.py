@@ -100,6 +100,7 @@ class TrainingPlanReport(Report):
                 "programme": line.programme.name,
                 "programme_code": line.programme.code,
                 "mode": line.get_mode_display() if line.mode else "—",
+                "venue": line.get_venue_display(),
                 "target": line.share_target if scoped else line.target_count,
                 "persons": done.get("persons", 0),
                 "turns": done.get("turns", 0),
@@ -111,7 +112,7 @@ class TrainingPlanReport(Report):
                 sums[key] += values[key]
             rows.append(Row(values))
         persons = counts.total["persons"] if counts else 0
-        total = {"programme": "Tổng cộng", "mode": "", "persons": persons, **sums}
+        total = {"programme": "Tổng cộng", "mode": "", "venue": "", "persons": persons, **sums}
         total["achieved"] = achieved(sums["turns"], sums["target"])
         if several_plans:
             total = {**total, "plan": "Tổng cộng", "programme": ""}
@@ -120,6 +121,7 @@ class TrainingPlanReport(Report):
         columns += [
             Column("programme", "Chương trình"),
             Column("mode", "Hệ"),
+            Column("venue", "Nơi học"),
             Column("target", "Chỉ tiêu (người)", "int"),
             Column("turns", "Thực hiện (lượt)", "int"),
             Column("persons", "Thực hiện (người)", "int"),

@@ -37,6 +37,8 @@ def test_each_line_with_target_actual_and_share_for_the_province(training):
     }
     assert find(result, programme=LLCT).values["mode"] == "Tập trung"
     assert find(result, programme=NV).values["mode"] == "—"
+    assert find(result, programme=LLCT).values["venue"] == "Trong nước"
+    assert "venue" in [c.key for c in result.columns]
     total = result.totals[0].values
     assert (total["target"], total["turns"], total["achieved"], total["budget"]) == (
         75,
