@@ -16,6 +16,7 @@ from django.utils import timezone
 from canbo.core.audit import audit_actor
 from canbo.core.exceptions import ConflictError
 from canbo.core.versioning import bump_version
+from canbo.discipline.selectors import promotion_blocked_until
 from canbo.org.models import OrgUnit, UnitKind
 from canbo.people.choices import PersonnelMove
 from canbo.people.models import Person, Position
@@ -61,6 +62,24 @@ def _require_status(appointment: Appointment, allowed, doing: str) -> None:
         raise ValidationError(
             f"Không thể {doing}: đề xuất đang ở trạng thái “{appointment.get_status_display()}”."
         )
+
+
+PROMOTION_KINDS = (AppointmentKind.FIRST, AppointmentKind.HIGHER)
+
+
+def _discipline_errors(person: Person, kind: str, on: date) -> dict:
+    """Rule 26 (QĐ 377-QĐ/TW): after a reprimand, a warning or a removal from office, no higher post for
+    24, 36 or 60 months from the decision. Reappointment to the same post is not a promotion."""
+    errors: dict[str, list[str]] = {}
+    if kind in PROMOTION_KINDS and (until := promotion_blocked_until(person, on)) is not None:
+        add_error(
+            errors,
+            "person",
+            f"{person.full_name} đang trong thời hạn không được bổ nhiệm vào chức vụ cao hơn do bị kỷ luật "
+            f"(QĐ 377-QĐ/TW: 24, 36 hoặc 60 tháng kể từ ngày quyết định kỷ luật): được xem xét từ ngày "
+            f"{until:%d/%m/%Y}.",
+        )
+    return errors
 
 
 def _kind_errors(person: Person, position: Position, unit: OrgUnit, kind: str) -> tuple[dict, object]:
@@ -147,6 +166,7 @@ def appointment_propose(
     if not errors:
         kind_errors, previous = _kind_errors(person, position, unit, kind)
         errors.update(kind_errors)
+        errors.update(_discipline_errors(person, kind, today))
     if errors:
         raise ValidationError(errors)
     appointment = Appointment(
@@ -267,6 +287,8 @@ def appointment_decide(
     person = appointment.person
     require_working(person, "ghi quyết định bổ nhiệm")
     errors = _decision_errors(appointment, decision_number, decision_date, signer, effective_date)
+    if not errors:
+        errors = _discipline_errors(person, appointment.kind, effective_date or decision_date)
     if errors:
         raise ValidationError(errors)
     if (
