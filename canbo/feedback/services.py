@@ -12,10 +12,10 @@ from django.utils import timezone
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, can_see_unit, has_role
 from canbo.core.audit import audit_actor
+from canbo.core.dates import nth_working_day_forward
 from canbo.core.exceptions import ConflictError
 from canbo.discipline.models import DisciplineCase
 from canbo.discipline.services import case_open
-from canbo.movements.workdays import nth_working_day_forward
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person
 

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import unit_visibility_q
-from canbo.core.dates import add_months
+from canbo.core.dates import REAPPOINTMENT_NOTICE_DAYS, add_months, due_horizon
 from canbo.core.text import unaccent
 from canbo.people.choices import Gender, PersonStatus
 from canbo.people.models import Person
@@ -21,7 +21,6 @@ from canbo.people.retirement import latest_birth_retiring_before
 from .choices import AppointmentStatus, MovementKind
 from .models import Appointment, Movement
 from .services.terms import EXTENSION_NOTE
-from .workdays import REAPPOINTMENT_NOTICE_DAYS, due_horizon
 
 ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
 RETIREMENT_NOTICE_MONTHS = 6

@@ -1,5 +1,6 @@
 """REST API of surveys: thin doors over the selectors and services. An official answers only their own
-invitation (another's: 404, or 403 for staff who may read it); only aggregates of the answers leave."""
+invitation (another's: 404, or 403 for staff who may read it); only aggregates of the answers leave, and the
+free texts per group of at least 5 responses for the survey's owner and the board."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -35,7 +36,9 @@ from .serializers import (
     SurveyDetailSerializer,
     SurveySerializer,
     SurveyWriteSerializer,
+    TextsSerializer,
 )
+from .texts import survey_texts, text_question_get
 
 BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ: {trường: [thông báo]}")
 REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
@@ -63,6 +66,11 @@ class SurveysApi(generics.GenericAPIView):
 
     def survey(self, pk):
         return survey_get_for_user(user=self.request.user, pk=pk)
+
+    def within(self):
+        if code := self.request.query_params.get("unit"):
+            return generics.get_object_or_404(visible_units(self.request.user), code=code)
+        return None
 
 
 def _survey_data(data: dict) -> dict:
@@ -179,12 +187,25 @@ class ResultsApi(SurveysApi):
     )
     def get(self, request, pk):
         survey = self.survey(pk)
-        within = None
-        if code := request.query_params.get("unit"):
-            within = generics.get_object_or_404(visible_units(request.user), code=code)
         return Response(
-            ResultsSerializer(survey_results(user=request.user, survey=survey, within=within)).data
+            ResultsSerializer(survey_results(user=request.user, survey=survey, within=self.within())).data
         )
+
+
+@extend_schema(tags=[TAG])
+class TextsApi(SurveysApi):
+    serializer_class = TextsSerializer
+
+    @extend_schema(
+        summary="Câu trả lời tự do của một câu hỏi (người lập phiếu, Ban Tổ chức; nhóm từ 5 phiếu)",
+        parameters=[OpenApiParameter("unit", str, description="Mã đơn vị: chỉ đơn vị này và trực thuộc")],
+        responses={200: TextsSerializer, 403: REFUSED, 404: NOT_FOUND},
+    )
+    def get(self, request, pk, question_pk):
+        survey = self.survey(pk)
+        question = text_question_get(survey=survey, pk=question_pk)
+        data = survey_texts(user=request.user, survey=survey, question=question, within=self.within())
+        return Response(TextsSerializer(data).data)
 
 
 # --- the official's own questionnaires ---------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Excel export of a survey's aggregated results: response rates per group and the distribution. Never a
-respondent's row (the data model has none to give)."""
+"""Excel exports of a survey: the aggregated results (response rates per group and the distribution) and the
+free-text answers of a question per group of at least 5 responses. Never a respondent's row (the data model
+has none to give), no timestamp."""
 
 import io
 
@@ -37,6 +38,41 @@ def results_xlsx(survey, data) -> bytes:
             share = float(o["share"]) if o["share"] is not None else None
             answers.append([f"Câu {q.order}. {q.text}", o["label"], o["count"], share])
     answers.column_dimensions["A"].width = 60
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def texts_xlsx(survey, data) -> bytes:
+    """The same texts, groups and order as the page (canbo.surveys.texts.survey_texts)."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Trả lời tự do"
+    question = data["question"]
+    sheet.append([f"{survey.title} ({survey.year})"])
+    sheet.append([f"Câu {question.order}. {question.text}"])
+    sheet.append(
+        [
+            f"Chỉ hiện câu trả lời của nhóm đơn vị có từ {data['min_group']} phiếu; thứ tự đã xáo trộn, "
+            "không theo thứ tự trả lời."
+        ]
+    )
+    sheet.append(["Đơn vị (nhóm)", "Số phiếu của nhóm", "Câu trả lời"])
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    for item in data["groups"]:
+        for text in item.texts:
+            sheet.append([group_label(item.group), item.group.responses, text.text])
+            sheet.cell(row=sheet.max_row, column=3).data_type = "s"  # "=…" typed by a respondent stays text
+    if data["hidden_groups"]:
+        sheet.append(
+            [
+                f"{data['hidden_groups']} nhóm đơn vị dưới {data['min_group']} phiếu "
+                f"({data['hidden_responses']} phiếu): không hiển thị câu trả lời tự do."
+            ]
+        )
+    sheet.column_dimensions["A"].width = 50
+    sheet.column_dimensions["C"].width = 100
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -8,7 +8,8 @@ except at the roots. Response rate = responses ÷ invitations of the group.
 
 What is shown: response counts and rates for every group; the answers' distribution for the whole scope only
 when it holds at least 5 responses; per group only when every group holds at least 5 (otherwise the whole
-minus the shown groups would give away a small one). Free texts are not shown (a text can name its author).
+minus the shown groups would give away a small one). Free texts are not shown here (a text can name its
+author): canbo.surveys.texts shows them to the survey's owner and the board, per group of at least 5 only.
 """
 
 from dataclasses import dataclass, field
@@ -120,8 +121,19 @@ def _distribution(questions, counts: dict, respondents: dict) -> list[dict]:
     return out
 
 
-def survey_results(*, user, survey: Survey, within: OrgUnit | None = None) -> dict:
-    """Response rates per display group and the answers' distribution (see the module's rules)."""
+@dataclass
+class Grouping:
+    """The display groups of a survey's responses for one reader, and what the counts came from."""
+
+    groups: list[Group]
+    owner: dict  # unit id → id of the group's unit it is counted in
+    answered: object  # the scoped Response queryset
+    invited: dict  # unit id → invitations
+    responses: dict  # unit id → responses
+
+
+def survey_grouping(*, user, survey: Survey, within: OrgUnit | None = None) -> Grouping:
+    """Units of the reader's scope (and `within`) merged upwards until each group has MIN_GROUP responses."""
     scope = _scope(user, within)
     invited = dict(
         Invitation.objects.filter(scope, survey=survey)
@@ -141,6 +153,14 @@ def survey_results(*, user, survey: Survey, within: OrgUnit | None = None) -> di
     }
     units = {uid: u for uid, u in units.items() if _in_scope(u.path, user, within)}
     groups, owner = _groups(units, invited, responses, user, within)
+    return Grouping(groups=groups, owner=owner, answered=answered, invited=invited, responses=responses)
+
+
+def survey_results(*, user, survey: Survey, within: OrgUnit | None = None) -> dict:
+    """Response rates per display group and the answers' distribution (see the module's rules)."""
+    grouping = survey_grouping(user=user, survey=survey, within=within)
+    groups, owner, answered = grouping.groups, grouping.owner, grouping.answered
+    invited, responses = grouping.invited, grouping.responses
     total_invited, total_responses = sum(invited.values()), sum(responses.values())
 
     questions = list(survey.questions.prefetch_related("choices").order_by("order"))

@@ -148,3 +148,23 @@ class ResultsSerializer(serializers.Serializer):
     rate = serializers.DecimalField(max_digits=5, decimal_places=1, allow_null=True, coerce_to_string=False)
     groups = GroupSerializer(many=True)
     distribution = DistributionSerializer(many=True, allow_null=True)
+
+
+class TextGroupSerializer(serializers.Serializer):
+    group = GroupSerializer()
+    texts = serializers.SerializerMethodField()
+
+    def get_texts(self, obj) -> list[str]:
+        return [t.text for t in obj.texts]
+
+
+class TextsSerializer(serializers.Serializer):
+    """Free-text answers of one question per group of at least `min_group` responses, in a shuffled order."""
+
+    min_group = serializers.IntegerField()
+    question = serializers.IntegerField(source="question.pk")
+    question_text = serializers.CharField(source="question.text")
+    groups = TextGroupSerializer(many=True)
+    hidden_groups = serializers.IntegerField(help_text="Nhóm dưới min_group phiếu: không hiện câu trả lời")
+    hidden_responses = serializers.IntegerField()
+    text_count = serializers.IntegerField()

@@ -15,4 +15,6 @@ urlpatterns = [
     path("quan-ly/<int:pk>/moi/", views.invitations, name="invitations"),
     path("quan-ly/<int:pk>/ket-qua/", views.results, name="results"),
     path("quan-ly/<int:pk>/ket-qua.xlsx", views.results_export, name="results_xlsx"),
+    path("quan-ly/<int:pk>/tu-do/<int:question_pk>/", views.texts, name="texts"),
+    path("quan-ly/<int:pk>/tu-do/<int:question_pk>.xlsx", views.texts_export, name="texts_xlsx"),
 ]

@@ -1,8 +1,6 @@
 """Survey pages: the official's own questionnaires (/khao-sat/), and for staff the builder, invitations and
 anonymous results. Thin: parse, call one service or selector, render."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from canbo.accounts.access import access_decorators
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, visible_units
 from canbo.people.filters import PersonFilterForm
@@ -18,7 +17,7 @@ from canbo.reports.formatting import fmt_decimal
 from canbo.reports.rendering import XLSX_CONTENT_TYPE
 
 from . import services
-from .exports import results_xlsx
+from .exports import results_xlsx, texts_xlsx
 from .forms import AnswerForm, QuestionForm, SurveyForm
 from .results import survey_results
 from .selectors import (
@@ -30,19 +29,12 @@ from .selectors import (
     survey_get_for_user,
     survey_list,
 )
+from .texts import may_read_texts, survey_texts, text_question_get
 
 NO_ACCESS = "Anh/chị không có quyền xem trang quản lý khảo sát."
+READ_ONLY = "Anh/chị chỉ được xem khảo sát, không được lập phiếu hoặc mời cán bộ."
 
-
-def staff_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff(request.user):
-            raise PermissionDenied(NO_ACCESS)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+staff_required, _writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
 def _errors(form, exc: ValidationError) -> None:
@@ -210,12 +202,14 @@ def invitations(request, pk):
     return render(request, "surveys/invitations.html", context)
 
 
+def _within(request):
+    code = request.GET.get("unit")
+    return visible_units(request.user).filter(code=code).first() if code else None
+
+
 def _results(request, pk):
     survey = survey_get_for_user(user=request.user, pk=pk)
-    within = None
-    code = request.GET.get("unit")
-    if code:
-        within = visible_units(request.user).filter(code=code).first()
+    within = _within(request)
     return survey, within, survey_results(user=request.user, survey=survey, within=within)
 
 
@@ -239,7 +233,13 @@ def results(request, pk):
         }
         for item in data["distribution"] or []
     ]
-    context = {"survey": survey, "within": within, "data": data, "charts": charts}
+    context = {
+        "survey": survey,
+        "within": within,
+        "data": data,
+        "charts": charts,
+        "may_read_texts": may_read_texts(request.user, survey),
+    }
     return render(request, "surveys/results.html", context)
 
 
@@ -248,4 +248,27 @@ def results_export(request, pk):
     survey, within, data = _results(request, pk)
     response = HttpResponse(results_xlsx(survey, data), content_type=XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="khao-sat-{survey.pk}-ket-qua.xlsx"'
+    return response
+
+
+def _texts(request, pk, question_pk):
+    survey = survey_get_for_user(user=request.user, pk=pk)  # 404 outside the surveys the user reads
+    question = text_question_get(survey=survey, pk=question_pk)
+    within = _within(request)
+    return survey, within, survey_texts(user=request.user, survey=survey, question=question, within=within)
+
+
+@staff_required
+def texts(request, pk, question_pk):
+    """The free-text answers of one question, per group of at least 5 responses (owner and board only)."""
+    survey, within, data = _texts(request, pk, question_pk)
+    return render(request, "surveys/texts.html", {"survey": survey, "within": within, "data": data})
+
+
+@staff_required
+def texts_export(request, pk, question_pk):
+    survey, within, data = _texts(request, pk, question_pk)
+    response = HttpResponse(texts_xlsx(survey, data), content_type=XLSX_CONTENT_TYPE)
+    filename = f"khao-sat-{survey.pk}-cau-{data['question'].order}-tu-do.xlsx"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response

@@ -4,9 +4,8 @@ retirements within 6 months (set-based), each scoped to the user's units or to g
 import datetime
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
+from canbo.core.dates import reappointment_due_date
 from canbo.movements.choices import AppointmentKind, AppointmentStatus, MovementKind
 from canbo.movements.models import Appointment, Movement
 from canbo.movements.selectors import (
@@ -17,12 +16,6 @@ from canbo.movements.selectors import (
     rotations_ending,
 )
 from canbo.movements.services import appointment_extend_to_retirement, term_end_for
-from canbo.movements.workdays import (
-    due_horizon,
-    is_working_day,
-    reappointment_due_date,
-    working_days_between,
-)
 from canbo.people.choices import PersonStatus
 from canbo.people.retirement import retirement_date
 
@@ -30,50 +23,6 @@ from .conftest import add_months, add_years, born_retiring_in, decided, make_per
 
 D = datetime.date
 DAY = datetime.timedelta(days=1)
-
-
-# --- working days ------------------------------------------------------------------------------------------
-
-
-def test_weekends_and_listed_holidays_are_not_working_days():
-    assert is_working_day(D(2026, 11, 20))  # Friday
-    assert not is_working_day(D(2026, 11, 21))  # Saturday
-    assert not is_working_day(D(2026, 9, 2), holidays=[D(2026, 9, 2)])
-    assert working_days_between(D(2026, 11, 16), D(2026, 11, 22)) == 5
-    assert working_days_between(D(2026, 11, 16), D(2026, 11, 22), holidays=[D(2026, 11, 18)]) == 4
-    assert working_days_between(D(2026, 11, 22), D(2026, 11, 16)) == 0
-
-
-def test_the_due_date_is_the_90th_working_day_back_from_the_end():
-    end = D(2025, 12, 31)  # a Wednesday: 90 working days = 18 weeks back from the Thursday after
-    due = reappointment_due_date(end)
-
-    assert due == D(2025, 8, 28)
-    assert working_days_between(due, end) == 90
-    assert working_days_between(due + DAY, end) == 89
-
-
-def test_holidays_push_the_due_date_earlier():
-    end = D(2025, 12, 31)
-
-    assert reappointment_due_date(end, holidays=[D(2025, 9, 1), D(2025, 9, 2)]) == D(2025, 8, 26)
-
-
-def test_a_term_ending_on_a_weekend_counts_its_last_working_day():
-    assert reappointment_due_date(D(2026, 1, 4)) == reappointment_due_date(D(2026, 1, 2))
-
-
-@given(
-    st.dates(min_value=D(2020, 1, 1), max_value=D(2035, 12, 31)),
-    st.integers(min_value=0, max_value=250),
-    st.sets(st.dates(min_value=D(2020, 1, 1), max_value=D(2036, 12, 31)), max_size=20),
-)
-def test_the_horizon_and_the_due_date_agree(end, back, holidays):
-    today_ = end - datetime.timedelta(days=back)
-
-    assert (end <= due_horizon(today_, holidays=holidays)) == (
-        today_ >= reappointment_due_date(end, holidays=holidays)
-    )
 
 
 # --- reappointments due ------------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from canbo.accounts.scoping import can_edit_unit
+from canbo.core.dates import reappointment_due_date
 from canbo.core.exceptions import ConflictError
 from canbo.org.forms import add_service_errors
 from canbo.people.retirement import retirement_date
@@ -23,7 +24,6 @@ from ..forms import (
     WithdrawForm,
 )
 from ..selectors import appointment_get_for_user, appointment_history, appointment_list
-from ..workdays import reappointment_due_date
 from .common import (
     CONFLICT_HINT,
     PAGE_SIZE,

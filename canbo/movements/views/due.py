@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 
+from canbo.core.dates import REAPPOINTMENT_NOTICE_DAYS, reappointment_due_date
 from canbo.people.retirement import retirement_date
 
 from .. import services
@@ -14,7 +15,6 @@ from ..selectors import (
     retirements_within,
     rotations_ending,
 )
-from ..workdays import REAPPOINTMENT_NOTICE_DAYS, reappointment_due_date
 from .common import can_write, staff_required
 
 ROTATION_NOTICE_DAYS = 90
