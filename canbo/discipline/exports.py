@@ -10,6 +10,7 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADERS = [
     ("Mã hồ sơ", 12), ("Họ và tên", 28), ("Đơn vị", 32), ("Hình thức kỷ luật", 20), ("Số quyết định", 16),
     ("Ngày quyết định", 14), ("Hết hiệu lực", 14), ("Cơ quan quyết định", 28), ("Hành vi vi phạm", 50),
+    ("Liên quan thực thi nhiệm vụ, công vụ", 14),
 ]  # fmt: skip
 
 
@@ -26,6 +27,7 @@ def records_workbook(records) -> HttpResponse:
             [
                 r.person.code, r.person.full_name, r.unit.name if r.unit else "", r.get_form_display(),
                 r.decision_number, r.decided_on, r.effective_until, r.authority, r.reason,
+                "Có" if r.duty_related else "Không",
             ]
         )  # fmt: skip
         for col in (6, 7):

@@ -2,6 +2,8 @@
 
 from django import forms
 
+from canbo.people.picker import PersonPickerField, PersonPickerMixin
+
 from .models import CaseStatus, DeferralReason, DisciplineForm
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -20,9 +22,15 @@ class CaseFilterForm(forms.Form):
     )
 
 
-class CaseOpenForm(forms.Form):
-    person = forms.CharField(label="Mã hồ sơ hoặc số định danh", max_length=20)
+class CaseOpenForm(PersonPickerMixin, forms.Form):
+    person = PersonPickerField(label="Người bị xem xét kỷ luật (đang công tác, thuộc đơn vị anh/chị quản lý)")
     opened_on = _date("Ngày thụ lý")
+    duty_related = forms.BooleanField(
+        label="Vi phạm liên quan đến thực thi nhiệm vụ, công vụ",
+        required=False,
+        initial=True,
+        help_text="Kỷ luật vì vi phạm khi thực thi nhiệm vụ, công vụ: năm đó xếp loại “Không hoàn thành nhiệm vụ”.",
+    )
     note = forms.CharField(label="Ghi chú", required=False, max_length=300)
 
     def __init__(self, *args, **kwargs):

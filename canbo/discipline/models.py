@@ -60,6 +60,8 @@ class DisciplineCase(Versioned, Timestamped):
     category = models.CharField(_("phân loại"), max_length=8)  # copied from the person at opening
     is_leader = models.BooleanField(_("giữ chức vụ lãnh đạo, quản lý"), default=False)
     opened_on = models.DateField(_("ngày thụ lý"))
+    # rule 16: a decision for an act related to the duty forces "không hoàn thành nhiệm vụ" in that year
+    duty_related = models.BooleanField(_("vi phạm liên quan đến thực thi nhiệm vụ, công vụ"), default=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.OPENED
     )
@@ -128,6 +130,10 @@ class DisciplineRecord(Versioned, Timestamped):
     effective_until = models.DateField(_("hết hiệu lực ngày"), null=True, blank=True)
     authority = models.CharField(_("cơ quan quyết định"), max_length=200, blank=True)
     reason = models.CharField(_("hành vi vi phạm"), max_length=500, blank=True)
+    # copied from the case at the decision (changed only through the case); read by the rating rules
+    duty_related = models.BooleanField(
+        _("vi phạm liên quan đến thực thi nhiệm vụ, công vụ"), default=True, editable=False
+    )
     # issue 5: the unit at the decision (scoping, reports) and the case it closes
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"

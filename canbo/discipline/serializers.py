@@ -39,7 +39,8 @@ class DisciplineCaseSerializer(ModelSerializer):
     class Meta:
         model = DisciplineCase
         fields = [
-            "id", "version", "person", "unit", "unit_name", "category", "is_leader", "opened_on", "status",
+            "id", "version", "person", "unit", "unit_name", "category", "is_leader", "opened_on", "duty_related",
+            "status",
             "status_label", "proposed_form", "required_form", "explanation", "deferral_reason", "deferred_until",
             "note", "acts",
         ]  # fmt: skip
@@ -55,7 +56,7 @@ class DisciplineRecordSerializer(ModelSerializer):
         model = DisciplineRecord
         fields = [
             "id", "person", "unit", "form", "form_label", "decision_number", "decided_on", "effective_until",
-            "authority", "reason", "case",
+            "authority", "reason", "duty_related", "case",
         ]  # fmt: skip
         read_only_fields = fields
 
@@ -75,6 +76,12 @@ class CaseOpenSerializer(Serializer):
     person = serializers.UUIDField(help_text="uuid của người bị xem xét kỷ luật")
     opened_on = VnDateField()
     acts = ActInputSerializer(many=True, help_text="Mỗi hành vi một hình thức đề nghị")
+    duty_related = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="Vi phạm liên quan đến thực thi nhiệm vụ, công vụ (mặc định: có); kỷ luật vì vi phạm này thì "
+        "năm đó xếp loại “Không hoàn thành nhiệm vụ”.",
+    )
     note = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 

@@ -93,9 +93,16 @@ def _act_errors(acts: list[dict], category: str, is_leader: bool, opened_on: dat
 
 @transaction.atomic
 def case_open(
-    *, actor, person: Person, opened_on: date | None, acts: list[dict], note: str = ""
+    *,
+    actor,
+    person: Person,
+    opened_on: date | None,
+    acts: list[dict],
+    note: str = "",
+    duty_related: bool = True,
 ) -> DisciplineCase:
-    """A case with its acts (one act, one form). The person's unit, category and post are copied on it."""
+    """A case with its acts (one act, one form). The person's unit, category and post are copied on it;
+    `duty_related`: the acts relate to the performance of the duty (rule 16: the decision forces KHT)."""
     _require_edit(actor, person.current_unit)
     today = timezone.localdate()
     errors: dict[str, list[str]] = {}
@@ -120,6 +127,7 @@ def case_open(
             category=person.category,
             is_leader=_is_leader(person),
             opened_on=opened_on,
+            duty_related=bool(duty_related),
             note=(note or "").strip(),
             opened_by=actor,
         )
@@ -295,6 +303,7 @@ def case_decide(
             effective_until=effective_until,
             authority=(authority or "").strip(),
             reason="; ".join(a.description for a in case.acts.all())[:500],
+            duty_related=case.duty_related,
         )
         record.full_clean()
         record.save()

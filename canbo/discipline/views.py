@@ -1,25 +1,19 @@
 """Discipline pages: cases (list, open, detail with the workflow steps) and decisions (list, Excel)."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.org.forms import add_service_errors
-from canbo.people.selectors import person_editable_queryset_for
 
 from . import services
 from .exports import records_workbook
 from .forms import ACTION_FORMS, CaseFilterForm, CaseOpenForm, DecideForm, DeferForm, ResumeForm, ReviewForm
-from .selectors import case_get_for_user, case_list, is_staff, promotion_blocked_until, record_list
+from .selectors import case_get_for_user, case_list, promotion_blocked_until, record_list
 
 PAGE_SIZE = 50
 EXPORT_LIMIT = 20000
@@ -31,19 +25,11 @@ SERVICES = {
 }
 
 
-def can_write(user) -> bool:
-    return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
-
-
-def staff_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff(request.user):
-            raise PermissionDenied("Anh/chị không có quyền xem trang kỷ luật.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+READ_ONLY = "Anh/chị chỉ có quyền xem, không được xử lý kỷ luật."
+staff_required, writer_required = access_decorators(
+    no_access="Anh/chị không có quyền xem trang kỷ luật.", read_only=READ_ONLY
+)
+can_write = records_cadre_work  # board and unit officers (which units: the services check)
 
 
 def _page(request, qs):
@@ -61,35 +47,25 @@ def case_list_view(request):
     return render(request, "discipline/case_list.html", context)
 
 
-@staff_required
+@writer_required
 def case_open_view(request):
-    if not can_write(request.user):
-        raise PermissionDenied("Anh/chị chỉ có quyền xem, không được xử lý kỷ luật.")
-    form = CaseOpenForm(request.POST or None)
+    form = CaseOpenForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        key = form.cleaned_data["person"].strip()
-        person = (
-            person_editable_queryset_for(user=request.user)
-            .filter(Q(code=key) | Q(national_id=key))
-            .select_related("current_unit", "position")
-            .first()
-        )
-        if person is None:
-            form.add_error("person", "Không tìm thấy người này trong các đơn vị anh/chị quản lý.")
+        person = form.cleaned_data["person"]
+        try:
+            case = services.case_open(
+                actor=request.user,
+                person=person,
+                opened_on=form.cleaned_data["opened_on"],
+                acts=form.acts(),
+                note=form.cleaned_data["note"],
+                duty_related=form.cleaned_data["duty_related"],
+            )
+        except ValidationError as exc:
+            add_service_errors(form, exc)
         else:
-            try:
-                case = services.case_open(
-                    actor=request.user,
-                    person=person,
-                    opened_on=form.cleaned_data["opened_on"],
-                    acts=form.acts(),
-                    note=form.cleaned_data["note"],
-                )
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
-                messages.success(request, f"Đã thụ lý vụ việc kỷ luật: {person.full_name}.")
-                return redirect("discipline:case_detail", pk=case.pk)
+            messages.success(request, f"Đã thụ lý vụ việc kỷ luật: {person.full_name}.")
+            return redirect("discipline:case_detail", pk=case.pk)
     return render(request, "discipline/case_form.html", {"form": form})
 
 
@@ -125,13 +101,11 @@ def _render_detail(request, case, bound=None, status=200):
     return render(request, "discipline/case_detail.html", context, status=status)
 
 
-@staff_required
+@writer_required
 @require_POST
 def case_action(request, pk, action):
     if action not in ACTION_FORMS:
         raise Http404
-    if not can_write(request.user):
-        raise PermissionDenied("Anh/chị chỉ có quyền xem, không được xử lý kỷ luật.")
     case = case_get_for_user(user=request.user, pk=pk)
     form = ACTION_FORMS[action](request.POST)
     if form.is_valid():

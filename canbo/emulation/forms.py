@@ -1,9 +1,9 @@
-"""Forms of the emulation pages: the unit by code, the person by code or personal ID (within the user's units)."""
+"""Forms of the emulation pages: the unit by code, the person with the shared picker (within the user's units)."""
 
 from django import forms
 
 from canbo.accounts.scoping import editable_units
-from canbo.people.selectors import person_editable_queryset_for
+from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
 from .choices import AwardForm, RecipientKind
 from .models import EmulationMovement
@@ -14,15 +14,11 @@ DATE = {
 }
 
 
-class RecipientForm(forms.Form):
+class RecipientForm(PersonPickerMixin, forms.Form):
     kind = forms.ChoiceField(label="Đối tượng", choices=RecipientKind.choices)
     unit = forms.CharField(label="Mã đơn vị (tập thể)", required=False)
-    person = forms.CharField(label="Mã hồ sơ hoặc số định danh (cá nhân)", required=False)
+    person = PersonPickerField(label="Cá nhân", required=False)
     year = forms.IntegerField(label="Năm", min_value=1945, max_value=2100)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
 
     def clean_unit(self):
         code = (self.cleaned_data.get("unit") or "").strip()
@@ -32,16 +28,6 @@ class RecipientForm(forms.Form):
         if unit is None:
             raise forms.ValidationError("Không có đơn vị mã này trong phạm vi anh/chị quản lý.")
         return unit
-
-    def clean_person(self):
-        key = (self.cleaned_data.get("person") or "").strip()
-        if not key:
-            return None
-        people = person_editable_queryset_for(user=self.user).select_related("current_unit")
-        person = people.filter(code=key).first() or people.filter(national_id=key).first()
-        if person is None:
-            raise forms.ValidationError("Không tìm thấy người này trong đơn vị anh/chị quản lý.")
-        return person
 
 
 class RegistrationForm(RecipientForm):
@@ -57,6 +43,16 @@ class AwardRecordForm(RecipientForm):
     movement = forms.ModelChoiceField(
         label="Phong trào", queryset=EmulationMovement.objects.all(), required=False
     )
+
+
+class MovementForm(forms.Form):
+    code = forms.CharField(label="Mã phong trào", max_length=30)
+    name = forms.CharField(label="Tên phong trào", max_length=300)
+    start_year = forms.IntegerField(label="Từ năm", min_value=1945, max_value=2100)
+    end_year = forms.IntegerField(
+        label="Đến năm (để trống nếu chưa kết thúc)", min_value=1945, max_value=2100, required=False
+    )
+    launched_by = forms.CharField(label="Cơ quan phát động", max_length=200, required=False)
 
 
 class RevokeForm(forms.Form):

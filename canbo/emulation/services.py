@@ -5,6 +5,7 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from canbo.accounts.models import Role
@@ -50,21 +51,52 @@ def _year(errors: dict, year, today: date) -> None:
         _add(errors, "year", f"Năm không hợp lệ (1945–{today.year + 1}).")
 
 
+BOARD_ONLY_MOVEMENT = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ khai báo phong trào thi đua."
+
+
+def _movement_errors(*, code, name, start_year, end_year, item) -> dict:
+    errors: dict = {}
+    code = (code or "").strip()
+    if not code:
+        _add(errors, "code", "Cần mã phong trào.")
+    elif len(code) > 30:
+        _add(errors, "code", "Mã phong trào tối đa 30 ký tự.")
+    else:
+        duplicate = EmulationMovement.objects.filter(code=code)
+        if item is not None:
+            duplicate = duplicate.exclude(pk=item.pk)
+        if duplicate.exists():
+            _add(errors, "code", f"Mã {code} đã có.")
+    if not (name or "").strip():
+        _add(errors, "name", "Cần tên phong trào.")
+    if not start_year or not 1945 <= start_year <= 2100:
+        _add(errors, "start_year", "Năm bắt đầu không hợp lệ (1945–2100).")
+    if end_year and start_year and end_year < start_year:
+        _add(errors, "end_year", "Năm kết thúc không được trước năm bắt đầu.")
+    if item is not None and not errors:
+        outside = Q(year__lt=start_year) | (Q(year__gt=end_year) if end_year else Q(pk__in=[]))
+        if item.registrations.filter(outside).exists():
+            _add(errors, "start_year", "Đã có đăng ký thi đua ngoài khoảng năm mới của phong trào.")
+    return errors
+
+
+def _movement_save(actor, item: EmulationMovement) -> EmulationMovement:
+    try:
+        with transaction.atomic(), audit_actor(actor):
+            item.save()
+    except IntegrityError as exc:  # a concurrent save of the same code
+        raise ValidationError({"code": [f"Mã {item.code} đã có."]}) from exc
+    return item
+
+
 @transaction.atomic
 def movement_create(
     *, actor, code: str, name: str, start_year: int, end_year=None, launched_by=""
 ) -> EmulationMovement:
+    """Declare a movement (the board): a unique code, years in order."""
     if not has_role(actor, Role.PROVINCE_BOARD):
-        raise PermissionDenied("Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ khai báo phong trào thi đua.")
-    errors: dict = {}
-    if not (code or "").strip():
-        _add(errors, "code", "Cần mã phong trào.")
-    elif EmulationMovement.objects.filter(code=code.strip()).exists():
-        _add(errors, "code", f"Mã {code.strip()} đã có.")
-    if not (name or "").strip():
-        _add(errors, "name", "Cần tên phong trào.")
-    if end_year and start_year and end_year < start_year:
-        _add(errors, "end_year", "Năm kết thúc không được trước năm bắt đầu.")
+        raise PermissionDenied(BOARD_ONLY_MOVEMENT)
+    errors = _movement_errors(code=code, name=name, start_year=start_year, end_year=end_year, item=None)
     if errors:
         raise ValidationError(errors)
     item = EmulationMovement(
@@ -74,9 +106,24 @@ def movement_create(
         end_year=end_year,
         launched_by=(launched_by or "").strip()[:200],
     )
-    with audit_actor(actor):
-        item.save()
-    return item
+    return _movement_save(actor, item)
+
+
+@transaction.atomic
+def movement_update(
+    *, actor, item: EmulationMovement, code: str, name: str, start_year: int, end_year=None, launched_by=""
+) -> EmulationMovement:
+    """Correct a movement (the board); its registrations must stay within its years."""
+    if not has_role(actor, Role.PROVINCE_BOARD):
+        raise PermissionDenied(BOARD_ONLY_MOVEMENT)
+    item = EmulationMovement.objects.select_for_update().get(pk=item.pk)
+    errors = _movement_errors(code=code, name=name, start_year=start_year, end_year=end_year, item=item)
+    if errors:
+        raise ValidationError(errors)
+    item.code, item.name = code.strip()[:30], name.strip()[:300]
+    item.start_year, item.end_year = start_year, end_year
+    item.launched_by = (launched_by or "").strip()[:200]
+    return _movement_save(actor, item)
 
 
 @transaction.atomic

@@ -8,4 +8,7 @@ urlpatterns = [
     path("dang-ky/", views.registration_list_view, name="registrations"),
     path("khen-thuong/", views.award_list_view, name="awards"),
     path("khen-thuong/<int:pk>/", views.award_detail, name="award_detail"),
+    path("phong-trao/", views.movement_list_view, name="movements"),
+    path("phong-trao/them/", views.movement_edit, name="movement_create"),
+    path("phong-trao/<int:pk>/", views.movement_edit, name="movement_edit"),
 ]

@@ -1,34 +1,29 @@
 """Pages of emulation and commendation (under /thi-dua/): registrations, awards, revocation, Excel exports."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
-from canbo.accounts.scoping import visible_units
+from canbo.accounts.access import access_decorators
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role, visible_units
 from canbo.org.forms import add_service_errors
 
 from . import selectors, services
 from .choices import AwardForm, RecipientKind
 from .exports import awards_xlsx, registrations_xlsx
-from .forms import AwardRecordForm, RegistrationForm, RevokeForm
+from .forms import AwardRecordForm, MovementForm, RegistrationForm, RevokeForm
 
 PAGE_SIZE = 50
+NO_ACCESS = "Anh/chị không có quyền xem thi đua, khen thưởng."
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được ghi nhận thi đua, khen thưởng."
 
+reader_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
-def reader_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not selectors.is_reader(request.user):
-            raise PermissionDenied("Anh/chị không có quyền xem thi đua, khen thưởng.")
-        return view(request, *args, **kwargs)
 
-    return wrapper
+def is_board(user) -> bool:
+    return has_role(user, Role.PROVINCE_BOARD)
 
 
 def _filters(request) -> dict:
@@ -124,3 +119,34 @@ def award_detail(request, pk):
     return render(
         request, "emulation/award_detail.html", {"award": award, "form": form, "can_revoke": can_revoke}
     )
+
+
+@reader_required
+def movement_list_view(request):
+    """The catalogue of emulation movements (every reader); the board declares and corrects them."""
+    page, query = _page(request, selectors.movement_list().order_by("-start_year", "name"))
+    context = {"page": page, "query": query, "is_board": is_board(request.user)}
+    return render(request, "emulation/movements.html", context)
+
+
+@writer_required
+def movement_edit(request, pk=None):
+    if not is_board(request.user):
+        raise PermissionDenied(services.BOARD_ONLY_MOVEMENT)
+    item = get_object_or_404(selectors.movement_list(), pk=pk) if pk else None
+    initial = None
+    if item is not None:
+        initial = {f: getattr(item, f) for f in ("code", "name", "start_year", "end_year", "launched_by")}
+    form = MovementForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if item is None:
+                item = services.movement_create(actor=request.user, **form.cleaned_data)
+            else:
+                item = services.movement_update(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu phong trào “{item.name}”.")
+            return redirect("emulation:movements")
+    return render(request, "emulation/movement_form.html", {"form": form, "item": item})

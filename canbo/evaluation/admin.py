@@ -5,8 +5,8 @@ from django.contrib import admin
 
 from canbo.core.admin import ReadOnlyAdmin
 
-from .models import AnnualRating, RatingCampaign, RatingSheet
-from .selectors import campaign_queryset_for, is_staff, sheet_queryset_for
+from .models import AnnualRating, PartyMemberRating, RatingCampaign, RatingSheet
+from .selectors import campaign_queryset_for, is_staff, party_rating_queryset_for, sheet_queryset_for
 
 
 @admin.register(AnnualRating)
@@ -40,3 +40,12 @@ class RatingSheetAdmin(ScopedReadOnlyAdmin):
 
     def get_queryset(self, request):
         return sheet_queryset_for(user=request.user)
+
+
+@admin.register(PartyMemberRating)
+class PartyMemberRatingAdmin(ScopedReadOnlyAdmin):
+    list_display = ["person", "year", "party_org", "level", "decided_on"]
+    list_filter = ["year", "level"]
+
+    def get_queryset(self, request):
+        return party_rating_queryset_for(user=request.user)

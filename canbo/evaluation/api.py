@@ -10,12 +10,22 @@ from rest_framework.response import Response
 from canbo.core.api import ErrorSerializer
 from canbo.core.api_views import Pagination
 
-from . import services
-from .selectors import campaign_get_for_user, campaign_queryset_for, my_sheets, sheet_get_for_user, sheet_list
+from . import deliverables, services
+from .selectors import (
+    campaign_get_for_user,
+    campaign_queryset_for,
+    deliverable_get_for_user,
+    my_sheets,
+    sheet_get_for_user,
+    sheet_list,
+    sheet_tasks_score,
+)
 from .serializers import (
     RatingCampaignCreateSerializer,
     RatingCampaignSerializer,
     RatingDecideSerializer,
+    RatingDeliverableInputSerializer,
+    RatingDeliverableListSerializer,
     RatingFactsSerializer,
     RatingProposeSerializer,
     RatingSelfAssessSerializer,
@@ -180,3 +190,84 @@ SheetSelfAssessApi = _step("self-assess")
 SheetProposeApi = _step("propose")
 SheetDecideApi = _step("decide")
 SheetFactsApi = _step("facts")
+
+
+def _deliverables_body(sheet):
+    return {"tasks_score": sheet_tasks_score(sheet=sheet), "items": list(sheet.deliverables.all())}
+
+
+@extend_schema(tags=[TAG])
+class SheetDeliverablesApi(RatingApi):
+    serializer_class = RatingDeliverableListSerializer
+
+    @extend_schema(
+        summary="Sản phẩm, nhiệm vụ theo tháng / quý của phiếu và điểm kết quả nhiệm vụ tính được (NĐ 335)",
+        responses={200: RatingDeliverableListSerializer, 404: NOT_FOUND},
+    )
+    def get(self, request, pk):
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+        return Response(RatingDeliverableListSerializer(_deliverables_body(sheet)).data)
+
+    @extend_schema(
+        summary="Thêm sản phẩm (người được đánh giá khi tự đánh giá; cán bộ tổ chức trước khi có kết quả)",
+        request=RatingDeliverableInputSerializer,
+        responses={
+            201: RatingDeliverableListSerializer,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+    def post(self, request, pk):
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+        data = self.valid(RatingDeliverableInputSerializer)
+        version = data.pop("version", None)
+        deliverables.deliverable_add(actor=request.user, sheet=sheet, data=data, expected_version=version)
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+        body = RatingDeliverableListSerializer(_deliverables_body(sheet)).data
+        return Response(body, status=status.HTTP_201_CREATED)
+
+
+@extend_schema(tags=[TAG])
+class DeliverableDetailApi(RatingApi):
+    serializer_class = RatingDeliverableListSerializer
+
+    @extend_schema(
+        summary="Sửa một sản phẩm của phiếu",
+        request=RatingDeliverableInputSerializer,
+        responses={
+            200: RatingDeliverableListSerializer,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+    def put(self, request, pk):
+        item = deliverable_get_for_user(user=request.user, pk=pk)
+        data = self.valid(RatingDeliverableInputSerializer)
+        version = data.pop("version", None)
+        deliverables.deliverable_update(
+            actor=request.user, deliverable=item, data=data, expected_version=version
+        )
+        sheet = sheet_get_for_user(user=request.user, pk=item.sheet_id)
+        return Response(RatingDeliverableListSerializer(_deliverables_body(sheet)).data)
+
+    @extend_schema(
+        summary="Xóa một sản phẩm của phiếu",
+        request=RatingVersionSerializer,
+        responses={
+            200: RatingDeliverableListSerializer,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
+        },
+    )
+    def delete(self, request, pk):
+        item = deliverable_get_for_user(user=request.user, pk=pk)
+        version = self.valid(RatingVersionSerializer).get("version")
+        deliverables.deliverable_delete(actor=request.user, deliverable=item, expected_version=version)
+        sheet = sheet_get_for_user(user=request.user, pk=item.sheet_id)
+        return Response(RatingDeliverableListSerializer(_deliverables_body(sheet)).data)

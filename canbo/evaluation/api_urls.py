@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import api
+from . import api, party_api
 
 urlpatterns = [
     path("rating-campaigns/", api.CampaignListApi.as_view(), name="api-rating-campaigns"),
@@ -23,4 +23,16 @@ urlpatterns = [
     path("rating-sheets/<int:pk>/propose/", api.SheetProposeApi.as_view(), name="api-rating-sheet-propose"),
     path("rating-sheets/<int:pk>/decide/", api.SheetDecideApi.as_view(), name="api-rating-sheet-decide"),
     path("rating-sheets/<int:pk>/facts/", api.SheetFactsApi.as_view(), name="api-rating-sheet-facts"),
+    path(
+        "rating-sheets/<int:pk>/deliverables/",
+        api.SheetDeliverablesApi.as_view(),
+        name="api-rating-sheet-deliverables",
+    ),
+    path("rating-deliverables/<int:pk>/", api.DeliverableDetailApi.as_view(), name="api-rating-deliverable"),
+    path("party-member-ratings/", party_api.PartyRatingListApi.as_view(), name="api-party-member-ratings"),
+    path(
+        "party-member-ratings/bulk/",
+        party_api.PartyRatingBulkApi.as_view(),
+        name="api-party-member-ratings-bulk",
+    ),
 ]

@@ -9,7 +9,7 @@ class EvaluationConfig(AppConfig):
         from canbo.core.audit import register_audited
 
         from . import reports  # noqa: F401 (registers the module's reports)
-        from .models import AnnualRating, RatingCampaign, RatingSheet
+        from .models import AnnualRating, PartyMemberRating, RatingCampaign, RatingDeliverable, RatingSheet
 
-        for model in (AnnualRating, RatingCampaign, RatingSheet):
+        for model in (AnnualRating, RatingCampaign, RatingSheet, RatingDeliverable, PartyMemberRating):
             register_audited(model)

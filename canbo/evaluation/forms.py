@@ -4,7 +4,7 @@ from django import forms
 
 from canbo.org.models import OrgUnit
 
-from .models import RatingLevel
+from .models import DeliverablePeriod, RatingLevel
 
 LEVEL_CHOICES = [("", "— Chọn mức —"), *RatingLevel.choices]
 DATE_INPUT = ["%d/%m/%Y", "%Y-%m-%d"]
@@ -85,12 +85,81 @@ class DecideForm(VersionForm):
         input_formats=DATE_INPUT,
         error_messages={"invalid": "Ngày theo dạng dd/mm/yyyy."},
     )
+    degradation = forms.BooleanField(
+        label="Có kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống",
+        required=False,
+        help_text="Khi có: xếp loại “Không hoàn thành nhiệm vụ” (NĐ 335/2025).",
+    )
+    degradation_note = forms.CharField(
+        label="Căn cứ kết luận suy thoái",
+        required=False,
+        max_length=500,
+        help_text="Văn bản, cơ quan kết luận.",
+    )
 
 
 class FactsForm(VersionForm):
     months_worked = forms.IntegerField(label="Số tháng công tác trong năm", min_value=0, max_value=12)
     leave_months = forms.IntegerField(label="Số tháng nghỉ (ốm, việc riêng…)", min_value=0, max_value=12)
     maternity = forms.BooleanField(label="Nghỉ thai sản trong năm", required=False)
+
+
+class DeliverableForm(VersionForm):
+    """One monthly or quarterly deliverable (the version is the sheet's)."""
+
+    period_kind = forms.ChoiceField(label="Kỳ", choices=DeliverablePeriod.choices)
+    period = forms.IntegerField(
+        label="Tháng / quý",
+        min_value=1,
+        max_value=12,
+        error_messages={"min_value": "Tháng từ 1 đến 12, quý từ 1 đến 4.", "max_value": "Tháng từ 1 đến 12."},
+    )
+    title = forms.CharField(label="Sản phẩm, nhiệm vụ", max_length=300)
+    weight = forms.IntegerField(
+        label="Trọng số",
+        min_value=1,
+        max_value=100,
+        initial=1,
+        help_text="Các sản phẩm chia 70 điểm theo trọng số.",
+    )
+    quality_misses = forms.IntegerField(
+        label="Số lần không bảo đảm chất lượng",
+        min_value=0,
+        max_value=4,
+        initial=0,
+        help_text="Mỗi lần trừ 25 %.",
+    )
+    timeliness_misses = forms.IntegerField(
+        label="Số lần không bảo đảm tiến độ",
+        min_value=0,
+        max_value=4,
+        initial=0,
+        help_text="Mỗi lần trừ 25 %.",
+    )
+    note = forms.CharField(label="Ghi chú", required=False, max_length=500)
+
+
+class PartyRosterFilterForm(forms.Form):
+    party_org = forms.CharField(
+        label="Mã tổ chức đảng (hoặc đơn vị)",
+        max_length=30,
+        error_messages={"required": "Cần mã tổ chức đảng."},
+    )
+    year = forms.IntegerField(
+        label="Năm",
+        min_value=2000,
+        max_value=2100,
+        error_messages={"required": "Cần năm xếp loại.", "invalid": "Năm phải là một số, ví dụ 2024."},
+    )
+
+
+class PartyDecisionForm(forms.Form):
+    decided_on = forms.DateField(
+        label="Ngày xếp loại",
+        input_formats=DATE_INPUT,
+        help_text="dd/mm/yyyy",
+        error_messages={"required": "Cần ngày xếp loại.", "invalid": "Ngày theo dạng dd/mm/yyyy."},
+    )
 
 
 ACTIONS = {

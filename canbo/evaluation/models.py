@@ -150,6 +150,11 @@ class RatingSheet(Versioned, Timestamped):
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # rule 16: a finding of degradation, recorded by the deciding body with its basis, forces KHT
+    degradation_finding = models.BooleanField(
+        _("có kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống"), default=False
+    )
+    degradation_note = models.CharField(_("căn cứ kết luận suy thoái"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("phiếu đánh giá, xếp loại")
@@ -184,6 +189,14 @@ class RatingSheet(Versioned, Timestamped):
                 name="rating_sheet_decided_has_result",
                 violation_error_message=_("Phiếu đã có kết quả phải có mức xếp loại, số và ngày quyết định."),
             ),
+            models.CheckConstraint(
+                condition=Q(degradation_finding=False)
+                | (Q(level=RatingLevel.NOT_COMPLETED) & ~Q(degradation_note="")),
+                name="rating_sheet_degradation_is_kht",
+                violation_error_message=_(
+                    "Có kết luận suy thoái thì xếp loại “Không hoàn thành nhiệm vụ” và ghi căn cứ kết luận."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -200,3 +213,93 @@ class RatingSheet(Versioned, Timestamped):
         if self.score_general is None or self.score_tasks is None:
             return None
         return self.score_general + self.score_tasks
+
+
+class DeliverablePeriod(models.TextChoices):
+    MONTH = "MONTH", _("Tháng")
+    QUARTER = "QUARTER", _("Quý")
+
+
+class RatingDeliverable(Timestamped):
+    """One monthly or quarterly deliverable of a sheet (NĐ 335/2025, rule 16): its share of the 70 points of
+    the tasks part and the misses of quality or timeliness, each costing 25 % of the item (rules.tasks_score)."""
+
+    sheet = models.ForeignKey(RatingSheet, on_delete=models.CASCADE, related_name="deliverables")
+    period_kind = models.CharField(_("kỳ"), max_length=8, choices=DeliverablePeriod.choices)
+    period = models.PositiveSmallIntegerField(_("tháng / quý"))
+    title = models.CharField(_("sản phẩm, nhiệm vụ"), max_length=300)
+    weight = models.PositiveSmallIntegerField(_("trọng số"), default=1)
+    quality_misses = models.PositiveSmallIntegerField(_("số lần không bảo đảm chất lượng"), default=0)
+    timeliness_misses = models.PositiveSmallIntegerField(_("số lần không bảo đảm tiến độ"), default=0)
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("sản phẩm, nhiệm vụ được giao")
+        verbose_name_plural = _("sản phẩm, nhiệm vụ được giao")
+        ordering = ["sheet", "period_kind", "period", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["sheet", "period_kind", "period", "title"],
+                name="rating_deliverable_unique",
+                violation_error_message=_("Phiếu đã có sản phẩm này trong kỳ này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(period__gte=1)
+                & (
+                    Q(period_kind=DeliverablePeriod.MONTH, period__lte=12)
+                    | Q(period_kind=DeliverablePeriod.QUARTER, period__lte=4)
+                ),
+                name="rating_deliverable_period_range",
+                violation_error_message=_("Tháng từ 1 đến 12, quý từ 1 đến 4."),
+            ),
+            models.CheckConstraint(
+                condition=Q(weight__gte=1, weight__lte=100)
+                & Q(quality_misses__lte=4)
+                & Q(timeliness_misses__lte=4),
+                name="rating_deliverable_ranges",
+                violation_error_message=_("Trọng số từ 1 đến 100; số lần không đạt mỗi loại từ 0 đến 4."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_period_kind_display()} {self.period}: {self.title}"
+
+    @property
+    def misses(self) -> int:
+        return self.quality_misses + self.timeliness_misses
+
+
+class PartyMemberRating(Versioned, Timestamped):
+    """A Party member's quality rating of a year (QĐ 366/2025, rule 28): the four levels (or not rated), not
+    higher than the person's CBCCVC rating of the same year (canbo.evaluation.party)."""
+
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="party_ratings")
+    year = models.PositiveSmallIntegerField(_("năm"))
+    party_org = models.ForeignKey(
+        OrgUnit, verbose_name=_("tổ chức đảng"), on_delete=models.PROTECT, related_name="+"
+    )
+    level = models.CharField(_("xếp loại đảng viên"), max_length=16, choices=RatingLevel.choices)
+    decided_on = models.DateField(_("ngày quyết định"))
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    note = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("xếp loại chất lượng đảng viên")
+        verbose_name_plural = _("xếp loại chất lượng đảng viên")
+        ordering = ["-year", "party_org__path", "person__sort_key", "id"]
+        indexes = [
+            models.Index(fields=["year", "party_org", "level"], name="party_rating_org_level"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year"],
+                name="party_rating_one_per_person_year",
+                violation_error_message=_("Đảng viên này đã có kết quả xếp loại năm này."),
+            ),
+            models.CheckConstraint(
+                condition=Q(level__in=RatingLevel.values), name="party_rating_level_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} – đảng viên {self.year}: {self.get_level_display()}"

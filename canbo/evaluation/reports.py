@@ -3,7 +3,9 @@ result of one year), in scope by the unit the person was rated in (AnnualRating.
 
 - rating-distribution: per unit, persons at each level in the year and their share of the persons rated
   (“not rated” is counted apart and left out of the shares); % rounded half up to one decimal;
-- rating-not-completed-twice: persons “not completed” (KHT) in the year and in the year before (rule 17).
+- rating-not-completed-twice: persons “not completed” (KHT) in the year and in the year before (rule 17);
+- party-member-rating-distribution: the same over PartyMemberRating (rule 28), per Party organisation (in
+  scope by the organisation's unit).
 """
 
 from django import forms
@@ -13,7 +15,7 @@ from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope
 from canbo.reports.formatting import fmt_int, round1
 from canbo.reports.registry import register
 
-from .models import AnnualRating, RatingLevel
+from .models import AnnualRating, PartyMemberRating, RatingLevel
 
 LEVELS = [RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.COMPLETED, RatingLevel.NOT_COMPLETED]
 
@@ -152,3 +154,62 @@ class NotCompletedTwiceReport(Report):
             "đối chiếu văn bản mới trước khi áp dụng).",
         ]
         return ReportResult(columns=columns, rows=rows, totals=totals, notes=notes, meta={"count": len(rows)})
+
+
+@register
+class PartyMemberRatingDistributionReport(Report):
+    name = "party-member-rating-distribution"
+    title = "Kết quả xếp loại chất lượng đảng viên theo tổ chức đảng"
+    description = (
+        "Số đảng viên và tỷ lệ ở từng mức xếp loại chất lượng đảng viên (QĐ 366/2025) của một năm, theo tổ "
+        "chức đảng; số đảng viên không xếp loại tính riêng."
+    )
+    period_kind = UNDATED
+    option_fields = {"year": _year_field()}
+
+    def run(self, *, user, params):
+        year = int(params.options["year"])
+        counts = {level.lower(): Count("pk", filter=Q(level=level)) for level in RatingLevel.values}
+        per_org = list(
+            PartyMemberRating.objects.filter(
+                scope_q(user=user, params=params, field="party_org__path"), year=year
+            )
+            .values("party_org__code", "party_org__name", "party_org__path")
+            .annotate(**counts)
+            .order_by("party_org__path")
+        )
+        rows, sums = [], {level.lower(): 0 for level in RatingLevel.values}
+        for item in per_org:
+            values = RatingDistributionReport._values(item, item["party_org__name"], item["party_org__code"])
+            rows.append(Row(values))
+            for key in sums:
+                sums[key] += item[key]
+        total = Row(RatingDistributionReport._values(sums, "Tổng cộng", ""), kind="total")
+        columns = [Column("unit", "Tổ chức đảng")]
+        for level in LEVELS:
+            columns += [
+                Column(level.lower(), f"{level.label} (đảng viên)", "int"),
+                Column(f"{level.lower()}_pct", f"{level.value} (%)", "pct"),
+            ]
+        columns += [
+            Column("khong_xep_loai", "Không xếp loại (đảng viên)", "int"),
+            Column("total", "Tổng số", "int"),
+        ]
+        rated = total.values["rated"]
+        notes = [
+            f"Năm {year}: {fmt_int(total.values['total'])} đảng viên có kết quả, {fmt_int(rated)} đảng viên được "
+            f"xếp loại, {fmt_int(sums['khong_xep_loai'])} đảng viên không xếp loại.",
+            "Tỷ lệ tính trên số đảng viên được xếp loại, làm tròn một chữ số thập phân; “Hoàn thành xuất sắc” "
+            "không quá 20 % số “Hoàn thành tốt” của mỗi tổ chức đảng; mức xếp loại đảng viên không cao hơn mức "
+            "xếp loại cán bộ, công chức, viên chức cùng năm.",
+        ]
+        chart = {
+            "type": "bar",
+            "stacked": True,
+            "labels": [r.values["unit"] for r in rows],
+            "datasets": [
+                {"label": str(lv.label), "data": [r.values[lv.lower()] for r in rows]} for lv in LEVELS
+            ],
+        }
+        meta = {"year": year, **sums, "rated": rated}
+        return ReportResult(columns=columns, rows=rows, totals=[total], notes=notes, chart=chart, meta=meta)

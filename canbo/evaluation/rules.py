@@ -3,16 +3,17 @@
 - rule 14: the campaign's deadline is at the latest 15/12 of the year; under 6 months worked in the year → not
   rated (except maternity leave, rated on the time actually worked); 3 to under 6 months of leave → at most HT;
 - rule 16 (NĐ 335/2025): score = general criteria (0–30) + deliverables (0–70); bands ≥ 90 HTXS, 70–< 90 HTT,
-  50–< 70 HT, < 50 KHT; a discipline decided in the year for a duty-related act forces KHT;
+  50–< 70 HT, < 50 KHT; the deliverables part is computed from the monthly or quarterly items when the sheet
+  has them (`tasks_score`); a discipline decided in the year for a duty-related act, or a finding of
+  degradation (suy thoái) recorded by the deciding body, forces KHT;
 - rule 15: HTXS at most 20 % of HTT per unit (HTXS × 5 ≤ HTT).
 """
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from canbo.discipline.models import DisciplineRecord
-from canbo.reports.formatting import fmt_decimal
 
 from .models import RATING_RANK, RatingLevel
 
@@ -32,6 +33,33 @@ BAND_TEXT = {
     RatingLevel.COMPLETED: "từ 50 đến dưới 70 điểm",
     RatingLevel.NOT_COMPLETED: "dưới 50 điểm",
 }
+
+
+TASKS_POINTS = Decimal(70)
+MISS_COST = Decimal("0.25")  # of the item's points, per quality or timeliness miss
+CENT = Decimal("0.01")
+
+
+def fmt_points(value) -> str:
+    """Points as Vietnamese text: 85,0 · 65,63 (a second decimal only when there is one)."""
+    value = Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+    text = f"{value:.1f}" if value == value.quantize(Decimal("0.1")) else f"{value:.2f}"
+    return text.replace(".", ",")
+
+
+def tasks_score(items) -> Decimal | None:
+    """NĐ 335's 70 points of deliverables from (weight, misses) pairs; None without items.
+
+    Reading of rule 16 (docs/decisions/013-nd335-deliverable-scoring.md): the 70 points are shared among the
+    items by weight (equal weights: equal shares); each miss of quality or of timeliness takes 25 % of that
+    item's share, never below 0 (two misses → 50 %, four or more → nothing):
+    70 × Σ(weight × max(0; 1 − 0,25 × misses)) / Σ weight, rounded half up to two decimals."""
+    items = list(items)
+    total = sum(weight for weight, _ in items)
+    if not items or total <= 0:
+        return None
+    earned = sum(weight * max(Decimal(0), 1 - MISS_COST * misses) for weight, misses in items)
+    return (TASKS_POINTS * earned / total).quantize(CENT, rounding=ROUND_HALF_UP)
 
 
 def latest_deadline(year: int) -> date:
@@ -64,17 +92,13 @@ class Facts:
     leave_months: int
     maternity: bool
     disciplines: tuple  # DisciplineRecord rows decided in the year for a duty-related act
-
-
-def _duty_related(qs):
-    # The discipline app may mark acts not related to the duty; without that field every decision counts.
-    names = {f.name for f in DisciplineRecord._meta.get_fields()}
-    return qs.filter(duty_related=True) if "duty_related" in names else qs
+    degradation: str = ""  # the basis of a degradation finding (empty: none)
 
 
 def disciplines_in(person_ids, year: int) -> dict[int, list]:
-    rows = _duty_related(
-        DisciplineRecord.objects.filter(person_id__in=person_ids, decided_on__year=year)
+    """Discipline decided in the year for an act related to the duty (rule 16), per person, oldest first."""
+    rows = DisciplineRecord.objects.filter(
+        person_id__in=person_ids, decided_on__year=year, duty_related=True
     ).order_by("decided_on", "id")
     found: dict[int, list] = {}
     for row in rows:
@@ -104,7 +128,7 @@ def score_errors(general, tasks, level: str, *, field: str = "level") -> dict[st
     if level and band != level:
         return {
             field: [
-                f"Tổng điểm {fmt_decimal(total)} ({fmt_decimal(general)} + {fmt_decimal(tasks)}) thuộc khung "
+                f"Tổng điểm {fmt_points(total)} ({fmt_points(general)} + {fmt_points(tasks)}) thuộc khung "
                 f"“{RatingLevel(band).label}” ({BAND_TEXT[band]}), không phải “{RatingLevel(level).label}” "
                 f"({BAND_TEXT[RatingLevel(level)]})."
             ]
@@ -116,6 +140,13 @@ def level_errors(facts: Facts, level: str) -> list[str]:
     """Why `level` is not allowed for this person and year (empty: allowed)."""
     if level not in RatingLevel.values:
         return ["Mức xếp loại không hợp lệ."]
+    if facts.degradation:  # forced KHT, whatever the time worked
+        if level == RatingLevel.NOT_COMPLETED:
+            return []
+        return [
+            f"{facts.name} có kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống ({facts.degradation}): "
+            "xếp loại “Không hoàn thành nhiệm vụ”."
+        ]
     rated_time = facts.months_worked
     if rated_time < MIN_MONTHS and not facts.maternity:
         if level != RatingLevel.NOT_RATED:

@@ -1,13 +1,29 @@
 """Reads of the annual rating, every one scoped (canbo.accounts.scoping): staff read the sheets of the units
 they see; an official reads only their own sheets. Outside → 404 (its existence is not disclosed)."""
 
-from django.db.models import Count, Q
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import reads_all_units, unit_paths, unit_visibility_q
+from canbo.discipline.models import DisciplineRecord
+from canbo.org.models import OrgUnit
+from canbo.people.choices import PersonStatus
+from canbo.people.models import Person
 
-from .models import RatingCampaign, RatingLevel, RatingSheet, SheetStatus
+from . import rules
+from .models import (
+    AnnualRating,
+    PartyMemberRating,
+    RatingCampaign,
+    RatingDeliverable,
+    RatingLevel,
+    RatingSheet,
+    SheetStatus,
+)
 
 is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
@@ -100,3 +116,79 @@ def rating_tile(*, user) -> dict | None:
         .count()
     )
     return {"label": "Phiếu đánh giá, xếp loại chưa có kết quả", "figure": waiting, "url": "/danh-gia/"}
+
+
+def sheet_tasks_score(*, sheet):
+    """The NĐ 335 tasks part computed from the sheet's deliverables (None without any); one query."""
+    rows = sheet.deliverables.values_list("weight", "quality_misses", "timeliness_misses")
+    return rules.tasks_score((weight, quality + timely) for weight, quality, timely in rows)
+
+
+def deliverable_get_for_user(*, user, pk):
+    sheets = sheet_queryset_for(user=user)
+    return get_object_or_404(
+        RatingDeliverable.objects.select_related(
+            "sheet__person", "sheet__unit", "sheet__campaign__unit"
+        ).filter(sheet__in=sheets.values("pk")),
+        pk=pk,
+    )
+
+
+def party_rating_queryset_for(*, user):
+    """Party members' ratings of the organisations the user sees (staff only)."""
+    if not getattr(user, "is_authenticated", False) or not is_staff(user):
+        return PartyMemberRating.objects.none()
+    qs = PartyMemberRating.objects.select_related("person", "party_org")
+    condition = unit_visibility_q(user, "party_org__path")
+    return qs if condition is None else qs.filter(condition)
+
+
+def party_rating_list(*, fetched_by, filters=None):
+    filters = filters or {}
+    qs = party_rating_queryset_for(user=fetched_by)
+    if filters.get("party_org") is not None:
+        qs = qs.filter(party_org=filters["party_org"])
+    if filters.get("year"):
+        qs = qs.filter(year=filters["year"])
+    if filters.get("level"):
+        qs = qs.filter(level=filters["level"])
+    return qs.order_by("-year", "party_org__path", "person__sort_key", "id")
+
+
+def party_org_get_for_user(*, user, code) -> OrgUnit:
+    """A unit the user sees, by code (outside → 404)."""
+    if not is_staff(user):
+        raise Http404
+    condition = unit_visibility_q(user, "path")
+    qs = OrgUnit.objects.all() if condition is None else OrgUnit.objects.filter(condition)
+    return get_object_or_404(qs, code=code)
+
+
+def party_roster(*, fetched_by, party_org: OrgUnit, year: int):
+    """The organisation's Party members on 31/12 of the year (working people of its subtree, and anyone it
+    already rated that year), each with the CBCCVC rating, the Party rating and a duty-related discipline of
+    the year beside it. One query; `party_org` comes from party_org_get_for_user."""
+    end = datetime.date(year, 12, 31)
+    annual = AnnualRating.objects.filter(person=OuterRef("pk"), year=year)
+    rating = PartyMemberRating.objects.filter(person=OuterRef("pk"), year=year)
+    disciplined = DisciplineRecord.objects.filter(
+        person=OuterRef("pk"), decided_on__year=year, duty_related=True
+    )
+    members = Q(
+        current_unit__path__startswith=party_org.path,
+        party_admission_date__lte=end,
+        status=PersonStatus.WORKING,
+    )
+    rated_here = Q(pk__in=PartyMemberRating.objects.filter(party_org=party_org, year=year).values("person"))
+    return (
+        Person.objects.filter(members | rated_here)
+        .select_related("current_unit")
+        .annotate(
+            annual_level=Subquery(annual.values("level")[:1]),
+            party_level=Subquery(rating.values("level")[:1]),
+            party_org_name=Subquery(rating.values("party_org__name")[:1]),
+            party_note=Subquery(rating.values("note")[:1]),
+            disciplined=Exists(disciplined),
+        )
+        .order_by("current_unit__path", "sort_key", "pk")
+    )

@@ -6,7 +6,14 @@ from rest_framework import serializers
 from canbo.core.api import ModelSerializer, Serializer, VnDateField
 from canbo.org.models import OrgUnit
 
-from .models import RatingCampaign, RatingLevel, RatingSheet
+from .models import (
+    DeliverablePeriod,
+    PartyMemberRating,
+    RatingCampaign,
+    RatingDeliverable,
+    RatingLevel,
+    RatingSheet,
+)
 
 VERSION_HELP = "Phiên bản của bản ghi khi đọc (trường version); bản ghi đã bị người khác sửa thì trả về 409."
 
@@ -96,6 +103,8 @@ class RatingSheetSerializer(ModelSerializer):
             "score",
             "decision_number",
             "decided_on",
+            "degradation_finding",
+            "degradation_note",
             "version",
             "actions",
         ]
@@ -129,6 +138,14 @@ class RatingDecideSerializer(Serializer):
     tasks = _score(70, "Điểm kết quả thực hiện nhiệm vụ")
     decision_number = serializers.CharField(max_length=60)
     decided_on = VnDateField()
+    degradation = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Có kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống: xếp loại KHT.",
+    )
+    degradation_note = serializers.CharField(
+        max_length=500, required=False, allow_blank=True, default="", help_text="Căn cứ kết luận suy thoái."
+    )
     version = _version()
 
 
@@ -137,3 +154,103 @@ class RatingFactsSerializer(Serializer):
     leave_months = serializers.IntegerField(min_value=0, max_value=12)
     maternity = serializers.BooleanField()
     version = _version()
+
+
+class RatingDeliverableSerializer(ModelSerializer):
+    period_kind_label = serializers.CharField(source="get_period_kind_display", read_only=True)
+
+    class Meta:
+        model = RatingDeliverable
+        fields = [
+            "id",
+            "sheet",
+            "period_kind",
+            "period_kind_label",
+            "period",
+            "title",
+            "weight",
+            "quality_misses",
+            "timeliness_misses",
+            "note",
+        ]
+        read_only_fields = fields
+
+
+class RatingDeliverableInputSerializer(Serializer):
+    period_kind = serializers.ChoiceField(choices=DeliverablePeriod.choices)
+    period = serializers.IntegerField(min_value=1, max_value=12, help_text="Tháng 1–12 hoặc quý 1–4.")
+    title = serializers.CharField(max_length=300)
+    weight = serializers.IntegerField(min_value=1, max_value=100, required=False, default=1)
+    quality_misses = serializers.IntegerField(min_value=0, max_value=4, required=False, default=0)
+    timeliness_misses = serializers.IntegerField(min_value=0, max_value=4, required=False, default=0)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text="Phiên bản của phiếu (trường version của phiếu); cũ thì 409."
+    )
+
+
+class RatingDeliverableListSerializer(Serializer):
+    tasks_score = serializers.DecimalField(
+        max_digits=4,
+        decimal_places=2,
+        allow_null=True,
+        read_only=True,
+        help_text="Điểm kết quả nhiệm vụ tính từ các sản phẩm (0–70); null khi chưa có sản phẩm.",
+    )
+    items = RatingDeliverableSerializer(many=True, read_only=True)
+
+
+class PartyMemberRatingSerializer(ModelSerializer):
+    person_uuid = serializers.UUIDField(source="person.uuid", read_only=True)
+    person_code = serializers.CharField(source="person.code", read_only=True)
+    person_name = serializers.CharField(source="person.full_name", read_only=True)
+    party_org = serializers.CharField(source="party_org.code", read_only=True)
+    party_org_name = serializers.CharField(source="party_org.name", read_only=True)
+    level_label = serializers.CharField(source="get_level_display", read_only=True)
+
+    class Meta:
+        model = PartyMemberRating
+        fields = [
+            "id",
+            "year",
+            "person_uuid",
+            "person_code",
+            "person_name",
+            "party_org",
+            "party_org_name",
+            "level",
+            "level_label",
+            "decided_on",
+            "note",
+            "version",
+        ]
+        read_only_fields = fields
+
+
+class PartyRatingQuerySerializer(Serializer):
+    party_org = serializers.CharField(required=False, max_length=30, help_text="Mã tổ chức đảng / đơn vị")
+    year = serializers.IntegerField(required=False, min_value=2000, max_value=2100)
+    level = serializers.ChoiceField(choices=RatingLevel.choices, required=False)
+
+
+class PartyRatingInputSerializer(Serializer):
+    person = serializers.UUIDField(help_text="uuid của đảng viên")
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    party_org = serializers.CharField(max_length=30, help_text="Mã tổ chức đảng (khối Đảng) hoặc đơn vị")
+    level = serializers.ChoiceField(choices=RatingLevel.choices)
+    decided_on = VnDateField()
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    version = _version()
+
+
+class PartyRatingEntrySerializer(Serializer):
+    person = serializers.UUIDField(help_text="uuid của đảng viên")
+    level = serializers.ChoiceField(choices=RatingLevel.choices)
+    note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+
+
+class PartyRatingBulkSerializer(Serializer):
+    party_org = serializers.CharField(max_length=30, help_text="Mã tổ chức đảng (khối Đảng) hoặc đơn vị")
+    year = serializers.IntegerField(min_value=2000, max_value=2100)
+    decided_on = VnDateField()
+    entries = PartyRatingEntrySerializer(many=True, help_text="Một dòng mỗi đảng viên; tất cả hoặc không")

@@ -24,6 +24,7 @@ from canbo.people.models import Employment, Person
 
 from . import rules
 from .models import AnnualRating, CampaignStatus, RatingCampaign, RatingLevel, RatingSheet, SheetStatus
+from .selectors import sheet_tasks_score
 
 NOT_YOUR_UNIT = "Anh/chị không có quyền tổ chức đánh giá, xếp loại của đơn vị này."
 NOT_YOUR_SHEET = "Chỉ chính người được đánh giá tự đánh giá trên phiếu của mình."
@@ -149,8 +150,11 @@ def sheet_self_assess(
     return sheet
 
 
-def facts_for(sheet: RatingSheet) -> rules.Facts:
+def facts_for(sheet: RatingSheet, *, degradation: str | None = None) -> rules.Facts:
+    """The rules' facts of the sheet; `degradation`: the finding being recorded (default: the sheet's)."""
     found = rules.disciplines_in([sheet.person_id], sheet.year).get(sheet.person_id, [])
+    if degradation is None:
+        degradation = sheet.degradation_note if sheet.degradation_finding else ""
     return rules.Facts(
         name=sheet.person.full_name,
         year=sheet.year,
@@ -158,16 +162,33 @@ def facts_for(sheet: RatingSheet) -> rules.Facts:
         leave_months=sheet.leave_months,
         maternity=sheet.maternity,
         disciplines=tuple(found),
+        degradation=degradation,
     )
 
 
-def _result_errors(sheet, level, general, tasks) -> dict[str, list[str]]:
-    errors = rules.score_errors(general, tasks, level)
+def _tasks(sheet, tasks) -> tuple[Decimal | None, dict[str, list[str]]]:
+    """With deliverables the tasks part is computed (rule 16) and cannot be typed; without, as typed."""
+    computed = sheet_tasks_score(sheet=sheet)
+    if computed is None or tasks is None or tasks == computed:
+        return (tasks if computed is None else computed), {}
+    return tasks, {
+        "tasks": [
+            f"Điểm kết quả nhiệm vụ được tính từ các sản phẩm của phiếu ({rules.fmt_points(computed)} điểm): "
+            "không nhập tay; hãy sửa các sản phẩm."
+        ]
+    }
+
+
+def _result_errors(sheet, level, general, tasks, degradation=None) -> tuple[Decimal | None, dict]:
+    """(the tasks score to store, the errors)."""
+    tasks, errors = _tasks(sheet, tasks)
     if not errors:
-        messages = rules.level_errors(facts_for(sheet), level)
+        errors = rules.score_errors(general, tasks, level)
+    if not errors:
+        messages = rules.level_errors(facts_for(sheet, degradation=degradation), level)
         if messages:
             errors["level"] = messages
-    return errors
+    return tasks, errors
 
 
 @transaction.atomic
@@ -187,7 +208,7 @@ def sheet_propose(
         raise ValidationError("Phiếu đã có kết quả xếp loại.")
     if sheet.status == SheetStatus.PENDING and sheet.person.user_id is not None:
         raise ValidationError(f"{sheet.person.full_name} chưa tự đánh giá: chưa ghi được đề xuất.")
-    errors = _result_errors(sheet, level, general, tasks)
+    tasks, errors = _result_errors(sheet, level, general, tasks)
     if len(note) > 1000:
         errors["note"] = ["Nhận xét tối đa 1.000 ký tự."]
     if errors:
@@ -240,14 +261,24 @@ def sheet_decide(
     decided_on: date | None,
     general: Decimal | None = None,
     tasks: Decimal | None = None,
+    degradation: bool = False,
+    degradation_note: str = "",
     expected_version=None,
 ) -> RatingSheet:
-    """The deciding body's result (may be re-recorded while the campaign is open); writes the AnnualRating."""
+    """The deciding body's result (may be re-recorded while the campaign is open); writes the AnnualRating.
+    `degradation`: the body found degradation (suy thoái) — recorded with its basis, it forces KHT."""
     _require(can_edit_unit(actor, sheet.campaign.unit), NOT_DECIDER)
     _require_open(sheet.campaign)
     if sheet.status not in (SheetStatus.PROPOSED, SheetStatus.DECIDED):
         raise ValidationError("Chưa có đề xuất của người quản lý: chưa ghi được kết quả xếp loại.")
-    errors = _result_errors(sheet, level, general, tasks)
+    basis = (degradation_note or "").strip() if degradation else ""
+    if degradation and not basis:
+        raise ValidationError(
+            {"degradation_note": ["Cần căn cứ kết luận suy thoái (văn bản, cơ quan kết luận)."]}
+        )
+    if len(basis) > 500:
+        raise ValidationError({"degradation_note": ["Căn cứ kết luận suy thoái tối đa 500 ký tự."]})
+    tasks, errors = _result_errors(sheet, level, general, tasks, degradation=basis)
     number = (decision_number or "").strip()
     if not number:
         errors["decision_number"] = ["Cần số quyết định (văn bản) công nhận kết quả xếp loại."]
@@ -275,6 +306,7 @@ def sheet_decide(
             )
     sheet.level, sheet.score_general, sheet.score_tasks = level, general, tasks
     sheet.decision_number, sheet.decided_on, sheet.decided_by = number, decided_on, actor
+    sheet.degradation_finding, sheet.degradation_note = bool(basis), basis
     sheet.status = SheetStatus.DECIDED
     fields = [
         "level",
@@ -283,6 +315,8 @@ def sheet_decide(
         "decision_number",
         "decided_on",
         "decided_by",
+        "degradation_finding",
+        "degradation_note",
         "status",
     ]
     _save(actor, RatingSheet, sheet, expected_version, fields)

@@ -15,16 +15,19 @@ from canbo.core.api import validation_error_detail
 from canbo.core.exceptions import ConflictError
 from canbo.training.excel.styles import DATE, INT, TEXT, header, put_row, xlsx_response
 
-from . import services
-from .forms import ACTIONS, CampaignForm
+from . import deliverables, services
+from .deliverables import can_edit_deliverables
+from .forms import ACTIONS, CampaignForm, DeliverableForm
 from .selectors import (
     campaign_get_for_user,
     campaign_queryset_for,
     campaign_summary,
+    deliverable_get_for_user,
     is_staff,
     my_sheets,
     sheet_get_for_user,
     sheet_list,
+    sheet_tasks_score,
 )
 
 PAGE_SIZE = 100
@@ -144,14 +147,21 @@ def my_sheets_view(request):
     return render(request, "evaluation/my_sheets.html", {"sheets": my_sheets(user=request.user)})
 
 
-def _forms_for(user, sheet, bound=None):
+def _shaped(form, computed):
+    """With deliverables, the tasks score is computed: the field is not offered."""
+    if computed is not None:
+        form.fields.pop("tasks", None)
+    return form
+
+
+def _forms_for(user, sheet, computed, bound=None):
     forms = {}
     for action in services.sheet_actions(user, sheet):
         form_class, label = ACTIONS[action]
         if bound and bound[0] == action:
             forms[action] = (bound[1], label)
         else:
-            forms[action] = (form_class(initial=_initial(action, sheet)), label)
+            forms[action] = (_shaped(form_class(initial=_initial(action, sheet)), computed), label)
     return forms
 
 
@@ -177,17 +187,26 @@ def _initial(action, sheet) -> dict:
             tasks=sheet.score_tasks or sheet.proposed_tasks,
             decision_number=sheet.decision_number,
             decided_on=sheet.decided_on,
+            degradation=sheet.degradation_finding,
+            degradation_note=sheet.degradation_note,
         )
     return initial
 
 
-def _render_sheet(request, sheet, bound=None, status=200):
+def _render_sheet(request, sheet, bound=None, status=200, deliverable_form=None):
+    computed = sheet_tasks_score(sheet=sheet)
+    editable = can_edit_deliverables(request.user, sheet)
+    if editable and deliverable_form is None:
+        deliverable_form = DeliverableForm(initial={"version": sheet.version})
     context = {
         "sheet": sheet,
         "person": sheet.person,
-        "forms": _forms_for(request.user, sheet, bound),
+        "forms": _forms_for(request.user, sheet, computed, bound),
         "facts": services.facts_for(sheet),
         "staff": is_staff(request.user),
+        "deliverables": sheet.deliverables.all(),
+        "computed_tasks": computed,
+        "deliverable_form": deliverable_form if editable else None,
     }
     return render(request, "evaluation/sheet_detail.html", context, status=status)
 
@@ -203,7 +222,7 @@ def sheet_action(request, pk, action):
     sheet = sheet_get_for_user(user=request.user, pk=pk)
     if action not in ACTIONS:
         raise PermissionDenied("Thao tác không hợp lệ.")
-    form = ACTIONS[action][0](request.POST)
+    form = _shaped(ACTIONS[action][0](request.POST), sheet_tasks_score(sheet=sheet))
     if form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version", None)
@@ -238,3 +257,71 @@ def _int(value):
         return int(value) if value else None
     except ValueError:
         return None
+
+
+def _deliverable_data(form) -> tuple[dict, int | None]:
+    data = dict(form.cleaned_data)
+    return data, data.pop("version", None)
+
+
+@login_required
+@require_POST
+def deliverable_add(request, pk):
+    sheet = sheet_get_for_user(user=request.user, pk=pk)
+    form = DeliverableForm(request.POST)
+    if form.is_valid():
+        data, version = _deliverable_data(form)
+        try:
+            deliverables.deliverable_add(actor=request.user, sheet=sheet, data=data, expected_version=version)
+        except ConflictError as exc:
+            form.add_error(None, exc.messages[0])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm sản phẩm, nhiệm vụ.")
+            return redirect("evaluation:sheet_detail", sheet.pk)
+        sheet = sheet_get_for_user(user=request.user, pk=pk)
+    return _render_sheet(request, sheet, status=400, deliverable_form=form)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def deliverable_edit(request, pk):
+    item = deliverable_get_for_user(user=request.user, pk=pk)
+    sheet = item.sheet
+    if not can_edit_deliverables(request.user, sheet):
+        raise PermissionDenied(deliverables.NOT_ALLOWED)
+    initial = {name: getattr(item, name) for name in DeliverableForm.base_fields if name != "version"}
+    form = DeliverableForm(request.POST or None, initial={**initial, "version": sheet.version})
+    if request.method == "POST" and form.is_valid():
+        data, version = _deliverable_data(form)
+        try:
+            deliverables.deliverable_update(
+                actor=request.user, deliverable=item, data=data, expected_version=version
+            )
+        except ConflictError as exc:
+            form.add_error(None, exc.messages[0])
+        except ValidationError as exc:
+            _add_errors(form, exc)
+        else:
+            messages.success(request, "Đã sửa sản phẩm, nhiệm vụ.")
+            return redirect("evaluation:sheet_detail", sheet.pk)
+    status = 400 if request.method == "POST" else 200
+    context = {"form": form, "item": item, "sheet": sheet}
+    return render(request, "evaluation/deliverable_form.html", context, status=status)
+
+
+@login_required
+@require_POST
+def deliverable_delete(request, pk):
+    item = deliverable_get_for_user(user=request.user, pk=pk)
+    try:
+        deliverables.deliverable_delete(
+            actor=request.user, deliverable=item, expected_version=_int(request.POST.get("version"))
+        )
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, "Đã xóa sản phẩm, nhiệm vụ.")
+    return redirect("evaluation:sheet_detail", item.sheet_id)

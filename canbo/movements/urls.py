@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from .views import appointments, common, due, movements
+from .views import appointments, due, movements
 
 app_name = "movements"
 urlpatterns = [
@@ -17,5 +17,4 @@ urlpatterns = [
     path("dieu-dong/theo-danh-sach/", movements.movement_batch_view, name="movement_batch"),
     path("dieu-dong/<int:pk>/", movements.movement_detail, name="movement_detail"),
     path("luan-chuyen/", movements.rotation_list_view, name="rotation_list"),
-    path("tim-nguoi/", common.person_search, name="person_search"),
 ]

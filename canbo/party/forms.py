@@ -1,10 +1,11 @@
-"""Forms of the Party pages: dates dd/mm/yyyy; the person by code or personal ID, the Party organisation by code."""
+"""Forms of the Party pages: dates dd/mm/yyyy; a register person with the shared picker, the Party organisation
+by code (admissions) or from the user's Party organisations (targets)."""
 
 from django import forms
 
 from canbo.accounts.scoping import editable_units
 from canbo.org.models import OrgSector
-from canbo.people.selectors import person_editable_queryset_for
+from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
 from .choices import REMOVALS, GeneralEducation
 
@@ -21,8 +22,8 @@ def _party_org(user, code):
     return unit
 
 
-class AdmissionForm(forms.Form):
-    person = forms.CharField(label="Mã hồ sơ hoặc số định danh (nếu là cán bộ)", required=False)
+class AdmissionForm(PersonPickerMixin, forms.Form):
+    person = PersonPickerField(label="Người trong danh sách cán bộ (nếu có)", required=False)
     candidate_name = forms.CharField(label="Họ và tên (nếu ngoài danh sách)", required=False, max_length=120)
     candidate_national_id = forms.CharField(label="Số định danh cá nhân", required=False, max_length=12)
     birth_date = forms.DateField(label="Ngày sinh (nếu ngoài danh sách)", required=False, **DATE)
@@ -34,22 +35,28 @@ class AdmissionForm(forms.Form):
     decision_date = forms.DateField(label="Ngày quyết định", **DATE)
     admitted_on = forms.DateField(label="Ngày kết nạp", **DATE)
 
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
-
-    def clean_person(self):
-        key = (self.cleaned_data.get("person") or "").strip()
-        if not key:
-            return None
-        people = person_editable_queryset_for(user=self.user).select_related("current_unit")
-        person = people.filter(code=key).first() or people.filter(national_id=key).first()
-        if person is None:
-            raise forms.ValidationError("Không tìm thấy người này trong đơn vị anh/chị quản lý.")
-        return person
-
     def clean_party_org(self):
         return _party_org(self.user, self.cleaned_data.get("party_org"))
+
+
+class TargetForm(forms.Form):
+    party_org = forms.ModelChoiceField(
+        label="Tổ chức đảng",
+        queryset=None,
+        error_messages={"invalid_choice": "Chọn một tổ chức đảng trong danh sách."},
+    )
+    start_year = forms.IntegerField(label="Nhiệm kỳ từ năm", min_value=1930, max_value=2100)
+    end_year = forms.IntegerField(label="Nhiệm kỳ đến năm", min_value=1930, max_value=2100)
+    target = forms.IntegerField(label="Chỉ tiêu kết nạp (người)", min_value=1)
+    resolution_number = forms.CharField(label="Số nghị quyết đại hội", max_length=60)
+    resolution_date = forms.DateField(label="Ngày nghị quyết", required=False, **DATE)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party_org"].queryset = (
+            editable_units(user).filter(sector=OrgSector.DANG).order_by("path")
+        )
+        self.fields["party_org"].empty_label = "— Chọn —"
 
 
 class ConfirmForm(forms.Form):

@@ -54,11 +54,9 @@ def _text(value: str, limit: int) -> str:
     return (value or "").strip()[:limit]
 
 
-@transaction.atomic
-def target_create(
-    *, actor, party_org, start_year, end_year, target, resolution_number, resolution_date=None
-) -> AdmissionTarget:
-    """The congress resolution's admission target for a term (one per Party organisation and term)."""
+def _target_errors(
+    *, actor, party_org, start_year, end_year, target, resolution_number, resolution_date, item
+):
     errors: dict = {}
     _require_party_org(actor, party_org, errors)
     if not start_year or not end_year or end_year <= start_year:
@@ -69,12 +67,42 @@ def target_create(
         _add(errors, "resolution_number", "Cần số nghị quyết đại hội.")
     if resolution_date and resolution_date > timezone.localdate():
         _add(errors, "resolution_date", "Ngày nghị quyết không được ở tương lai.")
-    if (
-        party_org
-        and start_year
-        and AdmissionTarget.objects.filter(party_org=party_org, start_year=start_year).exists()
-    ):
-        _add(errors, "start_year", f"{party_org.name} đã có chỉ tiêu nhiệm kỳ bắt đầu năm {start_year}.")
+    if party_org and start_year:
+        duplicate = AdmissionTarget.objects.filter(party_org=party_org, start_year=start_year)
+        if item is not None:
+            duplicate = duplicate.exclude(pk=item.pk)
+        if duplicate.exists():
+            _add(errors, "start_year", f"{party_org.name} đã có chỉ tiêu nhiệm kỳ bắt đầu năm {start_year}.")
+    return errors
+
+
+def _target_save(actor, item: AdmissionTarget) -> AdmissionTarget:
+    try:
+        with transaction.atomic(), audit_actor(actor):
+            item.save()
+    except IntegrityError as exc:  # a concurrent save of the same organisation and term
+        raise ValidationError(
+            {"start_year": [f"{item.party_org.name} đã có chỉ tiêu nhiệm kỳ bắt đầu năm {item.start_year}."]}
+        ) from exc
+    return item
+
+
+@transaction.atomic
+def target_create(
+    *, actor, party_org, start_year, end_year, target, resolution_number, resolution_date=None
+) -> AdmissionTarget:
+    """The congress resolution's admission target for a term (one per Party organisation and term). The board
+    records any organisation's (the province's included); a unit officer only those of their units."""
+    errors = _target_errors(
+        actor=actor,
+        party_org=party_org,
+        start_year=start_year,
+        end_year=end_year,
+        target=target,
+        resolution_number=resolution_number,
+        resolution_date=resolution_date,
+        item=None,
+    )
     if errors:
         raise ValidationError(errors)
     item = AdmissionTarget(
@@ -86,9 +114,40 @@ def target_create(
         resolution_date=resolution_date,
         recorded_by=actor,
     )
-    with audit_actor(actor):
-        item.save()
-    return item
+    return _target_save(actor, item)
+
+
+@transaction.atomic
+def target_update(
+    *,
+    actor,
+    item: AdmissionTarget,
+    party_org,
+    start_year,
+    end_year,
+    target,
+    resolution_number,
+    resolution_date=None,
+) -> AdmissionTarget:
+    """Correct a target: the same rules; the user must manage both the old and the new Party organisation."""
+    item = AdmissionTarget.objects.select_for_update(of=("self",)).select_related("party_org").get(pk=item.pk)
+    if not can_edit_unit(actor, item.party_org):
+        raise PermissionDenied(OUTSIDE)
+    errors = _target_errors(
+        actor=actor,
+        party_org=party_org,
+        start_year=start_year,
+        end_year=end_year,
+        target=target,
+        resolution_number=resolution_number,
+        resolution_date=resolution_date,
+        item=item,
+    )
+    if errors:
+        raise ValidationError(errors)
+    item.party_org, item.start_year, item.end_year, item.target = party_org, start_year, end_year, target
+    item.resolution_number, item.resolution_date = resolution_number.strip()[:60], resolution_date
+    return _target_save(actor, item)
 
 
 def _admission_errors(*, born, education, cell, vote, number, decided, admitted, today) -> dict:

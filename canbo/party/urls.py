@@ -6,5 +6,7 @@ app_name = "party"
 urlpatterns = [
     path("", views.index, name="index"),
     path("ket-nap/", views.admission_create, name="create"),
+    path("chi-tieu/them/", views.target_edit, name="target_create"),
+    path("chi-tieu/<int:pk>/", views.target_edit, name="target_edit"),
     path("<int:pk>/", views.admission_detail, name="detail"),
 ]

@@ -1,44 +1,26 @@
 """Pages of Party admissions (under /dang-vien/): targets and admissions, entry, full membership, removal."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 
+from canbo.accounts.access import access_decorators
+from canbo.accounts.scoping import can_edit_unit
 from canbo.org.forms import add_service_errors
 
 from . import services
 from .choices import PartyStatus
 from .exports import admissions_xlsx
-from .forms import AdmissionForm, ConfirmForm, RemoveForm
-from .selectors import admission_get_for_user, admission_list, is_reader, is_writer, target_list
+from .forms import AdmissionForm, ConfirmForm, RemoveForm, TargetForm
+from .selectors import admission_get_for_user, admission_list, is_writer, target_list
 
 PAGE_SIZE = 50
+NO_ACCESS = "Anh/chị không có quyền xem công tác kết nạp đảng viên."
+READ_ONLY = "Anh/chị chỉ có quyền xem, không được ghi nhận kết nạp đảng viên."
+OUTSIDE_TARGET = "Anh/chị không có quyền sửa chỉ tiêu của tổ chức đảng này."
 
-
-def reader_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_reader(request.user):
-            raise PermissionDenied("Anh/chị không có quyền xem công tác kết nạp đảng viên.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
-
-
-def writer_required(view):
-    @reader_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_writer(request.user):
-            raise PermissionDenied("Anh/chị chỉ có quyền xem, không được ghi nhận kết nạp đảng viên.")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+reader_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
 @reader_required
@@ -68,6 +50,36 @@ def index(request):
 
 
 @writer_required
+def target_edit(request, pk=None):
+    """Create or correct a congress resolution's admission target (the board: any Party organisation, the
+    province's included; a unit officer: the Party organisations of their units)."""
+    item = get_object_or_404(target_list(fetched_by=request.user), pk=pk) if pk else None
+    if item is not None and not can_edit_unit(request.user, item.party_org):
+        raise PermissionDenied(OUTSIDE_TARGET)
+    initial = None
+    if item is not None:
+        fields = ("party_org", "start_year", "end_year", "target", "resolution_number", "resolution_date")
+        initial = {f: getattr(item, f) for f in fields}
+    form = TargetForm(request.POST or None, user=request.user, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            if item is None:
+                item = services.target_create(actor=request.user, **form.cleaned_data)
+            else:
+                item = services.target_update(actor=request.user, item=item, **form.cleaned_data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, f"Đã lưu chỉ tiêu kết nạp {item.party_org.name} nhiệm kỳ {item.period}."
+            )
+            return redirect("party:index")
+    return render(request, "party/target_form.html", {"form": form, "item": item})
+
+
+@writer_required
 def admission_create(request):
     form = AdmissionForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -90,7 +102,7 @@ def admission_detail(request, pk):
     confirm, remove = ConfirmForm(initial=initial), RemoveForm(initial=initial)
     if request.method == "POST":
         if not is_writer(request.user):
-            raise PermissionDenied("Anh/chị chỉ có quyền xem, không được ghi nhận kết nạp đảng viên.")
+            raise PermissionDenied(READ_ONLY)
         action = request.POST.get("action")
         form = ConfirmForm(request.POST) if action == "confirm" else RemoveForm(request.POST)
         if form.is_valid():

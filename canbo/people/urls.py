@@ -1,5 +1,6 @@
 from django.urls import path
 
+from .picker import person_picker
 from .views import edit, history, lists, profile, self_service
 
 app_name = "people"
@@ -7,6 +8,7 @@ urlpatterns = [
     path("", lists.person_list, name="list"),
     path("xuat-excel/", lists.person_export, name="export"),
     path("them/", edit.person_create_view, name="create"),
+    path("tim-nguoi/", person_picker, name="person_picker"),
     path("de-nghi/", self_service.change_requests, name="change_requests"),
     path("de-nghi/<int:pk>/xu-ly/", self_service.change_request_decide_view, name="change_request_decide"),
     path("trinh-do/cac-muc/", edit.qualification_levels, name="qualification_levels"),

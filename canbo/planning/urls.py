@@ -21,5 +21,4 @@ urlpatterns = [
     path("de-xuat/<int:pk>/rut/", posts.withdraw, name="withdraw"),
     path("quyet-dinh/<int:pk>/", review.decision_detail, name="decision_detail"),
     path("thieu-trinh-do/", needs.gap_list, name="gaps"),
-    path("tim-nguoi/", posts.person_search, name="person_search"),
 ]

@@ -31,6 +31,7 @@ from .serializers import (
     CaseProposeSerializer,
     CaseQuerySerializer,
     CaseRejectSerializer,
+    CaseRepaySerializer,
     CaseSerializer,
     ProgressResponseSerializer,
     QuotaQuerySerializer,
@@ -236,9 +237,12 @@ def _step(action: str, serializer_class, summary: str):
         case = case_get_for_user(user=request.user, pk=pk)
         data = self.valid(serializer_class)
         version = data.pop("version", None)
-        call = {"approve": services.case_approve, "reject": services.case_reject, "exit": services.case_exit}[
-            action
-        ]
+        call = {
+            "approve": services.case_approve,
+            "reject": services.case_reject,
+            "exit": services.case_exit,
+            "repay": services.case_repayment_record,
+        }[action]
         case = call(actor=request.user, case=case, expected_version=version, **data)
         return Response(CaseSerializer(case_get_for_user(user=request.user, pk=case.pk)).data)
 
@@ -253,4 +257,7 @@ CaseApproveApi = _step(
 CaseRejectApi = _step("reject", CaseRejectSerializer, "Không phê duyệt (Ban Tổ chức)")
 CaseExitApi = _step(
     "exit", CaseExitSerializer, "Ghi nhận nghỉ việc: kết thúc quá trình công tác (tinh giản biên chế)"
+)
+CaseRepayApi = _step(
+    "repay", CaseRepaySerializer, "Ghi nhận hoàn trả trợ cấp (tuyển dụng lại trong 60 tháng sau tinh giản)"
 )

@@ -11,4 +11,5 @@ urlpatterns = [
     path("staffing/cases/<int:pk>/approve/", api.CaseApproveApi.as_view(), name="api-staffing-case-approve"),
     path("staffing/cases/<int:pk>/reject/", api.CaseRejectApi.as_view(), name="api-staffing-case-reject"),
     path("staffing/cases/<int:pk>/exit/", api.CaseExitApi.as_view(), name="api-staffing-case-exit"),
+    path("staffing/cases/<int:pk>/repay/", api.CaseRepayApi.as_view(), name="api-staffing-case-repay"),
 ]

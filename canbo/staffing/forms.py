@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from canbo.accounts.scoping import visible_units
 from canbo.org.forms import VnFormMixin
+from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
 from .choices import CaseStatus, DownsizingPolicy, DownsizingReason, QuotaKind
 
@@ -66,8 +67,12 @@ class CaseFilterForm(VnFormMixin, UnitCodeMixin):
     year = forms.IntegerField(label="Năm đề nghị", min_value=2000, max_value=2100, required=False)
 
 
-class CaseProposeForm(VnFormMixin, forms.Form):
-    person = forms.CharField(label="Mã hồ sơ hoặc số định danh cá nhân", max_length=20)
+def _money(label):
+    return forms.DecimalField(label=label, required=False, min_value=0, max_digits=14, decimal_places=0)
+
+
+class CaseProposeForm(PersonPickerMixin, VnFormMixin, forms.Form):
+    person = PersonPickerField(label="Người được đề nghị (đang công tác, thuộc đơn vị anh/chị quản lý)")
     reason = forms.ChoiceField(label="Lý do tinh giản (NĐ 29/2023)", choices=DownsizingReason.choices)
     reason_detail = forms.CharField(
         label="Căn cứ, thuyết minh", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
@@ -89,6 +94,7 @@ class ApproveForm(VnFormMixin, forms.Form):
     decision_date = _date("Ngày quyết định")
     planned_exit_date = _date("Ngày nghỉ dự kiến", required=False)
     exit_date = _date("Ngày nghỉ (nếu đã nghỉ)", required=False)
+    allowance_amount = _money("Số tiền trợ cấp đã nhận (đồng, nếu đã nghỉ)")
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
 
@@ -99,4 +105,23 @@ class RejectForm(VnFormMixin, forms.Form):
 
 class ExitForm(VnFormMixin, forms.Form):
     exit_date = _date("Ngày nghỉ")
+    allowance_amount = _money("Số tiền trợ cấp đã nhận (đồng)")
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
+
+
+class RehireFilterForm(VnFormMixin, forms.Form):
+    q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
+    repaid = forms.ChoiceField(
+        label="Hoàn trả",
+        required=False,
+        choices=ALL + [("no", "Chưa hoàn trả"), ("yes", "Đã hoàn trả")],
+    )
+
+
+class RepaymentForm(VnFormMixin, forms.Form):
+    repaid_on = _date("Ngày hoàn trả")
+    repaid_amount = forms.DecimalField(
+        label="Số tiền đã hoàn trả (đồng)", min_value=1, max_digits=14, decimal_places=0
+    )
+    note = forms.CharField(label="Ghi chú (số chứng từ, …)", max_length=300, required=False)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)

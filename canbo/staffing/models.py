@@ -122,6 +122,18 @@ class StreamliningCase(Versioned, Timestamped):
     planned_exit_date = models.DateField(_("ngày nghỉ dự kiến"), null=True, blank=True)
     exit_date = models.DateField(_("ngày nghỉ"), null=True, blank=True)
     rejection_reason = models.CharField(_("lý do không phê duyệt"), max_length=500, blank=True)
+    # The allowance paid on exit; rule 18: a rehire in the public sector within 60 months means repaying it.
+    allowance_amount = models.DecimalField(
+        _("số tiền trợ cấp đã nhận (đồng)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    repaid_on = models.DateField(_("ngày hoàn trả trợ cấp"), null=True, blank=True)
+    repaid_amount = models.DecimalField(
+        _("số tiền đã hoàn trả (đồng)"), max_digits=14, decimal_places=0, null=True, blank=True
+    )
+    repayment_note = models.CharField(_("ghi chú hoàn trả"), max_length=300, blank=True)
+    repayment_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("trường hợp tinh giản biên chế")
@@ -148,6 +160,24 @@ class StreamliningCase(Versioned, Timestamped):
                 condition=~Q(status=CaseStatus.EXITED) | Q(exit_date__isnull=False),
                 name="streamlining_exited_has_date",
                 violation_error_message=_("Trường hợp đã nghỉ cần ngày nghỉ."),
+            ),
+            models.CheckConstraint(
+                condition=Q(allowance_amount__isnull=True) | Q(allowance_amount__gte=0),
+                name="streamlining_allowance_not_negative",
+                violation_error_message=_("Số tiền trợ cấp không được âm."),
+            ),
+            models.CheckConstraint(
+                condition=Q(repaid_on__isnull=True, repaid_amount__isnull=True)
+                | Q(
+                    repaid_on__isnull=False,
+                    repaid_amount__gt=0,
+                    status=CaseStatus.EXITED,
+                    repaid_on__gte=F("exit_date"),
+                ),
+                name="streamlining_repayment_after_exit",
+                violation_error_message=_(
+                    "Hoàn trả trợ cấp cần ngày (sau ngày nghỉ) và số tiền dương, chỉ cho trường hợp đã nghỉ."
+                ),
             ),
         ]
 

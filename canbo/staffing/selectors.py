@@ -10,17 +10,29 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, CharField, Count, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    DateField,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import unit_visibility_q
+from canbo.core.dates import add_months
 from canbo.core.text import unaccent
 from canbo.people.models import Employment
 
-from .choices import QUOTA_CATEGORIES, QuotaKind
+from .choices import QUOTA_CATEGORIES, CaseStatus, QuotaKind
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 
 is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
@@ -212,6 +224,80 @@ def case_list(*, fetched_by, filters: dict | None = None):
     for token in unaccent(filters.get("q") or "").split()[:8]:
         qs = qs.filter(person__search_text__contains=token)
     return qs.order_by("-proposed_on", "-id")
+
+
+# --- rule 18: rehire within 60 months of a streamlining exit ------------------------------------------------
+
+REHIRE_MONTHS = 60
+
+
+def rehire_deadline(exit_date: date) -> date:
+    """The first day a new public-sector employment no longer obliges the repayment (exit + 60 months)."""
+    return add_months(exit_date, REHIRE_MONTHS)
+
+
+@dataclass
+class Rehire:
+    """An exited case whose person started a new employment after the exit and before exit + 60 months."""
+
+    case: StreamliningCase
+    rehired_on: date
+    rehire_unit: str
+
+    @property
+    def deadline(self) -> date:
+        return rehire_deadline(self.case.exit_date)
+
+    @property
+    def amount(self):
+        """What must be repaid: the allowance the case records (None when it was not recorded)."""
+        return self.case.allowance_amount
+
+    @property
+    def repaid(self) -> bool:
+        return self.case.repaid_on is not None
+
+
+def _with_first_rehire(qs):
+    later = Employment.objects.filter(
+        person=OuterRef("person_id"), start_date__gt=OuterRef("exit_date")
+    ).order_by("start_date", "id")
+    return qs.annotate(
+        rehired_on=Subquery(later.values("start_date")[:1], output_field=DateField()),
+        rehire_unit=Subquery(later.values("unit__name")[:1], output_field=CharField()),
+    )
+
+
+def case_rehire(case: StreamliningCase) -> Rehire | None:
+    """The rehire that obliges this case to repay (rule 18), or None."""
+    if case.status != CaseStatus.EXITED or case.exit_date is None:
+        return None
+    row = _with_first_rehire(StreamliningCase.objects.filter(pk=case.pk)).values("rehired_on", "rehire_unit")
+    row = row.first()
+    if not row or row["rehired_on"] is None or row["rehired_on"] >= rehire_deadline(case.exit_date):
+        return None
+    return Rehire(case=case, rehired_on=row["rehired_on"], rehire_unit=row["rehire_unit"] or "")
+
+
+def rehire_list(*, fetched_by, filters: dict | None = None) -> list[Rehire]:
+    """Exited cases (in scope) whose person was employed again within 60 months: one query, newest rehire first.
+
+    The first employment after the exit decides: if it started on or after exit + 60 months, so did every later
+    one. `filters`: repaid = "yes" / "no", q = a name (unaccented)."""
+    filters = filters or {}
+    qs = case_queryset_for(user=fetched_by).filter(status=CaseStatus.EXITED, exit_date__isnull=False)
+    if filters.get("repaid") == "yes":
+        qs = qs.filter(repaid_on__isnull=False)
+    elif filters.get("repaid") == "no":
+        qs = qs.filter(repaid_on__isnull=True)
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        qs = qs.filter(person__search_text__contains=token)
+    qs = _with_first_rehire(qs).filter(rehired_on__isnull=False).order_by("-rehired_on", "-id")
+    return [
+        Rehire(case=case, rehired_on=case.rehired_on, rehire_unit=case.rehire_unit or "")
+        for case in qs
+        if case.rehired_on < rehire_deadline(case.exit_date)
+    ]
 
 
 def dashboard_tiles(*, user, today: date) -> dict:

@@ -118,6 +118,9 @@ class CaseSerializer(ModelSerializer):
             "planned_exit_date",
             "exit_date",
             "rejection_reason",
+            "allowance_amount",
+            "repaid_on",
+            "repaid_amount",
             "version",
         ]
         read_only_fields = fields
@@ -142,11 +145,23 @@ class CaseProposeSerializer(Serializer):
     under_prosecution = serializers.BooleanField(default=False)
 
 
+def ALLOWANCE():  # noqa: N802 - a field factory read like a field
+    return serializers.DecimalField(
+        max_digits=14,
+        decimal_places=0,
+        min_value=0,
+        required=False,
+        allow_null=True,
+        help_text="Số tiền trợ cấp đã nhận (đồng): phải hoàn trả nếu được tuyển dụng lại trong 60 tháng.",
+    )
+
+
 class CaseApproveSerializer(Serializer):
     decision_number = serializers.CharField(max_length=60)
     decision_date = VnDateField()
     planned_exit_date = VnDateField(required=False, allow_null=True)
     exit_date = VnDateField(required=False, allow_null=True, help_text="Đã nghỉ: ghi nhận nghỉ việc luôn.")
+    allowance_amount = ALLOWANCE()
     version = serializers.IntegerField(min_value=1, required=False, help_text=VERSION_HELP)
 
 
@@ -155,6 +170,14 @@ class CaseRejectSerializer(Serializer):
     version = serializers.IntegerField(min_value=1, required=False, help_text=VERSION_HELP)
 
 
+class CaseRepaySerializer(Serializer):
+    repaid_on = VnDateField()
+    repaid_amount = serializers.DecimalField(max_digits=14, decimal_places=0, min_value=1)
+    note = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    version = serializers.IntegerField(min_value=1, required=False, help_text=VERSION_HELP)
+
+
 class CaseExitSerializer(Serializer):
     exit_date = VnDateField()
+    allowance_amount = ALLOWANCE()
     version = serializers.IntegerField(min_value=1, required=False, help_text=VERSION_HELP)

@@ -5,6 +5,7 @@ TINH_GIAN) in the same transaction: the case and the register never disagree.
 """
 
 from datetime import date
+from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -21,10 +22,16 @@ from canbo.people.services import person_end_service
 from .choices import OPEN_STATUSES, CaseStatus, DownsizingPolicy, DownsizingReason, QuotaKind
 from .models import StaffingQuota, StreamliningCase
 from .rules import case_rule_errors, exemption_errors
+from .selectors import case_rehire
 
 BOARD_ONLY_QUOTA = "Chỉ Ban Tổ chức Tỉnh ủy được ghi nhận biên chế được giao."
 BOARD_ONLY_DECIDE = "Chỉ Ban Tổ chức Tỉnh ủy được phê duyệt tinh giản biên chế."
 OUTSIDE_UNIT = "Anh/chị không có quyền đề nghị tinh giản biên chế cho người của đơn vị này."
+
+
+def money(amount) -> str:
+    """25944000 → "25.944.000" (the Vietnamese thousands separator)."""
+    return f"{int(amount):,}".replace(",", ".")
 
 
 def _require_board(actor, message: str) -> None:
@@ -176,6 +183,7 @@ def case_approve(
     decision_date: date,
     planned_exit_date: date | None = None,
     exit_date: date | None = None,
+    allowance_amount: Decimal | None = None,
     expected_version: int | None = None,
 ) -> StreamliningCase:
     """The board approves a proposed case; with `exit_date` the person leaves at once (employment ended)."""
@@ -208,7 +216,7 @@ def case_approve(
         case.planned_exit_date = planned_exit_date or exit_date
         case.save()
     if exit_date is not None:
-        case = case_exit(actor=actor, case=case, exit_date=exit_date)
+        case = case_exit(actor=actor, case=case, exit_date=exit_date, allowance_amount=allowance_amount)
     return case
 
 
@@ -231,9 +239,15 @@ def case_reject(
 
 @transaction.atomic
 def case_exit(
-    *, actor, case: StreamliningCase, exit_date: date, expected_version: int | None = None
+    *,
+    actor,
+    case: StreamliningCase,
+    exit_date: date,
+    allowance_amount: Decimal | None = None,
+    expected_version: int | None = None,
 ) -> StreamliningCase:
-    """The approved person leaves on `exit_date`: the case is closed and the employment ends (TINH_GIAN)."""
+    """The approved person leaves on `exit_date`: the case is closed and the employment ends (TINH_GIAN).
+    `allowance_amount`: the allowance paid (what a rehire within 60 months must repay, rule 18)."""
     case = _locked_case(case)
     if not (has_role(actor, Role.PROVINCE_BOARD) or can_edit_unit(actor, case.person.current_unit)):
         raise PermissionDenied("Anh/chị không có quyền ghi nhận người của đơn vị này nghỉ việc.")
@@ -248,6 +262,8 @@ def case_exit(
         errors["exit_date"] = ["Ngày nghỉ không được ở tương lai: ghi nhận khi người này đã nghỉ."]
     elif exit_date < case.decision_date:
         errors["exit_date"] = ["Ngày nghỉ không được trước ngày quyết định tinh giản."]
+    if allowance_amount is not None and allowance_amount < 0:
+        errors["allowance_amount"] = ["Số tiền trợ cấp không được âm."]
     if errors:
         raise ValidationError(errors)
     status = (
@@ -256,6 +272,7 @@ def case_exit(
     with audit_actor(actor):
         bump_version(StreamliningCase, case, expected_version)
         case.status, case.exit_date = CaseStatus.EXITED, exit_date
+        case.allowance_amount = allowance_amount
         case.save()
         person_end_service(
             actor=actor,
@@ -268,9 +285,60 @@ def case_exit(
     return case
 
 
+@transaction.atomic
+def case_repayment_record(
+    *,
+    actor,
+    case: StreamliningCase,
+    repaid_on: date,
+    repaid_amount: Decimal,
+    note: str = "",
+    expected_version: int | None = None,
+) -> StreamliningCase:
+    """Rule 18: someone streamlined and employed again in the public sector within 60 months of the exit repays
+    the allowance. Records the repayment (once); the board or an officer of the case's or the person's unit."""
+    case = _locked_case(case)
+    if not (
+        has_role(actor, Role.PROVINCE_BOARD)
+        or can_edit_unit(actor, case.unit)
+        or can_edit_unit(actor, case.person.current_unit)
+    ):
+        raise PermissionDenied("Anh/chị không có quyền ghi nhận hoàn trả trợ cấp của trường hợp này.")
+    rehire = case_rehire(case)
+    if rehire is None:
+        raise ValidationError(
+            "Trường hợp này không phải hoàn trả trợ cấp: chưa được tuyển dụng lại trong 60 tháng kể từ ngày nghỉ."
+        )
+    if case.repaid_on is not None:
+        raise ValidationError(f"Đã ghi nhận hoàn trả trợ cấp ngày {case.repaid_on:%d/%m/%Y}.")
+    errors = {}
+    if repaid_on is None:
+        errors["repaid_on"] = ["Cần ngày hoàn trả."]
+    elif repaid_on > timezone.localdate():
+        errors["repaid_on"] = ["Ngày hoàn trả không được ở tương lai."]
+    elif repaid_on < case.exit_date:
+        errors["repaid_on"] = [f"Ngày hoàn trả không được trước ngày nghỉ ({case.exit_date:%d/%m/%Y})."]
+    if repaid_amount is None or repaid_amount <= 0:
+        errors["repaid_amount"] = ["Số tiền hoàn trả phải là số dương."]
+    elif case.allowance_amount is not None and repaid_amount > case.allowance_amount:
+        errors["repaid_amount"] = [
+            f"Số tiền hoàn trả không được lớn hơn số trợ cấp đã nhận ({money(case.allowance_amount)} đồng)."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with audit_actor(actor):
+        bump_version(StreamliningCase, case, expected_version)
+        case.repaid_on, case.repaid_amount = repaid_on, repaid_amount
+        case.repayment_note = (note or "").strip()[:300]
+        case.repayment_recorded_by = actor
+        case.save()
+    return case
+
+
 __all__ = [
     "case_approve",
     "case_exit",
+    "case_repayment_record",
     "case_propose",
     "case_reject",
     "exemption_errors",

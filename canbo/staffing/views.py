@@ -1,28 +1,24 @@
 """Pages of staffing quotas and streamlining (included under /bien-che/): thin doors over selectors and services."""
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from canbo.accounts.access import access_decorators, query_without_page, records_cadre_work
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.exceptions import ConflictError
 from canbo.org.forms import add_service_errors
-from canbo.people.choices import PersonStatus
-from canbo.people.selectors import person_editable_queryset_for
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
 from canbo.reports.rendering import to_xlsx
 
 from . import services
+from .exports import cases_xlsx
 from .forms import (
     ApproveForm,
     CaseFilterForm,
@@ -30,9 +26,18 @@ from .forms import (
     ExitForm,
     QuotaFilterForm,
     QuotaForm,
+    RehireFilterForm,
     RejectForm,
+    RepaymentForm,
 )
-from .selectors import case_get_for_user, case_list, is_staff, quota_get_for_user, quota_progress
+from .selectors import (
+    case_get_for_user,
+    case_list,
+    case_rehire,
+    quota_get_for_user,
+    quota_progress,
+    rehire_list,
+)
 
 PAGE_SIZE = 50
 NO_ACCESS = "Anh/chị không có quyền xem trang biên chế, tinh giản biên chế."
@@ -45,19 +50,8 @@ def is_board(user) -> bool:
     return has_role(user, Role.PROVINCE_BOARD)
 
 
-def can_write(user) -> bool:
-    return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
-
-
-def staff_required(view):
-    @login_required
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_staff(request.user):
-            raise PermissionDenied(NO_ACCESS)
-        return view(request, *args, **kwargs)
-
-    return wrapper
+can_write = records_cadre_work  # the board and unit officers (which units: the services decide)
+staff_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
 def _year(form) -> int:
@@ -130,51 +124,48 @@ def quota_edit(request, pk=None):
 # --- streamlining cases ------------------------------------------------------------------------------------
 
 
+def _filtered_cases(request):
+    form = CaseFilterForm(request.GET, user=request.user)
+    if not form.is_valid():
+        return form, case_list(fetched_by=request.user).none()
+    return form, case_list(fetched_by=request.user, filters=form.cleaned_data)
+
+
 @staff_required
 def case_list_view(request):
-    form = CaseFilterForm(request.GET, user=request.user)
-    cases = case_list(fetched_by=request.user, filters=form.cleaned_data if form.is_valid() else {})
-    if not form.is_valid():
-        cases = cases.none()
+    form, cases = _filtered_cases(request)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode(), "can_propose": can_write(request.user)}
+    context = {
+        "form": form,
+        "page": page,
+        "query": query_without_page(request),
+        "can_propose": can_write(request.user),
+    }
     return render(request, "staffing/case_list.html", context)
 
 
-def _person(user, key: str):
-    """A working person of the user's editable units, by code or personal ID."""
-    key = (key or "").strip()
-    return (
-        person_editable_queryset_for(user=user)
-        .filter(Q(code=key) | Q(national_id=key), status=PersonStatus.WORKING)
-        .select_related("current_unit")
-        .first()
-    )
-
-
 @staff_required
+def case_export(request):
+    """The case list with the page's filters as .xlsx (scoped like the page)."""
+    _form, cases = _filtered_cases(request)
+    return cases_xlsx(cases)
+
+
+@writer_required
 def case_propose_view(request):
-    if not can_write(request.user):
-        raise PermissionDenied(READ_ONLY)
-    form = CaseProposeForm(request.POST or None)
+    form = CaseProposeForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        person = _person(request.user, form.cleaned_data["person"])
-        if person is None:
-            form.add_error(
-                "person", "Không tìm thấy người này trong số người đang công tác của đơn vị anh/chị."
-            )
+        data = form.service_data()
+        person = form.cleaned_data["person"]
+        try:
+            case = services.case_propose(actor=request.user, person=person, **data)
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        except PermissionDenied as exc:
+            form.add_error(None, str(exc))
         else:
-            try:
-                case = services.case_propose(actor=request.user, person=person, **form.service_data())
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            except PermissionDenied as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, f"Đã đề nghị tinh giản biên chế: {person.full_name}.")
-                return redirect("staffing:case_detail", pk=case.pk)
+            messages.success(request, f"Đã đề nghị tinh giản biên chế: {person.full_name}.")
+            return redirect("staffing:case_detail", pk=case.pk)
     return render(request, "staffing/case_form.html", {"form": form})
 
 
@@ -187,6 +178,8 @@ def _detail(request, case, **forms):
         "approve_form": forms.get("approve") or ApproveForm(initial=version),
         "reject_form": forms.get("reject") or RejectForm(initial=version),
         "exit_form": forms.get("exit") or ExitForm(initial=version),
+        "rehire": case_rehire(case),
+        "repay_form": forms.get("repay") or RepaymentForm(initial=version),
     }
     return render(request, "staffing/case_detail.html", context, status=400 if forms else 200)
 
@@ -200,6 +193,7 @@ ACTIONS = {
     "phe-duyet": ("approve", ApproveForm),
     "tu-choi": ("reject", RejectForm),
     "nghi-viec": ("exit", ExitForm),
+    "hoan-tra": ("repay", RepaymentForm),
 }
 
 
@@ -214,9 +208,12 @@ def case_action(request, pk, action):
     if form.is_valid():
         data = dict(form.cleaned_data)
         version = data.pop("version")
-        call = {"approve": services.case_approve, "reject": services.case_reject, "exit": services.case_exit}[
-            name
-        ]
+        call = {
+            "approve": services.case_approve,
+            "reject": services.case_reject,
+            "exit": services.case_exit,
+            "repay": services.case_repayment_record,
+        }[name]
         try:
             case = call(actor=request.user, case=case, expected_version=version, **data)
         except ValidationError as exc:
@@ -229,3 +226,13 @@ def case_action(request, pk, action):
             )
             return redirect("staffing:case_detail", pk=case.pk)
     return _detail(request, case, **{name: form})
+
+
+@staff_required
+def rehire_list_view(request):
+    """Rule 18: people streamlined and employed again in the public sector within 60 months of their exit."""
+    form = RehireFilterForm(request.GET)
+    rows = rehire_list(fetched_by=request.user, filters=form.cleaned_data if form.is_valid() else {})
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {"form": form, "page": page, "query": query_without_page(request)}
+    return render(request, "staffing/rehire_list.html", context)

@@ -174,11 +174,11 @@ def test_pages_and_export(client, alice, bob, charlie, anh, hcm):
     assert client.get(f"/thi-dua/khen-thuong/{item.pk}/").status_code == 404
     client.force_login(alice)
     response = client.post(
-        "/thi-dua/dang-ky/", {"kind": "CA_NHAN", "person": anh.code, "year": 2010, "movement": hcm.pk}
+        "/thi-dua/dang-ky/", {"kind": "CA_NHAN", "person": str(anh.uuid), "year": 2010, "movement": hcm.pk}
     )
     assert "ngoài thời gian" in response.content.decode()
     response = client.post(
-        "/thi-dua/dang-ky/", {"kind": "CA_NHAN", "person": anh.code, "year": 2024, "movement": hcm.pk}
+        "/thi-dua/dang-ky/", {"kind": "CA_NHAN", "person": str(anh.uuid), "year": 2024, "movement": hcm.pk}
     )
     assert response.status_code == 302 and Registration.objects.count() == 1
 

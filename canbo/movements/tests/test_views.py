@@ -252,8 +252,8 @@ def test_propose_refuses_someone_outside_the_officers_units(client, tree, alice,
 def test_the_person_search_finds_only_the_officers_people(client, alice, candidate, outsider_person):
     login(client, alice)
 
-    found = client.get(reverse("movements:person_search"), {"person_q": "Đạt"}).content.decode()
-    missed = client.get(reverse("movements:person_search"), {"person_q": "Bích"}).content.decode()
+    found = client.get(reverse("people:person_picker"), {"person_q": "Đạt"}).content.decode()
+    missed = client.get(reverse("people:person_picker"), {"person_q": "Bích"}).content.decode()
 
     assert candidate.full_name in found
     assert outsider_person.full_name not in missed

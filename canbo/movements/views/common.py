@@ -1,12 +1,11 @@
 """Access checks and helpers shared by the appointment and movement pages (scoping is canbo.accounts.scoping)."""
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import render
-from django.views.decorators.http import require_GET
 
 from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.accounts.access import query_without_page as query_without_page  # re-exported for the views
 from canbo.people.choices import PersonStatus
+from canbo.people.picker import pick_person
 from canbo.people.selectors import person_editable_queryset_for
 
 PAGE_SIZE = 50
@@ -25,25 +24,8 @@ def editable_people(user):
 
 
 def picked_person(user, value):
-    if not value:
-        return None
+    """The person picked with the shared picker (canbo.people.picker), or None when not in the user's scope."""
     try:
-        return editable_people(user).select_related("current_unit", "position").filter(uuid=value).first()
-    except ValidationError:  # not a UUID
+        return pick_person(user=user, value=value, scope="edit", working=True)
+    except ValidationError:
         return None
-
-
-@writer_required
-@require_GET
-def person_search(request):
-    """Up to 20 working people of the user's units matching the search, as radio buttons (htmx)."""
-    query = (request.GET.get("person_q") or "").strip()
-    people = []
-    if len(query) >= 2:
-        people = list(
-            editable_people(request.user)
-            .search(query)
-            .select_related("current_unit", "position")
-            .order_by("sort_key", "id")[:20]
-        )
-    return render(request, "movements/_person_options.html", {"people": people, "query": query})

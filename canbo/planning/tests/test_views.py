@@ -242,7 +242,7 @@ def test_the_gap_list_and_its_export(client, board, world):
 
 
 def test_the_person_search_stays_in_the_users_units(client, alice, world):
-    response = login(client, alice).get(reverse("planning:person_search"), {"person_q": "van"})
+    response = login(client, alice).get(reverse("people:person_picker"), {"person_q": "van", "scope": "read"})
     html = response.content.decode()
     assert "Vì Văn Bốn" in html and "Cà Văn Ba" not in html
 

@@ -148,19 +148,3 @@ def withdraw(request, pk):
     else:
         messages.success(request, f"Đã rút đề xuất quy hoạch {entry.person.full_name}.")
     return redirect("planning:post_detail", pk=entry.post_id)
-
-
-@reader_required
-def person_search(request):
-    """Working people the user may see, by name, personal ID or code (htmx: radio buttons to pick one)."""
-    query = request.GET.get("person_q", "").strip()
-    people = []
-    if len(query) >= 2:
-        people = (
-            person_queryset_for(user=request.user)
-            .filter(status=PersonStatus.WORKING)
-            .search(query)
-            .select_related("current_unit", "position")
-            .vietnamese_order()[:20]
-        )
-    return render(request, "planning/_person_options.html", {"people": people, "query": query})

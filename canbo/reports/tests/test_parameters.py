@@ -100,6 +100,7 @@ def test_every_report_describes_its_parameters():
         "emulation-registrations": ["org", "year", "movement"],
         "awards": ["org", "year_from", "year_to"],
         "rating-distribution": ["org", "year"],
+        "party-member-rating-distribution": ["org", "year"],
         "rating-not-completed-twice": ["org", "year"],
     }
     assert {name: described[name] for name in expected} == expected

@@ -130,7 +130,7 @@ def test_command_table_json_and_xlsx(training, tmp_path):
     sheet = openpyxl.load_workbook(path).active
     assert sheet["A1"].value == "Kế hoạch đào tạo, bồi dưỡng: chỉ tiêu và kết quả"
     row = next(r for r in sheet.iter_rows(values_only=True) if r[0] == "Cao cấp lý luận chính trị")
-    assert row[2:6] == (10, 1, 1, 10.0)
+    assert row[2:7] == ("Trong nước", 10, 1, 1, 10.0)
 
 
 @pytest.mark.parametrize(

@@ -91,7 +91,7 @@ def test_only_board_opens_the_quota_form(request, client, tree, who):
 
 def test_officer_proposes_on_the_page(client, anh, alice):
     data = {
-        "person": anh.code,
+        "person": str(anh.uuid),
         "reason": "DOI_DU_VTVL",
         "reason_detail": "Cơ cấu lại",
         "policy": "THOI_VIEC_NGAY",
@@ -103,7 +103,7 @@ def test_officer_proposes_on_the_page(client, anh, alice):
 
 def test_exemption_shown_on_the_form(client, anh, alice):
     data = {
-        "person": anh.code,
+        "person": str(anh.uuid),
         "reason": "DOI_DU_VTVL",
         "reason_detail": "x",
         "policy": "THOI_VIEC_NGAY",
@@ -114,7 +114,12 @@ def test_exemption_shown_on_the_form(client, anh, alice):
 
 
 def test_charlie_cannot_propose_someone_of_dept_a(client, anh, charlie):
-    data = {"person": anh.code, "reason": "DOI_DU_VTVL", "reason_detail": "x", "policy": "THOI_VIEC_NGAY"}
+    data = {
+        "person": str(anh.uuid),
+        "reason": "DOI_DU_VTVL",
+        "reason_detail": "x",
+        "policy": "THOI_VIEC_NGAY",
+    }
     body = login(client, charlie).post("/bien-che/tinh-gian/de-nghi/", data).content.decode()
     assert "Không tìm thấy người này" in body and not StreamliningCase.objects.exists()
 

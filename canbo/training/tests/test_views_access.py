@@ -45,7 +45,7 @@ def _write_pages(objects):
         reverse("training:class_create"),
         reverse("training:bulk_enrol", args=[klass.pk]),
         reverse("training:study_propose"),
-        reverse("training:person_search"),
+        reverse("people:person_picker"),
     ]
 
 

@@ -86,11 +86,11 @@ def test_an_outside_officer_gets_404_and_sees_only_own_people_of_a_class_they_at
 
 def test_enrol_one_person_found_by_an_unaccented_search(client, klass, alice, anh, outsider_person):
     client.force_login(alice)
-    response = client.get(reverse("training:person_search"), {"person_q": "nguyen van"})
+    response = client.get(reverse("people:person_picker"), {"person_q": "nguyen van"})
     assert anh.full_name in response.content.decode()
     assert (
         "Trần Thị Bích"
-        not in client.get(reverse("training:person_search"), {"person_q": "tran thi"}).content.decode()
+        not in client.get(reverse("people:person_picker"), {"person_q": "tran thi"}).content.decode()
     )
     url = reverse("training:enrol_one", args=[klass.pk])
     response = client.post(url, {"person": anh.uuid}, follow=True)

@@ -7,7 +7,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 
 from canbo.core.exceptions import ConflictError
 from canbo.org.forms import add_service_errors
@@ -157,22 +157,6 @@ def class_edit(request, pk):
             messages.success(request, "Đã lưu thông tin lớp.")
             return redirect("training:class_detail", pk=klass.pk)
     return render(request, "training/class_form.html", {"form": form, "klass": klass}, status=status)
-
-
-@writer_required
-@require_GET
-def person_search(request):
-    """Up to 20 working people of the user's units matching the search, as radio buttons (htmx)."""
-    query = (request.GET.get("person_q") or "").strip()
-    people = []
-    if len(query) >= 2:
-        people = list(
-            editable_people(request.user)
-            .search(query)
-            .select_related("current_unit")
-            .order_by("sort_key", "id")[:20]
-        )
-    return render(request, "training/_person_options.html", {"people": people, "query": query})
 
 
 @writer_required

@@ -25,7 +25,6 @@ urlpatterns = [
     path("lop/<int:pk>/ghi-danh/", bulk.bulk_enrol, name="bulk_enrol"),
     path("lop/<int:pk>/ghi-danh/<int:batch_pk>/", bulk.batch_detail, name="batch_detail"),
     path("lop/<int:pk>/ket-qua/", results.results_entry, name="results_entry"),
-    path("tim-nguoi/", classes.person_search, name="person_search"),
     path("luot-hoc/", enrolments.enrolment_list, name="enrolment_list"),
     path("luot-hoc/xuat-excel/", enrolments.enrolment_export, name="enrolment_export"),
     path("luot-hoc/<int:pk>/xoa/", classes.enrolment_remove_view, name="enrolment_remove"),
