@@ -17,6 +17,18 @@ from canbo.people.choices import level_rank
 from canbo.people.models import ChangeRequest, Employment, Person, Position, Qualification, Rank
 
 from . import DEFAULT_SCALE, DEFAULT_SEED, names
+from .cadre_work import (
+    build_admissions,
+    build_cadre_life,
+    build_cases,
+    build_quotas,
+    plan_exits,
+    reset_admissions,
+    reset_cadre_life,
+    reset_cases,
+    reset_quotas,
+    retire_early,
+)
 from .dates import D2015, D2019
 from .levels import SEED_CHANGES
 from .movements import build_movements, reset_movements
@@ -49,6 +61,8 @@ class Summary:
     ratings: int = 0
     planning: dict = field(default_factory=dict)
     movements: dict = field(default_factory=dict)
+    staffing_party: dict = field(default_factory=dict)
+    cadre_life: dict = field(default_factory=dict)
 
     @contextlib.contextmanager
     def timed(self, phase: str):
@@ -88,6 +102,8 @@ def reset_demo() -> None:
         reset_training()  # training rows point at the demo's units, persons and users
         reset_movements()  # so do appointments, movements and the plan (PROTECT: before the users go)
         reset_planning()
+        _reset_staffing_party()  # cases, quotas, admissions (PROTECT: users, persons, units)
+        reset_cadre_life()  # emulation, discipline, feedback, surveys (PROTECT users, persons, units)
         User.objects.filter(username__in=DEMO_USERNAMES).delete()
         root = OrgUnit.objects.filter(code=ROOT_CODE).first()
         if root is None:
@@ -140,6 +156,8 @@ def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: b
             awards = plan_awards(rng, careers, {k: names.ethnicity_code(v) for k, v in ethnicity.items()})
         with summary.timed("persons"):
             person_ids = _insert_persons(rng, tree, careers, ethnicity, awards)
+        with summary.timed("streamlining+party"):  # ends some careers: after the main rng's last use
+            exits = plan_exits(seed=seed, scale=scale, careers=careers)
         with summary.timed("employments"):
             summary.employments = _insert_employments(person_ids, careers)
         with summary.timed("qualifications"):
@@ -158,12 +176,40 @@ def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: b
             )
         with summary.timed("movements"):
             summary.movements = build_movements(seed=seed, careers=careers, person_ids=person_ids)
+        with summary.timed("streamlining+party"):  # early retirements: people the phases above did not use
+            summary.staffing_party = _build_staffing_party(
+                seed, scale, tree, careers, awards, person_ids, exits
+            )
+        with summary.timed("cadre_life"):
+            summary.cadre_life = build_cadre_life(
+                seed=seed, scale=scale, tree=tree, careers=careers, person_ids=person_ids
+            )
         summary.persons = len(person_ids)
         with summary.timed("summary"):
             summary.headcount_2019 = headcount_by_level(D2019)
             summary.changes = [(s, lv, share_change(s, lv, D2015, D2019)) for s, lv, _pp in SEED_CHANGES]
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _reset_staffing_party() -> None:
+    root = OrgUnit.objects.filter(code=ROOT_CODE).first()
+    if root is not None:
+        units = OrgUnit.objects.filter(path__startswith=root.path).values("pk")
+        reset_cases(units), reset_quotas(units), reset_admissions(units)
+
+
+def _build_staffing_party(seed, scale, tree, careers, awards, person_ids, exits) -> dict:
+    exits = retire_early(
+        seed=seed, scale=scale, careers=careers, awards=awards, person_ids=person_ids, exits=exits
+    )
+    users = dict(User.objects.filter(username__in=DEMO_USERNAMES).values_list("username", "pk"))
+    cases = build_cases(seed=seed, careers=careers, person_ids=person_ids, exits=exits, users=users)
+    quotas = build_quotas(seed=seed, tree=tree, careers=careers)
+    party = build_admissions(
+        seed=seed, scale=scale, tree=tree, careers=careers, person_ids=person_ids, users=users
+    )
+    return {**cases, "quotas": quotas, **party}
 
 
 def _insert_persons(rng, tree, careers, ethnicity, awards) -> list[int]:

@@ -1,17 +1,21 @@
 """The module's report (registered in PartyConfig.ready()): Party admissions against the congress target.
 
 Counted rows: `Admission` (one row = one person admitted, whatever happened later) whose admission date falls in
-the target's term (1/1 of the first year to 31/12 of the last) and whose Party organisation is the target's or
-under it. Seed 002: 2.715 admitted = 54,3 % of the target.
+the target's term — from the day of the congress resolution when it is recorded (else 1/1 of the first year) to
+31/12 of the last year — and on or before the report's date (`on`, default today: progress mid-term), and whose
+Party organisation is the target's or under it. Seed 002: `--on 30/06/2023 --term 2020-2025` → 2.715 admitted =
+54,3 % of the target.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django import forms
-from django.db.models import Count
+from django.db.models import Count, Q
+from django.utils import timezone
 
-from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
-from canbo.reports.formatting import fmt_decimal, fmt_int, round1
+from canbo.reports.base import SNAPSHOT, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
 from canbo.reports.registry import register
 
 from .models import Admission, AdmissionTarget
@@ -23,15 +27,21 @@ def share(done: int, target: int) -> Decimal | None:
     return round1(Decimal(done * 100) / Decimal(target)) if target else None
 
 
+def term_start(target: AdmissionTarget) -> date:
+    """A term counts from its congress resolution (when recorded and in the first year or later), else 1/1."""
+    first = date(target.start_year, 1, 1)
+    return max(target.resolution_date, first) if target.resolution_date else first
+
+
 @register
 class PartyAdmissionsReport(Report):
     name = "party-admissions"
     title = "Kết nạp đảng viên so với chỉ tiêu nghị quyết đại hội"
     description = (
-        "Số người được kết nạp vào Đảng trong nhiệm kỳ so với chỉ tiêu nghị quyết đại hội của từng tổ chức "
-        "đảng (tính cả các tổ chức đảng trực thuộc), tỷ lệ đạt (%)."
+        "Số người được kết nạp vào Đảng từ đầu nhiệm kỳ đến ngày chọn so với chỉ tiêu nghị quyết đại hội của "
+        "từng tổ chức đảng (tính cả các tổ chức đảng trực thuộc), tỷ lệ đạt (%)."
     )
-    period_kind = UNDATED
+    period_kind = SNAPSHOT
     option_fields = {
         "term": forms.RegexField(
             label="Nhiệm kỳ",
@@ -49,25 +59,26 @@ class PartyAdmissionsReport(Report):
             start, end = (int(y) for y in term.split("-"))
             targets = targets.filter(start_year=start, end_year=end)
         targets = list(targets.select_related("party_org").order_by("-start_year", "party_org__path"))
-        counts: dict[tuple[str, int], int] = {}
-        if targets:
-            first, last = min(t.start_year for t in targets), max(t.end_year for t in targets)
-            admitted = Admission.objects.filter(
-                scope_q(user=user, params=params, field="party_org__path"),
-                admitted_on__year__gte=first,
-                admitted_on__year__lte=last,
+        on = params.on or timezone.localdate()
+        counts = {}
+        if targets:  # one aggregate query: a filtered count per target
+            admitted = Admission.objects.filter(scope_q(user=user, params=params, field="party_org__path"))
+            counts = admitted.aggregate(
+                **{
+                    f"t{i}": Count(
+                        "pk",
+                        filter=Q(
+                            party_org__path__startswith=t.party_org.path,
+                            admitted_on__gte=term_start(t),
+                            admitted_on__lte=min(on, date(t.end_year, 12, 31)),
+                        ),
+                    )
+                    for i, t in enumerate(targets)
+                }
             )
-            for item in (
-                admitted.order_by().values("party_org__path", "admitted_on__year").annotate(n=Count("pk"))
-            ):
-                counts[(item["party_org__path"], item["admitted_on__year"])] = item["n"]
         rows, sums = [], {}
-        for t in targets:
-            done = sum(
-                n
-                for (path, year), n in counts.items()
-                if path.startswith(t.party_org.path) and t.start_year <= year <= t.end_year
-            )
+        for i, t in enumerate(targets):
+            done = counts[f"t{i}"]
             values = {
                 "term": t.period,
                 "party_org": t.party_org.name,
@@ -102,13 +113,14 @@ class PartyAdmissionsReport(Report):
             Column("pct", "Đạt (%)", "pct"),
         ]
         notes = [
-            f"Nhiệm kỳ {period}: kết nạp {fmt_int(s['admitted'])} đảng viên = "
+            f"Nhiệm kỳ {period}, đến ngày {fmt_date(on)}: kết nạp {fmt_int(s['admitted'])} đảng viên = "
             f"{fmt_decimal(share(s['admitted'], s['target']))} % chỉ tiêu ({fmt_int(s['target'])})."
             for period, s in sums.items()
         ] or ["Chưa có chỉ tiêu kết nạp đảng viên nào trong phạm vi."]
         notes.append(
-            "Định nghĩa: đếm người được kết nạp (theo ngày kết nạp) trong các năm của nhiệm kỳ, ở tổ chức đảng có "
-            "chỉ tiêu và các tổ chức đảng trực thuộc; dòng tổng cộng chỉ cộng các tổ chức đảng cấp trên cùng."
+            "Định nghĩa: đếm người được kết nạp (theo ngày kết nạp) từ ngày nghị quyết đại hội (nếu có, nếu không "
+            "từ 01/01 năm đầu nhiệm kỳ) đến ngày chọn và không quá 31/12 năm cuối nhiệm kỳ, ở tổ chức đảng có chỉ "
+            "tiêu và các tổ chức đảng trực thuộc; dòng tổng cộng chỉ cộng các tổ chức đảng cấp trên cùng."
         )
         meta = {period: {**s, "pct": str(share(s["admitted"], s["target"]))} for period, s in sums.items()}
         return ReportResult(columns=columns, rows=rows, totals=totals, notes=notes, meta=meta)

@@ -194,3 +194,55 @@ def services_share(done, target):
     from canbo.party.reports import share
 
     return share(done, target)
+
+
+def _admission(party_org, board, admitted_on, name="Người"):
+    return Admission(
+        candidate_name=name,
+        birth_date=datetime.date(1995, 1, 1),
+        education="THPT",
+        party_org=party_org,
+        cell="Chi bộ 1",
+        cell_vote_date=admitted_on - datetime.timedelta(days=30),
+        decision_number="1",
+        decision_date=admitted_on - datetime.timedelta(days=5),
+        admitted_on=admitted_on,
+        recorded_by=board,
+    )
+
+
+def test_the_report_counts_up_to_the_date_from_the_congress(board, party_a, django_assert_max_num_queries):
+    AdmissionTarget.objects.create(
+        party_org=party_a,
+        start_year=2020,
+        end_year=2025,
+        target=10,
+        resolution_number="NQ Đại hội",
+        resolution_date=datetime.date(2020, 10, 16),
+        recorded_by=board,
+    )
+    days = [
+        (2020, 5, 1),
+        (2020, 10, 16),
+        (2021, 3, 1),
+        (2023, 6, 30),
+        (2023, 7, 1),
+        (2025, 12, 31),
+        (2026, 1, 2),
+    ]
+    Admission.objects.bulk_create([_admission(party_a, board, datetime.date(*d)) for d in days])
+    report = get_report("party-admissions")
+    with django_assert_max_num_queries(4):
+        result = report.execute(user=board, data={"term": "2020-2025", "on": "30/06/2023"})
+    # before the congress (05/2020) and after the date do not count; the congress day and 30/06/2023 do
+    assert result.meta["2020-2025"] == {"target": 10, "admitted": 3, "pct": "30.0"}
+    assert "đến ngày 30/06/2023" in result.notes[0]
+    assert report.execute(user=board, data={"term": "2020-2025"}).meta["2020-2025"]["admitted"] == 5
+
+
+def test_a_bad_date_is_refused_in_vietnamese(board):
+    from canbo.reports.base import ReportParameterError
+
+    with pytest.raises(ReportParameterError) as caught:
+        get_report("party-admissions").execute(user=board, data={"on": "31/02/2023"})
+    assert "on" in caught.value.errors

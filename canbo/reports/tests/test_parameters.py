@@ -96,7 +96,7 @@ def test_every_report_describes_its_parameters():
         "survey-responses": ["org", "survey", "view"],
         "staffing-quota": ["org", "year"],
         "streamlining-cases": ["org", "from", "to", "measure", "group"],
-        "party-admissions": ["org", "term"],
+        "party-admissions": ["org", "on", "term"],
         "emulation-registrations": ["org", "year", "movement"],
         "awards": ["org", "year_from", "year_to"],
         "rating-distribution": ["org", "year"],

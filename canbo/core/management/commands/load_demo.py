@@ -83,6 +83,18 @@ class Command(BaseCommand):
                 f"đương. Bổ nhiệm {vn_int(m['appointments'])}, luân chuyển {vn_int(m['rotations'])}, điều động "
                 f"{vn_int(m['transfers'])}; rà soát cấp xã 2021: {vn_int(p['review']['findings'])} người chưa đạt."
             )
+        if summary.staffing_party and summary.cadre_life:
+            sp, cl = summary.staffing_party, summary.cadre_life
+            self.stdout.write(
+                f"  Tinh giản biên chế: {vn_int(sp['exited'])} đã nghỉ, {vn_int(sp['open'])} đang xử lý; "
+                f"{vn_int(sp['quotas'])} chỉ tiêu biên chế; kết nạp đảng viên {vn_int(sp['admissions'])} "
+                f"(chỉ tiêu 2020–2025: {vn_int(sp['target'])}, đến 30/06/2023: {vn_int(sp['by_30_06_2023'])}). "
+                f"Điển hình học tập và làm theo Bác: {vn_int(cl['ct05_collectives'])} tập thể, "
+                f"{vn_int(cl['ct05_individuals'])} cá nhân; {vn_int(cl['awards'])} khen thưởng; "
+                f"{vn_int(cl['discipline_records'])} quyết định kỷ luật; {vn_int(cl['feedback'])} phản ánh "
+                f"({vn_int(cl['feedback_open'])} chưa xử lý); khảo sát: {vn_int(cl['survey_responses'])}/"
+                f"{vn_int(cl['survey_invited'])} phiếu."
+            )
         if options["verbosity"] > 1:
             timings = ", ".join(f"{k} {v:.1f}" for k, v in summary.timings.items())
             self.stdout.write(f"  Thời gian (giây): {timings}.")
