@@ -1,8 +1,8 @@
 """Reads of quotas, the reduction roadmap and streamlining cases, scoped to the acting user's units.
 
-`quota_progress` is set-based: one query returns each quota row with its base-year quota and the actual
-headcount of the unit's subtree on 31/12 (Employment rows active that day, persons counted distinct, the
-category mapped to the kind of quota), whatever the number of people.
+`quota_progress` is set-based: one query returns the quota rows with their base-year quota, a second one the
+employment rows active on 31/12 under them (persons counted distinct per subtree, the category mapped to the
+kind of quota), whatever the number of quotas.
 """
 
 import math
@@ -13,16 +13,13 @@ from decimal import Decimal
 from django.db.models import (
     Case,
     CharField,
-    Count,
     DateField,
-    IntegerField,
     OuterRef,
     Q,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
@@ -74,18 +71,36 @@ def _kind_of_category():
     return Case(*whens, default=Value(""), output_field=CharField())
 
 
-def _actual_headcount(on: date):
+def _actual_headcounts(quotas: list[StaffingQuota], on: date) -> dict[tuple[str, str], int]:
+    """(unit path, kind) → persons working in the unit's subtree on `on` (distinct, category mapped to the kind).
+
+    One query over the active employment rows under the top-most quota units; the subtree sums are added up
+    here by walking each row's ancestors (a correlated subquery per quota costs a scan per row on SQLite)."""
+    wanted = {(q.unit.path, q.kind) for q in quotas}
+    paths = sorted({path for path, _kind in wanted})
+    tops = [p for i, p in enumerate(paths) if not any(p.startswith(o) for o in paths[:i])]
+    if not tops:
+        return {}
+    under = Q()
+    for path in tops:
+        under |= Q(unit__path__startswith=path)
     rows = (
         Employment.objects.active_on(on)
+        .filter(under)
         .annotate(quota_kind=_kind_of_category())
-        .filter(unit__path__startswith=OuterRef("unit__path"), quota_kind=OuterRef("kind"))
+        .exclude(quota_kind="")
         .order_by()
-        .annotate(one=Value(1))
-        .values("one")
-        .annotate(n=Count("person_id", distinct=True))
-        .values("n")
+        .values_list("person_id", "unit__path", "quota_kind")
+        .distinct()
     )
-    return Coalesce(Subquery(rows, output_field=IntegerField()), 0)
+    persons: dict[tuple[str, str], set[int]] = {}
+    for person_id, path, kind in rows:
+        end = path.find(".") + 1
+        while end:  # each ancestor's path is a prefix ending at a "."
+            if (path[:end], kind) in wanted:
+                persons.setdefault((path[:end], kind), set()).add(person_id)
+            end = path.find(".", end) + 1
+    return {key: len(ids) for key, ids in persons.items()}
 
 
 def _target_for(targets: list[ReductionTarget], quota: StaffingQuota) -> ReductionTarget | None:
@@ -153,18 +168,19 @@ def quota_progress(*, user, year: int, org=None, today: date | None = None) -> t
         qs = qs.filter(unit__path__startswith=org.path)
     base_year = min(base_years)
     base = StaffingQuota.objects.filter(unit=OuterRef("unit"), kind=OuterRef("kind"), year=base_year)
-    qs = qs.annotate(
-        actual=_actual_headcount(on), base_count=Subquery(base.values("approved_count")[:1])
-    ).order_by("unit__path", "kind")
+    quotas = list(
+        qs.annotate(base_count=Subquery(base.values("approved_count")[:1])).order_by("unit__path", "kind")
+    )
+    actual = _actual_headcounts(quotas, on)
     rows = []
-    for quota in qs:
+    for quota in quotas:
         target = _target_for(targets, quota)
         rows.append(
             Progress(
                 quota=quota,
                 kind=quota.kind,
                 approved=quota.approved_count,
-                actual=quota.actual,
+                actual=actual.get((quota.unit.path, quota.kind), 0),
                 base=quota.base_count if target and target.base_year == base_year else None,
                 target=target,
                 unit_name=quota.unit.name,
@@ -301,7 +317,7 @@ def rehire_list(*, fetched_by, filters: dict | None = None) -> list[Rehire]:
 
 
 def dashboard_tiles(*, user, today: date) -> dict:
-    """Quota progress of this year for the dashboard (2 queries): per kind, approved vs actual and the
+    """Quota progress of this year for the dashboard (3 queries): per kind, approved vs actual and the
     roadmap's progress in % (None outside the roadmap or without a 2021 quota)."""
     _rows, totals = quota_progress(user=user, year=today.year, today=today)
     return {
