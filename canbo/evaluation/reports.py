@@ -40,6 +40,52 @@ def share(part: int, whole: int):
     return round1(part * 100 / whole) if whole else None
 
 
+def _level_counts():
+    return {level.lower(): Count("pk", filter=Q(level=level)) for level in RatingLevel.values}
+
+
+def _level_values(counts: dict, name: str, code: str) -> dict:
+    rated = sum(counts[level.lower()] for level in LEVELS)
+    values = {"unit": name, "unit_code": code, "rated": rated}
+    for level in LEVELS:
+        values[level.lower()] = counts[level.lower()]
+        values[f"{level.lower()}_pct"] = share(counts[level.lower()], rated)
+    values["khong_xep_loai"] = counts["khong_xep_loai"]
+    values["total"] = rated + counts["khong_xep_loai"]
+    return values
+
+
+def distribution_result(groups, *, year: int, field: str, group_label: str, who: str, rule: str):
+    """Rows per group (`field`__name/__code) with the count and share of each level, a total, notes, a chart."""
+    rows, sums = [], {level.lower(): 0 for level in RatingLevel.values}
+    for item in groups:
+        rows.append(Row(_level_values(item, item[f"{field}__name"], item[f"{field}__code"])))
+        for key in sums:
+            sums[key] += item[key]
+    total = Row(_level_values(sums, "Tổng cộng", ""), kind="total")
+    columns = [Column("unit", group_label)]
+    for level in LEVELS:
+        columns += [
+            Column(level.lower(), f"{level.label} ({who})", "int"),
+            Column(f"{level.lower()}_pct", f"{level.value} (%)", "pct"),
+        ]
+    columns += [Column("khong_xep_loai", f"Không xếp loại ({who})", "int"), Column("total", "Tổng số", "int")]
+    rated = total.values["rated"]
+    notes = [
+        f"Năm {year}: {fmt_int(total.values['total'])} {who} có kết quả, {fmt_int(rated)} {who} được xếp "
+        f"loại, {fmt_int(sums['khong_xep_loai'])} {who} không xếp loại.",
+        rule,
+    ]
+    chart = {
+        "type": "bar",
+        "stacked": True,
+        "labels": [r.values["unit"] for r in rows],
+        "datasets": [{"label": str(lv.label), "data": [r.values[lv.lower()] for r in rows]} for lv in LEVELS],
+    }
+    meta = {"year": year, **sums, "rated": rated}
+    return ReportResult(columns=columns, rows=rows, totals=[total], notes=notes, chart=chart, meta=meta)
+
+
 @register
 class RatingDistributionReport(Report):
     name = "rating-distribution"
@@ -53,57 +99,21 @@ class RatingDistributionReport(Report):
 
     def run(self, *, user, params):
         year = int(params.options["year"])
-        counts = {level.lower(): Count("pk", filter=Q(level=level)) for level in RatingLevel.values}
-        per_unit = list(
+        per_unit = (
             AnnualRating.objects.filter(scope_q(user=user, params=params), year=year)
             .values("unit__code", "unit__name", "unit__path")
-            .annotate(**counts)
+            .annotate(**_level_counts())
             .order_by("unit__path")
         )
-        rows, sums = [], {level.lower(): 0 for level in RatingLevel.values}
-        for item in per_unit:
-            rows.append(Row(self._values(item, item["unit__name"], item["unit__code"])))
-            for key in sums:
-                sums[key] += item[key]
-        total = Row(self._values(sums, "Tổng cộng", ""), kind="total")
-        columns = [Column("unit", "Đơn vị")]
-        for level in LEVELS:
-            columns += [
-                Column(level.lower(), f"{level.label} (người)", "int"),
-                Column(f"{level.lower()}_pct", f"{level.value} (%)", "pct"),
-            ]
-        columns += [
-            Column("khong_xep_loai", "Không xếp loại (người)", "int"),
-            Column("total", "Tổng số", "int"),
-        ]
-        rated = total.values["rated"]
-        notes = [
-            f"Năm {year}: {fmt_int(total.values['total'])} người có kết quả, {fmt_int(rated)} người được xếp "
-            f"loại, {fmt_int(sums['khong_xep_loai'])} người không xếp loại.",
-            "Tỷ lệ tính trên số người được xếp loại (không tính người không xếp loại), làm tròn một chữ số thập "
-            "phân; đơn vị là đơn vị của người đó khi xếp loại.",
-        ]
-        chart = {
-            "type": "bar",
-            "stacked": True,
-            "labels": [r.values["unit"] for r in rows],
-            "datasets": [
-                {"label": str(lv.label), "data": [r.values[lv.lower()] for r in rows]} for lv in LEVELS
-            ],
-        }
-        meta = {"year": year, **sums, "rated": rated}
-        return ReportResult(columns=columns, rows=rows, totals=[total], notes=notes, chart=chart, meta=meta)
-
-    @staticmethod
-    def _values(counts: dict, name: str, code: str) -> dict:
-        rated = sum(counts[level.lower()] for level in LEVELS)
-        values = {"unit": name, "unit_code": code, "rated": rated}
-        for level in LEVELS:
-            values[level.lower()] = counts[level.lower()]
-            values[f"{level.lower()}_pct"] = share(counts[level.lower()], rated)
-        values["khong_xep_loai"] = counts["khong_xep_loai"]
-        values["total"] = rated + counts["khong_xep_loai"]
-        return values
+        return distribution_result(
+            per_unit,
+            year=year,
+            field="unit",
+            group_label="Đơn vị",
+            who="người",
+            rule="Tỷ lệ tính trên số người được xếp loại (không tính người không xếp loại), làm tròn một chữ số "
+            "thập phân; đơn vị là đơn vị của người đó khi xếp loại.",
+        )
 
 
 @register
@@ -169,47 +179,21 @@ class PartyMemberRatingDistributionReport(Report):
 
     def run(self, *, user, params):
         year = int(params.options["year"])
-        counts = {level.lower(): Count("pk", filter=Q(level=level)) for level in RatingLevel.values}
-        per_org = list(
+        per_org = (
             PartyMemberRating.objects.filter(
                 scope_q(user=user, params=params, field="party_org__path"), year=year
             )
             .values("party_org__code", "party_org__name", "party_org__path")
-            .annotate(**counts)
+            .annotate(**_level_counts())
             .order_by("party_org__path")
         )
-        rows, sums = [], {level.lower(): 0 for level in RatingLevel.values}
-        for item in per_org:
-            values = RatingDistributionReport._values(item, item["party_org__name"], item["party_org__code"])
-            rows.append(Row(values))
-            for key in sums:
-                sums[key] += item[key]
-        total = Row(RatingDistributionReport._values(sums, "Tổng cộng", ""), kind="total")
-        columns = [Column("unit", "Tổ chức đảng")]
-        for level in LEVELS:
-            columns += [
-                Column(level.lower(), f"{level.label} (đảng viên)", "int"),
-                Column(f"{level.lower()}_pct", f"{level.value} (%)", "pct"),
-            ]
-        columns += [
-            Column("khong_xep_loai", "Không xếp loại (đảng viên)", "int"),
-            Column("total", "Tổng số", "int"),
-        ]
-        rated = total.values["rated"]
-        notes = [
-            f"Năm {year}: {fmt_int(total.values['total'])} đảng viên có kết quả, {fmt_int(rated)} đảng viên được "
-            f"xếp loại, {fmt_int(sums['khong_xep_loai'])} đảng viên không xếp loại.",
-            "Tỷ lệ tính trên số đảng viên được xếp loại, làm tròn một chữ số thập phân; “Hoàn thành xuất sắc” "
-            "không quá 20 % số “Hoàn thành tốt” của mỗi tổ chức đảng; mức xếp loại đảng viên không cao hơn mức "
-            "xếp loại cán bộ, công chức, viên chức cùng năm.",
-        ]
-        chart = {
-            "type": "bar",
-            "stacked": True,
-            "labels": [r.values["unit"] for r in rows],
-            "datasets": [
-                {"label": str(lv.label), "data": [r.values[lv.lower()] for r in rows]} for lv in LEVELS
-            ],
-        }
-        meta = {"year": year, **sums, "rated": rated}
-        return ReportResult(columns=columns, rows=rows, totals=[total], notes=notes, chart=chart, meta=meta)
+        return distribution_result(
+            per_org,
+            year=year,
+            field="party_org",
+            group_label="Tổ chức đảng",
+            who="đảng viên",
+            rule="Tỷ lệ tính trên số đảng viên được xếp loại, làm tròn một chữ số thập phân; “Hoàn thành xuất "
+            "sắc” không quá 20 % số “Hoàn thành tốt” của mỗi tổ chức đảng; mức xếp loại đảng viên không cao hơn "
+            "mức xếp loại cán bộ, công chức, viên chức cùng năm.",
+        )
