@@ -49,7 +49,7 @@ def _in_use(obj) -> bool:
 
 class CriterionInline(CatalogueAccess, admin.TabularInline):
     model = StandardCriterion
-    fields = ["kind", "scale", "min_level", "years", "months", "lower_tier", "note"]
+    fields = ["kind", "scale", "min_level", "min_rating", "years", "months", "lower_tier", "note"]
     extra = 0
 
     def get_extra(self, request, obj=None, **kwargs):

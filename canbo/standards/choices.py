@@ -8,3 +8,8 @@ class CriterionKind(models.TextChoices):
     POST_MONTHS = "POST_MONTHS", _("Thời gian giữ chức vụ thấp hơn liền kề")
     SERVICE_LEFT = "SERVICE_LEFT", _("Thời gian công tác còn lại đến tuổi nghỉ hưu")
     IN_PLAN = "IN_PLAN", _("Có trong quy hoạch được phê duyệt")
+    RATING = "RATING", _("Kết quả đánh giá, xếp loại")
+
+
+# A RATING criterion looks back over 1–5 whole years before the year of the check date.
+RATING_MAX_YEARS = 5

@@ -2,17 +2,20 @@
 
 One computation serves one person and a hundred thousand: `evaluate` annotates a Person queryset with the
 values each criterion needs (highest level per scale as of the date, start of service, start of holding a
-post of the lower tier, the approved plan) and an unmet flag per criterion, all in one SQL query; the
-messages are then written from those values. `check_person` is `evaluate` on a one-person queryset, so the
-dossier and the bulk lists cannot disagree.
+post of the lower tier, the approved plan, the rating of each year looked back on) and an unmet flag per
+criterion, all in one SQL query; the messages are then written from those values. `check_person` is
+`evaluate` on a one-person queryset, so the dossier and the bulk lists cannot disagree.
 """
 
+import operator
 from dataclasses import dataclass, field
 from datetime import date
+from functools import reduce
 
-from django.db.models import BooleanField, Case, Exists, Max, Min, OuterRef, Q, Value, When
+from django.db.models import BooleanField, Case, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
 
 from canbo.core.dates import add_months, add_years
+from canbo.evaluation.models import RATING_RANK, AnnualRating, RatingLevel
 from canbo.people.choices import QUALIFICATION_LEVELS, Gender, QualificationScale
 from canbo.people.models import Person, Position
 from canbo.people.retirement import latest_birth_retiring_before
@@ -78,6 +81,37 @@ def _level_label(scale: str, rank: int | None) -> str:
     return labels[0] if labels else f"bậc {rank}"
 
 
+def rating_years(c: StandardCriterion, on: date) -> list[int]:
+    """The whole years a RATING criterion looks at: the `years` years before the year of `on`, oldest first
+    (a check in 2026 of "2 years" reads 2024 and 2025; the current year is not rated before December)."""
+    return list(range(on.year - c.years, on.year))
+
+
+def rating_accepted(c: StandardCriterion) -> list[str]:
+    """The levels meeting the criterion: `min_rating` and better."""
+    floor = RATING_RANK[RatingLevel(c.min_rating)]
+    return [level.value for level, rank in RATING_RANK.items() if rank <= floor]
+
+
+def _rating_annotations(c: StandardCriterion, key: str, on: date) -> dict:
+    """One correlated subquery per year (the unique (person, year) index answers it; no join that would
+    multiply the other criteria's rows). Met: every year rated at the minimum or "không xếp loại" (skipped),
+    and at least one year actually rated at the minimum."""
+    accepted = rating_accepted(c)
+    names = {year: f"{key}_y{year}" for year in rating_years(c, on)}
+    annotations = {
+        name: Subquery(AnnualRating.objects.filter(person=OuterRef("pk"), year=year).values("level")[:1])
+        for year, name in names.items()
+    }
+    every_year = reduce(
+        operator.and_,
+        (Q(**{f"{name}__in": [*accepted, RatingLevel.NOT_RATED.value]}) for name in names.values()),
+    )
+    some_year = reduce(operator.or_, (Q(**{f"{name}__in": accepted}) for name in names.values()))
+    annotations[f"{key}_unmet"] = _unmet(every_year & some_year)
+    return annotations
+
+
 def _unmet(met_condition: Q) -> Case:
     return Case(When(met_condition, then=Value(False)), default=Value(True), output_field=BooleanField())
 
@@ -119,6 +153,8 @@ def _criterion_annotations(c: StandardCriterion, standard: TitleStandard, on: da
             .filter(Q(post__position=standard.position) | Q(post__position__tier=standard.position.tier))
         )
         return {f"{key}_unmet": _unmet(Exists(planned))}
+    if c.kind == CriterionKind.RATING:
+        return _rating_annotations(c, key, on)
     raise ValueError(f"Unknown criterion kind {c.kind}")
 
 
@@ -172,7 +208,27 @@ def _message(c: StandardCriterion, value, row: dict, on: date) -> str:
         retire = retirement_date(row["gender"], row["date_of_birth"]) if row.get("date_of_birth") else None
         have = f"nghỉ hưu ngày {retire:%d/%m/%Y}" if retire else "chưa có ngày sinh"
         return f"Cần còn ít nhất {c.years} năm công tác tính đến {on:%d/%m/%Y}; {have}."
+    if c.kind == CriterionKind.RATING:
+        return _rating_message(c, row, on)
     return "Chưa có trong quy hoạch chức danh này (hoặc chức danh tương đương) được phê duyệt."
+
+
+def _rating_message(c: StandardCriterion, row: dict, on: date) -> str:
+    """What is missing, e.g. "Cần xếp loại Hoàn thành tốt nhiệm vụ trở lên trong 2 năm gần nhất; năm 2024:
+    Hoàn thành nhiệm vụ." (or "chưa có kết quả xếp loại năm 2024")."""
+    years = rating_years(c, on)
+    accepted = rating_accepted(c)
+    found = []
+    for year in years:
+        level = row.get(f"c{c.pk}_y{year}")
+        if level is None:
+            found.append(f"chưa có kết quả xếp loại năm {year}")
+        elif level not in accepted and level != RatingLevel.NOT_RATED:
+            found.append(f"năm {year}: {RatingLevel(level).label}")
+    if not found:  # every year "không xếp loại"
+        found.append(f"không năm nào được xếp loại ({', '.join(str(y) for y in years)}: không xếp loại)")
+    need = RatingLevel(c.min_rating).label
+    return f"Cần xếp loại {need} trở lên trong {c.years} năm gần nhất; {'; '.join(found)}."
 
 
 def check_person(

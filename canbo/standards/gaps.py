@@ -2,8 +2,9 @@
 
 Two questions, both answered with `engine.evaluate` (one SQL query per post, never one per person):
 - review (REVIEW): the people holding a post on a date, each against the standard of that post — the
-  qualifications and years of service a holder must keep (no lower-post time, no plan, no age limit: those
-  gate an appointment, not a sitting holder). Without a post: every post held in the subtree.
+  qualifications and years of service a holder must keep (no lower-post time, no plan, no age limit, no
+  annual ratings: those gate an appointment, not a sitting holder). Without a post: every post held in the
+  subtree.
 - candidates (FIRST / HIGHER): everyone working in the subtree on the date against one post's standard, as
   for a first or a higher appointment.
 Reads are scoped by `person_queryset_for` (the user's units, by current unit).
@@ -23,6 +24,7 @@ from .engine import FIRST, HIGHER, REAPPOINT, evaluate, gaps_of, unmet_q
 from .models import StandardCriterion, TitleStandard
 
 REVIEW = "REVIEW"
+APPOINTMENT_ONLY = {CriterionKind.POST_MONTHS, CriterionKind.RATING}  # not asked of a sitting holder
 MODES = {
     REVIEW: "Người đang giữ chức vụ (rà soát theo tiêu chuẩn chức vụ đang giữ)",
     FIRST: "Tất cả cán bộ trong đơn vị, như bổ nhiệm lần đầu",
@@ -31,10 +33,11 @@ MODES = {
 
 
 def evaluate_mode(persons, standard: TitleStandard, on: date, mode: str):
-    """`engine.evaluate` with the criteria of the mode (REVIEW: REAPPOINT's, without the lower-post time)."""
+    """`engine.evaluate` with the criteria of the mode (REVIEW: REAPPOINT's, without the lower-post time and
+    the ratings)."""
     rows, criteria = evaluate(persons, standard, on, REAPPOINT if mode == REVIEW else mode)
     if mode == REVIEW:
-        criteria = [c for c in criteria if c.kind != CriterionKind.POST_MONTHS]
+        criteria = [c for c in criteria if c.kind not in APPOINTMENT_ONLY]
     return rows, criteria
 
 

@@ -1,15 +1,22 @@
 """Title standards: effective-dated criteria of a leadership post or a rank, edited without code changes."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated, Timestamped
+from canbo.evaluation.models import RatingLevel
 from canbo.org.models import OrgUnit
 from canbo.people.choices import ALL_LEVEL_CHOICES, QualificationScale, level_rank
 from canbo.people.models import Position, Rank
 
-from .choices import CriterionKind
+from .choices import RATING_MAX_YEARS, CriterionKind
+
+# The levels a RATING criterion may ask for, best first ("Không hoàn thành" or "Không xếp loại" is no minimum).
+MIN_RATING_CHOICES = [
+    (level.value, level.label) for level in (RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.COMPLETED)
+]
 
 
 class TitleStandard(EffectiveDated):
@@ -58,8 +65,9 @@ class TitleStandard(EffectiveDated):
 
 class StandardCriterion(models.Model):
     """One criterion: a minimum qualification level, years of service, months in the lower post (not for a first
-    appointment), service left before retirement (first or higher appointment), or being in the approved plan
-    (not for a reappointment)."""
+    appointment), service left before retirement (first or higher appointment), being in the approved plan
+    (not for a reappointment), or the annual ratings of the last `years` years at `min_rating` or better
+    (an appointment condition: not checked in the review of sitting holders, see gaps.evaluate_mode)."""
 
     standard = models.ForeignKey(TitleStandard, on_delete=models.CASCADE, related_name="criteria")
     kind = models.CharField(_("loại tiêu chuẩn"), max_length=16, choices=CriterionKind.choices)
@@ -77,6 +85,13 @@ class StandardCriterion(models.Model):
         null=True,
         blank=True,
         help_text=_("Tính thời gian giữ các chức vụ có bậc từ mức này trở lên."),
+    )
+    min_rating = models.CharField(
+        _("xếp loại tối thiểu"),
+        max_length=16,
+        choices=MIN_RATING_CHOICES,
+        blank=True,
+        help_text=_("Tiêu chí kết quả xếp loại: mức thấp nhất được chấp nhận trong mỗi năm xét."),
     )
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
 
@@ -101,16 +116,47 @@ class StandardCriterion(models.Model):
                 name="criterion_post_months_given",
                 violation_error_message=_("Cần số tháng và bậc chức vụ thấp hơn."),
             ),
+            models.CheckConstraint(
+                condition=~Q(kind=CriterionKind.RATING)
+                | Q(
+                    years__gte=1,
+                    years__lte=RATING_MAX_YEARS,
+                    min_rating__in=[code for code, _label in MIN_RATING_CHOICES],
+                ),
+                name="criterion_rating_complete",
+                violation_error_message=_(
+                    "Tiêu chí kết quả xếp loại cần số năm (từ 1 đến 5) và mức xếp loại tối thiểu."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=CriterionKind.RATING) | Q(min_rating=""),
+                name="criterion_min_rating_only_for_rating",
+                violation_error_message=_("Chỉ tiêu chí kết quả xếp loại có mức xếp loại tối thiểu."),
+            ),
         ]
 
     def __str__(self):
-        return f"{self.get_kind_display()} {self.min_level or self.years or self.months or ''}".strip()
+        value = self.min_level or self.min_rating or self.years or self.months or ""
+        return f"{self.get_kind_display()} {value}".strip()
 
     def save(self, *args, **kwargs):
         self.min_rank = (
             level_rank(self.scale, self.min_level) if self.kind == CriterionKind.QUALIFICATION else None
         )
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """Field-level Vietnamese messages for a RATING criterion (the constraints above hold them in the DB)."""
+        errors = {}
+        if self.kind == CriterionKind.RATING:
+            if self.years is None or not 1 <= self.years <= RATING_MAX_YEARS:
+                errors["years"] = f"Số năm xét kết quả xếp loại từ 1 đến {RATING_MAX_YEARS}."
+            if not self.min_rating:
+                errors["min_rating"] = "Cần mức xếp loại tối thiểu (ví dụ: Hoàn thành tốt nhiệm vụ)."
+        elif self.min_rating:
+            errors["min_rating"] = "Chỉ tiêu chí kết quả xếp loại mới có mức xếp loại tối thiểu."
+        if errors:
+            raise ValidationError(errors)
 
 
 class ReviewCampaign(Timestamped):

@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, Q
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import can_edit_unit, reads_all_units, unit_paths, unit_visibility_q
+from canbo.evaluation.models import RatingLevel
 from canbo.people.choices import QualificationScale, level_label
 from canbo.people.models import Position
 
@@ -28,6 +29,11 @@ def criterion_label(c: StandardCriterion) -> str:
         return f"Ít nhất {c.months} tháng giữ chức vụ thấp hơn liền kề (bậc {c.lower_tier} trở lên)"
     if c.kind == CriterionKind.SERVICE_LEFT:
         return f"Còn ít nhất {c.years} năm công tác đến tuổi nghỉ hưu (bổ nhiệm lần đầu, chức vụ cao hơn)"
+    if c.kind == CriterionKind.RATING:
+        level = RatingLevel(c.min_rating).label
+        return (
+            f"Xếp loại {level} trở lên trong {c.years} năm liên tục gần nhất (năm không xếp loại được bỏ qua)"
+        )
     return "Có trong quy hoạch chức danh (hoặc tương đương) được phê duyệt (trừ bổ nhiệm lại)"
 
 

@@ -10,13 +10,26 @@ from .selectors import criterion_label
 
 class CriterionSerializer(ModelSerializer):
     kind = serializers.CharField(
-        read_only=True, help_text="QUALIFICATION, SERVICE_YEARS, POST_MONTHS, SERVICE_LEFT hoặc IN_PLAN"
+        read_only=True,
+        help_text="QUALIFICATION, SERVICE_YEARS, POST_MONTHS, SERVICE_LEFT, IN_PLAN hoặc RATING "
+        "(RATING: years = số năm liền trước năm kiểm tra, min_rating = mức xếp loại tối thiểu)",
     )
     label = serializers.SerializerMethodField(help_text="Tiêu chí bằng lời")
 
     class Meta:
         model = StandardCriterion
-        fields = ["id", "kind", "scale", "min_level", "years", "months", "lower_tier", "note", "label"]
+        fields = [
+            "id",
+            "kind",
+            "scale",
+            "min_level",
+            "min_rating",
+            "years",
+            "months",
+            "lower_tier",
+            "note",
+            "label",
+        ]
 
     def get_label(self, obj) -> str:
         return criterion_label(obj)

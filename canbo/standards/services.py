@@ -65,7 +65,7 @@ def title_standard_supersede(*, actor, standard: TitleStandard) -> list[TitleSta
 
 def copy_criteria_initial(standard: TitleStandard) -> list[dict]:
     """The criteria of a version as initial values for the next one."""
-    fields = ["kind", "scale", "min_level", "years", "months", "lower_tier", "note"]
+    fields = ["kind", "scale", "min_level", "min_rating", "years", "months", "lower_tier", "note"]
     return [{f: getattr(c, f) for f in fields} for c in standard.criteria.all()]
 
 
