@@ -18,7 +18,7 @@ from django.core.validators import (
 from django.db import models
 from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 from rest_framework.utils.formatting import lazy_format
@@ -183,6 +183,16 @@ class ErrorSerializer(serializers.Serializer):
 
     detail = serializers.CharField(help_text="Thông báo bằng tiếng Việt")
     code = serializers.CharField(help_text="Mã lỗi")
+
+
+# Schema answers shared by every endpoint (the bodies come from the exception handler above).
+BAD_INPUT = OpenApiResponse(
+    OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ hoặc bị từ chối: {trường: [thông báo]}"
+)
+REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
+NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
+CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
+DELETED = OpenApiResponse(description="Đã xóa")
 
 
 def parse_query(serializer_class, request) -> dict:

@@ -1,13 +1,12 @@
 """REST API of the annual rating: thin doors over the selectors (scoped; outside → 404) and the services
 (rules, rights, audit). An official reaches only their own sheets; self-assessing another's sheet is refused."""
 
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from canbo.core.api import ErrorSerializer
+from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 
 from . import deliverables, services
@@ -33,10 +32,6 @@ from .serializers import (
     RatingVersionSerializer,
 )
 
-BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ hoặc bị từ chối")
-REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
-CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
 TAG = "Đánh giá, xếp loại"
 
 

@@ -6,11 +6,12 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.response import Response
 
+from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import party
-from .api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED, RatingApi
+from .api import RatingApi
 from .selectors import is_staff, party_org_get_for_user, party_rating_list
 from .serializers import (
     PartyMemberRatingSerializer,

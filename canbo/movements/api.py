@@ -5,14 +5,14 @@ services (rules, permission, audit). There is no door that decides a BLOCKED app
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, user_roles
-from canbo.core.api import ErrorSerializer
+from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.retirement import retirement_date
 from canbo.people.selectors import person_queryset_for
@@ -43,12 +43,6 @@ from .serializers import (
     MovementSerializer,
 )
 
-BAD_INPUT = OpenApiResponse(
-    OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ hoặc bị từ chối: {trường: [thông báo]}"
-)
-REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
-CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
 APPOINTMENTS = "Bổ nhiệm"
 MOVEMENTS = "Điều động, luân chuyển, thôi giữ chức vụ"
 ROTATION_NOTICE_DAYS = 90

@@ -1,13 +1,12 @@
 """REST API of Party admissions: thin doors over the selectors (scoped; outside → 404) and the services."""
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from canbo.core.api import ErrorSerializer
+from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
@@ -22,9 +21,6 @@ from .serializers import (
 )
 
 TAG = "Kết nạp đảng viên"
-BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ: {trường: [thông báo]}")
-REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
 
 
 class PartyPermission(permissions.BasePermission):

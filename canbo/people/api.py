@@ -5,13 +5,20 @@ every write is one call to canbo.people.services, which checks the rules, the un
 """
 
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from canbo.core.api import ErrorSerializer, form_errors, form_query_parameters
+from canbo.core.api import (
+    BAD_INPUT,
+    CONFLICT,
+    DELETED,
+    NOT_FOUND,
+    REFUSED,
+    form_errors,
+    form_query_parameters,
+)
 from canbo.core.api_views import Pagination, RegisterWritePermission
 
 from . import services
@@ -29,12 +36,6 @@ from .serializers import (
     QualificationSerializer,
     QualificationUpdateSerializer,
 )
-
-_BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ: {trường: [thông báo]}")
-_REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-_NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
-_CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
-_DELETED = OpenApiResponse(description="Đã xóa")
 
 PERSONS = "Cán bộ, công chức, viên chức"
 EMPLOYMENTS = "Quá trình công tác"
@@ -76,7 +77,7 @@ class PersonListApi(RegisterApi, generics.ListAPIView):
     @extend_schema(
         summary="Danh sách cán bộ (lọc, tìm kiếm, phân trang)",
         parameters=form_query_parameters(PersonFilterForm),
-        responses={200: PersonListSerializer(many=True), 400: _BAD_INPUT, 403: _REFUSED},
+        responses={200: PersonListSerializer(many=True), 400: BAD_INPUT, 403: REFUSED},
     )
     def get(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
@@ -84,7 +85,7 @@ class PersonListApi(RegisterApi, generics.ListAPIView):
     @extend_schema(
         summary="Thêm hồ sơ cán bộ cùng quá trình công tác đầu tiên",
         request=PersonCreateSerializer,
-        responses={201: PersonDetailSerializer, 400: _BAD_INPUT, 403: _REFUSED},
+        responses={201: PersonDetailSerializer, 400: BAD_INPUT, 403: REFUSED},
     )
     def post(self, request):
         serializer = self.valid(PersonCreateSerializer)
@@ -97,7 +98,7 @@ class PersonDetailApi(RegisterApi):
     serializer_class = PersonDetailSerializer
 
     @extend_schema(
-        summary="Hồ sơ một cán bộ", responses={200: PersonDetailSerializer, 403: _REFUSED, 404: _NOT_FOUND}
+        summary="Hồ sơ một cán bộ", responses={200: PersonDetailSerializer, 403: REFUSED, 404: NOT_FOUND}
     )
     def get(self, request, uuid):
         return Response(PersonDetailSerializer(self.person()).data)
@@ -107,10 +108,10 @@ class PersonDetailApi(RegisterApi):
         request=PersonUpdateSerializer,
         responses={
             200: PersonDetailSerializer,
-            400: _BAD_INPUT,
-            403: _REFUSED,
-            404: _NOT_FOUND,
-            409: _CONFLICT,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
         },
     )
     def patch(self, request, uuid):
@@ -121,7 +122,7 @@ class PersonDetailApi(RegisterApi):
 
     @extend_schema(
         summary="Xóa hồ sơ nhập nhầm (chỉ Ban Tổ chức)",
-        responses={204: _DELETED, 403: _REFUSED, 404: _NOT_FOUND},
+        responses={204: DELETED, 403: REFUSED, 404: NOT_FOUND},
     )
     def delete(self, request, uuid):
         services.person_delete(actor=request.user, person=self.person())
@@ -140,7 +141,7 @@ class EmploymentListApi(RegisterApi):
 
     @extend_schema(
         summary="Quá trình công tác của một cán bộ",
-        responses={200: EmploymentSerializer(many=True), 403: _REFUSED, 404: _NOT_FOUND},
+        responses={200: EmploymentSerializer(many=True), 403: REFUSED, 404: NOT_FOUND},
     )
     def get(self, request, uuid):
         return Response(EmploymentSerializer(self.get_queryset(), many=True).data)
@@ -148,7 +149,7 @@ class EmploymentListApi(RegisterApi):
     @extend_schema(
         summary="Thêm một quá trình công tác (điều động, bổ nhiệm...)",
         request=EmploymentCreateSerializer,
-        responses={201: EmploymentSerializer, 400: _BAD_INPUT, 403: _REFUSED, 404: _NOT_FOUND},
+        responses={201: EmploymentSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
     )
     def post(self, request, uuid):
         person = self.person()
@@ -169,7 +170,7 @@ class EmploymentDetailApi(RegisterApi):
 
     @extend_schema(
         summary="Một quá trình công tác",
-        responses={200: EmploymentSerializer, 403: _REFUSED, 404: _NOT_FOUND},
+        responses={200: EmploymentSerializer, 403: REFUSED, 404: NOT_FOUND},
     )
     def get(self, request, uuid, pk):
         return Response(EmploymentSerializer(self.employment()).data)
@@ -179,10 +180,10 @@ class EmploymentDetailApi(RegisterApi):
         request=EmploymentUpdateSerializer,
         responses={
             200: EmploymentSerializer,
-            400: _BAD_INPUT,
-            403: _REFUSED,
-            404: _NOT_FOUND,
-            409: _CONFLICT,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
         },
     )
     def patch(self, request, uuid, pk):
@@ -195,7 +196,7 @@ class EmploymentDetailApi(RegisterApi):
 
     @extend_schema(
         summary="Xóa một quá trình công tác nhập nhầm",
-        responses={204: _DELETED, 400: _BAD_INPUT, 403: _REFUSED, 404: _NOT_FOUND},
+        responses={204: DELETED, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
     )
     def delete(self, request, uuid, pk):
         services.employment_delete(actor=request.user, employment=self.employment())
@@ -214,7 +215,7 @@ class QualificationListApi(RegisterApi):
 
     @extend_schema(
         summary="Văn bằng, chứng chỉ của một cán bộ",
-        responses={200: QualificationSerializer(many=True), 403: _REFUSED, 404: _NOT_FOUND},
+        responses={200: QualificationSerializer(many=True), 403: REFUSED, 404: NOT_FOUND},
     )
     def get(self, request, uuid):
         return Response(QualificationSerializer(self.get_queryset(), many=True).data)
@@ -222,7 +223,7 @@ class QualificationListApi(RegisterApi):
     @extend_schema(
         summary="Thêm văn bằng, chứng chỉ",
         request=QualificationCreateSerializer,
-        responses={201: QualificationSerializer, 400: _BAD_INPUT, 403: _REFUSED, 404: _NOT_FOUND},
+        responses={201: QualificationSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
     )
     def post(self, request, uuid):
         person = self.person()
@@ -245,7 +246,7 @@ class QualificationDetailApi(RegisterApi):
 
     @extend_schema(
         summary="Một văn bằng, chứng chỉ",
-        responses={200: QualificationSerializer, 403: _REFUSED, 404: _NOT_FOUND},
+        responses={200: QualificationSerializer, 403: REFUSED, 404: NOT_FOUND},
     )
     def get(self, request, uuid, pk):
         return Response(QualificationSerializer(self.qualification()).data)
@@ -255,10 +256,10 @@ class QualificationDetailApi(RegisterApi):
         request=QualificationUpdateSerializer,
         responses={
             200: QualificationSerializer,
-            400: _BAD_INPUT,
-            403: _REFUSED,
-            404: _NOT_FOUND,
-            409: _CONFLICT,
+            400: BAD_INPUT,
+            403: REFUSED,
+            404: NOT_FOUND,
+            409: CONFLICT,
         },
     )
     def patch(self, request, uuid, pk):
@@ -270,7 +271,7 @@ class QualificationDetailApi(RegisterApi):
         return Response(QualificationSerializer(qualification).data)
 
     @extend_schema(
-        summary="Xóa văn bằng, chứng chỉ nhập nhầm", responses={204: _DELETED, 403: _REFUSED, 404: _NOT_FOUND}
+        summary="Xóa văn bằng, chứng chỉ nhập nhầm", responses={204: DELETED, 403: REFUSED, 404: NOT_FOUND}
     )
     def delete(self, request, uuid, pk):
         services.qualification_delete(actor=request.user, qualification=self.qualification())

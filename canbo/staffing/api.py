@@ -3,8 +3,7 @@ and the services (rules, permission, audit; refusals → 400/403 with the Vietna
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import generics, permissions, status
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
@@ -12,7 +11,7 @@ from rest_framework.response import Response
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, visible_units
-from canbo.core.api import ErrorSerializer
+from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
@@ -39,12 +38,6 @@ from .serializers import (
     QuotaWriteSerializer,
 )
 
-BAD_INPUT = OpenApiResponse(
-    OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ hoặc bị từ chối: {trường: [thông báo]}"
-)
-REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
-CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
 TAG = "Biên chế, tinh giản biên chế"
 
 

@@ -9,7 +9,7 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.scoping import visible_units
-from canbo.core.api import ErrorSerializer
+from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED, ErrorSerializer
 from canbo.people.filters import PersonFilterForm
 from canbo.people.selectors import person_list
 
@@ -40,9 +40,6 @@ from .serializers import (
 )
 from .texts import survey_texts, text_question_get
 
-BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ: {trường: [thông báo]}")
-REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
 TAG = "Khảo sát"
 
 

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
-from canbo.core.api import form_errors
+from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED, form_errors
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
@@ -24,7 +24,7 @@ from ..serializers import (
     EnrolmentSerializer,
     EnrolRequestSerializer,
 )
-from .common import BAD_INPUT, CLASSES, CONFLICT, DELETED, NOT_FOUND, REFUSED, TrainingApi
+from .common import CLASSES, TrainingApi
 from .filters import ENROLMENT_PARAMETERS
 from .queries import ClassQuerySerializer
 

@@ -1,19 +1,12 @@
 """Shared pieces of the training API: the write gate, the documented answers, the base view."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import generics, permissions
 from rest_framework.permissions import IsAuthenticated
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, user_roles
-from canbo.core.api import ErrorSerializer
-
-BAD_INPUT = OpenApiResponse(OpenApiTypes.OBJECT, description="Dữ liệu không hợp lệ: {trường: [thông báo]}")
-REFUSED = OpenApiResponse(ErrorSerializer, description="Chưa đăng nhập hoặc không có quyền")
-NOT_FOUND = OpenApiResponse(ErrorSerializer, description="Không có hoặc ngoài phạm vi được xem")
-CONFLICT = OpenApiResponse(ErrorSerializer, description="Bản ghi đã được người khác cập nhật (version cũ)")
-DELETED = OpenApiResponse(description="Đã xóa")
 
 PROGRAMMES = "Đào tạo, bồi dưỡng – chương trình"
 PLANS = "Đào tạo, bồi dưỡng – kế hoạch"

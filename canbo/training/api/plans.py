@@ -8,6 +8,7 @@ from rest_framework.response import Response
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import unit_visibility_q
+from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 
 from .. import services
@@ -28,17 +29,7 @@ from ..serializers import (
     PlanUpdateSerializer,
     ProgrammeSerializer,
 )
-from .common import (
-    BAD_INPUT,
-    CONFLICT,
-    DELETED,
-    NOT_FOUND,
-    PLANS,
-    PROGRAMMES,
-    REFUSED,
-    WRITERS,
-    TrainingApi,
-)
+from .common import PLANS, PROGRAMMES, WRITERS, TrainingApi
 from .queries import NeedQuerySerializer, PlanQuerySerializer, ProgrammeQuerySerializer
 from .responses import AchievementSerializer, achievement_data
 

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
+from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
@@ -20,7 +21,7 @@ from ..serializers import (
     StudySerializer,
 )
 from .classes import unknown_persons
-from .common import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED, STUDY, TrainingApi
+from .common import STUDY, TrainingApi
 from .queries import StudyQuerySerializer
 
 
