@@ -8,6 +8,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from rest_framework import permissions
 
 from .models import Role
 from .scoping import has_role
@@ -50,6 +51,22 @@ def access_decorators(*, no_access: str, read_only: str):
         return wrapper
 
     return staff_required, writer_required
+
+
+def access_permission(*, no_access: str, read_only: str, no_write: str | None = None):
+    """The API twin of `access_decorators`: a DRF permission class letting readers read and writers write,
+    refusing with the module's Vietnamese message (`no_write`: for a write by someone who cannot even read)."""
+
+    class CadreWorkPermission(permissions.BasePermission):
+        def has_permission(self, request, view):
+            reads = reads_cadre_work(request.user)
+            if request.method in permissions.SAFE_METHODS:
+                self.message = no_access
+                return reads
+            self.message = read_only if reads else (no_write or no_access)
+            return records_cadre_work(request.user)
+
+    return CadreWorkPermission
 
 
 def query_without_page(request) -> str:

@@ -2,18 +2,17 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.access import access_permission
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import services
-from .selectors import case_get_for_user, case_list, is_staff, promotion_blocked_until, record_list
+from .selectors import case_get_for_user, case_list, promotion_blocked_until, record_list
 from .serializers import (
     CaseDecideSerializer,
     CaseDeferSerializer,
@@ -29,13 +28,10 @@ from .serializers import (
 TAG = "Kỷ luật"
 
 
-class DisciplinePermission(permissions.BasePermission):
-    message = "Anh/chị không có quyền xem, xử lý kỷ luật."
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            return is_staff(request.user)
-        return has_role(request.user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+DisciplinePermission = access_permission(
+    no_access="Anh/chị không có quyền xem, xử lý kỷ luật.",
+    read_only="Anh/chị không có quyền xem, xử lý kỷ luật.",
+)
 
 
 class DisciplineApi(generics.GenericAPIView):

@@ -2,10 +2,11 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.access import access_permission
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
@@ -23,13 +24,10 @@ from .serializers import (
 TAG = "Thi đua, khen thưởng"
 
 
-class EmulationPermission(permissions.BasePermission):
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            self.message = "Anh/chị không có quyền xem thi đua, khen thưởng."
-            return selectors.is_reader(request.user)
-        self.message = "Anh/chị chỉ có quyền xem, không được ghi nhận thi đua, khen thưởng."
-        return selectors.is_writer(request.user)
+EmulationPermission = access_permission(
+    no_access="Anh/chị không có quyền xem thi đua, khen thưởng.",
+    read_only="Anh/chị chỉ có quyền xem, không được ghi nhận thi đua, khen thưởng.",
+)
 
 
 class EmulationApi(generics.GenericAPIView):

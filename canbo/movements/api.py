@@ -6,12 +6,11 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, user_roles
+from canbo.accounts.access import access_permission
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.retirement import retirement_date
@@ -21,7 +20,6 @@ from . import services
 from .selectors import (
     appointment_get_for_user,
     appointment_list,
-    is_staff,
     movement_get_for_user,
     movement_list,
     reappointments_due,
@@ -48,22 +46,11 @@ MOVEMENTS = "Điều động, luân chuyển, thôi giữ chức vụ"
 ROTATION_NOTICE_DAYS = 90
 
 
-class MovementsPermission(permissions.BasePermission):
-    """Reads for the board, the Standing Committee, unit officers and leaders (selectors scope them); writes
-    for the board and unit officers. Whose unit it is, the service decides (403 with its reason)."""
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            self.message = "Anh/chị không có quyền xem bổ nhiệm, điều động."
-            return is_staff(request.user)
-        if has_role(request.user, Role.UNIT_OFFICER, Role.PROVINCE_BOARD):
-            return True
-        roles = user_roles(request.user)
-        if Role.LEADER in roles or Role.STANDING_COMMITTEE in roles:
-            self.message = "Anh/chị chỉ có quyền xem, không được đề xuất, ghi nhận bổ nhiệm, điều động."
-        else:
-            self.message = "Anh/chị không có quyền đề xuất, ghi nhận bổ nhiệm, điều động."
-        return False
+MovementsPermission = access_permission(
+    no_access="Anh/chị không có quyền xem bổ nhiệm, điều động.",
+    read_only="Anh/chị chỉ có quyền xem, không được đề xuất, ghi nhận bổ nhiệm, điều động.",
+    no_write="Anh/chị không có quyền đề xuất, ghi nhận bổ nhiệm, điều động.",
+)
 
 
 class MovementsApi(generics.GenericAPIView):

@@ -2,16 +2,17 @@
 
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.access import access_permission
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import services
-from .selectors import admission_get_for_user, admission_list, is_reader, is_writer, target_list
+from .selectors import admission_get_for_user, admission_list, target_list
 from .serializers import (
     AdmissionCreateSerializer,
     AdmissionSerializer,
@@ -23,13 +24,10 @@ from .serializers import (
 TAG = "Kết nạp đảng viên"
 
 
-class PartyPermission(permissions.BasePermission):
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            self.message = "Anh/chị không có quyền xem công tác kết nạp đảng viên."
-            return is_reader(request.user)
-        self.message = "Anh/chị chỉ có quyền xem, không được ghi nhận kết nạp đảng viên."
-        return is_writer(request.user)
+PartyPermission = access_permission(
+    no_access="Anh/chị không có quyền xem công tác kết nạp đảng viên.",
+    read_only="Anh/chị chỉ có quyền xem, không được ghi nhận kết nạp đảng viên.",
+)
 
 
 class PartyApi(generics.GenericAPIView):

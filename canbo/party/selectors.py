@@ -3,22 +3,14 @@
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.accounts.access import reads_cadre_work, records_cadre_work
+from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.text import unaccent
 
 from .models import Admission, AdmissionTarget
 
-READER_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
-WRITER_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
-
-
-def is_reader(user) -> bool:
-    return has_role(user, *READER_ROLES)
-
-
-def is_writer(user) -> bool:
-    return has_role(user, *WRITER_ROLES)
+is_reader = reads_cadre_work  # board, Standing Committee, unit officers, leaders
+is_writer = records_cadre_work  # board, unit officers
 
 
 def _scoped(queryset, user, field="party_org__path"):

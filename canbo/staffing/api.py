@@ -4,13 +4,13 @@ and the services (rules, permission, audit; refusals → 400/403 with the Vietna
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, visible_units
+from canbo.accounts.access import access_permission
+from canbo.accounts.scoping import visible_units
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
@@ -19,7 +19,6 @@ from . import services
 from .selectors import (
     case_get_for_user,
     case_list,
-    is_staff,
     quota_get_for_user,
     quota_progress,
     quota_queryset_for,
@@ -41,20 +40,11 @@ from .serializers import (
 TAG = "Biên chế, tinh giản biên chế"
 
 
-class StaffingPermission(permissions.BasePermission):
-    """Reads: board, Standing Committee, unit officers, leaders (scoped by the selectors). Writes: the board and
-    unit officers; which unit and which step, the service decides (403 with its reason)."""
-
-    def has_permission(self, request, view):
-        if request.method in permissions.SAFE_METHODS:
-            self.message = "Anh/chị không có quyền xem biên chế, tinh giản biên chế."
-            return is_staff(request.user)
-        self.message = (
-            "Anh/chị chỉ có quyền xem, không được cập nhật biên chế, tinh giản biên chế."
-            if is_staff(request.user)
-            else "Anh/chị không có quyền cập nhật biên chế, tinh giản biên chế."
-        )
-        return has_role(request.user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+StaffingPermission = access_permission(
+    no_access="Anh/chị không có quyền xem biên chế, tinh giản biên chế.",
+    read_only="Anh/chị chỉ có quyền xem, không được cập nhật biên chế, tinh giản biên chế.",
+    no_write="Anh/chị không có quyền cập nhật biên chế, tinh giản biên chế.",
+)
 
 
 class StaffingApi(generics.GenericAPIView):
