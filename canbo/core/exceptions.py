@@ -11,3 +11,8 @@ class ConflictError(ValidationError):
             "thay đổi mới nhất rồi sửa lại.",
             code="conflict",
         )
+
+
+def add_error(errors: dict[str, list[str]], field: str, message) -> None:
+    """Collect one Vietnamese message under `field` for a ValidationError(errors) raised at the end."""
+    errors.setdefault(field, []).append(str(message))

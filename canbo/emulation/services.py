@@ -11,6 +11,7 @@ from django.utils import timezone
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
+from canbo.core.exceptions import add_error
 from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person
@@ -21,23 +22,19 @@ from .models import Award, EmulationMovement, Registration
 OUTSIDE = "{name} không thuộc đơn vị anh/chị quản lý."
 
 
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
-
-
 def _recipient(actor, kind: str, unit: OrgUnit | None, person: Person | None, errors: dict):
     """The unit recorded on the row: the collective itself, or the individual's current unit."""
     if kind not in RecipientKind.values:
-        _add(errors, "kind", "Đối tượng phải là tập thể hoặc cá nhân.")
+        add_error(errors, "kind", "Đối tượng phải là tập thể hoặc cá nhân.")
         return None
     if kind == RecipientKind.CA_NHAN:
         if person is None:
-            _add(errors, "person", "Cần chọn cá nhân.")
+            add_error(errors, "person", "Cần chọn cá nhân.")
             return None
         unit = person.current_unit
         name = person.full_name
     elif unit is None:
-        _add(errors, "unit", "Cần chọn tập thể (đơn vị).")
+        add_error(errors, "unit", "Cần chọn tập thể (đơn vị).")
         return None
     else:
         name = unit.name
@@ -48,7 +45,7 @@ def _recipient(actor, kind: str, unit: OrgUnit | None, person: Person | None, er
 
 def _year(errors: dict, year, today: date) -> None:
     if not year or not 1945 <= year <= today.year + 1:
-        _add(errors, "year", f"Năm không hợp lệ (1945–{today.year + 1}).")
+        add_error(errors, "year", f"Năm không hợp lệ (1945–{today.year + 1}).")
 
 
 BOARD_ONLY_MOVEMENT = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ khai báo phong trào thi đua."
@@ -58,25 +55,25 @@ def _movement_errors(*, code, name, start_year, end_year, item) -> dict:
     errors: dict = {}
     code = (code or "").strip()
     if not code:
-        _add(errors, "code", "Cần mã phong trào.")
+        add_error(errors, "code", "Cần mã phong trào.")
     elif len(code) > 30:
-        _add(errors, "code", "Mã phong trào tối đa 30 ký tự.")
+        add_error(errors, "code", "Mã phong trào tối đa 30 ký tự.")
     else:
         duplicate = EmulationMovement.objects.filter(code=code)
         if item is not None:
             duplicate = duplicate.exclude(pk=item.pk)
         if duplicate.exists():
-            _add(errors, "code", f"Mã {code} đã có.")
+            add_error(errors, "code", f"Mã {code} đã có.")
     if not (name or "").strip():
-        _add(errors, "name", "Cần tên phong trào.")
+        add_error(errors, "name", "Cần tên phong trào.")
     if not start_year or not 1945 <= start_year <= 2100:
-        _add(errors, "start_year", "Năm bắt đầu không hợp lệ (1945–2100).")
+        add_error(errors, "start_year", "Năm bắt đầu không hợp lệ (1945–2100).")
     if end_year and start_year and end_year < start_year:
-        _add(errors, "end_year", "Năm kết thúc không được trước năm bắt đầu.")
+        add_error(errors, "end_year", "Năm kết thúc không được trước năm bắt đầu.")
     if item is not None and not errors:
         outside = Q(year__lt=start_year) | (Q(year__gt=end_year) if end_year else Q(pk__in=[]))
         if item.registrations.filter(outside).exists():
-            _add(errors, "start_year", "Đã có đăng ký thi đua ngoài khoảng năm mới của phong trào.")
+            add_error(errors, "start_year", "Đã có đăng ký thi đua ngoài khoảng năm mới của phong trào.")
     return errors
 
 
@@ -144,12 +141,12 @@ def registration_record(
     unit = _recipient(actor, kind, unit, person, errors)
     _year(errors, year, today)
     if movement is None:
-        _add(errors, "movement", "Cần chọn phong trào.")
+        add_error(errors, "movement", "Cần chọn phong trào.")
     elif year and (year < movement.start_year or (movement.end_year and year > movement.end_year)):
-        _add(errors, "year", f"Năm {year} ngoài thời gian của phong trào “{movement.name}”.")
+        add_error(errors, "year", f"Năm {year} ngoài thời gian của phong trào “{movement.name}”.")
     registered_on = registered_on or today
     if registered_on > today:
-        _add(errors, "registered_on", "Ngày đăng ký không được ở tương lai.")
+        add_error(errors, "registered_on", "Ngày đăng ký không được ở tương lai.")
     if errors:
         raise ValidationError(errors)
     item = Registration(
@@ -174,31 +171,31 @@ def registration_record(
 def _award_errors(*, form, kind, person, year, decision_number, decision_date, issuing_body, today) -> dict:
     errors: dict = {}
     if form not in AwardForm.values:
-        _add(errors, "form", "Danh hiệu, hình thức khen thưởng không hợp lệ.")
+        add_error(errors, "form", "Danh hiệu, hình thức khen thưởng không hợp lệ.")
     elif kind == RecipientKind.TAP_THE and form in INDIVIDUAL_TITLES:
-        _add(errors, "form", f"“{AwardForm(form).label}” là danh hiệu cá nhân, không xét cho tập thể.")
+        add_error(errors, "form", f"“{AwardForm(form).label}” là danh hiệu cá nhân, không xét cho tập thể.")
     elif kind == RecipientKind.CA_NHAN and form in COLLECTIVE_TITLES:
-        _add(errors, "form", f"“{AwardForm(form).label}” là danh hiệu tập thể, không xét cho cá nhân.")
+        add_error(errors, "form", f"“{AwardForm(form).label}” là danh hiệu tập thể, không xét cho cá nhân.")
     elif form == AwardForm.CSTD_CO_SO and person is not None and year:
         has_base = Award.objects.filter(
             person=person, year=year, form=AwardForm.LD_TIEN_TIEN, revoked_on__isnull=True
         ).exists()
         if not has_base:
-            _add(
+            add_error(
                 errors,
                 "form",
                 f"Chiến sĩ thi đua cơ sở năm {year} cần đạt danh hiệu Lao động tiên tiến năm đó.",
             )
     if not (decision_number or "").strip():
-        _add(errors, "decision_number", "Cần số quyết định khen thưởng.")
+        add_error(errors, "decision_number", "Cần số quyết định khen thưởng.")
     if decision_date is None:
-        _add(errors, "decision_date", "Cần ngày quyết định.")
+        add_error(errors, "decision_date", "Cần ngày quyết định.")
     elif decision_date > today:
-        _add(errors, "decision_date", "Ngày quyết định không được ở tương lai.")
+        add_error(errors, "decision_date", "Ngày quyết định không được ở tương lai.")
     elif year and decision_date.year < year:
-        _add(errors, "decision_date", f"Quyết định khen thưởng năm {year} không thể ký trước năm đó.")
+        add_error(errors, "decision_date", f"Quyết định khen thưởng năm {year} không thể ký trước năm đó.")
     if not (issuing_body or "").strip():
-        _add(errors, "issuing_body", "Cần cấp khen (cơ quan ra quyết định).")
+        add_error(errors, "issuing_body", "Cần cấp khen (cơ quan ra quyết định).")
     return errors
 
 
@@ -269,15 +266,15 @@ def award_revoke(
         raise ValidationError(f"Khen thưởng này đã bị hủy ngày {award.revoked_on:%d/%m/%Y}.")
     errors: dict = {}
     if on is None:
-        _add(errors, "on", "Cần ngày hủy.")
+        add_error(errors, "on", "Cần ngày hủy.")
     elif on > timezone.localdate():
-        _add(errors, "on", "Ngày hủy không được ở tương lai.")
+        add_error(errors, "on", "Ngày hủy không được ở tương lai.")
     elif on < award.decision_date:
-        _add(errors, "on", "Ngày hủy không được trước ngày quyết định khen thưởng.")
+        add_error(errors, "on", "Ngày hủy không được trước ngày quyết định khen thưởng.")
     if not (decision_number or "").strip():
-        _add(errors, "decision_number", "Cần số quyết định hủy khen thưởng.")
+        add_error(errors, "decision_number", "Cần số quyết định hủy khen thưởng.")
     if not (reason or "").strip():
-        _add(errors, "reason", "Cần ghi rõ lý do hủy (ví dụ: khai man hồ sơ đề nghị khen thưởng).")
+        add_error(errors, "reason", "Cần ghi rõ lý do hủy (ví dụ: khai man hồ sơ đề nghị khen thưởng).")
     if errors:
         raise ValidationError(errors)
     award.revoked_on = on

@@ -11,8 +11,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from openpyxl import Workbook
 
 from canbo.accounts.scoping import can_edit_unit, editable_units
-from canbo.core.api import validation_error_detail
 from canbo.core.exceptions import ConflictError
+from canbo.org.forms import add_service_errors
 from canbo.training.excel.styles import DATE, INT, TEXT, header, put_row, xlsx_response
 
 from . import deliverables, services
@@ -47,7 +47,7 @@ def index(request):
             try:
                 campaign = services.campaign_open(actor=request.user, **form.cleaned_data)
             except ValidationError as exc:
-                _add_errors(form, exc)
+                add_service_errors(form, exc)
             else:
                 messages.success(
                     request, f"Đã mở đợt đánh giá năm {campaign.year}: {campaign.sheets.count()} phiếu."
@@ -237,19 +237,12 @@ def sheet_action(request, pk, action):
         except ConflictError as exc:
             form.add_error(None, exc.messages[0])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, f"Đã lưu: {ACTIONS[action][1].lower()}.")
             return redirect("evaluation:sheet_detail", sheet.pk)
         sheet = sheet_get_for_user(user=request.user, pk=pk)
     return _render_sheet(request, sheet, bound=(action, form), status=400)
-
-
-def _add_errors(form, exc: ValidationError) -> None:
-    for field, errors in validation_error_detail(exc).items():
-        target = field if field in form.fields else None
-        for message in errors:
-            form.add_error(target, message)
 
 
 def _int(value):
@@ -276,7 +269,7 @@ def deliverable_add(request, pk):
         except ConflictError as exc:
             form.add_error(None, exc.messages[0])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Đã thêm sản phẩm, nhiệm vụ.")
             return redirect("evaluation:sheet_detail", sheet.pk)
@@ -302,7 +295,7 @@ def deliverable_edit(request, pk):
         except ConflictError as exc:
             form.add_error(None, exc.messages[0])
         except ValidationError as exc:
-            _add_errors(form, exc)
+            add_service_errors(form, exc)
         else:
             messages.success(request, "Đã sửa sản phẩm, nhiệm vụ.")
             return redirect("evaluation:sheet_detail", sheet.pk)

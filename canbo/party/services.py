@@ -10,6 +10,7 @@ from django.utils import timezone
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months
+from canbo.core.exceptions import add_error
 from canbo.core.versioning import bump_version
 from canbo.org.models import OrgSector, OrgUnit
 from canbo.people.models import Person
@@ -30,24 +31,20 @@ def age_in_months(born: date, on: date) -> int:
     return (on.year - born.year) * 12 + on.month - born.month - (1 if on.day < born.day else 0)
 
 
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
-
-
 def _require_party_org(actor, party_org: OrgUnit | None, errors: dict) -> None:
     if party_org is None:
-        _add(errors, "party_org", "Cần chọn tổ chức đảng.")
+        add_error(errors, "party_org", "Cần chọn tổ chức đảng.")
     elif party_org.sector != OrgSector.DANG:
-        _add(errors, "party_org", f"{party_org.name} không phải tổ chức đảng (khối Đảng).")
+        add_error(errors, "party_org", f"{party_org.name} không phải tổ chức đảng (khối Đảng).")
     elif not can_edit_unit(actor, party_org):
         raise PermissionDenied(OUTSIDE)
 
 
 def _past(errors: dict, field: str, value: date | None, label: str, today: date) -> None:
     if value is None:
-        _add(errors, field, f"Cần {label}.")
+        add_error(errors, field, f"Cần {label}.")
     elif value > today:
-        _add(errors, field, f"{label[0].upper()}{label[1:]} không được ở tương lai.")
+        add_error(errors, field, f"{label[0].upper()}{label[1:]} không được ở tương lai.")
 
 
 def _text(value: str, limit: int) -> str:
@@ -60,19 +57,21 @@ def _target_errors(
     errors: dict = {}
     _require_party_org(actor, party_org, errors)
     if not start_year or not end_year or end_year <= start_year:
-        _add(errors, "end_year", "Nhiệm kỳ phải có năm kết thúc sau năm bắt đầu (ví dụ 2020–2025).")
+        add_error(errors, "end_year", "Nhiệm kỳ phải có năm kết thúc sau năm bắt đầu (ví dụ 2020–2025).")
     if not target or target <= 0:
-        _add(errors, "target", "Chỉ tiêu kết nạp phải là số dương.")
+        add_error(errors, "target", "Chỉ tiêu kết nạp phải là số dương.")
     if not (resolution_number or "").strip():
-        _add(errors, "resolution_number", "Cần số nghị quyết đại hội.")
+        add_error(errors, "resolution_number", "Cần số nghị quyết đại hội.")
     if resolution_date and resolution_date > timezone.localdate():
-        _add(errors, "resolution_date", "Ngày nghị quyết không được ở tương lai.")
+        add_error(errors, "resolution_date", "Ngày nghị quyết không được ở tương lai.")
     if party_org and start_year:
         duplicate = AdmissionTarget.objects.filter(party_org=party_org, start_year=start_year)
         if item is not None:
             duplicate = duplicate.exclude(pk=item.pk)
         if duplicate.exists():
-            _add(errors, "start_year", f"{party_org.name} đã có chỉ tiêu nhiệm kỳ bắt đầu năm {start_year}.")
+            add_error(
+                errors, "start_year", f"{party_org.name} đã có chỉ tiêu nhiệm kỳ bắt đầu năm {start_year}."
+            )
     return errors
 
 
@@ -153,31 +152,31 @@ def target_update(
 def _admission_errors(*, born, education, cell, vote, number, decided, admitted, today) -> dict:
     errors: dict = {}
     if not (cell or "").strip():
-        _add(errors, "cell", "Cần tên chi bộ xét kết nạp.")
+        add_error(errors, "cell", "Cần tên chi bộ xét kết nạp.")
     _past(errors, "cell_vote_date", vote, "ngày chi bộ biểu quyết", today)
     if not (number or "").strip():
-        _add(errors, "decision_number", "Cần số quyết định kết nạp.")
+        add_error(errors, "decision_number", "Cần số quyết định kết nạp.")
     _past(errors, "decision_date", decided, "ngày quyết định", today)
     _past(errors, "admitted_on", admitted, "ngày kết nạp", today)
     if vote and decided and decided < vote:
-        _add(errors, "decision_date", "Ngày quyết định không được trước ngày chi bộ biểu quyết.")
+        add_error(errors, "decision_date", "Ngày quyết định không được trước ngày chi bộ biểu quyết.")
     if decided and admitted and admitted < decided:
-        _add(errors, "admitted_on", "Ngày kết nạp không được trước ngày quyết định.")
+        add_error(errors, "admitted_on", "Ngày kết nạp không được trước ngày quyết định.")
     if born is None:
-        _add(errors, "birth_date", "Cần ngày sinh của người được kết nạp.")
+        add_error(errors, "birth_date", "Cần ngày sinh của người được kết nạp.")
     elif vote:
         months = age_in_months(born, vote)
         if months < MIN_AGE_MONTHS or months > MAX_AGE_MONTHS:
-            _add(
+            add_error(
                 errors,
                 "birth_date",
                 f"Tuổi khi chi bộ biểu quyết ({vote:%d/%m/%Y}) là {months // 12} tuổi {months % 12} tháng: "
                 "người vào Đảng phải đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng, QĐ 232-QĐ/TW).",
             )
     if education not in GeneralEducation.values:
-        _add(errors, "education", "Cần trình độ giáo dục phổ thông.")
+        add_error(errors, "education", "Cần trình độ giáo dục phổ thông.")
     elif EDUCATION_ORDER.index(education) < EDUCATION_ORDER.index(GeneralEducation.THCS):
-        _add(
+        add_error(
             errors,
             "education",
             "Người vào Đảng phải có trình độ tối thiểu trung học cơ sở (hoặc tương đương).",
@@ -220,11 +219,13 @@ def admission_record(
                 person=person, status__in=[PartyStatus.DU_BI, PartyStatus.CHINH_THUC]
             ).exists()
         ):
-            _add(errors, "person", f"{person.full_name} đã là đảng viên (đã có ngày vào Đảng).")
+            add_error(errors, "person", f"{person.full_name} đã là đảng viên (đã có ngày vào Đảng).")
     elif not candidate_name:
-        _add(errors, "candidate_name", "Cần chọn người trong danh sách hoặc nhập họ tên người được kết nạp.")
+        add_error(
+            errors, "candidate_name", "Cần chọn người trong danh sách hoặc nhập họ tên người được kết nạp."
+        )
     if candidate_national_id and not (candidate_national_id.isdigit() and len(candidate_national_id) == 12):
-        _add(errors, "candidate_national_id", "Số định danh cá nhân gồm 12 chữ số.")
+        add_error(errors, "candidate_national_id", "Số định danh cá nhân gồm 12 chữ số.")
     for field, message in _admission_errors(
         born=birth_date,
         education=education,
@@ -288,14 +289,14 @@ def admission_confirm(
     _past(errors, "vote_date", vote_date, "ngày chi bộ xét chính thức", timezone.localdate())
     end = add_months(admission.admitted_on, PROBATION_MONTHS)
     if vote_date and vote_date < end:
-        _add(
+        add_error(
             errors,
             "vote_date",
             f"Chưa đủ {PROBATION_MONTHS} tháng dự bị: kết nạp ngày {admission.admitted_on:%d/%m/%Y}, "
             f"xét công nhận chính thức từ ngày {end:%d/%m/%Y}.",
         )
     if not (decision_number or "").strip():
-        _add(errors, "decision_number", "Cần số quyết định công nhận đảng viên chính thức.")
+        add_error(errors, "decision_number", "Cần số quyết định công nhận đảng viên chính thức.")
     if errors:
         raise ValidationError(errors)
     admission.status = PartyStatus.CHINH_THUC
@@ -325,14 +326,14 @@ def admission_remove(
     if admission.status not in (PartyStatus.DU_BI, PartyStatus.CHINH_THUC):
         raise ValidationError(f"Đảng viên này đã {admission.get_status_display().lower()}.")
     if kind not in REMOVALS:
-        _add(errors, "kind", "Hình thức phải là xóa tên hoặc khai trừ.")
+        add_error(errors, "kind", "Hình thức phải là xóa tên hoặc khai trừ.")
     _past(errors, "on", on, "ngày quyết định xóa tên, khai trừ", timezone.localdate())
     if on and on < admission.admitted_on:
-        _add(errors, "on", "Ngày xóa tên, khai trừ không được trước ngày kết nạp.")
+        add_error(errors, "on", "Ngày xóa tên, khai trừ không được trước ngày kết nạp.")
     if not (decision_number or "").strip():
-        _add(errors, "decision_number", "Cần số quyết định.")
+        add_error(errors, "decision_number", "Cần số quyết định.")
     if not (reason or "").strip():
-        _add(errors, "reason", "Cần ghi rõ lý do xóa tên, khai trừ.")
+        add_error(errors, "reason", "Cần ghi rõ lý do xóa tên, khai trừ.")
     if errors:
         raise ValidationError(errors)
     admission.status, admission.removed_on = kind, on

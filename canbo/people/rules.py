@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from canbo.core.dates import add_years
+from canbo.core.exceptions import add_error
 from canbo.org.models import AdminLevel, UnitKind
 
 from .choices import LEGACY_CATEGORIES, level_rank
@@ -17,10 +18,6 @@ from .validators import check_national_id_matches, validate_national_id
 REFORM_DATE = date(2025, 7, 1)  # two-tier local government: no district units, no commune categories
 
 Errors = dict[str, list[str]]
-
-
-def _add(errors: Errors, field: str, message) -> None:
-    errors.setdefault(field, []).append(str(message))
 
 
 def _constraint_message(model, name: str) -> str:
@@ -51,20 +48,20 @@ def person_rule_errors(person: Person, *, today=None) -> Errors:
         validate_national_id(person.national_id)
     except ValidationError as exc:
         for message in exc.messages:
-            _add(errors, "national_id", message)
+            add_error(errors, "national_id", message)
     birth = person.date_of_birth
     for message in check_national_id_matches(
         person.national_id, person.gender, birth.year if birth else None
     ):
-        _add(errors, "national_id", message)
+        add_error(errors, "national_id", message)
     if birth and birth > today:
-        _add(errors, "date_of_birth", "Ngày sinh không được ở tương lai.")
+        add_error(errors, "date_of_birth", "Ngày sinh không được ở tương lai.")
     admitted = person.party_admission_date
     if admitted and birth and admitted < add_years(birth, 18):
-        _add(errors, "party_admission_date", "Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")
+        add_error(errors, "party_admission_date", "Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")
     full = person.party_full_member_date
     if full and (not admitted or full < admitted):
-        _add(errors, "party_full_member_date", _constraint_message(Person, "person_party_dates_ordered"))
+        add_error(errors, "party_full_member_date", _constraint_message(Person, "person_party_dates_ordered"))
     return errors
 
 
@@ -76,21 +73,21 @@ def employment_rule_errors(emp: Employment, unit) -> Errors:
     the caller on the whole timeline in memory."""
     errors: Errors = {}
     if emp.end_date and emp.start_date and emp.end_date < emp.start_date:
-        _add(errors, "end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
+        add_error(errors, "end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
     if unit is not None and emp.start_date:
         if unit.valid_from > emp.start_date or (unit.valid_to and unit.valid_to < emp.start_date):
-            _add(
+            add_error(
                 errors,
                 "unit",
                 f"Đơn vị {unit.name} không còn hoặc chưa hoạt động vào ngày {emp.start_date:%d/%m/%Y}.",
             )
         if unit.kind == UnitKind.AREA:
-            _add(errors, "unit", "Hãy chọn cơ quan, đơn vị cụ thể, không chọn địa bàn.")
+            add_error(errors, "unit", "Hãy chọn cơ quan, đơn vị cụ thể, không chọn địa bàn.")
     if emp.start_date and emp.start_date >= REFORM_DATE:
         if emp.category in LEGACY_CATEGORIES:
-            _add(errors, "category", "Từ 01/07/2025 không còn phân loại cán bộ, công chức cấp xã.")
+            add_error(errors, "category", "Từ 01/07/2025 không còn phân loại cán bộ, công chức cấp xã.")
         if unit is not None and unit.level == AdminLevel.HUYEN:
-            _add(errors, "unit", "Từ 01/07/2025 không còn đơn vị cấp huyện.")
+            add_error(errors, "unit", "Từ 01/07/2025 không còn đơn vị cấp huyện.")
     return errors
 
 
@@ -101,9 +98,9 @@ def qualification_rule_errors(qual: Qualification, *, today=None) -> Errors:
     errors: Errors = {}
     rank = level_rank(qual.scale, qual.level)
     if rank is None:
-        _add(errors, "level", f"Trình độ “{qual.level}” không thuộc loại “{qual.get_scale_display()}”.")
+        add_error(errors, "level", f"Trình độ “{qual.level}” không thuộc loại “{qual.get_scale_display()}”.")
     else:
         qual.rank = rank
     if qual.awarded_on and qual.awarded_on > today:
-        _add(errors, "awarded_on", "Ngày cấp không được ở tương lai.")
+        add_error(errors, "awarded_on", "Ngày cấp không được ở tương lai.")
     return errors

@@ -9,6 +9,7 @@ from datetime import date
 from django.db.models import Q
 
 from canbo.core.dates import add_months
+from canbo.core.exceptions import add_error
 from canbo.discipline.models import DisciplineRecord
 from canbo.evaluation.models import AnnualRating, RatingLevel
 from canbo.people.choices import PersonStatus
@@ -19,10 +20,6 @@ from .choices import DownsizingReason
 BASIS = "NĐ 29/2023/NĐ-CP"
 CHILD_MONTHS = 36
 LOW_PAIR = {RatingLevel.COMPLETED, RatingLevel.NOT_COMPLETED}
-
-
-def _add(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
 
 
 def discipline_in_effect(person: Person, on: date):
@@ -58,20 +55,22 @@ def exemption_errors(
     errors: dict[str, list[str]] = {}
     name = person.full_name
     if is_pregnant:
-        _add(errors, "is_pregnant", f"{name} đang mang thai: không thuộc diện tinh giản biên chế ({BASIS}).")
+        add_error(
+            errors, "is_pregnant", f"{name} đang mang thai: không thuộc diện tinh giản biên chế ({BASIS})."
+        )
     if youngest_child_birth is not None:
         if youngest_child_birth > on:
-            _add(errors, "youngest_child_birth", "Ngày sinh của con không được sau ngày xét.")
+            add_error(errors, "youngest_child_birth", "Ngày sinh của con không được sau ngày xét.")
         elif add_months(youngest_child_birth, CHILD_MONTHS) > on:
             until = add_months(youngest_child_birth, CHILD_MONTHS)
-            _add(
+            add_error(
                 errors,
                 "youngest_child_birth",
                 f"{name} đang nuôi con dưới 36 tháng tuổi (đến {until:%d/%m/%Y}): không thuộc diện tinh giản "
                 f"biên chế ({BASIS}).",
             )
     if under_prosecution:
-        _add(
+        add_error(
             errors,
             "under_prosecution",
             f"{name} đang bị điều tra, truy tố, xét xử: chưa xem xét tinh giản biên chế ({BASIS}).",
@@ -81,7 +80,7 @@ def exemption_errors(
         until = (
             f"đến ngày {record.effective_until:%d/%m/%Y}" if record.effective_until else "chưa hết hiệu lực"
         )
-        _add(
+        add_error(
             errors,
             "__all__",
             f"{name} đang trong thời gian thi hành kỷ luật ({record.get_form_display()}, quyết định số "
@@ -111,7 +110,7 @@ def case_rule_errors(
         under_prosecution=under_prosecution,
     )
     if reason == DownsizingReason.XEP_LOAI_THAP and low_rating_years(person, on) is None:
-        _add(
+        add_error(
             errors,
             "reason",
             f"{person.full_name} không có hai năm liên tiếp liền kề (năm {on.year - 1} hoặc {on.year} là năm "

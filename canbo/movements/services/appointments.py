@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core.audit import audit_actor
-from canbo.core.exceptions import ConflictError
+from canbo.core.exceptions import ConflictError, add_error
 from canbo.core.versioning import bump_version
 from canbo.discipline.selectors import promotion_blocked_until
 from canbo.org.models import OrgUnit, UnitKind
@@ -26,7 +26,7 @@ from canbo.standards.engine import StandardsCheck, check_person
 
 from ..choices import AppointmentKind, AppointmentStatus
 from ..models import Appointment
-from .common import add_error, decision_errors, require_board, require_edit, require_working
+from .common import decision_errors, require_board, require_edit, require_working
 from .terms import (
     CHECKABLE,
     EXTEND_BELOW_YEARS,

@@ -46,10 +46,6 @@ def decision_errors(*, decision_number: str, decision_date: date | None, today: 
     return errors
 
 
-def add_error(errors: dict, field: str, message: str) -> None:
-    errors.setdefault(field, []).append(message)
-
-
 def locked_person(person: Person) -> Person:
     """The person's row, locked until the end of the transaction (two movements of one person queue up)."""
     return (

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months, add_years
+from canbo.core.exceptions import add_error
 from canbo.org.models import AdminLevel, OrgUnit, UnitKind
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person, Position
@@ -23,7 +24,7 @@ from canbo.planning.selectors import approved_entries_on
 
 from ..choices import Direction, MovementKind
 from ..models import Movement
-from .common import add_error, decision_errors, locked_person, require_edit, require_working
+from .common import decision_errors, locked_person, require_edit, require_working
 
 ROTATION_MIN_MONTHS = 36
 ROTATION_MIN_SERVICE_YEARS = 10
