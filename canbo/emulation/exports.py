@@ -1,33 +1,8 @@
 """Excel (.xlsx) exports of registrations and awards (the same scoped, filtered querysets as the pages)."""
 
-import tempfile
-from datetime import date
-
 from django.http import FileResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
-from canbo.people.exports import DATE_FORMAT, XLSX_TYPE
-
-
-def _cell(sheet, value):
-    if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return value
-
-
-def _xlsx(title: str, filename: str, headers: list[str], rows) -> FileResponse:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for index, values in enumerate(rows, start=1):
-        sheet.append([index, *(_cell(sheet, v) for v in values)])
-    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    workbook.save(fileobj)
-    fileobj.seek(0)
-    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+from canbo.core.xlsx import table_response
 
 
 def registrations_xlsx(qs) -> FileResponse:
@@ -45,7 +20,9 @@ def registrations_xlsx(qs) -> FileResponse:
         [r.year, r.movement.name, r.get_kind_display(), r.recipient, r.unit.name, r.registered_on, r.note]
         for r in qs.iterator(chunk_size=2000)
     )
-    return _xlsx("Đăng ký điển hình", "dang-ky-dien-hinh.xlsx", headers, rows)
+    return table_response(
+        title="Đăng ký điển hình", filename="dang-ky-dien-hinh.xlsx", headers=headers, rows=rows
+    )
 
 
 def awards_xlsx(qs) -> FileResponse:
@@ -77,4 +54,4 @@ def awards_xlsx(qs) -> FileResponse:
         ]
         for a in qs.iterator(chunk_size=2000)
     )
-    return _xlsx("Khen thưởng", "khen-thuong.xlsx", headers, rows)
+    return table_response(title="Khen thưởng", filename="khen-thuong.xlsx", headers=headers, rows=rows)

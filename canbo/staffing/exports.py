@@ -1,13 +1,8 @@
 """Excel (.xlsx) export of the streamlining cases: the same scoped, filtered queryset as the list page."""
 
-import tempfile
-from datetime import date
-
 from django.http import FileResponse
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
-from canbo.people.exports import DATE_FORMAT, XLSX_TYPE
+from canbo.core.xlsx import Money, table_response
 
 HEADERS = [
     "STT",
@@ -25,33 +20,16 @@ HEADERS = [
     "Ngày hoàn trả trợ cấp",
     "Số tiền đã hoàn trả (đồng)",
 ]
-MONEY_FORMAT = "#,##0"
 
 
-def _cell(sheet, value):
-    if isinstance(value, date):
-        cell = WriteOnlyCell(sheet, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    return value
-
-
-def _money(sheet, value):
-    if value is None:
-        return None
-    cell = WriteOnlyCell(sheet, value=int(value))
-    cell.number_format = MONEY_FORMAT
-    return cell
+def _money(value) -> Money | None:
+    return None if value is None else Money(value)
 
 
 def cases_xlsx(cases) -> FileResponse:
     """One row per case, in the list's order (one query: `cases` selects person and unit)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Tinh giản biên chế")
-    sheet.append(HEADERS)
-    for index, c in enumerate(cases.iterator(chunk_size=2000), start=1):
-        row = [
-            index,
+    rows = (
+        [
             c.person.code,
             c.person.full_name,
             c.unit.name,
@@ -62,14 +40,12 @@ def cases_xlsx(cases) -> FileResponse:
             c.decision_number,
             c.decision_date,
             c.exit_date,
+            _money(c.allowance_amount),
+            c.repaid_on,
+            _money(c.repaid_amount),
         ]
-        sheet.append(
-            [_cell(sheet, v) for v in row]
-            + [_money(sheet, c.allowance_amount), _cell(sheet, c.repaid_on), _money(sheet, c.repaid_amount)]
-        )
-    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it
-    workbook.save(fileobj)
-    fileobj.seek(0)
-    return FileResponse(
-        fileobj, as_attachment=True, filename="tinh-gian-bien-che.xlsx", content_type=XLSX_TYPE
+        for c in cases.iterator(chunk_size=2000)
+    )
+    return table_response(
+        title="Tinh giản biên chế", filename="tinh-gian-bien-che.xlsx", headers=HEADERS, rows=rows
     )

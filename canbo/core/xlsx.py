@@ -1,0 +1,43 @@
+"""Streaming Excel (.xlsx) lists for the modules' "Xuất Excel" buttons: a header row, then one numbered row per
+record (write-only workbook, so memory stays flat), dates shown dd/mm/yyyy and money with thousands separators."""
+
+import tempfile
+from collections.abc import Iterable
+from datetime import date
+
+from django.http import FileResponse
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "DD/MM/YYYY"
+MONEY_FORMAT = "#,##0"
+
+
+class Money(int):
+    """An amount in đồng, written with the money format."""
+
+
+def _cell(sheet, value):
+    if isinstance(value, date):
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = DATE_FORMAT
+        return cell
+    if isinstance(value, Money):
+        cell = WriteOnlyCell(sheet, value=int(value))
+        cell.number_format = MONEY_FORMAT
+        return cell
+    return value
+
+
+def table_response(*, title: str, filename: str, headers: list[str], rows: Iterable[list]) -> FileResponse:
+    """`headers` starts with "STT": each row is written after its number (1, 2, …)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    sheet.append(headers)
+    for index, values in enumerate(rows, start=1):
+        sheet.append([index, *(_cell(sheet, v) for v in values)])
+    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after streaming
+    workbook.save(fileobj)
+    fileobj.seek(0)
+    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
