@@ -103,10 +103,10 @@ def test_pages(client, alice, bob, charlie, admitted):
 def test_the_entry_page_shows_the_refusal(client, alice, anh, party_a):
     client.force_login(alice)
     data = body(party_a, person=None, person_key="")
-    data.update(person=anh.code, education="TIEU_HOC")
+    data.update(person=str(anh.uuid), education="TIEU_HOC")
     response = client.post("/dang-vien/ket-nap/", data)
     assert response.status_code == 200
-    assert "trung học cơ sở" in response.content.decode()
+    assert "phải có trình độ tối thiểu trung học cơ sở (hoặc tương đương)" in response.content.decode()
     assert not Admission.objects.exists()
 
 
