@@ -29,7 +29,9 @@ INSTALLED_APPS = [
     "django_filters",
     "auditlog",
     "axes",
+    "huey.contrib.djhuey",
     "canbo.core",
+    "canbo.jobs",
     "canbo.accounts",
     "canbo.org",
     "canbo.people",
@@ -148,6 +150,30 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://canbo")}
+
+# Task queue (Huey, decision 014): Redis when REDIS_URL is set (production, CI), else an SQLite file next to the
+# database, so a fresh machine needs no broker. `manage.py run_huey` is the worker; it also runs the schedule.
+REDIS_URL = env("REDIS_URL", default="")
+HUEY_COMMON = {
+    "name": "canbo",
+    "immediate": env.bool("HUEY_IMMEDIATE", default=False),
+    "utc": False,  # crontab hours in TIME_ZONE (Django sets the process's TZ)
+    "consumer": {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"},
+}
+if REDIS_URL:
+    HUEY = {**HUEY_COMMON, "huey_class": "huey.RedisHuey", "url": REDIS_URL, "socket_connect_timeout": 2}
+else:
+    HUEY_SQLITE_PATH = Path(env("HUEY_SQLITE_PATH", default=str(BASE_DIR / "var" / "huey.sqlite3")))
+    HUEY_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)  # Huey creates its tables on start-up
+    HUEY = {**HUEY_COMMON, "huey_class": "huey.SqliteHuey", "filename": str(HUEY_SQLITE_PATH)}
+# The daily reminders run at this local hour (0–23) and minute.
+REMINDERS_HOUR = env.int("REMINDERS_HOUR", default=6)
+REMINDERS_MINUTE = env.int("REMINDERS_MINUTE", default=0)
+# A running job whose worker has not signalled for this many seconds is retried or marked failed.
+JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=120)
+JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=2)
+# Generated files (exports) are deleted after this many days: they carry personal data.
+JOB_RESULT_DAYS = env.int("JOB_RESULT_DAYS", default=7)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

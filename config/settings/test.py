@@ -9,3 +9,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# Jobs run eagerly, in the test's own process and database (one CI test runs a real worker on Redis).
+HUEY = {**HUEY_COMMON, "huey_class": "huey.MemoryHuey", "immediate": True}  # noqa: F405
