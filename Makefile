@@ -12,7 +12,7 @@ BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
 PYTEST_ARGS ?= -n 2
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
-.PHONY: demo test test-postgres install lint format migrate run benchmarks messages clean
+.PHONY: demo test test-postgres install lint format migrate run worker benchmarks messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -35,13 +35,22 @@ migrate: install
 	mkdir -p var
 	$(LOCAL) $(BIN)/python manage.py migrate --noinput
 
+# The web server and, beside it, the task queue's worker (Huey; its queue is an SQLite file unless REDIS_URL is
+# set): exports, imports and the daily reminders run there. Ctrl+C stops both.
+WITH_WORKER = $(LOCAL) $(BIN)/python manage.py run_huey --workers 2 --worker-type thread & worker=$$!; \
+  trap 'kill $$worker 2>/dev/null' EXIT INT TERM;
+
 demo: migrate
 	$(LOCAL) $(BIN)/python manage.py load_demo --if-empty
 	@$(LOCAL) $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/
-	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 run: migrate
-	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The worker alone (a second terminal, or a server where the web runs elsewhere).
+worker: migrate
+	$(LOCAL) $(BIN)/python manage.py run_huey --workers 2 --worker-type thread
 
 lint: install
 	$(BIN)/ruff check .

@@ -88,3 +88,21 @@ def standing(tree):
 def board2(tree):
     """A second board member (appraisal is done by someone other than the submitter)."""
     return grant(UserFactory(username="board2"), Role.PROVINCE_BOARD)
+
+
+@pytest.fixture
+def export_via_job(client):
+    """POST an "Xuất Excel" address (the queue runs the job eagerly), follow to the job and download the file.
+    Returns the download response; the client must be logged in."""
+    from urllib.parse import urlencode
+
+    from django.urls import resolve, reverse
+
+    def run(url: str, params: dict | None = None):
+        response = client.post(url + (f"?{urlencode(params, doseq=True)}" if params else ""))
+        assert response.status_code == 302, response
+        match = resolve(response["Location"])
+        assert match.view_name == "jobs:detail", response["Location"]
+        return client.get(reverse("jobs:download", args=[match.kwargs["job_id"]]))
+
+    return run

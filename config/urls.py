@@ -11,6 +11,7 @@ urlpatterns = [
     path("to-chuc/", include("canbo.org.urls")),
     path("can-bo/", include("canbo.people.urls")),
     path("nhap-xuat/", include("canbo.imports.urls")),
+    path("tac-vu/", include("canbo.jobs.urls")),
     path("bao-cao/", include("canbo.reports.urls")),
     path("dao-tao/", include("canbo.training.urls")),
     path("tieu-chuan/", include("canbo.standards.urls")),

@@ -1,15 +1,16 @@
-"""REST API of imports: POST a file (runs in the request), GET a past run. Same service as the page."""
+"""REST API of imports: POST a file (queued; 202 with the run's address), GET a run. Same service as the page."""
 
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers, status
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from .models import ImportJob, ImportStatus
+from .models import ImportJob
 from .selectors import import_job_get_for_user
-from .services import import_job_run_now, require_import
+from .services import import_job_start, require_import
 
 
 class ImportUploadSerializer(serializers.Serializer):
@@ -64,13 +65,13 @@ class ImportCreateApi(APIView):
     parser_classes = [MultiPartParser, FormParser]
 
     @extend_schema(
-        summary="Nhập tệp .xlsx (chạy ngay trong yêu cầu)",
+        summary="Nhập tệp .xlsx (chạy nền; xem kết quả ở địa chỉ trong Location)",
         request={"multipart/form-data": ImportUploadSerializer},
         responses={
-            201: ImportJobSerializer,
-            400: OpenApiResponse(
-                ImportJobSerializer, description="Tệp hoặc dòng dữ liệu có lỗi; không ghi gì"
+            202: OpenApiResponse(
+                ImportJobSerializer, description="Đã nhận tệp; lượt nhập chạy nền, theo dõi bằng GET Location"
             ),
+            400: OpenApiResponse(description="Tệp không nhận được (sai loại, rỗng, quá lớn)"),
             403: OpenApiResponse(description="Không có quyền nhập dữ liệu"),
         },
     )
@@ -79,7 +80,7 @@ class ImportCreateApi(APIView):
         upload = ImportUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
         try:
-            job = import_job_run_now(
+            job = import_job_start(
                 actor=request.user,
                 upload=upload.validated_data["file"],
                 dry_run=upload.validated_data["dry_run"],
@@ -87,10 +88,9 @@ class ImportCreateApi(APIView):
             )
         except ValidationError as exc:
             return Response(exc.message_dict, status=status.HTTP_400_BAD_REQUEST)
-        ok = job.status in (ImportStatus.SUCCEEDED, ImportStatus.CHECKED)
+        location = reverse("api-import-detail", args=[job.pk])
         return Response(
-            ImportJobSerializer(job).data,
-            status=status.HTTP_201_CREATED if ok else status.HTTP_400_BAD_REQUEST,
+            ImportJobSerializer(job).data, status=status.HTTP_202_ACCEPTED, headers={"Location": location}
         )
 
 

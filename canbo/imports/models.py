@@ -34,6 +34,14 @@ class ImportJob(models.Model):
     errors = models.JSONField(_("danh sách lỗi"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("số lỗi"), default=0)
     message = models.TextField(_("thông báo"), blank=True)
+    job = models.OneToOneField(
+        "jobs.Job",
+        verbose_name=_("tác vụ nền"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("bắt đầu lúc"), auto_now_add=True)
     finished_at = models.DateTimeField(_("kết thúc lúc"), null=True, blank=True)
 

@@ -1,6 +1,5 @@
 """Reads of import jobs: a job is visible to the user who started it and to the province board."""
 
-from django.core.cache import cache
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.scoping import sees_all_units
@@ -11,7 +10,7 @@ from .models import ImportJob
 def import_jobs_for(*, user):
     if not getattr(user, "is_authenticated", False):
         return ImportJob.objects.none()
-    qs = ImportJob.objects.select_related("created_by")
+    qs = ImportJob.objects.select_related("created_by", "job")
     return qs if sees_all_units(user) else qs.filter(created_by=user)
 
 
@@ -19,14 +18,11 @@ def import_job_get_for_user(*, user, job_id) -> ImportJob:
     return get_object_or_404(import_jobs_for(user=user), pk=job_id)
 
 
-def progress_key(job_id) -> str:
-    return f"imports:progress:{job_id}"
-
-
 def import_job_progress(*, job: ImportJob) -> dict:
-    """Progress kept in the cache by the running import; falls back to the job row."""
-    data = cache.get(progress_key(job.pk))
-    if data is None:
+    """Progress written on the job row by the worker; the import row's outcome once it has finished."""
+    if job.is_finished or job.job is None:
         done = job.is_finished
-        data = {"label": job.get_status_display(), "percent": 100 if done else 0, "done": 0, "total": 0}
-    return data
+        return {"label": job.get_status_display(), "percent": 100 if done else 0, "done": 0, "total": 0}
+    run = job.job
+    label = run.stage or run.get_status_display()
+    return {"label": label, "percent": run.percent, "done": run.done, "total": run.total, "unit": run.unit}

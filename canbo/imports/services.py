@@ -1,30 +1,30 @@
-"""Import jobs: accept an upload, run the import (in the request or in a background thread), keep progress
-in the cache and the result on the job row. The import itself is canbo.imports.importer.run_import."""
+"""Import jobs: accept an upload, keep it in the file storage, run the import on the task queue (the worker
+reports progress on the job row) and keep the result on the ImportJob row. The import itself is
+canbo.imports.importer.run_import."""
 
 import contextlib
 import logging
 import os
 import tempfile
-import threading
-import time
+import uuid
 
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connections
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.jobs.registry import register
+from canbo.jobs.services import job_submit
 
 from .importer import run_import
 from .models import ImportJob, ImportStatus
 from .reading import ImportFileError, check_size
-from .selectors import progress_key
+from .xlsx import NOT_XLSX, is_xlsx_container
 
 logger = logging.getLogger(__name__)
 
 MAX_STORED_ERRORS = 2000
-PROGRESS_TIMEOUT = 24 * 3600
 _STAGES = {
     # stage: (label, start %, end %, unit of done/total)
     "read": ("Đang đọc tệp", 0, 50, "byte"),
@@ -60,6 +60,8 @@ def check_upload(upload) -> None:
         check_size(upload.size)
     except ImportFileError as exc:
         raise ValidationError({"file": exc.message}) from None
+    if not is_xlsx_container(upload):
+        raise ValidationError({"file": NOT_XLSX})
 
 
 def save_upload(upload) -> str:
@@ -71,48 +73,41 @@ def save_upload(upload) -> str:
     return path
 
 
-class CacheProgress:
-    """Progress of a job in the cache, written at most every 0,3 s (and at each new stage)."""
+def _store_upload(upload) -> str:
+    """The upload kept in the file storage until the worker has read it (any app server, any worker)."""
+    return default_storage.save(f"imports/{uuid.uuid4()}.xlsx", upload)
 
-    def __init__(self, job_id):
-        self.key = progress_key(job_id)
-        self.last = 0.0
-        self.stage = None
+
+class StageProgress:
+    """The import's stages (read, check, write) mapped onto one 0–100 % bar of the job."""
+
+    def __init__(self, progress):
+        self.progress = progress
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        now = time.monotonic()
-        if stage == self.stage and now - self.last < 0.3 and done < total:
-            return
-        self.stage, self.last = stage, now
         label, low, high, unit = _STAGES.get(stage, (stage, 0, 100, ""))
         share = min(done / total, 1) if total else 0
-        data = {"stage": stage, "label": label, "done": done, "total": total, "unit": unit}
-        data["percent"] = int(low + (high - low) * share)
-        cache.set(self.key, data, PROGRESS_TIMEOUT)
-
-    def finish(self, label: str) -> None:
-        data = {"stage": "done", "label": label, "done": 0, "total": 0, "unit": "", "percent": 100}
-        cache.set(self.key, data, PROGRESS_TIMEOUT)
+        self.progress(label, done, total, percent=int(low + (high - low) * share), unit=unit)
 
 
 def import_job_create(*, actor, upload, dry_run: bool = False) -> tuple[ImportJob, str]:
-    """Check the upload, store it in a temporary file and record the job; returns (job, path)."""
+    """Check the upload, keep it in the storage and record the import; returns (import job, storage name)."""
     require_import(actor)
     check_upload(upload)
-    path = save_upload(upload)
+    stored = _store_upload(upload)
     job = ImportJob.objects.create(
         created_by=actor,
         file_name=os.path.basename(upload.name)[:255],
         file_size=upload.size,
         dry_run=dry_run,
     )
-    CacheProgress(job.pk)("read", 0, 1)
-    return job, path
+    return job, stored
 
 
-def import_job_execute(*, job: ImportJob, path: str, remote_addr: str | None = None) -> ImportJob:
+def import_job_execute(
+    *, job: ImportJob, path: str, remote_addr: str | None = None, progress=None
+) -> ImportJob:
     """Run the import for a job and store the outcome; never raises for a bad file or bad rows."""
-    progress = CacheProgress(job.pk)
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
     try:
         outcome = run_import(
@@ -149,45 +144,52 @@ def import_job_execute(*, job: ImportJob, path: str, remote_addr: str | None = N
             job.message = "Đã nhập xong."
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "message", "counts", "errors", "error_count", "finished_at"])
-    progress.finish(job.get_status_display())
     return job
 
 
-def _run(job_id, path: str, remote_addr: str | None) -> None:
+def run_import_job(job, progress) -> None:
+    """The worker's side (job kind "import"): fetch the stored upload, import it, drop the upload."""
+    import_job = ImportJob.objects.select_related("created_by").get(pk=job.params["import_job"])
+    stored = job.params["upload"]
+    handle, path = tempfile.mkstemp(prefix="canbo-import-", suffix=".xlsx")
     try:
-        job = ImportJob.objects.select_related("created_by").get(pk=job_id)
-        import_job_execute(job=job, path=path, remote_addr=remote_addr)
+        with os.fdopen(handle, "wb") as target, default_storage.open(stored, "rb") as source:
+            for chunk in iter(lambda: source.read(1024 * 1024), b""):
+                target.write(chunk)
+        import_job = import_job_execute(
+            job=import_job,
+            path=path,
+            remote_addr=job.params.get("remote_addr"),
+            progress=StageProgress(progress),
+        )
     finally:
         with contextlib.suppress(OSError):
             os.unlink(path)
+    default_storage.delete(stored)
+    job.message = import_job.message
+    job.result = {"import_status": import_job.status, "error_count": import_job.error_count}
 
 
-def _thread_main(job_id, path: str, remote_addr: str | None) -> None:
-    try:
-        _run(job_id, path, remote_addr)
-    except Exception:
-        logger.exception("Import job %s could not run", job_id)
-    finally:
-        connections.close_all()
+def import_job_given_up(job) -> None:
+    """The worker died twice (or the job failed outside the import): the import row says so."""
+    ImportJob.objects.filter(pk=job.params.get("import_job")).exclude(
+        status__in=[ImportStatus.SUCCEEDED, ImportStatus.CHECKED, ImportStatus.REJECTED]
+    ).update(status=ImportStatus.FAILED, message=job.message, finished_at=timezone.now())
 
 
-def _spawn(job_id, path: str, remote_addr: str | None) -> None:
-    """Start the import in a background thread (tests replace this to run it inline)."""
-    threading.Thread(
-        target=_thread_main, args=(job_id, path, remote_addr), name=f"import-{job_id}", daemon=True
-    ).start()
+register("import", run=run_import_job, on_failed=import_job_given_up)
 
 
 def import_job_start(*, actor, upload, dry_run: bool = False, remote_addr: str | None = None) -> ImportJob:
-    """The upload page: create the job and run it in the background; the page polls its progress."""
-    job, path = import_job_create(actor=actor, upload=upload, dry_run=dry_run)
-    _spawn(job.pk, path, remote_addr)
-    return job
-
-
-def import_job_run_now(*, actor, upload, dry_run: bool = False, remote_addr: str | None = None) -> ImportJob:
-    """The API: create the job and run it in the request."""
-    job, path = import_job_create(actor=actor, upload=upload, dry_run=dry_run)
-    _run(job.pk, path, remote_addr)
-    job.refresh_from_db()
-    return job
+    """Every door (page, API): record the import and queue it; the page polls the job's progress."""
+    import_job, stored = import_job_create(actor=actor, upload=upload, dry_run=dry_run)
+    title = f"{'Kiểm tra' if dry_run else 'Nhập'} tệp {import_job.file_name}"
+    job = job_submit(
+        kind="import",
+        title=title,
+        actor=actor,
+        params={"import_job": str(import_job.pk), "upload": stored, "remote_addr": remote_addr},
+    )
+    ImportJob.objects.filter(pk=import_job.pk).update(job=job)
+    import_job.refresh_from_db()
+    return import_job

@@ -88,6 +88,18 @@ def _parser():
     return parser
 
 
+NOT_XLSX = "Tệp không phải tệp Excel .xlsx hợp lệ (có thể là tệp .xls cũ, .csv hoặc tệp bị hỏng)."
+
+
+def is_xlsx_container(fileobj) -> bool:
+    """A cheap look at the zip directory, before the file is queued (no part is unpacked)."""
+    position = fileobj.tell()
+    try:
+        return zipfile.is_zipfile(fileobj)
+    finally:
+        fileobj.seek(position)
+
+
 class Workbook:
     """Sheet names in workbook order and a row iterator per sheet. Use as a context manager."""
 
@@ -96,9 +108,7 @@ class Workbook:
             self._zip = zipfile.ZipFile(path)
             names = set(self._zip.namelist())
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
-            raise WorkbookError(
-                "Tệp không phải tệp Excel .xlsx hợp lệ (có thể là tệp .xls cũ, .csv hoặc tệp bị hỏng)."
-            ) from exc
+            raise WorkbookError(NOT_XLSX) from exc
         self._names = names
         self.date1904 = False
         self.sheets: dict[str, str] = {}

@@ -13,3 +13,5 @@ class PeopleConfig(AppConfig):
         register_audited(Person, skip=["search_text", "sort_key", "family_name", "middle_name", "given_name"])
         register_audited(Employment)
         register_audited(Qualification)
+
+        from . import exports  # noqa: F401 - registers the person list's Excel export (a queue job)

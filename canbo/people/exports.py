@@ -1,17 +1,20 @@
-"""Export of a filtered person list to .xlsx: one query, streamed rows (openpyxl write-only), Vietnamese headers."""
+"""Export of a filtered person list to .xlsx, run as a job on the queue: one query, streamed rows (openpyxl
+write-only, constant memory), Vietnamese headers."""
 
-import tempfile
-
-from django.http import FileResponse
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
+from canbo.jobs.exports import register_export
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
+from .forms import PersonListFilterForm
+from .selectors import person_list
+
+PERSON_EXPORT = "people.persons"
+PROGRESS_EVERY = 1000
 DATE_FORMAT = "DD/MM/YYYY"
 
 _GENDERS = Gender.choices
@@ -40,8 +43,9 @@ COLUMNS = [
 HEADERS = [c[0] for c in COLUMNS]
 
 
-def write_persons_xlsx(persons, fileobj) -> int:
+def write_persons_xlsx(persons, fileobj, progress=None) -> int:
     """Write the persons (a queryset, already ordered and scoped) to `fileobj`; return the row count."""
+    total = persons.count() if progress else 0
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Danh sách cán bộ")
     for index, (_header, width, _field, _kind) in enumerate(COLUMNS, start=2):
@@ -75,14 +79,25 @@ def write_persons_xlsx(persons, fileobj) -> int:
             else:
                 row.append(kind.get(value, value))
         sheet.append(row)
+        if progress and count % PROGRESS_EVERY == 0:
+            progress("Đang ghi tệp Excel", count, total, unit="dòng")
+    if progress:
+        progress("Đang lưu tệp", count, total, unit="dòng")
     workbook.save(fileobj)
     return count
 
 
-def person_export_response(persons, filename: str | None = None) -> FileResponse:
-    """Build the file in a temporary file (constant memory) and stream it to the browser."""
-    filename = filename or f"danh-sach-can-bo-{timezone.localdate():%Y%m%d}.xlsx"
-    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after streaming
-    write_persons_xlsx(persons, fileobj)
-    fileobj.seek(0)
-    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+def write_person_export(*, user, query, fileobj, progress) -> int:
+    """The person list's "Xuất Excel": the list page's filters, within what the user may see now."""
+    form = PersonListFilterForm(query, user=user)
+    if not form.is_valid():
+        raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
+    return write_persons_xlsx(person_list(fetched_by=user, filters=form.filters()), fileobj, progress)
+
+
+register_export(
+    PERSON_EXPORT,
+    title="Danh sách cán bộ",
+    filename="danh-sach-can-bo-{date}.xlsx",
+    write=write_person_export,
+)

@@ -141,7 +141,7 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 
 # Uploads: spreadsheets up to 20 MB; bigger files are refused with a message.
@@ -161,7 +161,7 @@ HUEY_COMMON = {
     "consumer": {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"},
 }
 if REDIS_URL:
-    HUEY = {**HUEY_COMMON, "huey_class": "huey.RedisHuey", "url": REDIS_URL, "socket_connect_timeout": 2}
+    HUEY = {**HUEY_COMMON, "huey_class": "huey.RedisHuey", "url": REDIS_URL}
 else:
     HUEY_SQLITE_PATH = Path(env("HUEY_SQLITE_PATH", default=str(BASE_DIR / "var" / "huey.sqlite3")))
     HUEY_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)  # Huey creates its tables on start-up

@@ -1,4 +1,5 @@
 from .base import *  # noqa: F403
+from .base import BASE_DIR
 
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -11,3 +12,5 @@ STORAGES = {
 }
 # Jobs run eagerly, in the test's own process and database (one CI test runs a real worker on Redis).
 HUEY = {**HUEY_COMMON, "huey_class": "huey.MemoryHuey", "immediate": True}  # noqa: F405
+# Files that jobs store (uploads, exports) go to a throw-away folder.
+MEDIA_ROOT = BASE_DIR / "var" / "test-media"

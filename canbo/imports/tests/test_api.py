@@ -16,24 +16,26 @@ def _post(client, path, **data):
     return client.post(URL, {"file": upload, **data})
 
 
-def test_post_imports_synchronously_and_returns_the_summary(client, alice, tree, tmp_path):
+def test_post_queues_the_import_and_answers_202_with_the_run_address(client, alice, tree, tmp_path):
     client.force_login(alice)
 
     response = _post(client, write_file(tmp_path / "a.xlsx", persons=[person_row(1)]))
 
-    assert response.status_code == 201
-    body = response.json()
+    assert response.status_code == 202
+    body = client.get(response["Location"]).json()  # the queue ran it eagerly in tests
     assert body["status"] == ImportStatus.SUCCEEDED and body["counts"]["persons_created"] == 1
     assert body["errors"] == [] and Person.objects.count() == 1
 
 
-def test_post_with_bad_rows_answers_400_with_the_error_list(client, alice, tree, tmp_path):
+def test_a_run_with_bad_rows_is_rejected_with_the_error_list(client, alice, tree, tmp_path):
     client.force_login(alice)
 
     response = _post(client, write_file(tmp_path / "a.xlsx", persons=[person_row(1, gender="Khác")]))
 
-    assert response.status_code == 400
-    error = response.json()["errors"][0]
+    assert response.status_code == 202
+    body = client.get(response["Location"]).json()
+    assert body["status"] == ImportStatus.REJECTED
+    error = body["errors"][0]
     assert (error["sheet"], error["row"], error["column"]) == ("Cán bộ", 2, "Giới tính")
     assert Person.objects.count() == 0
 
@@ -43,7 +45,7 @@ def test_dry_run_writes_nothing(client, alice, tree, tmp_path):
 
     response = _post(client, write_file(tmp_path / "a.xlsx", persons=[person_row(1)]), dry_run="true")
 
-    assert response.status_code == 201 and response.json()["status"] == ImportStatus.CHECKED
+    assert response.status_code == 202 and response.json()["status"] == ImportStatus.CHECKED
     assert Person.objects.count() == 0
 
 

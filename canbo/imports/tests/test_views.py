@@ -5,6 +5,8 @@ from django.urls import reverse
 from canbo.imports import services
 from canbo.imports.models import ImportJob, ImportStatus
 from canbo.imports.selectors import import_job_progress
+from canbo.jobs.execution import Progress
+from canbo.jobs.models import Job
 from canbo.people.models import Person
 
 from .files import person_row, write_file
@@ -14,9 +16,8 @@ INDEX = reverse("imports:index")
 
 
 @pytest.fixture
-def inline(monkeypatch):
-    """Run the background import in the request (the thread itself is tested in test_thread.py)."""
-    monkeypatch.setattr(services, "_spawn", services._run)
+def inline():
+    """The queue runs jobs eagerly in tests (a real worker is tested in canbo/jobs/tests/test_worker.py)."""
 
 
 def _upload(path, name=None):
@@ -123,16 +124,13 @@ def test_an_oversized_file_gets_a_message_on_the_form(client, alice, settings):
     assert response.status_code == 400 and "Tệp quá lớn" in response.content.decode()
 
 
-def test_a_corrupted_xlsx_gets_a_message_on_the_result_page(client, alice, inline):
+def test_a_corrupted_xlsx_is_refused_on_the_form_before_it_is_queued(client, alice, inline):
     client.force_login(alice)
 
-    response = client.post(
-        INDEX, {"file": SimpleUploadedFile("hong.xlsx", b"PK\x03\x04 khong phai zip")}, follow=True
-    )
+    response = client.post(INDEX, {"file": SimpleUploadedFile("hong.xlsx", b"PK\x03\x04 khong phai zip")})
 
-    job = ImportJob.objects.get()
-    assert job.status == ImportStatus.REJECTED and "không phải tệp Excel .xlsx hợp lệ" in job.message
-    assert job.message in response.content.decode()
+    assert response.status_code == 400 and "không phải tệp Excel .xlsx hợp lệ" in response.content.decode()
+    assert not ImportJob.objects.exists()
 
 
 def test_an_unexpected_failure_is_reported_without_a_traceback(
@@ -176,7 +174,12 @@ def test_the_job_page_requires_login(client, alice):
 
 def test_a_running_job_polls_its_progress_every_second(client, alice):
     job = _job(alice, status=ImportStatus.RUNNING)
-    services.CacheProgress(job.pk)("write", 50, 100)
+    progress = Progress()
+    services.StageProgress(progress)("write", 50, 100)
+    job.job = Job.objects.create(
+        kind="import", title="Nhập", created_by=alice, status="RUNNING", **progress.snapshot()
+    )
+    job.save()
     client.force_login(alice)
 
     html = client.get(reverse("imports:progress", args=[job.pk])).content.decode()
@@ -194,7 +197,7 @@ def test_a_finished_job_stops_polling(client, alice):
     assert "hx-trigger" not in html and "Đã nhập xong." in html
 
 
-def test_progress_without_a_cache_entry_falls_back_to_the_job(alice):
+def test_a_finished_import_shows_its_own_outcome(alice):
     job = _job(alice, status=ImportStatus.REJECTED)
     assert import_job_progress(job=job)["percent"] == 100
 

@@ -4,8 +4,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
-from canbo.people.exports import person_export_response
+from canbo.jobs.views import export_view
+from canbo.people.exports import PERSON_EXPORT
 from canbo.people.forms import PersonListFilterForm
 from canbo.people.selectors import person_list as select_persons
 from canbo.people.selectors import person_queryset_for
@@ -45,11 +47,12 @@ def person_list(request):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def person_export(request):
-    """The whole filtered list as .xlsx; invalid filters go back to the list, which shows the errors."""
+    """The whole filtered list as .xlsx, written by a job on the queue; invalid filters go back to the list,
+    which shows the errors."""
     form = PersonListFilterForm(request.GET, user=request.user)
     if not form.is_valid():
         query = _query_without_page(request)
         return redirect(reverse("people:list") + (f"?{query}" if query else ""))
-    persons = select_persons(fetched_by=request.user, filters=form.filters())
-    return person_export_response(persons)
+    return export_view(request, PERSON_EXPORT, query=_query_without_page(request))

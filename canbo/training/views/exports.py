@@ -9,7 +9,8 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from canbo.people.exports import DATE_FORMAT, XLSX_TYPE
+from canbo.core.xlsx import XLSX_TYPE
+from canbo.people.exports import DATE_FORMAT
 
 from ..choices import EnrolmentResult, TrainingMode, Venue
 

@@ -1,0 +1,76 @@
+"""Excel exports as jobs. Each app registers how one of its lists is written, from the acting user and the
+page's filters; "Xuất Excel" starts a job on the queue, and the job page shows progress and offers the file.
+
+The worker re-validates the filters and re-applies the user's scope when it runs, so a job never writes more
+than its starter may see at that moment."""
+
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.http import QueryDict
+from django.utils import timezone
+
+from .models import Job
+from .registry import JobFailed, register
+from .services import job_submit
+
+
+@dataclass(frozen=True)
+class Export:
+    key: str
+    title: str
+    filename: str  # "{date}" becomes yyyymmdd
+    # write(*, user, query: QueryDict, fileobj, progress) -> number of rows; ValidationError for bad filters
+    write: Callable
+
+
+_EXPORTS: dict[str, Export] = {}
+
+
+def register_export(key: str, *, title: str, filename: str, write: Callable) -> None:
+    _EXPORTS[key] = Export(key=key, title=title, filename=filename, write=write)
+
+
+def export_for(key: str) -> Export:
+    try:
+        return _EXPORTS[key]
+    except KeyError:
+        raise JobFailed("Danh sách này không còn xuất được.") from None
+
+
+def export_start(*, actor, key: str, query: str = "") -> Job:
+    export = export_for(key)
+    return job_submit(
+        kind="export",
+        title=f"Xuất Excel: {export.title}",
+        actor=actor,
+        params={"export": key, "query": query},
+    )
+
+
+def _messages(exc: ValidationError) -> list[str]:
+    if hasattr(exc, "error_dict"):
+        return [m for messages in exc.message_dict.values() for m in messages]
+    return list(exc.messages)
+
+
+def run_export(job: Job, progress) -> None:
+    export = export_for(job.params.get("export", ""))
+    query = QueryDict(job.params.get("query", ""))
+    progress("Đang chuẩn bị", 0, 0, unit="dòng")
+    with tempfile.TemporaryFile() as fileobj:
+        try:
+            rows = export.write(user=job.created_by, query=query, fileobj=fileobj, progress=progress)
+        except ValidationError as exc:
+            raise JobFailed("Bộ lọc không hợp lệ: " + " ".join(_messages(exc))) from None
+        fileobj.seek(0)
+        job.result_file.save(f"{job.pk}.xlsx", File(fileobj), save=False)
+    job.result_name = export.filename.format(date=f"{timezone.localdate():%Y%m%d}")
+    job.result = {"rows": rows}
+    job.message = f"Đã xuất {rows:,} dòng.".replace(",", ".")
+
+
+register("export", run=run_export)

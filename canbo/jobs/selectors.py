@@ -1,0 +1,33 @@
+"""Reads of jobs: a user sees the jobs they started; the board also sees the scheduled ones (no starter)."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from canbo.accounts.scoping import sees_all_units
+
+from .models import Job, JobStatus
+
+
+def job_list(*, fetched_by):
+    if not getattr(fetched_by, "is_authenticated", False):
+        return Job.objects.none()
+    mine = Q(created_by=fetched_by)
+    if sees_all_units(fetched_by):
+        mine |= Q(created_by__isnull=True)
+    return Job.objects.filter(mine).select_related("created_by")
+
+
+def job_get(*, fetched_by, job_id) -> Job:
+    """404 for a job of someone else: its existence is not disclosed (its file carries personal data)."""
+    return get_object_or_404(job_list(fetched_by=fetched_by), pk=job_id)
+
+
+def job_is_stalled(job: Job, *, now=None) -> bool:
+    """A running job whose worker has not signalled for a while: the page says so instead of spinning."""
+    if job.status != JobStatus.RUNNING or job.heartbeat_at is None:
+        return False
+    return (now or timezone.now()) - job.heartbeat_at > timedelta(seconds=settings.JOB_STALE_SECONDS)
