@@ -8,6 +8,7 @@ from datetime import date
 from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -18,7 +19,22 @@ class Money(int):
     """An amount in đồng, written with the money format."""
 
 
+def text_cell(sheet, value: str) -> WriteOnlyCell:
+    """Text written as text: a value such as '=HYPERLINK(…)' typed by a user or a citizen is never a formula.
+    Control characters Excel cannot store are dropped. Works in write-only and ordinary sheets (append)."""
+    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell.data_type = "s"
+    return cell
+
+
+def safe_value(sheet, value):
+    """Every value written to a workbook passes here: strings become text cells, others stay as they are."""
+    return text_cell(sheet, value) if isinstance(value, str) else value
+
+
 def _cell(sheet, value):
+    if isinstance(value, str):
+        return text_cell(sheet, value)
     if isinstance(value, date):
         cell = WriteOnlyCell(sheet, value=value)
         cell.number_format = DATE_FORMAT
