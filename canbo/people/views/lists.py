@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from canbo.core.db_router import replica_reads
 from canbo.people.exports import person_export_response
 from canbo.people.forms import PersonListFilterForm
 from canbo.people.selectors import person_list as select_persons
@@ -22,6 +23,7 @@ def _query_without_page(request) -> str:
 
 
 @login_required
+@replica_reads()
 def person_list(request):
     if is_official_only(request.user):
         own = person_queryset_for(user=request.user).filter(user=request.user).first()
@@ -45,6 +47,7 @@ def person_list(request):
 
 
 @login_required
+@replica_reads()
 def person_export(request):
     """The whole filtered list as .xlsx; invalid filters go back to the list, which shows the errors."""
     form = PersonListFilterForm(request.GET, user=request.user)
