@@ -107,6 +107,14 @@ ensure_replication_allowed() {
   die "the primary still refuses replication connections from 127.0.0.1 (see $hba)"
 }
 
+remove_dir() {
+  if [ "$(id -u)" -eq 0 ]; then
+    rm -rf "$DATA"
+  else
+    as_postgres rm -rf "$DATA"
+  fi
+}
+
 is_replica_dir() { [ -f "$DATA/PG_VERSION" ] && [ -f "$DATA/standby.signal" ]; }
 
 write_config() {
@@ -138,14 +146,12 @@ CONF
 }
 
 base_backup() {
-  local bin="$1" parent
-  parent="$(dirname "$DATA")"
-  if [ ! -d "$parent" ]; then
-    mkdir -p "$parent"
-    chown postgres: "$parent" 2>/dev/null || true
+  local bin="$1"
+  if [ "$(id -u)" -eq 0 ]; then
+    install -d -o postgres -g "$(id -gn postgres)" -m 700 "$DATA"
+  else
+    as_postgres install -d -m 700 "$DATA"
   fi
-  as_postgres mkdir -p "$DATA"
-  as_postgres chmod 700 "$DATA"
   say "pg_basebackup from $PRIMARY_HOST:$PRIMARY_PORT into $DATA"
   as_postgres "$bin/pg_basebackup" -h "$PRIMARY_HOST" -p "$PRIMARY_PORT" -U postgres -D "$DATA" \
     -R -X stream -c fast
@@ -195,7 +201,7 @@ create() {
     fi
     say "it cannot catch up: making it again"
     stop "$bin"
-    as_postgres rm -rf "$DATA"
+    remove_dir
   elif [ -e "$DATA" ] && [ -n "$(ls -A "$DATA" 2>/dev/null)" ]; then
     die "$DATA exists and is not a replica's data directory: choose another directory"
   fi
@@ -208,19 +214,22 @@ create() {
 
 status() {
   say "on 127.0.0.1:$REPLICA_PORT: $(replica_sql "SELECT 'in recovery: ' || pg_is_in_recovery() || ', receiver: '
-    || coalesce((SELECT status FROM pg_stat_wal_receiver), 'none') || ', replay lag: '
-    || coalesce((now() - pg_last_xact_replay_timestamp())::text, 'unknown')" || echo "not answering on $REPLICA_PORT")"
+    || coalesce((SELECT status FROM pg_stat_wal_receiver), 'none') || ', last transaction replayed '
+    || coalesce(date_trunc('second', now() - pg_last_xact_replay_timestamp())::text || ' ago', 'none yet')" || echo "not answering on $REPLICA_PORT")"
   say "the primary $PRIMARY_HOST:$PRIMARY_PORT: $(primary_sql "SELECT coalesce(string_agg(client_addr || ' ' || state || ' replay_lag='
     || coalesce(replay_lag::text, '0'), '; '), 'no replica connected') FROM pg_stat_replication")"
 }
 
 case "$ACTION" in
-  create | start) create "$(server_bin)" ;;
+  create | start)
+    BIN="$(server_bin)" # an assignment: set -e stops here if the primary does not answer
+    create "$BIN"
+    ;;
   stop) stop "$(data_bin)" ;;
   remove)
     stop "$(data_bin)"
     if is_replica_dir; then
-      as_postgres rm -rf "$DATA"
+      remove_dir
       say "removed $DATA (the replication line in the primary's pg_hba.conf stays)"
     elif [ -e "$DATA" ]; then
       die "$DATA is not a replica's data directory: not removing it"
