@@ -20,6 +20,7 @@ from canbo.core.api import (
     form_query_parameters,
 )
 from canbo.core.api_views import Pagination, RegisterWritePermission
+from canbo.core.db_router import replica_reads
 
 from . import services
 from .filters import PersonFilterForm
@@ -79,6 +80,7 @@ class PersonListApi(RegisterApi, generics.ListAPIView):
         parameters=form_query_parameters(PersonFilterForm),
         responses={200: PersonListSerializer(many=True), 400: BAD_INPUT, 403: REFUSED},
     )
+    @replica_reads()
     def get(self, request, *args, **kwargs):
         return self.list(request, *args, **kwargs)
 

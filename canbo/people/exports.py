@@ -7,6 +7,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from canbo.core.db_router import replica_reads
 from canbo.jobs.exports import register_export
 
 from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
@@ -92,7 +93,8 @@ def write_person_export(*, user, query, fileobj, progress) -> int:
     form = PersonListFilterForm(query, user=user)
     if not form.is_valid():
         raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
-    return write_persons_xlsx(person_list(fetched_by=user, filters=form.filters()), fileobj, progress)
+    with replica_reads():
+        return write_persons_xlsx(person_list(fetched_by=user, filters=form.filters()), fileobj, progress)
 
 
 register_export(

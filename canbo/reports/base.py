@@ -17,6 +17,7 @@ from django.db.models import Q
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.core.db_router import replica_reads
 from canbo.org.models import OrgUnit
 
 from .formatting import fmt_date
@@ -174,8 +175,12 @@ class Report:
         raise NotImplementedError
 
     def run_with(self, *, user, params: ReportParams) -> ReportResult:
-        """`run`, then label the result with the report and its parameters (what every door shows)."""
-        result = self.run(user=user, params=params)
+        """`run`, then label the result with the report and its parameters (what every door shows).
+
+        The aggregates may read from the replica (canbo.core.db_router): every door runs reports through here.
+        """
+        with replica_reads():
+            result = self.run(user=user, params=params)
         result.report, result.title = self.name, self.title
         result.parameters = params.as_dict()
         result.parameters_text = self.describe_params(user=user, params=params)

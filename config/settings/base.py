@@ -239,3 +239,21 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "RatingCampaignStatusEnum": "canbo.evaluation.models.CampaignStatus",
     "RatingSheetStatusEnum": "canbo.evaluation.models.SheetStatus",
 }
+
+# A PostgreSQL streaming replica for report runs and list pages (docs/deployment.md, canbo/core/db_router.py):
+# unset, nothing changes. Writes, transactions and a browser's reads for DATABASE_REPLICA_PIN_SECONDS after
+# it wrote stay on the primary. In tests the alias reads the test database through its own connection (MIRROR
+# only swaps the database NAME, so the connection still goes to the replica's host and port).
+DATABASE_REPLICA_URL = env("DATABASE_REPLICA_URL", default="")
+DATABASE_REPLICA_PIN_SECONDS = env.int("DATABASE_REPLICA_PIN_SECONDS", default=10)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = env.db_url_config(DATABASE_REPLICA_URL)
+    DATABASES["replica"]["ATOMIC_REQUESTS"] = False
+    # The primary's connection options (jit=off), unless the replica's URL sets its own.
+    DATABASES["replica"]["OPTIONS"] = {
+        **DATABASES["default"].get("OPTIONS", {}),
+        **DATABASES["replica"].get("OPTIONS", {}),
+    }
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["canbo.core.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.append("canbo.core.db_router.ReadYourWritesMiddleware")

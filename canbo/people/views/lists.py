@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from canbo.core.db_router import replica_reads
 from canbo.jobs.views import export_view
 from canbo.people.exports import PERSON_EXPORT
 from canbo.people.forms import PersonListFilterForm
@@ -24,6 +25,7 @@ def _query_without_page(request) -> str:
 
 
 @login_required
+@replica_reads()
 def person_list(request):
     if is_official_only(request.user):
         own = person_queryset_for(user=request.user).filter(user=request.user).first()
