@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "canbo.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -139,8 +140,12 @@ FORMAT_MODULE_PATH = ["canbo.core.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# WhiteNoise serves /static/ from the app itself (decision 015). Outside production it reads the source folders
+# (no collectstatic, new files seen without a restart); production serves the collected, hashed, compressed files.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "media/"
 

@@ -31,7 +31,12 @@ AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 CACHES = {"default": env.cache("CACHE_URL", default="filecache:///tmp/canbo-cache")}
+# Static files: `collectstatic` writes hashed, compressed copies to STATIC_ROOT (DJANGO_STATIC_ROOT) and a strict
+# manifest (a missing referenced file fails the build, not the pages); WhiteNoise lists them once at start-up and
+# serves them with far-future cache headers (decision 015).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
