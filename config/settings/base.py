@@ -166,7 +166,14 @@ HUEY_COMMON = {
     "consumer": {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"},
 }
 if REDIS_URL:
-    HUEY = {**HUEY_COMMON, "huey_class": "huey.RedisHuey", "url": REDIS_URL, "socket_connect_timeout": 2}
+    from redis import ConnectionPool
+
+    # Huey refuses a URL together with connection options: the pool carries both (a dead broker fails in 2 s).
+    HUEY = {
+        **HUEY_COMMON,
+        "huey_class": "huey.RedisHuey",
+        "connection_pool": ConnectionPool.from_url(REDIS_URL, socket_connect_timeout=2),
+    }
 else:
     HUEY_SQLITE_PATH = Path(env("HUEY_SQLITE_PATH", default=str(BASE_DIR / "var" / "huey.sqlite3")))
     HUEY_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)  # Huey creates its tables on start-up
