@@ -12,7 +12,7 @@ BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
 PYTEST_ARGS ?= -n 2
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
-.PHONY: demo test test-postgres install lint format migrate run benchmarks messages clean
+.PHONY: demo test test-postgres install lint format migrate run serve benchmarks messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -42,6 +42,14 @@ demo: migrate
 
 run: migrate
 	$(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# Production: settings from the environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL...), then
+# gunicorn (gunicorn.conf.py: 2 × CPUs + 1 workers unless WEB_CONCURRENCY) on $(HOST):$(PORT) behind a TLS proxy.
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production
+serve: install
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput
+	$(PROD) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py config.wsgi:application
 
 lint: install
 	$(BIN)/ruff check .
