@@ -12,7 +12,7 @@ BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
 PYTEST_ARGS ?= -n 2
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
-.PHONY: demo test test-postgres install lint format migrate run worker benchmarks messages clean
+.PHONY: demo test test-postgres install lint format migrate run worker serve benchmarks messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -51,6 +51,14 @@ run: migrate
 # The worker alone (a second terminal, or a server where the web runs elsewhere).
 worker: migrate
 	$(LOCAL) $(BIN)/python manage.py run_huey --workers 2 --worker-type thread
+
+# Production: settings from the environment (DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, DATABASE_URL...), then
+# gunicorn (gunicorn.conf.py: 2 × CPUs + 1 workers unless WEB_CONCURRENCY) on $(HOST):$(PORT) behind a TLS proxy.
+PROD := DJANGO_SETTINGS_MODULE=config.settings.production
+serve: install
+	$(PROD) $(BIN)/python manage.py migrate --noinput
+	$(PROD) $(BIN)/python manage.py collectstatic --noinput
+	$(PROD) HOST=$(HOST) PORT=$(PORT) $(BIN)/gunicorn --config gunicorn.conf.py config.wsgi:application
 
 lint: install
 	$(BIN)/ruff check .

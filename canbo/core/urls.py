@@ -5,5 +5,6 @@ from . import views
 app_name = "core"
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("suc-khoe/", views.health, name="health"),
+    path("healthz", views.healthz, name="healthz"),
+    path("suc-khoe/", views.healthz, name="health"),
 ]

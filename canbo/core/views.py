@@ -3,8 +3,11 @@ from django.db.models import Count
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 
 from canbo.accounts.access import reads_cadre_work
+from canbo.core.health import health_report
 from canbo.evaluation.selectors import rating_tile
 from canbo.feedback.selectors import dashboard_tiles as feedback_tiles
 from canbo.movements.selectors import dashboard_tiles as movement_tiles
@@ -70,5 +73,9 @@ def dashboard(request):
     return render(request, "core/dashboard.html", context)
 
 
-def health(request):
-    return JsonResponse({"status": "ok"})
+@require_safe
+@never_cache
+def healthz(request):
+    """No login: 200 when the database and the task broker answer, else 503 naming the part that failed."""
+    report = health_report()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)

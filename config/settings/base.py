@@ -53,6 +53,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "canbo.core.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -121,6 +122,7 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 3600)
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False
+CSRF_FAILURE_VIEW = "canbo.core.errors.csrf_failure"  # the Vietnamese page, saying what was missing
 
 # Login throttling (django-axes): 5 failures per user and address lock for 30 minutes.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
@@ -139,8 +141,12 @@ FORMAT_MODULE_PATH = ["canbo.core.formats"]
 USE_THOUSAND_SEPARATOR = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "var" / "static"
+STATIC_ROOT = Path(env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# WhiteNoise serves /static/ from the app itself (decision 015). Outside production it reads the source folders
+# (no collectstatic, new files seen without a restart); production serves the collected, hashed, compressed files.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 
@@ -161,7 +167,14 @@ HUEY_COMMON = {
     "consumer": {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"},
 }
 if REDIS_URL:
-    HUEY = {**HUEY_COMMON, "huey_class": "huey.RedisHuey", "url": REDIS_URL}
+    from redis import ConnectionPool
+
+    # Huey refuses a URL together with connection options: the pool carries both (a dead broker fails in 2 s).
+    HUEY = {
+        **HUEY_COMMON,
+        "huey_class": "huey.RedisHuey",
+        "connection_pool": ConnectionPool.from_url(REDIS_URL, socket_connect_timeout=2),
+    }
 else:
     HUEY_SQLITE_PATH = Path(env("HUEY_SQLITE_PATH", default=str(BASE_DIR / "var" / "huey.sqlite3")))
     HUEY_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)  # Huey creates its tables on start-up

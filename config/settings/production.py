@@ -17,6 +17,8 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+# A load balancer on the private network asks /healthz over plain HTTP: answer it, do not redirect it.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=31536000)
@@ -31,11 +33,16 @@ AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 CACHES = {"default": env.cache("CACHE_URL", default="filecache:///tmp/canbo-cache")}
+# Static files: `collectstatic` writes hashed, compressed copies to STATIC_ROOT (DJANGO_STATIC_ROOT) and a strict
+# manifest (a missing referenced file fails the build, not the pages); WhiteNoise lists them once at start-up and
+# serves them with far-future cache headers (decision 015).
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
 if "replica" in DATABASES:  # DATABASE_REPLICA_URL: the same persistent connections as the primary
     DATABASES["replica"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
+WHITENOISE_USE_FINDERS = False
+WHITENOISE_AUTOREFRESH = False
