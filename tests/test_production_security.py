@@ -1,4 +1,4 @@
-"""Production behind its reverse proxy: the client's address (login throttling, audit rows).
+"""Production behind its reverse proxy: the client's address (login throttling, audit rows) and the headers.
 
 The first tests read config.settings.production itself (in a subprocess, like test_settings.py); the others
 run the app with the settings production gives it: one trusted proxy (PROXY_COUNT = 1) whose address is every
@@ -11,14 +11,19 @@ import secrets
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from auditlog.models import LogEntry
 from axes.models import AccessAttempt
+from django.contrib.auth.models import AnonymousUser
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from canbo.core.middleware import NoStoreMiddleware
 from canbo.imports.tests.files import person_row, write_file
 from canbo.people.models import Person
 from canbo.people.tests.test_views_profile import _edit_data
@@ -29,6 +34,16 @@ PASSWORD = "mat-khau-thu-nghiem"  # UserFactory's default
 PROXY = "10.0.0.2"
 CLIENT_A = "203.0.113.5"
 CLIENT_B = "198.51.100.7"
+EXPECTED_CSP = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
 
 DUMP = """
 import json
@@ -37,6 +52,7 @@ print(json.dumps({
     "PROXY_COUNT": settings.PROXY_COUNT,
     "AXES_CLIENT_IP_CALLABLE": settings.AXES_CLIENT_IP_CALLABLE,
     "MIDDLEWARE": settings.MIDDLEWARE,
+    "CSP": settings.CONTENT_SECURITY_POLICY["DIRECTIVES"],
 }))
 """
 
@@ -64,6 +80,11 @@ def _production_settings(**extra_env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _policy(response) -> dict[str, list[str]]:
+    directives = (part.split() for part in response["Content-Security-Policy"].split(";") if part.strip())
+    return {name: sources for name, *sources in directives}
+
+
 # --- production's own settings -------------------------------------------------------------------------
 
 
@@ -75,6 +96,12 @@ def test_production_trusts_one_proxy_unless_told_otherwise_and_both_doors_read_t
     assert default["AXES_CLIENT_IP_CALLABLE"] == "canbo.core.client_ip.client_ip"
     assert "canbo.core.middleware.AuditlogMiddleware" in default["MIDDLEWARE"]
     assert "auditlog.middleware.AuditlogMiddleware" not in default["MIDDLEWARE"]
+    assert {"csp.middleware.CSPMiddleware", "canbo.core.middleware.NoStoreMiddleware"} <= set(
+        default["MIDDLEWARE"]
+    )
+    assert default["CSP"] == EXPECTED_CSP
+    assert "'unsafe-inline'" not in default["CSP"]["script-src"]
+    assert "'unsafe-eval'" not in default["CSP"]["script-src"]
 
 
 # --- login throttling behind the proxy ------------------------------------------------------------------
@@ -155,3 +182,97 @@ def test_an_import_through_the_api_records_the_client_address(behind_proxy, alic
     assert response.status_code == 201
     person = Person.objects.get()
     assert set(LogEntry.objects.get_for_object(person).values_list("remote_addr", flat=True)) == {CLIENT_A}
+
+
+# --- headers: Content-Security-Policy and no-store ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_login_page_has_the_policy(client):
+    response = client.get(LOGIN)
+
+    assert response.status_code == 200
+    assert _policy(response) == EXPECTED_CSP
+
+
+@pytest.mark.django_db
+def test_a_signed_in_page_has_the_policy_and_is_never_stored(client, alice):
+    client.force_login(alice)
+
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert _policy(response) == EXPECTED_CSP
+    assert response["Cache-Control"] == "no-store" and response["Pragma"] == "no-cache"
+
+
+@pytest.mark.django_db
+def test_an_api_answer_has_the_policy_and_is_never_stored(alice):
+    client = APIClient()
+    client.force_login(alice)
+
+    response = client.get("/api/v1/units/")
+
+    assert response.status_code == 200
+    assert _policy(response) == EXPECTED_CSP
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_an_api_refusal_to_an_anonymous_caller_is_never_stored_either(client):
+    response = client.get("/api/v1/persons/")
+
+    assert response.status_code in (401, 403)
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_an_excel_export_is_never_stored(client, alice, anh):
+    client.force_login(alice)
+
+    response = client.get(reverse("people:export"))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.django_db
+def test_the_api_docs_allow_inline_styles_only_and_run_no_inline_script(client, alice):
+    client.force_login(alice)
+
+    page = client.get("/api/docs/")
+    script = client.get("/api/docs/?script=")
+
+    policy = _policy(page)
+    assert policy["script-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert {k: v for k, v in policy.items() if k != "style-src"} == {
+        k: v for k, v in EXPECTED_CSP.items() if k != "style-src"
+    }
+    assert "<script>" not in page.content.decode()
+    assert script.status_code == 200 and script["Content-Type"].startswith("application/javascript")
+
+
+def test_an_answer_that_chose_its_own_cache_keeps_it():
+    request = RequestFactory().get("/static/css/canbo.css")
+    request.user = SimpleNamespace(is_authenticated=True)
+
+    def static_file(request):
+        response = HttpResponse("body{}", content_type="text/css")
+        response["Cache-Control"] = "max-age=315360000, public, immutable"
+        return response
+
+    response = NoStoreMiddleware(static_file)(request)
+
+    assert response["Cache-Control"] == "max-age=315360000, public, immutable"
+    assert not response.has_header("Pragma")
+
+
+def test_an_anonymous_page_outside_the_api_is_left_to_the_view():
+    request = RequestFactory().get("/tai-khoan/dang-nhap/")
+    request.user = AnonymousUser()
+
+    response = NoStoreMiddleware(lambda request: HttpResponse("ok"))(request)
+
+    assert not response.has_header("Cache-Control")

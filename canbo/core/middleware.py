@@ -34,3 +34,23 @@ class AuditlogMiddleware(BaseAuditlogMiddleware):
     @staticmethod
     def _get_remote_port(request):
         return None
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on every answer to a signed-in user and on every API answer.
+
+    Pages, API answers and exported files carry personal data: no browser or proxy cache may keep them. An
+    answer that already chose its own Cache-Control (static files) keeps it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if (signed_in or request.path.startswith("/api/")) and not response.has_header("Cache-Control"):
+            response["Cache-Control"] = "no-store"
+            response["Pragma"] = "no-cache"
+        return response
