@@ -1,9 +1,17 @@
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 admin.site.site_header = "Canbo – Quản trị"
 admin.site.site_title = "Canbo"
+
+# Swagger UI: its set-up script is served as a file (the split view, ?script), so script-src stays 'self';
+# drf-spectacular's page holds one inline <style> block, allowed on this view only (decision 016).
+api_docs = csp_update({"style-src": [UNSAFE_INLINE]})(
+    SpectacularSwaggerSplitView.as_view(url_name="api-schema")
+)
 
 urlpatterns = [
     path("", include("canbo.core.urls")),
@@ -41,7 +49,7 @@ urlpatterns = [
     path("api/v1/", include("canbo.party.api_urls")),
     path("api/v1/", include("canbo.surveys.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", api_docs, name="api-docs"),
     path("quan-tri/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -8,6 +8,8 @@ from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from canbo.core.client_ip import client_ip
+
 from .models import ImportJob
 from .selectors import import_job_get_for_user
 from .services import import_job_start, require_import
@@ -84,7 +86,7 @@ class ImportCreateApi(APIView):
                 actor=request.user,
                 upload=upload.validated_data["file"],
                 dry_run=upload.validated_data["dry_run"],
-                remote_addr=request.META.get("REMOTE_ADDR"),
+                remote_addr=client_ip(request),
             )
         except ValidationError as exc:
             return Response(exc.message_dict, status=status.HTTP_400_BAD_REQUEST)

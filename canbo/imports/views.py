@@ -7,6 +7,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from canbo.core.client_ip import client_ip
+
 from .forms import UploadForm
 from .selectors import import_job_get_for_user, import_job_progress, import_jobs_for
 from .services import import_job_start, require_import
@@ -26,7 +28,7 @@ def index(request):
                 actor=request.user,
                 upload=form.cleaned_data["file"],
                 dry_run=form.cleaned_data["dry_run"],
-                remote_addr=request.META.get("REMOTE_ADDR"),
+                remote_addr=client_ip(request),
             )
         except ValidationError as exc:
             for messages in exc.message_dict.values():

@@ -28,9 +28,9 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Login throttling sees the client's address, not the proxy's (one trusted proxy in front).
-AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# One trusted proxy in front: login throttling and the audit rows read the address it appended to
+# X-Forwarded-For (canbo.core.client_ip), not the proxy's own and not one the client wrote.
+PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=1)
 
 CACHES = {"default": env.cache("CACHE_URL", default="filecache:///tmp/canbo-cache")}
 # Static files: `collectstatic` writes hashed, compressed copies to STATIC_ROOT (DJANGO_STATIC_ROOT) and a strict

@@ -66,7 +66,8 @@ def test_the_500_page_needs_neither_a_request_nor_the_database():
     assert "Lỗi hệ thống" in html
     assert '<a class="brand" href="/">Canbo</a>' in html
     assert 'href="/"' in html and "Về trang chủ" in html
-    assert "{%" not in html and "static" not in html
+    assert "{%" not in html and "<style" not in html  # CSP: the stylesheet is linked, not inline
+    assert '<link rel="stylesheet" href="/static/css/canbo.css">' in html
 
 
 @pytest.mark.django_db

@@ -1,0 +1,38 @@
+// Draws every <canvas data-chart="ID"> from the chart spec ({type, stacked, labels, datasets, unit}) in the
+// JSON data block #ID (json_script), with the vendored Chart.js. No inline script: the page's CSP allows
+// only the app's own files. Loaded (deferred, after Chart.js) by templates/reports/_chart_scripts.html.
+(function () {
+  "use strict";
+  if (typeof Chart === "undefined") { return; }
+  var palette = ["#0b4f8a", "#b3261e", "#2e7d32", "#e0a100", "#6a1b9a", "#00838f", "#5f6b7a"];
+  var number = new Intl.NumberFormat("vi-VN", {maximumFractionDigits: 1});
+
+  function draw(canvas) {
+    var source = document.getElementById(canvas.dataset.chart);
+    var spec = source ? JSON.parse(source.textContent) : null;
+    if (!spec) { return; }
+    var unit = spec.unit ? " " + spec.unit : "";
+    var datasets = spec.datasets.map(function (d, i) {
+      return {label: d.label, data: d.data, backgroundColor: palette[i % palette.length]};
+    });
+    new Chart(canvas, {
+      type: spec.type || "bar",
+      data: {labels: spec.labels, datasets: datasets},
+      options: {
+        locale: "vi-VN",
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          x: {stacked: !!spec.stacked},
+          y: {stacked: !!spec.stacked, beginAtZero: true,
+              ticks: {callback: function (v) { return number.format(v) + unit; }}}
+        },
+        plugins: {tooltip: {callbacks: {label: function (ctx) {
+          return ctx.dataset.label + ": " + number.format(ctx.parsed.y) + unit;
+        }}}}
+      }
+    });
+  }
+
+  document.querySelectorAll("canvas[data-chart]").forEach(draw);
+})();
