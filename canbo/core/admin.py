@@ -10,13 +10,12 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.scoping import administers_system, has_role
 
 PERSONAL_DATA_MODELS = [("people", "person"), ("people", "employment"), ("people", "qualification")]
 
 
-def is_sysadmin(user) -> bool:
-    return bool(user.is_active and (user.is_superuser or has_role(user, Role.SYSADMIN)))
+is_sysadmin = administers_system
 
 
 class CatalogueAdmin(admin.ModelAdmin):

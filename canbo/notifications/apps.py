@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class NotificationsConfig(AppConfig):
     name = "canbo.notifications"
     verbose_name = "Thông báo, nhắc việc"
+
+    def ready(self):
+        from canbo.accounts.signals import role_assignment_changed
+
+        from .receivers import role_assignment_changed_notify
+
+        # accounts (a lower layer) sends; notifications listens: the dependency points down.
+        role_assignment_changed.connect(role_assignment_changed_notify, dispatch_uid="notify-board-of-roles")
