@@ -175,12 +175,13 @@ def main() -> None:
         call_command("migrate", verbosity=0)
         from auditlog.models import LogEntry
 
-        from canbo.accounts.models import Role, RoleAssignment, User
+        from canbo.accounts.models import Role, User
+        from canbo.accounts.services import role_assignment_create_active_for_seed
         from canbo.imports.importer import run_import
         from canbo.people.models import Employment, Person, Qualification
 
         board = User.objects.create(username="bench-board")
-        RoleAssignment.objects.create(user=board, role=Role.PROVINCE_BOARD)
+        role_assignment_create_active_for_seed(user=board, role=Role.PROVINCE_BOARD)
         codes = make_units(args.units)
         handle, path = tempfile.mkstemp(prefix="canbo-bench-import-", suffix=".xlsx")
         os.close(handle)

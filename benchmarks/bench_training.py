@@ -239,7 +239,8 @@ def time_report(args, start, end) -> None:
 def time_bulk_enrolment(args) -> None:
     from django.contrib.auth import get_user_model
 
-    from canbo.accounts.models import Role, RoleAssignment
+    from canbo.accounts.models import Role
+    from canbo.accounts.services import role_assignment_create_active_for_seed
     from canbo.org.models import OrgUnit
     from canbo.people.choices import PersonStatus
     from canbo.people.models import Person
@@ -248,7 +249,7 @@ def time_bulk_enrolment(args) -> None:
 
     actor, created = get_user_model().objects.get_or_create(username="bench_training_board")
     if created:
-        RoleAssignment.objects.create(user=actor, role=Role.PROVINCE_BOARD)
+        role_assignment_create_active_for_seed(user=actor, role=Role.PROVINCE_BOARD)
     ids = list(
         Person.objects.filter(status=PersonStatus.WORKING)
         .order_by("pk")

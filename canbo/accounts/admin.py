@@ -1,17 +1,33 @@
-"""Users and role assignments: the system administrator's part of the admin.
+"""Users and role assignments: the system administrator's part of the admin, and the board's approvals.
 
-A system administrator who is not a superuser cannot grant superuser status or Django permissions
-(roles are the only source of access in Canbo), so the admin is no way around the role model.
+A system administrator who is not a superuser cannot grant superuser status or Django permissions (roles are
+the only source of access in Canbo), so the admin is no way around the role model. Role assignments are
+written only through canbo.accounts.services: adding one here (or in the user's inline) files a request, which
+opens personal data only once a province board member other than the requester approves it (the admin
+actions); nobody edits or deletes an assignment here — it is approved, rejected or revoked.
 """
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.admin import CatalogueAdmin, is_sysadmin
+from canbo.core.admin import is_sysadmin
 
-from .models import RoleAssignment, User
+from . import services
+from .models import Role, RoleAssignment, User
+from .scoping import has_role
 
 PRIVILEGE_FIELDS = ("is_superuser", "groups", "user_permissions")
+TRAIL_FIELDS = [
+    "status",
+    "requested_by",
+    "created_at",
+    "decided_by",
+    "decided_at",
+    "revoked_by",
+    "revoked_at",
+]
 
 
 class _SysadminOnly:
@@ -31,11 +47,66 @@ class _SysadminOnly:
         return is_sysadmin(request.user)
 
 
-class RoleAssignmentInline(_SysadminOnly, admin.TabularInline):
+class RoleRequestForm(forms.ModelForm):
+    """A new assignment = a request; the service's checks shown next to the fields (the actor is set by the
+    admin on the form class it builds for each request)."""
+
+    actor = None
+
+    class Meta:
+        model = RoleAssignment
+        fields = ["user", "role", "unit"]
+
+    def clean(self):
+        data = super().clean()
+        if self.instance.pk is not None or "role" not in data:
+            return data
+        user = data.get("user") or (self.instance.user if self.instance.user_id else None)
+        try:
+            services.role_assignment_check_request(
+                actor=self.actor, user=user, role=data["role"], unit=data.get("unit")
+            )
+        except PermissionDenied as exc:
+            raise ValidationError(str(exc)) from exc
+        except ValidationError as exc:
+            if hasattr(exc, "error_dict"):
+                for field, errors in exc.error_dict.items():
+                    shown = field in self.fields and not self.fields[field].widget.is_hidden
+                    self.add_error(field if shown else None, errors)  # the inline hides its user field
+            else:
+                raise
+        return data
+
+
+class RoleAssignmentInline(admin.TabularInline):
+    """The user's assignments with their trail, read only; a new row files a request (UserAdmin.save_formset)."""
+
     model = RoleAssignment
-    fields = ["role", "unit"]
+    fk_name = "user"
+    form = RoleRequestForm
+    fields = ["role", "unit", *TRAIL_FIELDS]
     autocomplete_fields = ["unit"]
     extra = 1
+
+    def get_readonly_fields(self, request, obj=None):
+        return TRAIL_FIELDS
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.form.actor = request.user
+        return formset
+
+    def has_view_permission(self, request, obj=None):
+        return is_sysadmin(request.user)
+
+    def has_add_permission(self, request, obj=None):
+        return services.can_request_roles(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # existing rows are shown read only: approve, reject or revoke them instead
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(User)
@@ -61,11 +132,108 @@ class UserAdmin(_SysadminOnly, DjangoUserAdmin):
             readonly += [f for f in PRIVILEGE_FIELDS if f not in readonly]
         return readonly
 
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not RoleAssignment:
+            return super().save_formset(request, form, formset, change)
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        for inline_form in formset.extra_forms:
+            if not inline_form.has_changed() or not inline_form.cleaned_data.get("role"):
+                continue
+            formset.new_objects.append(
+                services.role_assignment_request(
+                    actor=request.user,
+                    user=formset.instance,
+                    role=inline_form.cleaned_data["role"],
+                    unit=inline_form.cleaned_data.get("unit"),
+                )
+            )
+
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(_SysadminOnly, CatalogueAdmin):
-    list_display = ["user", "role", "unit", "created_at"]
-    list_filter = ["role"]
-    list_select_related = ["user", "unit"]
+class RoleAssignmentAdmin(admin.ModelAdmin):
+    """Requests and their trail. The system administrator and the board file requests and revoke; only an
+    active board member who is neither the user nor the requester approves or rejects (the actions)."""
+
+    form = RoleRequestForm
+    list_display = [
+        "user",
+        "role",
+        "unit",
+        "status",
+        "requested_by",
+        "decided_by",
+        "decided_at",
+        "revoked_at",
+    ]
+    list_filter = ["status", "role"]
+    list_select_related = ["user", "unit", "requested_by", "decided_by"]
     search_fields = ["user__username", "unit__code", "unit__name"]
     autocomplete_fields = ["user", "unit"]
+    actions = ["approve", "reject", "revoke"]
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_sysadmin(request.user) or has_role(request.user, Role.PROVINCE_BOARD)
+
+    def has_add_permission(self, request):
+        return services.can_request_roles(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return False  # nobody edits status, approver or role here: the actions call the services
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # rows are the trail: revoke instead
+
+    def has_approve_permission(self, request):
+        return services.can_approve_roles(request.user)
+
+    def has_revoke_permission(self, request):
+        return services.can_request_roles(request.user)
+
+    def get_fields(self, request, obj=None):
+        return ["user", "role", "unit"] if obj is None else ["user", "role", "unit", *TRAIL_FIELDS]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [] if obj is None else self.get_fields(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.actor = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        if change:  # unreachable (no change permission); never save a form over an assignment
+            raise PermissionDenied
+        created = services.role_assignment_request(
+            actor=request.user, user=obj.user, role=obj.role, unit=obj.unit
+        )
+        obj.pk = created.pk
+        obj._state.adding = False
+        obj.refresh_from_db()
+
+    def _apply(self, request, queryset, service, done: str):
+        count = 0
+        for assignment in queryset.select_related("user", "unit"):
+            try:
+                service(actor=request.user, assignment=assignment)
+            except (PermissionDenied, ValidationError) as exc:
+                text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                self.message_user(request, f"{assignment}: {text}", messages.ERROR)
+            else:
+                count += 1
+        if count:
+            self.message_user(request, f"Đã {done} {count} phân quyền.", messages.SUCCESS)
+
+    @admin.action(description="Phê duyệt các đề nghị đã chọn", permissions=["approve"])
+    def approve(self, request, queryset):
+        self._apply(request, queryset, services.role_assignment_approve, "phê duyệt")
+
+    @admin.action(description="Từ chối các đề nghị đã chọn", permissions=["approve"])
+    def reject(self, request, queryset):
+        self._apply(request, queryset, services.role_assignment_reject, "từ chối")
+
+    @admin.action(description="Thu hồi các phân quyền đã chọn", permissions=["revoke"])
+    def revoke(self, request, queryset):
+        self._apply(request, queryset, services.role_assignment_revoke, "thu hồi")

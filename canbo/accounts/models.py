@@ -1,6 +1,6 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.org.models import OrgUnit
@@ -23,30 +23,143 @@ class Role(models.TextChoices):
 
 
 UNIT_SCOPED_ROLES = {Role.UNIT_OFFICER, Role.LEADER}
+# Every role but the system administrator's opens personal records: it takes effect only once a second
+# person, a member of the province board, approves it (docs/decisions/017-role-approval-and-audit-visibility.md).
+PERSONAL_DATA_ROLES = frozenset(Role) - {Role.SYSADMIN}
+
+
+class AssignmentStatus(models.TextChoices):
+    PENDING = "PENDING", _("Chờ phê duyệt")
+    ACTIVE = "ACTIVE", _("Đang hiệu lực")
+    REJECTED = "REJECTED", _("Bị từ chối")
+    REVOKED = "REVOKED", _("Đã thu hồi")
+
+
+LIVE_STATUSES = [AssignmentStatus.PENDING, AssignmentStatus.ACTIVE]
 
 
 class RoleAssignment(models.Model):
-    """(user, role, unit): the only source of what a user may see and do."""
+    """(user, role, unit): the only source of what a user may see and do — once ACTIVE.
+
+    Written only by canbo.accounts.services: a request (PENDING) → approved (ACTIVE) or rejected (REJECTED);
+    an active one → revoked (REVOKED). Rows are kept, never deleted: they are the trail of who granted what.
+    A row with no requester is seed data (demo, tests, the first board member of an installation).
+    """
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     unit = models.ForeignKey(
         OrgUnit, verbose_name=_("đơn vị"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=AssignmentStatus.choices, default=AssignmentStatus.PENDING
+    )
+    requested_by = models.ForeignKey(
+        User,
+        verbose_name=_("người đề nghị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_by = models.ForeignKey(
+        User,
+        verbose_name=_("người phê duyệt / từ chối"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("phê duyệt / từ chối lúc"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        User,
+        verbose_name=_("người thu hồi"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    created_at = models.DateTimeField(_("đề nghị lúc"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("phân quyền")
         verbose_name_plural = _("phân quyền")
-        ordering = ["user", "role"]
+        ordering = ["user", "role", "-created_at"]
+        indexes = [models.Index(fields=["status", "role"], name="role_assignment_status")]
         constraints = [
-            models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_unique"),
+            # One live (pending or active) row per user, role and unit; rejected and revoked rows stay as history.
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"],
+                condition=Q(status__in=LIVE_STATUSES, unit__isnull=False),
+                name="role_assignment_unique_live_unit",
+                violation_error_message=_(
+                    "Người dùng này đã có hoặc đang chờ duyệt vai trò này tại đơn vị này."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "role"],
+                condition=Q(status__in=LIVE_STATUSES, unit__isnull=True),
+                name="role_assignment_unique_live",
+                violation_error_message=_("Người dùng này đã có hoặc đang chờ duyệt vai trò này."),
+            ),
             models.CheckConstraint(
                 condition=~Q(role__in=["unit_officer", "leader"]) | Q(unit__isnull=False),
                 name="role_assignment_unit_required",
                 violation_error_message=_("Vai trò cán bộ tổ chức và lãnh đạo phải gắn với một đơn vị."),
             ),
+            models.CheckConstraint(
+                condition=Q(requested_by__isnull=True) | ~Q(requested_by=F("user")),
+                name="role_assignment_not_self_requested",
+                violation_error_message=_("Không ai được tự phân quyền cho chính mình."),
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True) | ~Q(decided_by=F("user")),
+                name="role_assignment_not_self_decided",
+                violation_error_message=_("Không ai được tự phê duyệt phân quyền cho chính mình."),
+            ),
+            models.CheckConstraint(
+                condition=Q(decided_by__isnull=True)
+                | Q(requested_by__isnull=True)
+                | ~Q(decided_by=F("requested_by")),
+                name="role_assignment_four_eyes",
+                violation_error_message=_("Người đề nghị không được tự phê duyệt đề nghị của mình."),
+            ),
+            models.CheckConstraint(
+                condition=Q(revoked_by__isnull=True) | ~Q(revoked_by=F("user")),
+                name="role_assignment_not_self_revoked",
+                violation_error_message=_("Không ai được tự thu hồi phân quyền của chính mình."),
+            ),
+            # A requested role that opens personal data is active only with its approver.
+            models.CheckConstraint(
+                condition=~Q(status="ACTIVE")
+                | Q(role="sysadmin")
+                | Q(requested_by__isnull=True)
+                | Q(decided_by__isnull=False),
+                name="role_assignment_active_needs_approval",
+                violation_error_message=_(
+                    "Vai trò được xem dữ liệu cá nhân chỉ có hiệu lực khi đã được phê duyệt."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(
+                        status="PENDING",
+                        decided_by__isnull=True,
+                        decided_at__isnull=True,
+                        revoked_at__isnull=True,
+                    )
+                    | Q(status="ACTIVE", revoked_by__isnull=True, revoked_at__isnull=True)
+                    | Q(status="REJECTED", decided_by__isnull=False, decided_at__isnull=False)
+                    | Q(status="REVOKED", revoked_at__isnull=False)
+                ),
+                name="role_assignment_status_consistent",
+            ),
         ]
 
     def __str__(self):
         return f"{self.user} – {self.get_role_display()}" + (f" – {self.unit}" if self.unit_id else "")
+
+    @property
+    def opens_personal_data(self) -> bool:
+        return self.role in PERSONAL_DATA_ROLES

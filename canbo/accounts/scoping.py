@@ -4,17 +4,29 @@ from django.db.models import Q
 
 from canbo.org.models import OrgUnit
 
-from .models import Role, RoleAssignment
+from .models import AssignmentStatus, Role, RoleAssignment
 
 
 def _roles(user) -> list[RoleAssignment]:
+    """The user's ACTIVE assignments (pending, rejected and revoked ones grant nothing), once per request.
+
+    `is_superuser` grants nothing here: a Django superuser sees personal data only through an active role.
+    """
     if not getattr(user, "is_authenticated", False):
         return []
     cached = getattr(user, "_canbo_roles", None)
     if cached is None:
-        cached = list(RoleAssignment.objects.filter(user=user).select_related("unit"))
+        cached = list(
+            RoleAssignment.objects.filter(user=user, status=AssignmentStatus.ACTIVE).select_related("unit")
+        )
         user._canbo_roles = cached
     return cached
+
+
+def forget_roles(user) -> None:
+    """Drop the roles cached on this user object (after its assignments changed)."""
+    if hasattr(user, "_canbo_roles"):
+        del user._canbo_roles
 
 
 def user_roles(user) -> set[str]:
@@ -23,6 +35,15 @@ def user_roles(user) -> set[str]:
 
 def has_role(user, *roles: str) -> bool:
     return bool(user_roles(user) & set(roles))
+
+
+def administers_system(user) -> bool:
+    """The system administrator (or a Django superuser): configuration, users and role requests — no
+    personal data and no approval of roles that open it."""
+    return bool(
+        getattr(user, "is_active", False)
+        and (getattr(user, "is_superuser", False) or has_role(user, Role.SYSADMIN))
+    )
 
 
 def sees_all_units(user) -> bool:

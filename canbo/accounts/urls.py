@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from . import views
 from .forms import LoginForm
 
 app_name = "accounts"
@@ -11,4 +12,6 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("phan-quyen/", views.role_requests, name="role_requests"),
+    path("phan-quyen/<int:pk>/quyet-dinh/", views.role_request_decide, name="role_request_decide"),
 ]

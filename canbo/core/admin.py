@@ -8,15 +8,32 @@ here and scoped with canbo.people.selectors (edits go through the app's pages, i
 from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
+from django.http import Http404
 
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.scoping import administers_system, has_role
 
-PERSONAL_DATA_MODELS = [("people", "person"), ("people", "employment"), ("people", "qualification")]
+# The configuration the system administrator keeps: the only audit rows it reads. Every other audited model —
+# persons and everything that hangs off them or names them (career rows, enrolments, ratings, feedback,
+# invitations, cases, …) — is personal data or cadre work: its audit rows are the board's, and a person's own
+# history is read on the person's page, scoped like the record (docs/decisions/017).
+CONFIGURATION_AUDIT_MODELS = frozenset(
+    {
+        ("accounts", "roleassignment"),
+        ("org", "orgunit"),
+        ("org", "orgevent"),
+        ("people", "rank"),
+        ("people", "position"),
+        ("standards", "titlestandard"),
+        ("standards", "standardcriterion"),
+        ("training", "programme"),
+        ("training", "sponsorshiprule"),
+    }
+)
 
 
-def is_sysadmin(user) -> bool:
-    return bool(user.is_active and (user.is_superuser or has_role(user, Role.SYSADMIN)))
+is_sysadmin = administers_system
 
 
 class CatalogueAdmin(admin.ModelAdmin):
@@ -54,12 +71,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class AuditLogAdmin(ReadOnlyAdmin):
     """The audit history, read only for everybody (PostgreSQL also refuses UPDATE/DELETE on the table).
 
-    The province board reads all of it; the system administrator reads the rows of everything except
-    personal data.
+    The province board reads all of it; the system administrator only the rows of the configuration it keeps
+    (CONFIGURATION_AUDIT_MODELS, an allow-list: a model audited tomorrow stays hidden until it is added); nobody
+    else reads it here. A hidden row answers 404, like a record outside one's units.
     """
 
     list_display = ["timestamp", "content_type", "object_repr", "action", "actor", "remote_addr"]
-    list_filter = ["action", "content_type"]
+    list_filter = ["action", ("content_type", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["content_type", "actor"]
     search_fields = ["object_repr", "actor__username"]
     date_hierarchy = "timestamp"
@@ -89,8 +107,18 @@ class AuditLogAdmin(ReadOnlyAdmin):
         qs = super().get_queryset(request)
         if has_role(request.user, Role.PROVINCE_BOARD):
             return qs
-        personal = [ContentType.objects.get_by_natural_key(*key).pk for key in PERSONAL_DATA_MODELS]
-        return qs.exclude(content_type_id__in=personal)
+        if not is_sysadmin(request.user):
+            return qs.none()
+        configuration = Q(pk__in=[])
+        for app_label, model in CONFIGURATION_AUDIT_MODELS:
+            configuration |= Q(app_label=app_label, model=model)
+        return qs.filter(content_type__in=ContentType.objects.filter(configuration).values("pk"))
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404("Không có bản ghi nhật ký này.")  # not the admin's redirect: existence undisclosed
+        return obj
 
 
 if admin.site.is_registered(LogEntry):

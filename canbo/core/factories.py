@@ -5,7 +5,8 @@ import itertools
 
 import factory
 
-from canbo.accounts.models import Role, RoleAssignment, User
+from canbo.accounts.models import Role, User
+from canbo.accounts.services import role_assignment_create_active_for_seed
 from canbo.org.models import AdminLevel, OrgSector, OrgUnit, UnitKind
 from canbo.org.services import set_paths
 from canbo.people.choices import Gender, PersonnelCategory
@@ -51,9 +52,8 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def grant(user, role, unit=None):
-    RoleAssignment.objects.create(user=user, role=role, unit=unit)
-    if hasattr(user, "_canbo_roles"):
-        del user._canbo_roles
+    """An active role for a test fixture (seed data: no request, no approval)."""
+    role_assignment_create_active_for_seed(user=user, role=role, unit=unit)
     return user
 
 

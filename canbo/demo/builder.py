@@ -104,7 +104,12 @@ def reset_demo() -> None:
         reset_planning()
         _reset_staffing_party()  # cases, quotas, admissions (PROTECT: users, persons, units)
         reset_cadre_life()  # emulation, discipline, feedback, surveys (PROTECT users, persons, units)
-        User.objects.filter(username__in=DEMO_USERNAMES).delete()
+        demo_users = User.objects.filter(username__in=DEMO_USERNAMES)
+        # assignments the demo logins requested, decided or revoked (PROTECT: the trail names its people)
+        RoleAssignment.objects.filter(
+            Q(requested_by__in=demo_users) | Q(decided_by__in=demo_users) | Q(revoked_by__in=demo_users)
+        ).delete()
+        demo_users.delete()
         root = OrgUnit.objects.filter(code=ROOT_CODE).first()
         if root is None:
             return

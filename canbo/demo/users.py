@@ -1,6 +1,7 @@
 """One demo login per role. The password is printed by `manage.py demo_logins` (and `make demo`)."""
 
 from canbo.accounts.models import Role, RoleAssignment, User
+from canbo.accounts.services import role_assignment_create_active_for_seed
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonnelCategory, PersonStatus
 from canbo.people.models import Person
@@ -65,7 +66,7 @@ def create_demo_users() -> list[User]:
         user.save()
         RoleAssignment.objects.filter(user=user).delete()
         unit = OrgUnit.objects.get(code=unit_code) if unit_code else None
-        RoleAssignment.objects.create(user=user, role=role, unit=unit)
+        role_assignment_create_active_for_seed(user=user, role=role, unit=unit)  # seed data: active at once
         users.append(user)
     return users
 

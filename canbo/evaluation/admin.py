@@ -6,14 +6,13 @@ from django.contrib import admin
 from canbo.core.admin import ReadOnlyAdmin
 
 from .models import AnnualRating, PartyMemberRating, RatingCampaign, RatingSheet
-from .selectors import campaign_queryset_for, is_staff, party_rating_queryset_for, sheet_queryset_for
-
-
-@admin.register(AnnualRating)
-class AnnualRatingAdmin(admin.ModelAdmin):
-    list_display = ["person", "year", "level", "unit"]
-    list_filter = ["year", "level"]
-    raw_id_fields = ["person", "unit"]
+from .selectors import (
+    annual_rating_queryset_for,
+    campaign_queryset_for,
+    is_staff,
+    party_rating_queryset_for,
+    sheet_queryset_for,
+)
 
 
 class ScopedReadOnlyAdmin(ReadOnlyAdmin):
@@ -22,6 +21,19 @@ class ScopedReadOnlyAdmin(ReadOnlyAdmin):
 
     def has_view_permission(self, request, obj=None):
         return is_staff(request.user)
+
+
+@admin.register(AnnualRating)
+class AnnualRatingAdmin(ScopedReadOnlyAdmin):
+    """Written by the rating sheet's decision (services); read here within the user's units — a superuser
+    without a role sees none (Django's permissions grant nothing in Canbo)."""
+
+    list_display = ["person", "year", "level", "unit"]
+    list_filter = ["year", "level"]
+    list_select_related = ["person", "unit"]
+
+    def get_queryset(self, request):
+        return annual_rating_queryset_for(user=request.user)
 
 
 @admin.register(RatingCampaign)

@@ -59,6 +59,15 @@ def sheet_queryset_for(*, user):
     return qs.filter(condition | Q(person__user=user))
 
 
+def annual_rating_queryset_for(*, user):
+    """Yearly results within the user's units (the unit the result was decided in)."""
+    if not getattr(user, "is_authenticated", False) or not is_staff(user):
+        return AnnualRating.objects.none()
+    qs = AnnualRating.objects.select_related("person", "unit")
+    condition = unit_visibility_q(user, "unit__path")
+    return qs if condition is None else qs.filter(condition)
+
+
 def sheet_get_for_user(*, user, pk) -> RatingSheet:
     return get_object_or_404(sheet_queryset_for(user=user), pk=pk)
 

@@ -11,6 +11,7 @@ class NotificationKind(models.TextChoices):
     ROTATION_ENDING = "ROTATION_ENDING", _("Sắp hết thời hạn luân chuyển")
     TRAINING_PLAN_DUE = "TRAINING_PLAN_DUE", _("Hạn ban hành kế hoạch đào tạo, bồi dưỡng")
     REVIEW_DEADLINE = "REVIEW_DEADLINE", _("Hạn khắc phục tiêu chuẩn")
+    ROLE_CHANGE = "ROLE_CHANGE", _("Phân quyền người dùng")
 
 
 class Notification(models.Model):

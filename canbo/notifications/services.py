@@ -15,11 +15,13 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
-from canbo.accounts.models import Role, RoleAssignment
+from canbo.accounts.models import AssignmentStatus, Role, RoleAssignment
+from canbo.accounts.signals import RoleEvent
 
-from .models import Notification
+from .models import Notification, NotificationKind
 from .sources import Reminder, reminders_on
 
 log = logging.getLogger(__name__)
@@ -40,9 +42,9 @@ def recipients() -> dict:
     """{user: None (the whole province) or [unit paths]}: the board everywhere, officers and leaders their
     subtrees. Active users only; one query."""
     scopes: dict = {}
-    rows = RoleAssignment.objects.filter(role__in=RECIPIENT_ROLES, user__is_active=True).select_related(
-        "user", "unit"
-    )
+    rows = RoleAssignment.objects.filter(
+        role__in=RECIPIENT_ROLES, status=AssignmentStatus.ACTIVE, user__is_active=True
+    ).select_related("user", "unit")
     for r in rows:
         if r.role == Role.PROVINCE_BOARD:
             scopes[r.user] = None
@@ -191,3 +193,43 @@ def notification_mark_read(*, actor, notification: Notification) -> Notification
 
 def notifications_mark_all_read(*, actor) -> int:
     return Notification.objects.filter(user=actor, read_at__isnull=True).update(read_at=timezone.now())
+
+
+ROLE_EVENT_TITLES = {
+    RoleEvent.REQUESTED: "Đề nghị phân quyền chờ phê duyệt",
+    RoleEvent.GRANTED: "Đã cấp vai trò",
+    RoleEvent.APPROVED: "Đã phê duyệt phân quyền",
+    RoleEvent.REJECTED: "Đã từ chối đề nghị phân quyền",
+    RoleEvent.REVOKED: "Đã thu hồi phân quyền",
+}
+
+
+def role_change_notify(*, assignment: RoleAssignment, action: str, actor) -> int:
+    """Tell every active province board member (but the actor) about a role assignment's step; in the
+    caller's transaction, once per (assignment, step). Subscribed to accounts' `role_assignment_changed`."""
+    board = (
+        RoleAssignment.objects.filter(
+            role=Role.PROVINCE_BOARD, status=AssignmentStatus.ACTIVE, user__is_active=True
+        )
+        .exclude(user_id=getattr(actor, "pk", None))
+        .values_list("user_id", flat=True)
+        .distinct()
+    )
+    who = (actor.get_full_name() or actor.username) if actor is not None else "hệ thống"
+    scope = f" – {assignment.unit}" if assignment.unit_id else ""
+    title = (
+        f"{ROLE_EVENT_TITLES[action]}: {assignment.user.username} – {assignment.get_role_display()}{scope}"
+    )
+    rows = [
+        Notification(
+            user_id=user_id,
+            kind=NotificationKind.ROLE_CHANGE,
+            key=f"role:{assignment.pk}:{action}",
+            title=title[:300],
+            body=f"Thực hiện bởi {who}.",
+            link=reverse("accounts:role_requests"),
+        )
+        for user_id in board
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)

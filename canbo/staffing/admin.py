@@ -1,6 +1,9 @@
 from django.contrib import admin
 
+from canbo.core.admin import ReadOnlyAdmin
+
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
+from .selectors import case_queryset_for, is_staff
 
 
 @admin.register(ReductionTarget)
@@ -22,10 +25,18 @@ class StaffingQuotaAdmin(admin.ModelAdmin):
 
 
 @admin.register(StreamliningCase)
-class StreamliningCaseAdmin(admin.ModelAdmin):
+class StreamliningCaseAdmin(ReadOnlyAdmin):
+    """Personal data: read only and scoped like the pages (written through the services); a superuser
+    without a role sees none (Django's permissions grant nothing in Canbo)."""
+
     list_display = ["person", "reason", "policy", "status", "proposed_on", "exit_date"]
     list_filter = ["status", "reason"]
-    readonly_fields = [f.name for f in StreamliningCase._meta.fields]
 
-    def has_add_permission(self, request):
-        return False
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_staff(request.user)
+
+    def get_queryset(self, request):
+        return case_queryset_for(user=request.user)

@@ -3,7 +3,7 @@ from auditlog.models import LogEntry
 from django.contrib.admin.sites import site
 from django.urls import reverse
 
-from canbo.accounts.models import Role, RoleAssignment, User
+from canbo.accounts.models import AssignmentStatus, Role, RoleAssignment, User
 from canbo.core.factories import UserFactory, grant
 from canbo.people.models import Rank
 
@@ -105,7 +105,8 @@ def test_sysadmin_manages_users_and_role_assignments(client, sysadmin, tree):
         {"user": user.pk, "role": Role.LEADER, "unit": tree["dept_b"].pk},
     )
     assert response.status_code == 302
-    assert RoleAssignment.objects.filter(user=user, role=Role.LEADER, unit=tree["dept_b"]).exists()
+    assignment = RoleAssignment.objects.get(user=user, role=Role.LEADER, unit=tree["dept_b"])
+    assert assignment.status == AssignmentStatus.PENDING  # a request: the board approves it
 
 
 def test_a_role_needing_a_unit_without_one_is_refused(client, sysadmin, tree):
@@ -197,7 +198,9 @@ def test_sysadmin_opens_a_user_with_the_role_inline_and_finds_units_by_name(clie
     client.force_login(sysadmin)
     response = client.get(reverse("admin:accounts_user_change", args=[alice.pk]))
     assert response.status_code == 200
-    assert "role_assignments-0-unit" in response.content.decode()
+    html = response.content.decode()
+    # alice's assignment is shown read only; the empty row files a new request
+    assert "role_assignments-0-unit" not in html and "role_assignments-1-unit" in html
     response = client.get(
         reverse("admin:autocomplete"),
         {"app_label": "accounts", "model_name": "roleassignment", "field_name": "unit", "term": "Sở A"},

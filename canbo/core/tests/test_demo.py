@@ -183,6 +183,7 @@ def test_demo_users_cover_every_role_and_are_scoped(small_demo):
         ("quantri", Role.SYSADMIN, None),
     }
     assert users["quantri"].is_staff and not users["quantri"].is_superuser
+    assert set(RoleAssignment.objects.values_list("status", flat=True)) == {"ACTIVE"}  # seed data
     official = Person.objects.get(user=users["congchuc"])
     assert official.status == "WORKING"
     assert list(person_queryset_for(user=users["congchuc"])) == [official]

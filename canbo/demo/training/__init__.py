@@ -11,7 +11,7 @@ a new one awarded after 31/12/2019, so the 31/12/2015 and 31/12/2019 shares (see
 import random
 import time
 
-from canbo.accounts.models import Role, RoleAssignment, User
+from canbo.accounts.models import AssignmentStatus, Role, RoleAssignment, User
 from canbo.evaluation.models import AnnualRating
 from canbo.org.models import OrgUnit
 from canbo.training.models import (
@@ -52,7 +52,9 @@ def build_training(*, seed: int, scale: int, tree, careers, person_ids, awards) 
         )
     )
     users = dict(User.objects.filter(username__in=DEMO_USERNAMES).values_list("username", "pk"))
-    standing = RoleAssignment.objects.filter(role=Role.STANDING_COMMITTEE, user__username__in=users)
+    standing = RoleAssignment.objects.filter(
+        role=Role.STANDING_COMMITTEE, status=AssignmentStatus.ACTIVE, user__username__in=users
+    )
     ctx.standing = standing.values_list("user__username", flat=True).first() or "bantochuc"
     ctx.proposers = {units["SNV"].pk: "sonoivu"}
     for district in tree.districts:

@@ -1,0 +1,33 @@
+"""Reads of role assignments for the board's approval page."""
+
+from django.db.models.functions import Coalesce
+
+from .models import AssignmentStatus, RoleAssignment
+from .services import can_approve_roles
+
+RECENT = 30
+
+
+def role_assignment_pending_list(*, fetched_by):
+    """Requests waiting for approval: every one for a board member (those they may not decide included, so
+    they see them), none for anyone else."""
+    if not can_approve_roles(fetched_by):
+        return RoleAssignment.objects.none()
+    return (
+        RoleAssignment.objects.filter(status=AssignmentStatus.PENDING)
+        .select_related("user", "unit", "requested_by")
+        .order_by("created_at", "pk")
+    )
+
+
+def role_assignment_recent_list(*, fetched_by, limit: int = RECENT):
+    """The latest decisions and revocations, newest first."""
+    if not can_approve_roles(fetched_by):
+        return RoleAssignment.objects.none()
+    return (
+        RoleAssignment.objects.exclude(status=AssignmentStatus.PENDING)
+        .exclude(requested_by__isnull=True, revoked_by__isnull=True)
+        .select_related("user", "unit", "requested_by", "decided_by", "revoked_by")
+        .annotate(last_step=Coalesce("revoked_at", "decided_at", "created_at"))
+        .order_by("-last_step", "-pk")[:limit]
+    )
