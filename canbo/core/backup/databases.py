@@ -6,6 +6,7 @@ says about it (row counts per table and the migration state, read from the same 
 the counts back for the check against the manifest.
 """
 
+import contextlib
 import os
 import re
 import shutil
@@ -202,19 +203,26 @@ def pg_load(connection, dump: Path, workdir: Path, archive_version: int) -> None
 
 
 def sqlite_dump(connection, target: Path) -> dict:
-    """A copy made with SQLite's online backup API (consistent while others write); counts read from the copy."""
-    connection.ensure_connection()
-    dest = sqlite3.connect(target)
-    try:
-        connection.connection.backup(dest)
-        cursor = dest.cursor()
+    """A copy made with SQLite's online backup API on a connection of its own (a consistent snapshot of what is
+    committed, while others go on writing); the counts are read from the copy. An in-memory database (tests) is
+    copied from its own connection's image."""
+    if connection.is_in_memory_db():
+        connection.ensure_connection()
+        target.write_bytes(connection.connection.serialize())
+    else:
+        source = sqlite3.connect(connection.settings_dict["NAME"], timeout=60)
+        try:
+            with contextlib.closing(sqlite3.connect(target)) as dest:
+                source.backup(dest)
+        finally:
+            source.close()
+    with contextlib.closing(sqlite3.connect(target)) as copy:
+        cursor = copy.cursor()
         return {
             "tables": count_rows(cursor, "sqlite"),
             "migrations": migration_state(cursor),
             "server_version_num": 0,
         }
-    finally:
-        dest.close()
 
 
 def sqlite_require_empty(connection) -> None:
@@ -224,6 +232,8 @@ def sqlite_require_empty(connection) -> None:
 
 
 def sqlite_load(connection, copy_path: Path) -> None:
+    if connection.in_atomic_block:
+        raise BackupError("Không khôi phục được bên trong một giao dịch đang mở.")
     connection.ensure_connection()
     source = sqlite3.connect(f"{copy_path.as_uri()}?mode=ro", uri=True)
     try:
