@@ -14,6 +14,8 @@ import sqlite3
 import subprocess
 from pathlib import Path
 
+from django.db import OperationalError
+
 from .errors import BackupError
 
 PG_RELATIONS = (
@@ -36,8 +38,16 @@ PG_OPTION_ENV = {
 
 
 def engine_of(connection) -> str:
+    """The engine's name, once the database answers."""
     if connection.vendor not in ("postgresql", "sqlite"):
         raise BackupError(f"Chỉ sao lưu được PostgreSQL và SQLite, không sao lưu được “{connection.vendor}”.")
+    try:
+        connection.ensure_connection()
+    except OperationalError as exc:
+        raise BackupError(
+            f"Không kết nối được cơ sở dữ liệu “{connection.settings_dict.get('NAME')}”: {str(exc).strip()}. "
+            "Kiểm tra DATABASE_URL; để khôi phục, tạo trước một cơ sở dữ liệu trống."
+        ) from None
     return connection.vendor
 
 

@@ -17,7 +17,7 @@ from django.db import connection
 from canbo.core.backup import BackupError, backup_create, backup_prune, backup_restore, storage_names
 from canbo.core.backup.prune import backups_to_keep
 
-from .backup_support import empty_database, members, rewrite_manifest, write_archive
+from .backup_support import empty_database, members, rewrite_manifest, wrapper_for, write_archive
 
 pytestmark = pytest.mark.django_db
 
@@ -110,6 +110,18 @@ def test_a_tar_of_something_else_is_not_a_canbo_backup(tmp_path):
     other_format = write_archive(tmp_path / "other2.tar", {"manifest.json": b'{"format": "other"}'})
     with pytest.raises(CommandError, match="không phải bản sao lưu Canbo"):
         call_command("restore", str(other_format))
+
+
+def test_a_database_that_does_not_answer_is_named(archive, tmp_path):
+    missing = str(tmp_path / "no-such-dir" / "x.sqlite3")
+    if connection.vendor == "postgresql":
+        missing = f"{connection.settings_dict['NAME']}_does_not_exist"
+    target = wrapper_for(connection, missing)
+
+    with pytest.raises(
+        BackupError, match="Không kết nối được cơ sở dữ liệu .*tạo trước một cơ sở dữ liệu trống"
+    ):
+        backup_restore(archive=archive, connection=target, storage=InMemoryStorage())
 
 
 def test_a_missing_file_is_named(tmp_path):
