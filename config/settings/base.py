@@ -141,13 +141,12 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = BASE_DIR / "var" / "media"
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 
 # Stored files go through Django's storage API (default_storage): the file system under MEDIA_ROOT, or an
 # S3-compatible object store when CANBO_STORAGE=s3. Objects are private: no public URL, only short-lived signed
 # ones, and a name is never overwritten. `manage.py backup` copies them through the same API.
-MEDIA_ROOT = Path(env("DJANGO_MEDIA_ROOT", default=str(MEDIA_ROOT)))
 CANBO_STORAGE = env("CANBO_STORAGE", default="filesystem")
 if CANBO_STORAGE == "s3":
     DEFAULT_STORAGE = {
@@ -158,11 +157,10 @@ if CANBO_STORAGE == "s3":
             "access_key": env("AWS_ACCESS_KEY_ID", default=None),
             "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
             "region_name": env("AWS_S3_REGION_NAME", default=None),
-            "addressing_style": env("AWS_S3_ADDRESSING_STYLE", default=None),
             "signature_version": "s3v4",
             "default_acl": "private",
             "querystring_auth": True,
-            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=300),
+            "querystring_expire": 300,  # seconds a signed link works
             "custom_domain": None,
             "file_overwrite": False,
         },

@@ -48,7 +48,7 @@ def manage(*args, url: str, media: Path) -> subprocess.CompletedProcess:
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": url,
-        "DJANGO_MEDIA_ROOT": str(media),
+        "MEDIA_ROOT": str(media),
     }
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
