@@ -141,12 +141,13 @@ USE_THOUSAND_SEPARATOR = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+MEDIA_ROOT = BASE_DIR / "var" / "media"
 MEDIA_URL = "media/"
 
 # Stored files go through Django's storage API (default_storage): the file system under MEDIA_ROOT, or an
 # S3-compatible object store when CANBO_STORAGE=s3. Objects are private: no public URL, only short-lived signed
 # ones, and a name is never overwritten. `manage.py backup` copies them through the same API.
+MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(MEDIA_ROOT)))
 CANBO_STORAGE = env("CANBO_STORAGE", default="filesystem")
 if CANBO_STORAGE == "s3":
     DEFAULT_STORAGE = {
