@@ -1,6 +1,6 @@
 """The demo province through backup and restore: nothing may be lost (issue 10).
 
-Run as an operator would, each step its own `manage.py` process: migrate a new database, `load_demo`, audited
+Run as an operator would, each step its own `manage.py` process with the production settings: migrate a new database, `load_demo`, audited
 edits through the services and a few stored files, `backup`, then `restore` into a second new database and
 storage. Then every table's row count and contents, every person's record and audit history, the stored files
 and a report are compared. Slow (a real demo build): marked `backup`, run only with CANBO_BACKUP_TEST=1
@@ -9,6 +9,7 @@ and a report are compared. Slow (a real demo build): marked `backup`, run only w
 
 import json
 import os
+import secrets
 import subprocess
 import sys
 import tarfile
@@ -32,6 +33,7 @@ from .backup_support import (
 )
 
 ROOT = Path(__file__).resolve().parents[3]
+SECRET_KEY = secrets.token_urlsafe(64)
 SCALE = int(os.environ.get("CANBO_BACKUP_TEST_SCALE", "3000"))
 CHANGES = "from canbo.core.tests.backup_support import make_audited_changes; make_audited_changes()"
 
@@ -44,12 +46,19 @@ pytestmark = [
 
 
 def manage(*args, url: str, media: Path) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.test",
-        "DATABASE_URL": url,
-        "MEDIA_ROOT": str(media),
-    }
+    """`manage.py …` with the production settings, on `url`, its files under `media`."""
+    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "CACHE_URL")}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": SECRET_KEY,
+            "DJANGO_ALLOWED_HOSTS": "localhost",
+            "CACHE_URL": "locmemcache://backup-roundtrip",
+            "HUEY_SQLITE_PATH": str(media.parent / "huey.sqlite3"),
+            "DATABASE_URL": url,
+            "MEDIA_ROOT": str(media),
+        }
+    )
     result = subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=900
     )
