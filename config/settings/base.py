@@ -173,6 +173,36 @@ WHITENOISE_AUTOREFRESH = True
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 MEDIA_URL = "media/"
 
+# Stored files go through Django's storage API (default_storage): the file system under MEDIA_ROOT, or an
+# S3-compatible object store when CANBO_STORAGE=s3. Objects are private: no public URL, only short-lived signed
+# ones, and a name is never overwritten. `manage.py backup` copies them through the same API.
+CANBO_STORAGE = env("CANBO_STORAGE", default="filesystem")
+if CANBO_STORAGE == "s3":
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env("AWS_S3_ENDPOINT_URL", default=None),
+            "access_key": env("AWS_ACCESS_KEY_ID", default=None),
+            "secret_key": env("AWS_SECRET_ACCESS_KEY", default=None),
+            "region_name": env("AWS_S3_REGION_NAME", default=None),
+            "signature_version": "s3v4",
+            "default_acl": "private",
+            "querystring_auth": True,
+            "querystring_expire": 300,  # seconds a signed link works
+            "custom_domain": None,
+            "file_overwrite": False,
+        },
+    }
+elif CANBO_STORAGE == "filesystem":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+else:
+    raise environ.ImproperlyConfigured(f"CANBO_STORAGE must be “filesystem” or “s3”, not “{CANBO_STORAGE}”.")
+STORAGES = {
+    "default": DEFAULT_STORAGE,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+
 # Uploads: spreadsheets up to 20 MB; bigger files are refused with a message.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

@@ -37,7 +37,7 @@ CACHES = {"default": env.cache("CACHE_URL", default="filecache:///tmp/canbo-cach
 # manifest (a missing referenced file fails the build, not the pages); WhiteNoise lists them once at start-up and
 # serves them with far-future cache headers (decision 015).
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,  # noqa: F405 - base.py: the file system, or S3 when CANBO_STORAGE=s3
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
