@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = [
     "bench_load_search.py",
     "bench_reports.py",
+    "bench_jobs.py",
     "bench_import.py",
     "bench_training.py",
     "bench_standards.py",

@@ -22,7 +22,7 @@ from .columns import (
     level_lookup,
     normalize_header,
 )
-from .xlsx import Workbook, WorkbookError
+from .xlsx import Limits, Workbook, WorkbookError
 
 Progress = Callable[[str, int, int], None]
 MAX_ROWS = 200_000  # per sheet; a province has fewer than 100.000 people
@@ -59,6 +59,16 @@ class Row:
 
 def _format_size(size: int) -> str:
     return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def workbook_limits() -> Limits:
+    return Limits(
+        part_bytes=settings.IMPORT_MAX_PART_BYTES,
+        total_bytes=settings.IMPORT_MAX_UNCOMPRESSED_BYTES,
+        ratio=settings.IMPORT_MAX_RATIO,
+        rows=settings.IMPORT_MAX_ROWS,
+        columns=settings.IMPORT_MAX_COLUMNS,
+    )
 
 
 def check_size(size: int) -> None:
@@ -133,7 +143,7 @@ def read_workbook(path, *, progress: Progress | None = None) -> tuple[dict[str, 
     except OSError as exc:
         raise ImportFileError("Không mở được tệp.") from exc
     try:
-        with Workbook(path) as workbook:
+        with Workbook(path, limits=workbook_limits()) as workbook:
             return _read(workbook, progress)
     except WorkbookError as exc:
         raise ImportFileError(str(exc)) from exc

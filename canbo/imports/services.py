@@ -14,13 +14,13 @@ from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
-from canbo.jobs.registry import register
+from canbo.jobs.registry import JobFailed, register
 from canbo.jobs.services import job_submit
 
 from .importer import run_import
 from .models import ImportJob, ImportStatus
-from .reading import ImportFileError, check_size
-from .xlsx import NOT_XLSX, is_xlsx_container
+from .reading import ImportFileError, check_size, workbook_limits
+from .xlsx import WorkbookError, check_container
 
 logger = logging.getLogger(__name__)
 
@@ -60,8 +60,10 @@ def check_upload(upload) -> None:
         check_size(upload.size)
     except ImportFileError as exc:
         raise ValidationError({"file": exc.message}) from None
-    if not is_xlsx_container(upload):
-        raise ValidationError({"file": NOT_XLSX})
+    try:
+        check_container(upload, workbook_limits())
+    except WorkbookError as exc:
+        raise ValidationError({"file": str(exc)}) from None
 
 
 def save_upload(upload) -> str:
@@ -120,6 +122,8 @@ def import_job_execute(
         )
     except ImportFileError as exc:
         job.status, job.message = ImportStatus.REJECTED, exc.message
+    except JobFailed:
+        raise  # over the job's time or memory limit: the job fails with its message (import_job_given_up)
     except Exception:
         logger.exception("Import job %s failed", job.pk)
         job.status = ImportStatus.FAILED

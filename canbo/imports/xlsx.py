@@ -11,6 +11,7 @@ import posixpath
 import zipfile
 import zlib
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from xml.parsers import expat
 
 MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -37,6 +38,10 @@ _READ_ERRORS = (
 
 class WorkbookError(Exception):
     """The file is not a readable .xlsx workbook; the message is for the user, in Vietnamese."""
+
+
+class SheetTooLarge(Exception):  # noqa: N818
+    """Raised from inside the XML parser's handlers; becomes a WorkbookError."""
 
 
 class CellError:
@@ -91,24 +96,74 @@ def _parser():
 NOT_XLSX = "Tệp không phải tệp Excel .xlsx hợp lệ (có thể là tệp .xls cũ, .csv hoặc tệp bị hỏng)."
 
 
-def is_xlsx_container(fileobj) -> bool:
-    """A cheap look at the zip directory, before the file is queued (no part is unpacked)."""
+def check_container(fileobj, limits: "Limits") -> None:
+    """A cheap look at the zip directory of an upload, before it is queued (no part is unpacked): a zip, and no
+    decompression bomb. Raises WorkbookError."""
     position = fileobj.tell()
     try:
-        return zipfile.is_zipfile(fileobj)
+        try:
+            archive = zipfile.ZipFile(fileobj)
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise WorkbookError(NOT_XLSX) from exc
+        with archive:
+            check_archive(archive, limits)
     finally:
         fileobj.seek(position)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a workbook may expand to, checked on the zip directory before any part is unpacked (zipfile never
+    returns more than a part's declared size), and the rows and columns a sheet may hold."""
+
+    part_bytes: int = 150 * 1024 * 1024
+    total_bytes: int = 300 * 1024 * 1024
+    ratio: int = 100  # uncompressed / compressed, for parts of 1 MB and more
+    rows: int = 500_000
+    columns: int = 200
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
+
+
+def check_archive(archive: zipfile.ZipFile, limits: Limits) -> None:
+    """Refuse a decompression bomb: every part's size and ratio, and the total, before parsing anything."""
+    total = 0
+    for info in archive.infolist():
+        total += info.file_size
+        if info.file_size > limits.part_bytes:
+            raise WorkbookError(
+                f"Tệp Excel khi giải nén quá lớn: phần “{info.filename}” {_mb(info.file_size)}, tối đa "
+                f"{_mb(limits.part_bytes)}. Hãy chia dữ liệu thành nhiều tệp."
+            )
+        if info.file_size >= 1024 * 1024 and info.file_size > limits.ratio * max(info.compress_size, 1):
+            raise WorkbookError(
+                f"Tệp Excel có phần “{info.filename}” nén bất thường ({_mb(info.compress_size)} giải nén thành "
+                f"{_mb(info.file_size)}); tệp không được nhận."
+            )
+    if total > limits.total_bytes:
+        raise WorkbookError(
+            f"Tệp Excel khi giải nén quá lớn ({_mb(total)}, tối đa {_mb(limits.total_bytes)}). "
+            "Hãy chia dữ liệu thành nhiều tệp."
+        )
 
 
 class Workbook:
     """Sheet names in workbook order and a row iterator per sheet. Use as a context manager."""
 
-    def __init__(self, path):
+    def __init__(self, path, limits: Limits | None = None):
+        self.limits = limits or Limits()
         try:
             self._zip = zipfile.ZipFile(path)
             names = set(self._zip.namelist())
         except (zipfile.BadZipFile, OSError, ValueError) as exc:
             raise WorkbookError(NOT_XLSX) from exc
+        try:
+            check_archive(self._zip, self.limits)
+        except WorkbookError:
+            self._zip.close()
+            raise
         self._names = names
         self.date1904 = False
         self.sheets: dict[str, str] = {}
@@ -241,15 +296,18 @@ class Workbook:
         part = self.sheets[name]
         if part not in self._names:
             raise WorkbookError(f"Trang tính “{name}” bị thiếu trong tệp.")
-        yield from _SheetParser(shared).parse(self._zip, part, progress)
+        yield from _SheetParser(shared, self.limits).parse(self._zip, part, progress, name)
 
 
 class _SheetParser:
-    def __init__(self, shared: list[str]):
+    def __init__(self, shared: list[str], limits: Limits):
         self.shared = shared
+        self.limits = limits
 
-    def parse(self, archive, part, progress):  # one tight state machine, for speed
+    def parse(self, archive, part, progress, name=""):  # one tight state machine, for speed
         shared = self.shared
+        max_rows, max_columns = self.limits.rows, self.limits.columns
+        rows_seen = 0
         c_tags, v_tags, t_tags = _names("c"), _names("v"), _names("t")
         row_tags, rph_tags = _names("row"), _names("rPh")
         ready: list[tuple[int, list]] = []
@@ -263,10 +321,14 @@ class _SheetParser:
         rph = 0
 
         def start(tag, attrs):
-            nonlocal row, row_number, col, ctype, text, capture, in_cell, rph
+            nonlocal row, row_number, col, ctype, text, capture, in_cell, rph, rows_seen
             if tag in c_tags:
                 ref = attrs.get("r")
                 col = _column_index(ref) if ref else col + 1
+                if col >= max_columns:
+                    raise SheetTooLarge(
+                        f"Trang tính “{name}” có dữ liệu ngoài {max_columns} cột đầu; hãy xoá các cột thừa."
+                    )
                 ctype = attrs.get("t", "n")
                 text = []
                 in_cell = True
@@ -275,6 +337,10 @@ class _SheetParser:
             elif tag in row_tags:
                 ref = attrs.get("r")
                 row_number = int(ref) if ref else row_number + 1
+                rows_seen += 1
+                if rows_seen > max_rows:
+                    limit = f"{max_rows:,}".replace(",", ".")
+                    raise SheetTooLarge(f"Trang tính “{name}” có hơn {limit} dòng; hãy chia thành nhiều tệp.")
                 row = []
                 col = -1
             elif tag in rph_tags:
@@ -340,6 +406,8 @@ class _SheetParser:
                         ready.clear()
                     if progress is not None:
                         progress(done)
+        except SheetTooLarge as exc:
+            raise WorkbookError(str(exc)) from None
         except _READ_ERRORS as exc:
             raise WorkbookError("Nội dung trang tính bị hỏng, không đọc được.") from exc
         yield from ready

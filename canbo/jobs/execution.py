@@ -5,6 +5,7 @@ import logging
 import os
 import socket
 import threading
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,13 +39,39 @@ def worker_name() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
 
 
+TIME_LIMIT = "Tác vụ chạy quá {minutes} phút nên đã bị dừng; không có dữ liệu nào bị ghi dở. {hint}"
+MEMORY_LIMIT = "Tác vụ dùng quá {mb} MB bộ nhớ nên đã bị dừng; không có dữ liệu nào bị ghi dở. {hint}"
+LIMIT_HINT = "Hãy chia dữ liệu thành nhiều phần nhỏ hơn, hoặc báo quản trị hệ thống."
+
+
+def resident_mb() -> int:
+    """This process's resident memory now (Linux), 0 where it cannot be read."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // (1024 * 1024)
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 class Progress:
     """What the running work reports; the heartbeat thread writes the latest state to the row every second
-    on its own database connection, so the progress is seen even while the work's transaction is open."""
+    on its own database connection, so the progress is seen even while the work's transaction is open.
 
-    def __init__(self):
+    Each report is also where a job over its limits stops: past JOB_TIME_LIMIT_SECONDS, or with the worker
+    over JOB_MEMORY_LIMIT_MB, it raises JobFailed with a clear message (the work's transaction rolls back)."""
+
+    def __init__(self, *, time_limit: float | None = None, memory_limit_mb: int | None = None):
         self._lock = threading.Lock()
         self._state: dict = {}
+        self._deadline = time.monotonic() + time_limit if time_limit else None
+        self._time_limit = time_limit
+        self._memory_limit_mb = memory_limit_mb
+
+    def check_limits(self) -> None:
+        if self._deadline and time.monotonic() > self._deadline:
+            raise JobFailed(TIME_LIMIT.format(minutes=round(self._time_limit / 60), hint=LIMIT_HINT))
+        if self._memory_limit_mb and resident_mb() > self._memory_limit_mb:
+            raise JobFailed(MEMORY_LIMIT.format(mb=self._memory_limit_mb, hint=LIMIT_HINT))
 
     def __call__(
         self, label: str, done: int = 0, total: int = 0, *, percent: int | None = None, unit: str = ""
@@ -60,6 +87,7 @@ class Progress:
         }
         with self._lock:
             self._state = state
+        self.check_limits()
 
     def snapshot(self) -> dict:
         with self._lock:
@@ -115,7 +143,9 @@ def job_execute(job_id) -> bool:
             raise JobNotVisible(job_id)
         return False
     job = Job.objects.select_related("created_by").get(pk=job_id)
-    progress = Progress()
+    progress = Progress(
+        time_limit=settings.JOB_TIME_LIMIT_SECONDS, memory_limit_mb=settings.JOB_MEMORY_LIMIT_MB
+    )
     heartbeat = _Heartbeat(job.pk, progress) if _uses_heartbeat_thread() else None
     if heartbeat:
         heartbeat.start()

@@ -205,6 +205,12 @@ STORAGES = {
 
 # Uploads: spreadsheets up to 20 MB; bigger files are refused with a message.
 IMPORT_MAX_BYTES = env.int("IMPORT_MAX_BYTES", default=20 * 1024 * 1024)
+# What a workbook may unpack to, checked on the zip directory before parsing (decompression bombs), and its size.
+IMPORT_MAX_PART_BYTES = env.int("IMPORT_MAX_PART_BYTES", default=150 * 1024 * 1024)
+IMPORT_MAX_UNCOMPRESSED_BYTES = env.int("IMPORT_MAX_UNCOMPRESSED_BYTES", default=300 * 1024 * 1024)
+IMPORT_MAX_RATIO = env.int("IMPORT_MAX_RATIO", default=100)
+IMPORT_MAX_ROWS = env.int("IMPORT_MAX_ROWS", default=500_000)
+IMPORT_MAX_COLUMNS = env.int("IMPORT_MAX_COLUMNS", default=200)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
@@ -238,6 +244,9 @@ REMINDERS_MINUTE = env.int("REMINDERS_MINUTE", default=0)
 # A running job whose worker has not signalled for this many seconds is retried or marked failed.
 JOB_STALE_SECONDS = env.int("JOB_STALE_SECONDS", default=120)
 JOB_MAX_ATTEMPTS = env.int("JOB_MAX_ATTEMPTS", default=2)
+# A job is stopped with a message past this time, or when its worker passes this resident memory.
+JOB_TIME_LIMIT_SECONDS = env.int("JOB_TIME_LIMIT_SECONDS", default=30 * 60)
+JOB_MEMORY_LIMIT_MB = env.int("JOB_MEMORY_LIMIT_MB", default=4096)
 # Generated files (exports) are deleted after this many days: they carry personal data.
 JOB_RESULT_DAYS = env.int("JOB_RESULT_DAYS", default=7)
 

@@ -149,3 +149,29 @@ def test_progress_is_bounded_and_labelled():
     }
     progress("Đang đọc", 1, 4)
     assert progress.snapshot()["percent"] == 25
+
+
+def _endless(job, progress):
+    for step in range(10):
+        progress("Đang chạy", step, 10)
+
+
+registry.register("test-endless", run=_endless)
+
+
+def test_a_job_past_its_time_limit_is_stopped_with_a_message(alice, settings):
+    settings.JOB_TIME_LIMIT_SECONDS = -1  # already past
+
+    job = job_submit(kind="test-endless", title="Thử", actor=alice)
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "chạy quá" in job.message and "chia dữ liệu" in job.message
+
+
+def test_a_job_whose_worker_passes_the_memory_limit_is_stopped_with_a_message(alice, settings):
+    settings.JOB_MEMORY_LIMIT_MB = 1
+
+    job = job_submit(kind="test-endless", title="Thử", actor=alice)
+
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "quá 1 MB bộ nhớ" in job.message

@@ -1,0 +1,186 @@
+#!/usr/bin/env python
+"""The whole-province person export as a queue job, timed from the click to the file, with a real worker; and
+/healthz. Baselines measured in the same run: the export's rows fetched by hand-written SQL and written straight
+to a write-only openpyxl workbook (what any export must at least do, with no queue, job row, progress, storage or
+labels), and the two checks of /healthz done directly (SELECT 1, the broker's ping).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/canbo_bench REDIS_URL=redis://127.0.0.1:6379/7 \\
+        python benchmarks/bench_jobs.py [--repeat 3]
+
+Assumes the database is migrated and loaded (`manage.py load_demo`, any scale) and refuses to run on fewer than
+1.000 persons. Goals: the request that starts the export answers in < 300 ms whatever the size; the file is ready
+within 1,5 × the bare SQL + openpyxl baseline; /healthz p95 < 50 ms.
+"""
+
+import argparse
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from decimal import Decimal
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+
+import django  # noqa: E402
+from openpyxl import Workbook  # noqa: E402
+
+django.setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.urls import resolve  # noqa: E402
+
+from canbo.accounts.models import Role, User  # noqa: E402
+from canbo.accounts.services import role_assignment_create_active_for_seed  # noqa: E402
+from canbo.jobs.models import Job  # noqa: E402
+from canbo.jobs.queue import broker_ping  # noqa: E402
+from canbo.people.models import Person  # noqa: E402
+
+MIN_PERSONS = 1000
+START_GOAL_MS = 300
+FILE_GOAL_RATIO = 1.5
+HEALTHZ_GOAL_MS = 50
+# The export's columns, as canbo.people.exports.COLUMNS reads them, for every person of the province.
+SQL = """
+SELECT p.code, p.full_name, p.date_of_birth, p.gender, p.ethnicity, p.national_id, p.category, u.name, u.code,
+       pos.name, r.code, p.salary_step, p.salary_coefficient, p.party_admission_date, p.status, p.status_date
+FROM people_person p
+LEFT JOIN org_orgunit u ON u.id = p.current_unit_id
+LEFT JOIN people_position pos ON pos.id = p.position_id
+LEFT JOIN people_rank r ON r.id = p.rank_id
+ORDER BY p.sort_key, p.id
+"""
+
+
+def board_user() -> User:
+    user, created = User.objects.get_or_create(username="bench-jobs-board")
+    if created:
+        role_assignment_create_active_for_seed(user=user, role=Role.PROVINCE_BOARD, unit=None)
+    return user
+
+
+def hand_written_rows() -> tuple[float, int]:
+    """The rows by hand-written SQL, written to a write-only workbook as they come: the floor of any export."""
+    started = time.perf_counter()
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("rows")
+    count = 0
+    with connection.cursor() as cursor:
+        cursor.execute(SQL)
+        while batch := cursor.fetchmany(2000):
+            for row in batch:
+                sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+            count += len(batch)
+    with tempfile.TemporaryFile() as fileobj:
+        workbook.save(fileobj)
+    return time.perf_counter() - started, count
+
+
+def start_worker() -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603
+        [sys.executable, "manage.py", "run_huey", "--workers", "1", "--worker-type", "thread"],
+        cwd=ROOT,
+        start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def export_once(client: Client) -> tuple[float, float, int]:
+    started = time.perf_counter()
+    response = client.post("/can-bo/xuat-excel/")
+    start_ms = (time.perf_counter() - started) * 1000
+    if response.status_code != 302:
+        sys.exit(f"LỖI: bắt đầu xuất trả về {response.status_code}")
+    job_id = resolve(response["Location"]).kwargs["job_id"]
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        job = Job.objects.get(pk=job_id)
+        if job.is_finished:
+            break
+        time.sleep(0.1)
+    else:
+        sys.exit("LỖI: tệp chưa xong sau 15 phút")
+    if not job.has_file:
+        sys.exit(f"LỖI: tác vụ {job.status}: {job.message}")
+    download = client.get(f"/tac-vu/{job_id}/tai-ve/")
+    size = sum(len(chunk) for chunk in download.streaming_content)
+    return start_ms, time.perf_counter() - started, job.result["rows"], size
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    persons = Person.objects.count()
+    if persons < MIN_PERSONS:
+        sys.exit(
+            f"LỖI: cơ sở dữ liệu chỉ có {persons} hồ sơ (cần ≥ {MIN_PERSONS}); hãy chạy load_demo trước."
+        )
+    client = Client()
+    client.force_login(board_user())
+    worker = start_worker()
+    try:
+        time.sleep(2)
+        if worker.poll() is not None:
+            sys.exit("LỖI: tiến trình xử lý (run_huey) không chạy")
+        runs = [export_once(client) for _ in range(args.repeat)]
+    finally:
+        os.killpg(worker.pid, signal.SIGTERM)
+        worker.wait(timeout=30)
+    baseline = [hand_written_rows() for _ in range(args.repeat)]
+    sql_s = statistics.median(b[0] for b in baseline)
+    sql_rows = baseline[0][1]
+    start_ms = statistics.median(r[0] for r in runs)
+    file_s = statistics.median(r[1] for r in runs)
+    rows = runs[0][2]
+    if rows != sql_rows:
+        sys.exit(f"LỖI: tệp có {rows} dòng, SQL có {sql_rows}")
+
+    health = []
+    for _ in range(50):
+        started = time.perf_counter()
+        response = Client().get("/healthz")
+        health.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            sys.exit(f"LỖI: /healthz trả về {response.status_code}: {response.content[:200]!r}")
+    direct = []
+    for _ in range(50):
+        started = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        broker_ping()
+        direct.append((time.perf_counter() - started) * 1000)
+    health_p95 = statistics.quantiles(health, n=20)[-1]
+    direct_p95 = statistics.quantiles(direct, n=20)[-1]
+
+    print(
+        f"{connection.vendor}, {persons:,} hồ sơ, hàng đợi: {type(__import__('huey.contrib.djhuey', fromlist=['HUEY']).HUEY).__name__}"
+    )
+    print(f"{'số đo':<44}{'giá trị':>12}{'mốc so sánh':>14}{'tỉ lệ':>8}  mục tiêu          đạt")
+    checks = [
+        ("bấm Xuất Excel → trang tác vụ (ms)", start_ms, None, None, f"< {START_GOAL_MS} ms", start_ms < START_GOAL_MS),
+        (f"bấm → tệp sẵn sàng, {rows:,} dòng (s)", file_s, sql_s, file_s / sql_s, "≤ 1,5 × mốc", None),
+        ("/healthz p95 (ms)", health_p95, direct_p95, health_p95 / direct_p95, f"< {HEALTHZ_GOAL_MS} ms", health_p95 < HEALTHZ_GOAL_MS),
+    ]  # fmt: skip
+    failed = False
+    for name, value, base, ratio, goal, met in checks:
+        if met is None:
+            met = ratio <= FILE_GOAL_RATIO
+        failed |= not met
+        base_s = f"{base:.3f}" if base is not None else "–"
+        ratio_s = f"{ratio:.1f}×" if ratio is not None else "–"
+        print(f"{name:<44}{value:>12.3f}{base_s:>14}{ratio_s:>8}  {goal:<16} {'có' if met else 'KHÔNG'}")
+    print(f"(tệp {runs[0][3] / 1e6:.1f} MB; mốc của tệp = SQL viết tay + openpyxl ghi thẳng, không hàng đợi)")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
