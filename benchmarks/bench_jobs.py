@@ -40,8 +40,8 @@ from huey.contrib.djhuey import HUEY  # noqa: E402
 
 from canbo.accounts.models import Role, User  # noqa: E402
 from canbo.accounts.services import role_assignment_create_active_for_seed  # noqa: E402
+from canbo.core.health import broker_ping  # noqa: E402
 from canbo.jobs.models import Job  # noqa: E402
-from canbo.jobs.queue import broker_ping  # noqa: E402
 from canbo.people.models import Person  # noqa: E402
 
 MIN_PERSONS = 1000

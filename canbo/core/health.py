@@ -8,8 +8,7 @@ import logging
 import time
 
 from django.db import connection
-
-from canbo.jobs.queue import broker_ping
+from huey.contrib.djhuey import HUEY
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +21,15 @@ def database_ping() -> bool:
             cursor.fetchone()
     except Exception:
         logger.exception("Health check: the database does not answer")
+        return False
+    return True
+
+
+def broker_ping() -> bool:
+    """True when the task queue's storage (Redis, or the SQLite file of the embedded default) answers."""
+    try:
+        HUEY.storage.queue_size()
+    except Exception:
         return False
     return True
 
