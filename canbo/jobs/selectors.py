@@ -27,7 +27,9 @@ def job_get(*, fetched_by, job_id) -> Job:
 
 
 def job_is_stalled(job: Job, *, now=None) -> bool:
-    """A running job whose worker has not signalled for a while: the page says so instead of spinning."""
-    if job.status != JobStatus.RUNNING or job.heartbeat_at is None:
+    """A running job whose worker has not signalled for a while, or a queued one no worker has taken: the page
+    says so instead of spinning."""
+    if job.is_finished:
         return False
-    return (now or timezone.now()) - job.heartbeat_at > timedelta(seconds=settings.JOB_STALE_SECONDS)
+    since = job.heartbeat_at or job.created_at
+    return (now or timezone.now()) - since > timedelta(seconds=settings.JOB_STALE_SECONDS)

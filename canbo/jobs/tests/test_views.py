@@ -101,3 +101,14 @@ def test_old_result_files_are_deleted_and_the_page_says_so(client, alice):
     assert (
         "đã được xoá theo thời hạn lưu" in client.get(reverse("jobs:detail", args=[job.pk])).content.decode()
     )
+
+
+def test_a_job_no_worker_has_taken_says_to_call_the_administrator(client, alice, settings):
+    settings.JOB_STALE_SECONDS = 60
+    job = _job(alice)
+    Job.objects.filter(pk=job.pk).update(created_at=timezone.now() - timedelta(minutes=5))
+    client.force_login(alice)
+
+    html = client.get(reverse("jobs:progress", args=[job.pk])).content.decode()
+
+    assert "Chưa có tiến trình xử lý nào nhận việc này" in html and "hx-trigger" in html
