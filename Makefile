@@ -37,7 +37,7 @@ migrate: install
 
 # The web server and, beside it, the task queue's worker (Huey; its queue is an SQLite file unless REDIS_URL is
 # set): exports, imports and the daily reminders run there. Ctrl+C stops both.
-WITH_WORKER = $(LOCAL) $(BIN)/python manage.py run_huey --workers 2 --worker-type thread & worker=$$!; \
+WITH_WORKER = $(LOCAL) $(BIN)/python manage.py run_huey --quiet --workers 2 --worker-type thread & worker=$$!; \
   trap 'kill $$worker 2>/dev/null' EXIT INT TERM;
 
 demo: migrate
