@@ -24,7 +24,7 @@ from canbo.imports.columns import (
     header_text,
     normalize_header,
 )
-from canbo.imports.reading import ImportFileError, RowError, check_size
+from canbo.imports.reading import ImportFileError, RowError, check_size, workbook_limits
 from canbo.imports.xlsx import Workbook as XlsxReader
 from canbo.imports.xlsx import WorkbookError
 
@@ -207,7 +207,7 @@ def read_rows(path) -> tuple[list[tuple[int, dict]], list[RowError]]:
     except OSError as exc:
         raise ImportFileError("Không mở được tệp.") from exc
     try:
-        with XlsxReader(path) as workbook:
+        with XlsxReader(path, limits=workbook_limits()) as workbook:
             name = next(
                 (n for n in workbook.sheet_names if normalize_header(n) == normalize_header(SHEET)), None
             )
