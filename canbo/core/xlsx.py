@@ -6,11 +6,9 @@ Every string written to any workbook goes through `safe_value` (appended rows) o
 sheet's cell by its coordinates): text is written as text, never as a formula ("=HYPERLINK(…)" typed by a
 user or a citizen stays those characters)."""
 
-import tempfile
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -100,16 +98,3 @@ def write_table(
         progress("Đang lưu tệp", count, total, unit="dòng")
     workbook.save(fileobj)
     return count
-
-
-def table_response(*, title: str, filename: str, headers: list[str], rows: Iterable[list]) -> FileResponse:
-    """`headers` starts with "STT": each row is written after its number (1, 2, …)."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for index, values in enumerate(rows, start=1):
-        sheet.append([index, *(_cell(sheet, v) for v in values)])
-    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after streaming
-    workbook.save(fileobj)
-    fileobj.seek(0)
-    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
