@@ -1,35 +1,56 @@
-"""Streaming Excel (.xlsx) lists for the modules' "Xuất Excel" buttons: a header row, then one numbered row per
-record (write-only workbook, so memory stays flat), dates shown dd/mm/yyyy and money with thousands separators."""
+"""Excel (.xlsx) writing shared by every workbook: one rule for cell values and the streaming list the export
+jobs write (a header row, then one numbered row per record; write-only workbook, so memory stays flat), dates
+shown dd/mm/yyyy and money with thousands separators.
 
-import tempfile
-from collections.abc import Iterable
+Every string written to any workbook goes through `safe_value` (appended rows) or `set_cell` (an ordinary
+sheet's cell by its coordinates): text is written as text, never as a formula ("=HYPERLINK(…)" typed by a
+user or a citizen stays those characters)."""
+
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from django.http import FileResponse
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Font
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 MONEY_FORMAT = "#,##0"
+PROGRESS_EVERY = 1000
 
 
 class Money(int):
     """An amount in đồng, written with the money format."""
 
 
+def _clean(value: str) -> str:
+    return ILLEGAL_CHARACTERS_RE.sub("", value)  # control characters Excel cannot store
+
+
 def text_cell(sheet, value: str) -> WriteOnlyCell:
     """Text written as text: a value such as '=HYPERLINK(…)' typed by a user or a citizen is never a formula.
     Control characters Excel cannot store are dropped. Works in write-only and ordinary sheets (append)."""
-    cell = WriteOnlyCell(sheet, value=ILLEGAL_CHARACTERS_RE.sub("", value))
+    cell = WriteOnlyCell(sheet, value=_clean(value))
     cell.data_type = "s"
     return cell
 
 
 def safe_value(sheet, value):
-    """Every value written to a workbook passes here: strings become text cells, others stay as they are."""
+    """Every value appended to a workbook passes here: strings become text cells, others stay as they are."""
     return text_cell(sheet, value) if isinstance(value, str) else value
+
+
+def set_cell(sheet, row: int, column: int, value):
+    """An ordinary sheet's cell by its coordinates (`sheet.cell(row=, column=, value=)` without the formula
+    risk): a string is stored as text, anything else as it is. Returns the cell, for its style."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = _clean(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def _cell(sheet, value):
@@ -46,14 +67,34 @@ def _cell(sheet, value):
     return value
 
 
-def table_response(*, title: str, filename: str, headers: list[str], rows: Iterable[list]) -> FileResponse:
-    """`headers` starts with "STT": each row is written after its number (1, 2, …)."""
+def write_table(
+    fileobj,
+    *,
+    title: str,
+    headers: list[str],
+    rows: Iterable[list],
+    total: int = 0,
+    progress: Callable | None = None,
+) -> int:
+    """Write a list to `fileobj`; `headers` starts with "STT": each row is written after its number (1, 2, …).
+    `progress(label, done, total, unit=)` is told every PROGRESS_EVERY rows (`total`: the expected count).
+    Returns the number of rows written."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title)
-    sheet.append(headers)
-    for index, values in enumerate(rows, start=1):
-        sheet.append([index, *(_cell(sheet, v) for v in values)])
-    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after streaming
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    header = []
+    for text in headers:
+        cell = text_cell(sheet, text)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    count = 0
+    for count, values in enumerate(rows, start=1):
+        sheet.append([count, *(_cell(sheet, v) for v in values)])
+        if progress and count % PROGRESS_EVERY == 0:
+            progress("Đang ghi tệp Excel", count, total, unit="dòng")
+    if progress:
+        progress("Đang lưu tệp", count, total, unit="dòng")
     workbook.save(fileobj)
-    fileobj.seek(0)
-    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+    return count

@@ -1,40 +1,45 @@
-"""Excel export of the discipline decisions the user sees (one query)."""
+"""Excel export of the discipline decisions the user sees, run as a job on the queue (one streamed query, the
+starter's scope when the job runs)."""
 
-import io
+from canbo.accounts.access import reads_cadre_work
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import write_table
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
 
-from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from .selectors import record_list
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+RECORD_EXPORT = "discipline.records"
+NO_ACCESS = "Anh/chị không có quyền xem trang kỷ luật."
 HEADERS = [
-    ("Mã hồ sơ", 12), ("Họ và tên", 28), ("Đơn vị", 32), ("Hình thức kỷ luật", 20), ("Số quyết định", 16),
-    ("Ngày quyết định", 14), ("Hết hiệu lực", 14), ("Cơ quan quyết định", 28), ("Hành vi vi phạm", 50),
-    ("Liên quan thực thi nhiệm vụ, công vụ", 14),
+    "STT", "Mã hồ sơ", "Họ và tên", "Đơn vị", "Hình thức kỷ luật", "Số quyết định", "Ngày quyết định",
+    "Hết hiệu lực", "Cơ quan quyết định", "Hành vi vi phạm", "Liên quan thực thi nhiệm vụ, công vụ",
 ]  # fmt: skip
 
 
-def records_workbook(records) -> HttpResponse:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Kỷ luật"
-    ws.append([h for h, _w in HEADERS])
-    for cell, (_h, width) in zip(ws[1], HEADERS, strict=True):
-        cell.font = Font(bold=True)
-        ws.column_dimensions[cell.column_letter].width = width
-    for r in records:
-        ws.append(
-            [
-                r.person.code, r.person.full_name, r.unit.name if r.unit else "", r.get_form_display(),
-                r.decision_number, r.decided_on, r.effective_until, r.authority, r.reason,
-                "Có" if r.duty_related else "Không",
-            ]
-        )  # fmt: skip
-        for col in (6, 7):
-            ws.cell(row=ws.max_row, column=col).number_format = "DD/MM/YYYY"
-    ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="ky-luat.xlsx"'
-    return response
+def records_rows(records):
+    for r in records.iterator(chunk_size=2000):
+        yield [
+            r.person.code, r.person.full_name, r.unit.name if r.unit else "", r.get_form_display(),
+            r.decision_number, r.decided_on, r.effective_until, r.authority, r.reason,
+            "Có" if r.duty_related else "Không",
+        ]  # fmt: skip
+
+
+def write_record_export(*, user, query, fileobj, progress) -> int:
+    """The decisions list's "Xuất Excel" (the list has no filters): every decision the user may see now."""
+    if not reads_cadre_work(user):
+        raise JobFailed(NO_ACCESS)
+    with replica_reads():
+        records = record_list(fetched_by=user)
+        return write_table(
+            fileobj,
+            title="Kỷ luật",
+            headers=HEADERS,
+            rows=records_rows(records),
+            total=records.count(),
+            progress=progress,
+        )
+
+
+register_export(RECORD_EXPORT, title="Quyết định kỷ luật", filename="ky-luat.xlsx", write=write_record_export)

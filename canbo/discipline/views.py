@@ -5,18 +5,18 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.accounts.access import access_decorators, records_cadre_work
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 
 from . import services
-from .exports import records_workbook
+from .exports import RECORD_EXPORT
 from .forms import ACTION_FORMS, CaseFilterForm, CaseOpenForm, DecideForm, DeferForm, ResumeForm, ReviewForm
 from .selectors import case_get_for_user, case_list, promotion_blocked_until, record_list
 
 PAGE_SIZE = 50
-EXPORT_LIMIT = 20000
 SERVICES = {
     "de-nghi": services.case_review,
     "tam-hoan": services.case_defer,
@@ -128,5 +128,7 @@ def record_list_view(request):
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def record_export(request):
-    return records_workbook(record_list(fetched_by=request.user)[:EXPORT_LIMIT])
+    """Every decision the user sees as .xlsx, written by a job."""
+    return export_view(request, RECORD_EXPORT, query="")

@@ -1,46 +1,69 @@
-"""Excel (.xlsx) exports of registrations and awards (the same scoped, filtered querysets as the pages)."""
+"""Excel (.xlsx) exports of registrations and awards, run as jobs on the queue: the pages' filters re-read and
+the starter's scope re-applied when the job runs."""
 
-from django.http import FileResponse
+from django.core.exceptions import ValidationError
 
-from canbo.core.xlsx import table_response
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import write_table
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
+
+from . import selectors
+from .forms import list_filters
+
+REGISTRATION_EXPORT = "emulation.registrations"
+AWARD_EXPORT = "emulation.awards"
+NO_ACCESS = "Anh/chị không có quyền xem thi đua, khen thưởng."
+REGISTRATION_HEADERS = [
+    "STT",
+    "Năm",
+    "Phong trào",
+    "Đối tượng",
+    "Tập thể / cá nhân",
+    "Đơn vị",
+    "Ngày đăng ký",
+    "Nội dung",
+]
+AWARD_HEADERS = [
+    "STT",
+    "Năm",
+    "Danh hiệu, hình thức",
+    "Đối tượng",
+    "Tập thể / cá nhân",
+    "Đơn vị",
+    "Số quyết định",
+    "Ngày quyết định",
+    "Cấp khen",
+    "Ngày hủy",
+    "Lý do hủy",
+]
 
 
-def registrations_xlsx(qs) -> FileResponse:
-    headers = [
-        "STT",
-        "Năm",
-        "Phong trào",
-        "Đối tượng",
-        "Tập thể / cá nhân",
-        "Đơn vị",
-        "Ngày đăng ký",
-        "Nội dung",
-    ]
-    rows = (
-        [r.year, r.movement.name, r.get_kind_display(), r.recipient, r.unit.name, r.registered_on, r.note]
-        for r in qs.iterator(chunk_size=2000)
-    )
-    return table_response(
-        title="Đăng ký điển hình", filename="dang-ky-dien-hinh.xlsx", headers=headers, rows=rows
-    )
+def _filters(user, query) -> dict:
+    if not selectors.is_reader(user):
+        raise JobFailed(NO_ACCESS)
+    filters, errors = list_filters(user=user, query=query)
+    if errors:
+        raise ValidationError(errors)
+    return filters
 
 
-def awards_xlsx(qs) -> FileResponse:
-    headers = [
-        "STT",
-        "Năm",
-        "Danh hiệu, hình thức",
-        "Đối tượng",
-        "Tập thể / cá nhân",
-        "Đơn vị",
-        "Số quyết định",
-        "Ngày quyết định",
-        "Cấp khen",
-        "Ngày hủy",
-        "Lý do hủy",
-    ]
-    rows = (
-        [
+def registration_rows(qs):
+    for r in qs.iterator(chunk_size=2000):
+        yield [
+            r.year,
+            r.movement.name,
+            r.get_kind_display(),
+            r.recipient,
+            r.unit.name,
+            r.registered_on,
+            r.note,
+        ]
+
+
+def award_rows(qs):
+    for a in qs.iterator(chunk_size=2000):
+        yield [
             a.year,
             a.get_form_display(),
             a.get_kind_display(),
@@ -52,6 +75,40 @@ def awards_xlsx(qs) -> FileResponse:
             a.revoked_on,
             a.revocation_reason,
         ]
-        for a in qs.iterator(chunk_size=2000)
-    )
-    return table_response(title="Khen thưởng", filename="khen-thuong.xlsx", headers=headers, rows=rows)
+
+
+def write_registration_export(*, user, query, fileobj, progress) -> int:
+    filters = _filters(user, query)
+    with replica_reads():
+        qs = selectors.registration_list(fetched_by=user, filters=filters)
+        return write_table(
+            fileobj,
+            title="Đăng ký điển hình",
+            headers=REGISTRATION_HEADERS,
+            rows=registration_rows(qs),
+            total=qs.count(),
+            progress=progress,
+        )
+
+
+def write_award_export(*, user, query, fileobj, progress) -> int:
+    filters = _filters(user, query)
+    with replica_reads():
+        qs = selectors.award_list(fetched_by=user, filters=filters)
+        return write_table(
+            fileobj,
+            title="Khen thưởng",
+            headers=AWARD_HEADERS,
+            rows=award_rows(qs),
+            total=qs.count(),
+            progress=progress,
+        )
+
+
+register_export(
+    REGISTRATION_EXPORT,
+    title="Đăng ký điển hình",
+    filename="dang-ky-dien-hinh.xlsx",
+    write=write_registration_export,
+)
+register_export(AWARD_EXPORT, title="Khen thưởng", filename="khen-thuong.xlsx", write=write_award_export)

@@ -2,7 +2,7 @@
 
 from django import forms
 
-from canbo.accounts.scoping import editable_units
+from canbo.accounts.scoping import editable_units, visible_units
 from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
 from .choices import AwardForm, RecipientKind
@@ -60,3 +60,28 @@ class RevokeForm(forms.Form):
     decision_number = forms.CharField(label="Số quyết định hủy", max_length=60)
     reason = forms.CharField(label="Lý do hủy", max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def list_filters(*, user, query) -> tuple[dict, list[str]]:
+    """The registrations' and awards' filters (`year`, `kind`, `form`, `unit` by code among the user's units)
+    and the Vietnamese messages for values that were left out (the pages ignore them, the exports refuse
+    them)."""
+    errors = []
+    year, kind, form = query.get("year") or "", query.get("kind") or "", query.get("form") or ""
+    if year and not year.isdigit():
+        errors.append(f"Năm “{year}” không hợp lệ.")
+    if kind and kind not in RecipientKind.values:
+        errors.append(f"Đối tượng “{kind}” không hợp lệ.")
+    if form and form not in AwardForm.values:
+        errors.append(f"Danh hiệu, hình thức “{form}” không hợp lệ.")
+    out = {
+        "year": year if year.isdigit() else None,
+        "kind": kind if kind in RecipientKind.values else None,
+        "form": form if form in AwardForm.values else None,
+    }
+    code = query.get("unit")
+    if code:
+        out["unit"] = visible_units(user).filter(code=code).first()
+        if out["unit"] is None:
+            errors.append(f"Không tìm thấy đơn vị “{code}” trong phạm vi được xem.")
+    return out, errors

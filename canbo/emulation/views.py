@@ -4,16 +4,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from canbo.accounts.access import access_decorators
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, visible_units
+from canbo.accounts.scoping import has_role
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 
 from . import selectors, services
-from .choices import AwardForm, RecipientKind
-from .exports import awards_xlsx, registrations_xlsx
-from .forms import AwardRecordForm, MovementForm, RegistrationForm, RevokeForm
+from .exports import AWARD_EXPORT, REGISTRATION_EXPORT
+from .forms import AwardRecordForm, MovementForm, RegistrationForm, RevokeForm, list_filters
 
 PAGE_SIZE = 50
 NO_ACCESS = "Anh/chị không có quyền xem thi đua, khen thưởng."
@@ -27,21 +29,34 @@ def is_board(user) -> bool:
 
 
 def _filters(request) -> dict:
-    g = request.GET
-    out = {
-        "year": g.get("year") if (g.get("year") or "").isdigit() else None,
-        "kind": g.get("kind") if g.get("kind") in RecipientKind.values else None,
-        "form": g.get("form") if g.get("form") in AwardForm.values else None,
-    }
-    if g.get("unit"):
-        out["unit"] = visible_units(request.user).filter(code=g["unit"]).first()
-    return out
+    filters, _ignored = list_filters(user=request.user, query=request.GET)
+    return filters
+
+
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    query.pop("format", None)
+    return query.urlencode()
+
+
+def _with_query(url: str, query: str) -> str:
+    return url + (f"?{query}" if query else "")
+
+
+def _export(request, key: str, list_name: str):
+    """A list with its filters as .xlsx, written by a job; filters the page would ignore go back to it."""
+    query = _query_without_page(request)
+    _filters, errors = list_filters(user=request.user, query=request.GET)
+    if errors:
+        for message in errors:
+            messages.error(request, message)
+        return redirect(_with_query(reverse(list_name), query))
+    return export_view(request, key, query=query)
 
 
 def _page(request, qs):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), query.urlencode()
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), _query_without_page(request)
 
 
 def _record(request, form_class, service, done):
@@ -72,27 +87,41 @@ def index(request):
 @reader_required
 def registration_list_view(request):
     qs = selectors.registration_list(fetched_by=request.user, filters=_filters(request))
-    if request.GET.get("format") == "xlsx":
-        return registrations_xlsx(qs)
+    if request.GET.get("format") == "xlsx":  # the former download link: the export page
+        return redirect(_with_query(reverse("emulation:registration_export"), _query_without_page(request)))
     form, done = _record(request, RegistrationForm, services.registration_record, "Đã ghi nhận đăng ký")
     if done:
         return done
     page, query = _page(request, qs)
     context = {"page": page, "query": query, "form": form, "can_record": selectors.is_writer(request.user)}
+    context["export_url"] = _with_query(reverse("emulation:registration_export"), query)
     return render(request, "emulation/registrations.html", context)
+
+
+@reader_required
+@require_http_methods(["GET", "POST"])
+def registration_export(request):
+    return _export(request, REGISTRATION_EXPORT, "emulation:registrations")
 
 
 @reader_required
 def award_list_view(request):
     qs = selectors.award_list(fetched_by=request.user, filters=_filters(request))
-    if request.GET.get("format") == "xlsx":
-        return awards_xlsx(qs)
+    if request.GET.get("format") == "xlsx":  # the former download link: the export page
+        return redirect(_with_query(reverse("emulation:award_export"), _query_without_page(request)))
     form, done = _record(request, AwardRecordForm, services.award_record, "Đã ghi nhận khen thưởng")
     if done:
         return done
     page, query = _page(request, qs)
     context = {"page": page, "query": query, "form": form, "can_record": selectors.is_writer(request.user)}
+    context["export_url"] = _with_query(reverse("emulation:award_export"), query)
     return render(request, "emulation/awards.html", context)
+
+
+@reader_required
+@require_http_methods(["GET", "POST"])
+def award_export(request):
+    return _export(request, AWARD_EXPORT, "emulation:awards")
 
 
 @reader_required

@@ -1,22 +1,23 @@
 """Pages of the annual rating (/danh-gia/): campaigns, a campaign's sheets per unit, the sheet page with the
 steps the user may take, the official's own sheets, and the Excel export of a campaign's results."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
-from openpyxl import Workbook
 
 from canbo.accounts.scoping import can_edit_unit, editable_units
 from canbo.core.exceptions import ConflictError
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
-from canbo.training.excel.styles import DATE, INT, TEXT, header, put_row, xlsx_response
 
 from . import deliverables, services
 from .deliverables import can_edit_deliverables
+from .exports import CAMPAIGN_EXPORT
 from .forms import ACTIONS, CampaignForm, DeliverableForm
 from .selectors import (
     campaign_get_for_user,
@@ -97,49 +98,19 @@ def campaign_close(request, pk):
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def campaign_xlsx(request, pk):
+    """The campaign's results as .xlsx, written by a job."""
     campaign = campaign_get_for_user(user=request.user, pk=pk)
     if not is_staff(request.user):
         raise PermissionDenied("Anh/chị không có quyền xuất kết quả đánh giá của đơn vị.")
-    book = Workbook()
-    ws = book.active
-    ws.title = f"Xep loai {campaign.year}"
-    ws.cell(row=1, column=1, value=f"Kết quả đánh giá, xếp loại năm {campaign.year} – {campaign.unit.name}")
-    titles = [
-        ("STT", 6),
-        ("Họ và tên", 28),
-        ("Mã hồ sơ", 12),
-        ("Đơn vị", 30),
-        ("Tháng công tác", 10),
-        ("Tự xếp loại", 10),
-        ("Đề xuất", 10),
-        ("Kết quả", 10),
-        ("Điểm", 8),
-        ("Số quyết định", 16),
-        ("Ngày quyết định", 14),
-        ("Trạng thái", 24),
-    ]
-    header(ws, 3, titles)
-    formats = [INT, TEXT, TEXT, TEXT, INT, TEXT, TEXT, TEXT, "0.00", TEXT, DATE, TEXT]
-    sheets = sheet_list(fetched_by=request.user, campaign=campaign)
-    for n, sheet in enumerate(sheets.iterator(chunk_size=2000), start=1):
-        values = [
-            n,
-            sheet.person.full_name,
-            sheet.person.code,
-            sheet.unit.name,
-            sheet.months_worked,
-            sheet.self_level,
-            sheet.proposed_level,
-            sheet.level,
-            sheet.score,
-            sheet.decision_number,
-            sheet.decided_on,
-            sheet.get_status_display(),
-        ]
-        put_row(ws, 3 + n, values, formats)
-    stamp = timezone.localdate().strftime("%Y%m%d")
-    return xlsx_response(book, f"xep-loai-{campaign.year}-{campaign.unit.code}-{stamp}.xlsx")
+    return export_view(
+        request,
+        CAMPAIGN_EXPORT,
+        query=urlencode({"campaign": campaign.pk}),
+        title=f"Kết quả đánh giá, xếp loại năm {campaign.year} – {campaign.unit.name}",
+        filename=f"xep-loai-{campaign.year}-{campaign.unit.code}-{{date}}.xlsx",
+    )
 
 
 @login_required

@@ -8,7 +8,7 @@ class FeedbackConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from . import reports  # noqa: F401 (registers the module's reports)
+        from . import exports, reports  # noqa: F401 (registers the module's reports and Excel export)
         from .models import Feedback
 
         register_audited(Feedback)

@@ -1,42 +1,54 @@
-"""Excel export of the feedback the user is entitled to handle (one query)."""
+"""Excel export of the feedback the user is entitled to handle, run as a job on the queue: the list page's
+filters, one streamed query, every text (the citizen's name and words included) written as text."""
 
-import io
+from django.core.exceptions import ValidationError
 
-from django.http import HttpResponse
-from openpyxl import Workbook
-from openpyxl.styles import Font
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import write_table
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+from .forms import FeedbackFilterForm
+from .selectors import can_list_feedback, feedback_list
+
+FEEDBACK_EXPORT = "feedback.feedback"
+NO_ACCESS = "Anh/chị không còn được giao xử lý phản ánh, kiến nghị."
 HEADERS = [
-    ("Ngày tiếp nhận", 14), ("Nguồn", 18), ("Người phản ánh", 24), ("Cán bộ bị phản ánh", 26), ("Đơn vị", 30),
-    ("Nội dung", 60), ("Hạn xử lý", 14), ("Trạng thái", 16), ("Người xử lý", 16), ("Kết luận", 14),
-    ("Ngày kết luận", 14), ("Đúng hạn", 10),
+    "STT", "Ngày tiếp nhận", "Nguồn", "Người phản ánh", "Cán bộ bị phản ánh", "Đơn vị", "Nội dung", "Hạn xử lý",
+    "Trạng thái", "Người xử lý", "Kết luận", "Ngày kết luận", "Đúng hạn",
 ]  # fmt: skip
-DATE_COLUMNS = (1, 7, 11)
+IN_TIME = {True: "Có", False: "Không", None: ""}
 
 
-def feedback_workbook(items) -> HttpResponse:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "Phản ánh"
-    ws.append([h for h, _w in HEADERS])
-    for cell, (_h, width) in zip(ws[1], HEADERS, strict=True):
-        cell.font = Font(bold=True)
-        ws.column_dimensions[cell.column_letter].width = width
-    for f in items:
-        in_time = {True: "Có", False: "Không", None: ""}[f.handled_in_time]
-        ws.append(
-            [
-                f.received_on, f.get_channel_display(), f.sender, f.subject_person.full_name if f.subject_person else "",
-                f.unit.name, f.content, f.deadline, f.get_status_display(), f.handler.username if f.handler else "",
-                f.get_conclusion_display(), f.closed_on, in_time,
-            ]
-        )  # fmt: skip
-        for col in DATE_COLUMNS:
-            ws.cell(row=ws.max_row, column=col).number_format = "DD/MM/YYYY"
-    ws.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = 'attachment; filename="phan-anh.xlsx"'
-    return response
+def feedback_rows(items):
+    for f in items.iterator(chunk_size=2000):
+        yield [
+            f.received_on, f.get_channel_display(), f.sender, f.subject_person.full_name if f.subject_person else "",
+            f.unit.name, f.content, f.deadline, f.get_status_display(), f.handler.username if f.handler else "",
+            f.get_conclusion_display(), f.closed_on, IN_TIME[f.handled_in_time],
+        ]  # fmt: skip
+
+
+def write_feedback_export(*, user, query, fileobj, progress) -> int:
+    """The feedback list's "Xuất Excel": its filters, within what the user may handle now (never about
+    themselves)."""
+    if not can_list_feedback(user):
+        raise JobFailed(NO_ACCESS)
+    form = FeedbackFilterForm(query)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    with replica_reads():
+        items = feedback_list(fetched_by=user, filters=form.cleaned_data)
+        return write_table(
+            fileobj,
+            title="Phản ánh",
+            headers=HEADERS,
+            rows=feedback_rows(items),
+            total=items.count(),
+            progress=progress,
+        )
+
+
+register_export(
+    FEEDBACK_EXPORT, title="Phản ánh, kiến nghị", filename="phan-anh.xlsx", write=write_feedback_export
+)

@@ -9,14 +9,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 from canbo.org.models import OrgUnit
 from canbo.people.selectors import person_queryset_for
 
 from . import services
-from .exports import feedback_workbook
+from .exports import FEEDBACK_EXPORT
 from .forms import (
     ACTION_FORMS,
     AssignForm,
@@ -29,7 +31,6 @@ from .forms import (
 from .selectors import can_list_feedback, feedback_get_for_user, feedback_list
 
 PAGE_SIZE = 50
-EXPORT_LIMIT = 20000
 NO_ACCESS = (
     "Anh/chị không có quyền xem phản ánh, kiến nghị (lãnh đạo xem số liệu tổng hợp tại báo cáo "
     "“Tiếp nhận và xử lý phản ánh”)."
@@ -47,16 +48,23 @@ def handler_required(view):
     return wrapper
 
 
+def _query_without_page(request) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
 @handler_required
 def feedback_list_view(request):
     form = FeedbackFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    query = request.GET.copy()
-    query.pop("page", None)
+    query = _query_without_page(request)
     page = Paginator(feedback_list(fetched_by=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "feedback/list.html", {"form": form, "page": page, "query": query.urlencode()})
+    export_url = reverse("feedback:export") + (f"?{query}" if query else "")
+    context = {"form": form, "page": page, "query": query, "export_url": export_url}
+    return render(request, "feedback/list.html", context)
 
 
 @handler_required
@@ -158,5 +166,10 @@ def feedback_action(request, pk, action):
 
 
 @handler_required
+@require_http_methods(["GET", "POST"])
 def feedback_export(request):
-    return feedback_workbook(feedback_list(fetched_by=request.user)[:EXPORT_LIMIT])
+    """The list with its filters as .xlsx, written by a job; bad filters go back to the list."""
+    query = _query_without_page(request)
+    if not FeedbackFilterForm(request.GET).is_valid():
+        return redirect(reverse("feedback:index") + (f"?{query}" if query else ""))
+    return export_view(request, FEEDBACK_EXPORT, query=query)

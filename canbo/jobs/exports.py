@@ -41,14 +41,14 @@ def export_for(key: str) -> Export:
         raise JobFailed("Danh sách này không còn xuất được.") from None
 
 
-def export_start(*, actor, key: str, query: str = "") -> Job:
+def export_start(*, actor, key: str, query: str = "", title: str = "", filename: str = "") -> Job:
+    """`title` and `filename` (with "{date}" as above) name this one export when the registered ones are too
+    general: one report of many, one survey."""
     export = export_for(key)
-    return job_submit(
-        kind="export",
-        title=f"Xuất Excel: {export.title}",
-        actor=actor,
-        params={"export": key, "query": query},
-    )
+    params = {"export": key, "query": query}
+    if filename:
+        params["filename"] = filename
+    return job_submit(kind="export", title=f"Xuất Excel: {title or export.title}", actor=actor, params=params)
 
 
 def _messages(exc: ValidationError) -> list[str]:
@@ -68,7 +68,8 @@ def run_export(job: Job, progress) -> None:
             raise JobFailed("Bộ lọc không hợp lệ: " + " ".join(_messages(exc))) from None
         fileobj.seek(0)
         job.result_file.save(f"{job.pk}.xlsx", File(fileobj), save=False)
-    job.result_name = export.filename.format(date=f"{timezone.localdate():%Y%m%d}")
+    filename = job.params.get("filename") or export.filename
+    job.result_name = filename.replace("{date}", f"{timezone.localdate():%Y%m%d}")
     job.result = {"rows": rows}
     job.message = f"Đã xuất {rows:,} dòng.".replace(",", ".")
 

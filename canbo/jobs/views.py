@@ -54,13 +54,13 @@ def job_download(request, job_id):
     return response
 
 
-def export_view(request, key: str, *, query: str | None = None):
+def export_view(request, key: str, *, query: str | None = None, title: str = "", filename: str = ""):
     """GET: a page that says what will be exported, with the button; POST: start the job, go to its page.
-    The calling view has already checked access and the filters."""
+    The calling view has already checked access and the filters. `title`/`filename`: see export_start."""
     query = request.GET.urlencode() if query is None else query
     if request.method == "POST":
-        job = export_start(actor=request.user, key=key, query=query)
+        job = export_start(actor=request.user, key=key, query=query, title=title, filename=filename)
         messages.info(request, "Đã bắt đầu xuất Excel. Tệp sẽ có ở trang này khi xong; có thể rời trang.")
         return redirect("jobs:detail", job_id=job.pk)
-    export = export_for(key)
-    return render(request, "jobs/export_confirm.html", {"export": export, "action": request.get_full_path()})
+    title = title or export_for(key).title
+    return render(request, "jobs/export_confirm.html", {"title": title, "action": request.get_full_path()})

@@ -1,9 +1,18 @@
-"""Excel (.xlsx) export of the admissions list (the same scoped, filtered queryset as the page)."""
+"""Excel (.xlsx) export of the admissions list, run as a job on the queue: the page's filters re-read and the
+starter's scope re-applied when the job runs."""
 
-from django.http import FileResponse
+from django.core.exceptions import ValidationError
 
-from canbo.core.xlsx import table_response
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import write_table
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
 
+from .forms import admission_filters
+from .selectors import admission_list, is_reader
+
+ADMISSION_EXPORT = "party.admissions"
+NO_ACCESS = "Anh/chị không có quyền xem công tác kết nạp đảng viên."
 HEADERS = [
     "STT",
     "Họ và tên",
@@ -20,9 +29,9 @@ HEADERS = [
 ]
 
 
-def admissions_xlsx(admissions) -> FileResponse:
-    rows = (
-        [
+def admissions_rows(admissions):
+    for a in admissions.iterator(chunk_size=2000):
+        yield [
             a.name,
             a.birth_date,
             a.party_org.name,
@@ -35,8 +44,29 @@ def admissions_xlsx(admissions) -> FileResponse:
             a.removed_on,
             a.removal_reason,
         ]
-        for a in admissions.iterator(chunk_size=2000)
-    )
-    return table_response(
-        title="Kết nạp đảng viên", filename="ket-nap-dang-vien.xlsx", headers=HEADERS, rows=rows
-    )
+
+
+def write_admission_export(*, user, query, fileobj, progress) -> int:
+    if not is_reader(user):
+        raise JobFailed(NO_ACCESS)
+    filters, errors = admission_filters(user=user, query=query)
+    if errors:
+        raise ValidationError(errors)
+    with replica_reads():
+        admissions = admission_list(fetched_by=user, filters=filters)
+        return write_table(
+            fileobj,
+            title="Kết nạp đảng viên",
+            headers=HEADERS,
+            rows=admissions_rows(admissions),
+            total=admissions.count(),
+            progress=progress,
+        )
+
+
+register_export(
+    ADMISSION_EXPORT,
+    title="Kết nạp đảng viên",
+    filename="ket-nap-dang-vien.xlsx",
+    write=write_admission_export,
+)

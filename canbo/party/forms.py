@@ -7,7 +7,8 @@ from canbo.accounts.scoping import editable_units
 from canbo.org.models import OrgSector
 from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
-from .choices import REMOVALS, GeneralEducation
+from .choices import REMOVALS, GeneralEducation, PartyStatus
+from .selectors import target_list
 
 DATE = {
     "input_formats": ["%d/%m/%Y", "%Y-%m-%d"],
@@ -71,3 +72,21 @@ class RemoveForm(forms.Form):
     decision_number = forms.CharField(label="Số quyết định", max_length=60)
     reason = forms.CharField(label="Lý do", max_length=300)
     version = forms.IntegerField(widget=forms.HiddenInput)
+
+
+def admission_filters(*, user, query) -> tuple[dict, list[str]]:
+    """The admissions page's filters (`status`, `q`, `party_org` by code among the user's targets) and the
+    Vietnamese messages for values that were left out (the page ignores them, the export refuses them)."""
+    errors = []
+    status = query.get("status") or None
+    if status and status not in PartyStatus.values:
+        errors.append(f"Trạng thái “{status}” không hợp lệ.")
+        status = None
+    filters = {"status": status, "q": query.get("q", "")}
+    code = query.get("party_org")
+    if code:
+        org = target_list(fetched_by=user).filter(party_org__code=code).first()
+        filters["party_org"] = org.party_org if org else None
+        if org is None:
+            errors.append(f"Không tìm thấy tổ chức đảng “{code}” trong phạm vi được xem.")
+    return filters, errors

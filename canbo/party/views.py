@@ -4,15 +4,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from canbo.accounts.access import access_decorators
 from canbo.accounts.scoping import can_edit_unit
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 
 from . import services
 from .choices import PartyStatus
-from .exports import admissions_xlsx
-from .forms import AdmissionForm, ConfirmForm, RemoveForm, TargetForm
+from .exports import ADMISSION_EXPORT
+from .forms import AdmissionForm, ConfirmForm, RemoveForm, TargetForm, admission_filters
 from .selectors import admission_get_for_user, admission_list, is_writer, target_list
 
 PAGE_SIZE = 50
@@ -23,30 +26,48 @@ OUTSIDE_TARGET = "Anh/chị không có quyền sửa chỉ tiêu của tổ ch�
 reader_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
-@reader_required
-def index(request):
-    filters = {
-        "status": request.GET.get("status") if request.GET.get("status") in PartyStatus.values else None
-    }
-    filters["q"] = request.GET.get("q", "")
-    code = request.GET.get("party_org")
-    if code:
-        org = target_list(fetched_by=request.user).filter(party_org__code=code).first()
-        filters["party_org"] = org.party_org if org else None
-    admissions = admission_list(fetched_by=request.user, filters=filters)
-    if request.GET.get("format") == "xlsx":
-        return admissions_xlsx(admissions)
-    page = Paginator(admissions, PAGE_SIZE).get_page(request.GET.get("page"))
+def _query_without_page(request) -> str:
     query = request.GET.copy()
     query.pop("page", None)
+    query.pop("format", None)
+    return query.urlencode()
+
+
+def _with_query(url: str, query: str) -> str:
+    return url + (f"?{query}" if query else "")
+
+
+@reader_required
+def index(request):
+    query = _query_without_page(request)
+    if request.GET.get("format") == "xlsx":  # the former download link: the export page
+        return redirect(_with_query(reverse("party:export"), query))
+    filters, _ignored = admission_filters(user=request.user, query=request.GET)
+    admissions = admission_list(fetched_by=request.user, filters=filters)
+    page = Paginator(admissions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "targets": target_list(fetched_by=request.user)[:50],
         "page": page,
-        "query": query.urlencode(),
+        "query": query,
+        "export_url": _with_query(reverse("party:export"), query),
         "statuses": PartyStatus.choices,
         "can_record": is_writer(request.user),
     }
     return render(request, "party/index.html", context)
+
+
+@reader_required
+@require_http_methods(["GET", "POST"])
+def admission_export(request):
+    """The admissions list with the page's filters as .xlsx, written by a job; filters the page would ignore
+    (an unknown status or Party organisation) go back to the list instead of exporting something else."""
+    query = _query_without_page(request)
+    _filters, errors = admission_filters(user=request.user, query=request.GET)
+    if errors:
+        for message in errors:
+            messages.error(request, message)
+        return redirect(_with_query(reverse("party:index"), query))
+    return export_view(request, ADMISSION_EXPORT, query=query)
 
 
 @writer_required

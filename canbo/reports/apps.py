@@ -6,4 +6,4 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self):
-        from . import reports  # noqa: F401  (registers the reports)
+        from . import exports, reports  # noqa: F401  (registers the reports and their Excel export)

@@ -8,6 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from canbo.core.xlsx import PROGRESS_EVERY, safe_value
+
 from .base import ReportResult, Row
 from .formatting import fmt_value
 
@@ -81,39 +83,51 @@ def to_text(result: ReportResult) -> str:
     return "\n".join(lines) + "\n"
 
 
-def to_xlsx(result: ReportResult) -> bytes:
+def write_report_xlsx(result: ReportResult, fileobj, progress=None) -> int:
+    """The report as a workbook written to `fileobj` (every door: the export job, the command line); every
+    value goes through canbo.core.xlsx.safe_value, so a unit's or a person's name is never a formula.
+    Returns the number of rows (totals included)."""
+    rows = _all_rows(result)
     wb = Workbook()
     ws = wb.active
     ws.title = "Báo cáo"
-    ws.append([result.title])
+    ws.append([safe_value(ws, result.title)])
     ws["A1"].font = Font(bold=True, size=13)
-    ws.append([result.parameters_text])
+    ws.append([safe_value(ws, result.parameters_text)])
     ws.append([])
-    ws.append([c.label for c in result.columns])
+    ws.append([safe_value(ws, str(c.label)) for c in result.columns])
     header_row = ws.max_row
     for cell in ws[header_row]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="EEF1F5")
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for r in _all_rows(result):
-        ws.append([_json_value(r.values.get(c.key)) for c in result.columns])
+    for done, r in enumerate(rows, start=1):
+        ws.append([safe_value(ws, _json_value(r.values.get(c.key))) for c in result.columns])
         for column, cell in zip(result.columns, ws[ws.max_row], strict=True):
             if column.numeric:
                 cell.number_format = XLSX_NUMBER_FORMATS[column.kind]
             if r.kind != "data":
                 cell.font = Font(bold=True)
+        if progress and done % PROGRESS_EVERY == 0:
+            progress("Đang ghi tệp Excel", done, len(rows), unit="dòng")
     if result.notes:
         ws.append([])
         for note in result.notes:
-            ws.append([note])
+            ws.append([safe_value(ws, str(note))])
     ws.freeze_panes = ws.cell(row=header_row + 1, column=1)
     for index, column in enumerate(result.columns, start=1):
-        width = max(
-            [len(column.label)] + [len(str(r.values.get(column.key) or "")) for r in _all_rows(result)]
-        )
+        width = max([len(column.label)] + [len(str(r.values.get(column.key) or "")) for r in rows])
         ws.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 10), 45)
+    if progress:
+        progress("Đang lưu tệp", len(rows), len(rows), unit="dòng")
+    wb.save(fileobj)
+    return len(rows)
+
+
+def to_xlsx(result: ReportResult) -> bytes:
+    """The same workbook as bytes (the command line's `--format xlsx --output FILE`)."""
     buffer = io.BytesIO()
-    wb.save(buffer)
+    write_report_xlsx(result, buffer)
     return buffer.getvalue()
 
 

@@ -6,4 +6,5 @@ app_name = "reports"
 urlpatterns = [
     path("", views.report_index, name="index"),
     path("<slug:name>/", views.report_detail, name="detail"),
+    path("<slug:name>/xuat-excel/", views.report_export, name="export"),
 ]

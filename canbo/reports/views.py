@@ -1,17 +1,22 @@
-"""The report pages: /bao-cao/ (every report) and /bao-cao/<name>/ (parameters, table, chart, Excel)."""
+"""The report pages: /bao-cao/ (every report) and /bao-cao/<name>/ (parameters, table, chart, Excel); the Excel
+file is written by a job on the queue (/bao-cao/<name>/xuat-excel/)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
+from canbo.jobs.views import export_view
 from canbo.org.selectors import unit_list
 
 from .base import can_view_reports
+from .exports import REPORT_EXPORT
 from .formatting import fmt_date
 from .registry import all_reports, get_report
-from .rendering import XLSX_CONTENT_TYPE, html_rows, to_xlsx
+from .rendering import html_rows
 
 PARAM_KEYS = ("org", "on", "from", "to")
 
@@ -27,24 +32,33 @@ def report_index(request):
     return render(request, "reports/index.html", {"reports": [r.describe() for r in all_reports()]})
 
 
-@login_required
-def report_detail(request, name):
+def _report_and_form(request, name):
     report = get_report(name)
     if report is None:
         raise Http404("Không có báo cáo này.")
     _require_reports(request.user)
     keys = (*PARAM_KEYS, *report.option_fields)
     data = request.GET if any(k in request.GET for k in keys) else {"on": fmt_date(timezone.localdate())}
-    form = report.form(data, user=request.user)
+    return report, report.form(data, user=request.user)
+
+
+def _with_query(url: str, query: str) -> str:
+    return url + (f"?{query}" if query else "")
+
+
+@login_required
+def report_detail(request, name):
+    if request.GET.get("export") == "xlsx":  # the former download link: the export page
+        query = request.GET.copy()
+        query.pop("export")
+        return redirect(_with_query(reverse("reports:export", args=[name]), query.urlencode()))
+    report, form = _report_and_form(request, name)
     result = None
+    export_url = ""
     if form.is_valid():
         params = form.params()
         result = report.run_with(user=request.user, params=params)
-        if request.GET.get("export") == "xlsx":
-            response = HttpResponse(to_xlsx(result), content_type=XLSX_CONTENT_TYPE)
-            stamp = (params.date_to or params.on).strftime("%Y%m%d")
-            response["Content-Disposition"] = f'attachment; filename="bao-cao-{report.name}-{stamp}.xlsx"'
-            return response
+        export_url = _with_query(reverse("reports:export", args=[report.name]), params.query_string())
     elif form.org_not_found:
         raise Http404("Không tìm thấy đơn vị trong phạm vi được xem.")
     context = {
@@ -52,7 +66,28 @@ def report_detail(request, name):
         "form": form,
         "result": result,
         "rows": html_rows(result) if result else [],
-        "xlsx_query": params.query_string(export="xlsx") if result else "",
+        "export_url": export_url,
         "units": unit_list(fetched_by=request.user).only("code", "name"),
     }
     return render(request, "reports/detail.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def report_export(request, name):
+    """The report as .xlsx, written by a job with the page's parameters; bad parameters go back to the page,
+    which shows the errors."""
+    report, form = _report_and_form(request, name)
+    if not form.is_valid():
+        if form.org_not_found:
+            raise Http404("Không tìm thấy đơn vị trong phạm vi được xem.")
+        return redirect(_with_query(reverse("reports:detail", args=[name]), request.GET.urlencode()))
+    params = form.params()
+    stamp = (params.date_to or params.on).strftime("%Y%m%d")
+    return export_view(
+        request,
+        REPORT_EXPORT,
+        query=params.query_string(report=report.name),
+        title=report.title,
+        filename=f"bao-cao-{report.name}-{stamp}.xlsx",
+    )

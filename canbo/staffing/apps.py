@@ -8,7 +8,7 @@ class StaffingConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from . import reports  # noqa: F401 (registers the module's reports)
+        from . import exports, reports  # noqa: F401 (registers the module's reports and Excel exports)
         from .models import StaffingQuota, StreamliningCase
 
         for model in (StaffingQuota, StreamliningCase):

@@ -1,8 +1,25 @@
-"""Excel (.xlsx) export of the streamlining cases: the same scoped, filtered queryset as the list page."""
+"""Excel (.xlsx) exports of staffing, run as jobs on the queue: the quota table (the `staffing-quota` report,
+so the figures are the page's) and the streamlining cases (the list page's scoped, filtered queryset). The job
+re-validates the filters and re-applies the starter's scope when it runs."""
 
-from django.http import FileResponse
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 
-from canbo.core.xlsx import Money, table_response
+from canbo.accounts.access import reads_cadre_work
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import Money, write_table
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
+from canbo.reports.base import ReportParameterError
+from canbo.reports.registry import get_report
+from canbo.reports.rendering import write_report_xlsx
+
+from .forms import CaseFilterForm
+from .selectors import case_list
+
+QUOTA_EXPORT = "staffing.quotas"
+CASE_EXPORT = "staffing.cases"
+NO_ACCESS = "Anh/chị không có quyền xem trang biên chế, tinh giản biên chế."
 
 HEADERS = [
     "STT",
@@ -26,10 +43,30 @@ def _money(value) -> Money | None:
     return None if value is None else Money(value)
 
 
-def cases_xlsx(cases) -> FileResponse:
+def _require_access(user) -> None:
+    if not reads_cadre_work(user):
+        raise JobFailed(NO_ACCESS)
+
+
+def quota_report_data(query) -> dict:
+    """The `staffing-quota` report's parameters from the quota page's filters (year: this year by default)."""
+    return {"year": query.get("year") or str(timezone.localdate().year), "org": query.get("unit", "")}
+
+
+def write_quota_export(*, user, query, fileobj, progress) -> int:
+    _require_access(user)
+    progress("Đang tính số liệu biên chế", 0, 0, unit="dòng")
+    try:
+        result = get_report("staffing-quota").execute(user=user, data=quota_report_data(query))
+    except ReportParameterError as exc:
+        raise ValidationError(exc.message) from None
+    return write_report_xlsx(result, fileobj, progress)
+
+
+def cases_rows(cases):
     """One row per case, in the list's order (one query: `cases` selects person and unit)."""
-    rows = (
-        [
+    for c in cases.iterator(chunk_size=2000):
+        yield [
             c.person.code,
             c.person.full_name,
             c.unit.name,
@@ -44,8 +81,32 @@ def cases_xlsx(cases) -> FileResponse:
             c.repaid_on,
             _money(c.repaid_amount),
         ]
-        for c in cases.iterator(chunk_size=2000)
-    )
-    return table_response(
-        title="Tinh giản biên chế", filename="tinh-gian-bien-che.xlsx", headers=HEADERS, rows=rows
-    )
+
+
+def write_case_export(*, user, query, fileobj, progress) -> int:
+    """The case list's "Xuất Excel": the list page's filters, within what the user may see now."""
+    _require_access(user)
+    form = CaseFilterForm(query, user=user)
+    if not form.is_valid():
+        raise ValidationError(form.errors.as_data())
+    with replica_reads():
+        cases = case_list(fetched_by=user, filters=form.cleaned_data)
+        return write_table(
+            fileobj,
+            title="Tinh giản biên chế",
+            headers=HEADERS,
+            rows=cases_rows(cases),
+            total=cases.count(),
+            progress=progress,
+        )
+
+
+register_export(
+    QUOTA_EXPORT,
+    title="Biên chế được giao và thực có",
+    filename="bien-che-{date}.xlsx",
+    write=write_quota_export,
+)
+register_export(
+    CASE_EXPORT, title="Tinh giản biên chế", filename="tinh-gian-bien-che.xlsx", write=write_case_export
+)

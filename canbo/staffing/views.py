@@ -1,24 +1,27 @@
 """Pages of staffing quotas and streamlining (included under /bien-che/): thin doors over selectors and services."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.accounts.access import access_decorators, query_without_page, records_cadre_work
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.exceptions import ConflictError
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
-from canbo.reports.rendering import to_xlsx
 
 from . import services
-from .exports import cases_xlsx
+from .exports import CASE_EXPORT, QUOTA_EXPORT, quota_report_data
 from .forms import (
     ApproveForm,
     CaseFilterForm,
@@ -54,6 +57,10 @@ can_write = records_cadre_work  # the board and unit officers (which units: the 
 staff_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 
 
+def _with_query(url: str, query: str) -> str:
+    return url + (f"?{query}" if query else "")
+
+
 def _year(form) -> int:
     return (form.cleaned_data.get("year") if form.is_valid() else None) or timezone.localdate().year
 
@@ -73,25 +80,24 @@ def quota_index(request):
         "is_board": is_board(request.user),
     }
     context["query"] = request.GET.urlencode()
+    context["export_url"] = _with_query(reverse("staffing:quota_export"), context["query"])
     return render(request, "staffing/quota_index.html", context)
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def quota_export(request):
-    """The quota table as .xlsx (the `staffing-quota` report, so the figures are the page's)."""
-    data = {
-        "year": request.GET.get("year") or str(timezone.localdate().year),
-        "org": request.GET.get("unit", ""),
-    }
+    """The quota table as .xlsx, written by a job (the `staffing-quota` report, so the figures are the page's);
+    bad filters go back to the page, which shows the errors."""
+    data = quota_report_data(request.GET)
     try:
-        result = get_report("staffing-quota").execute(user=request.user, data=data)
+        get_report("staffing-quota").parse(data, user=request.user)
     except ReportParameterError as exc:
-        return HttpResponse(exc.message, status=404 if exc.not_found else 400, content_type="text/plain")
-    response = HttpResponse(
-        to_xlsx(result), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="bien-che-{data["year"]}.xlsx"'
-    return response
+        if exc.not_found:
+            raise Http404("Không tìm thấy đơn vị trong phạm vi được xem.") from None
+        return redirect(_with_query(reverse("staffing:index"), request.GET.urlencode()))
+    query = urlencode({"year": data["year"], "unit": data["org"]} if data["org"] else {"year": data["year"]})
+    return export_view(request, QUOTA_EXPORT, query=query, filename=f"bien-che-{data['year']}.xlsx")
 
 
 @staff_required
@@ -135,20 +141,27 @@ def _filtered_cases(request):
 def case_list_view(request):
     form, cases = _filtered_cases(request)
     page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    query = query_without_page(request)
     context = {
         "form": form,
         "page": page,
-        "query": query_without_page(request),
+        "query": query,
+        "export_url": _with_query(reverse("staffing:case_export"), query),
         "can_propose": can_write(request.user),
     }
     return render(request, "staffing/case_list.html", context)
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def case_export(request):
-    """The case list with the page's filters as .xlsx (scoped like the page)."""
-    _form, cases = _filtered_cases(request)
-    return cases_xlsx(cases)
+    """The case list with the page's filters as .xlsx, written by a job (scoped like the page); bad filters go
+    back to the list, which shows the errors."""
+    form = CaseFilterForm(request.GET, user=request.user)
+    query = query_without_page(request)
+    if not form.is_valid():
+        return redirect(_with_query(reverse("staffing:case_list"), query))
+    return export_view(request, CASE_EXPORT, query=query)
 
 
 @writer_required

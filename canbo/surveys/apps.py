@@ -8,7 +8,7 @@ class SurveysConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from . import reports  # noqa: F401 (registers the module's reports)
+        from . import exports, reports  # noqa: F401 (registers the module's reports and Excel exports)
         from .models import Choice, Question, Survey
 
         # Invitations are audited by services (audit_bulk); Response and Answer never (anonymity).

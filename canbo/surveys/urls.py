@@ -14,7 +14,7 @@ urlpatterns = [
     path("quan-ly/<int:pk>/dong/", views.survey_transition, {"action": "close"}, name="close"),
     path("quan-ly/<int:pk>/moi/", views.invitations, name="invitations"),
     path("quan-ly/<int:pk>/ket-qua/", views.results, name="results"),
-    path("quan-ly/<int:pk>/ket-qua.xlsx", views.results_export, name="results_xlsx"),
+    path("quan-ly/<int:pk>/ket-qua/xuat-excel/", views.results_export, name="results_xlsx"),
     path("quan-ly/<int:pk>/tu-do/<int:question_pk>/", views.texts, name="texts"),
-    path("quan-ly/<int:pk>/tu-do/<int:question_pk>.xlsx", views.texts_export, name="texts_xlsx"),
+    path("quan-ly/<int:pk>/tu-do/<int:question_pk>/xuat-excel/", views.texts_export, name="texts_xlsx"),
 ]

@@ -1,23 +1,25 @@
 """Survey pages: the official's own questionnaires (/khao-sat/), and for staff the builder, invitations and
 anonymous results. Thin: parse, call one service or selector, render."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.accounts.access import access_decorators
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, visible_units
+from canbo.jobs.views import export_view
 from canbo.people.filters import PersonFilterForm
 from canbo.people.selectors import person_list
 from canbo.reports.formatting import fmt_decimal
-from canbo.reports.rendering import XLSX_CONTENT_TYPE
 
 from . import services
-from .exports import results_xlsx, texts_xlsx
+from .exports import RESULTS_EXPORT, TEXTS_EXPORT
 from .forms import AnswerForm, QuestionForm, SurveyForm
 from .results import survey_results
 from .selectors import (
@@ -29,7 +31,7 @@ from .selectors import (
     survey_get_for_user,
     survey_list,
 )
-from .texts import may_read_texts, survey_texts, text_question_get
+from .texts import TEXTS_REFUSED, may_read_texts, survey_texts, text_question_get
 
 NO_ACCESS = "Anh/chị không có quyền xem trang quản lý khảo sát."
 READ_ONLY = "Anh/chị chỉ được xem khảo sát, không được lập phiếu hoặc mời cán bộ."
@@ -207,6 +209,10 @@ def _within(request):
     return visible_units(request.user).filter(code=code).first() if code else None
 
 
+def _unit_query(url: str, within) -> str:
+    return url + (f"?{urlencode({'unit': within.code})}" if within is not None else "")
+
+
 def _results(request, pk):
     survey = survey_get_for_user(user=request.user, pk=pk)
     within = _within(request)
@@ -239,16 +245,31 @@ def results(request, pk):
         "data": data,
         "charts": charts,
         "may_read_texts": may_read_texts(request.user, survey),
+        "export_url": _unit_query(reverse("surveys:results_xlsx", args=[survey.pk]), within),
     }
     return render(request, "surveys/results.html", context)
 
 
+def _export_query(survey, within, **extra) -> str:
+    """The job's query: the survey, the unit the page resolved (an unknown code is left out, as on the page)."""
+    data = {"survey": survey.pk, **extra}
+    if within is not None:
+        data["unit"] = within.code
+    return urlencode(data)
+
+
 @staff_required
+@require_http_methods(["GET", "POST"])
 def results_export(request, pk):
-    survey, within, data = _results(request, pk)
-    response = HttpResponse(results_xlsx(survey, data), content_type=XLSX_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="khao-sat-{survey.pk}-ket-qua.xlsx"'
-    return response
+    """The aggregated results as .xlsx, written by a job."""
+    survey = survey_get_for_user(user=request.user, pk=pk)
+    return export_view(
+        request,
+        RESULTS_EXPORT,
+        query=_export_query(survey, _within(request)),
+        title=f"Kết quả khảo sát {survey.title} ({survey.year})",
+        filename=f"khao-sat-{survey.pk}-ket-qua.xlsx",
+    )
 
 
 def _texts(request, pk, question_pk):
@@ -262,13 +283,24 @@ def _texts(request, pk, question_pk):
 def texts(request, pk, question_pk):
     """The free-text answers of one question, per group of at least 5 responses (owner and board only)."""
     survey, within, data = _texts(request, pk, question_pk)
-    return render(request, "surveys/texts.html", {"survey": survey, "within": within, "data": data})
+    export_url = _unit_query(reverse("surveys:texts_xlsx", args=[survey.pk, data["question"].pk]), within)
+    context = {"survey": survey, "within": within, "data": data, "export_url": export_url}
+    return render(request, "surveys/texts.html", context)
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def texts_export(request, pk, question_pk):
-    survey, within, data = _texts(request, pk, question_pk)
-    response = HttpResponse(texts_xlsx(survey, data), content_type=XLSX_CONTENT_TYPE)
-    filename = f"khao-sat-{survey.pk}-cau-{data['question'].order}-tu-do.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """The free-text answers of one question as .xlsx, written by a job that applies the page's rules (owner
+    and board only, groups of at least 5, the keyed shuffle) when it runs."""
+    survey = survey_get_for_user(user=request.user, pk=pk)  # 404 outside the surveys the user reads
+    question = text_question_get(survey=survey, pk=question_pk)
+    if not may_read_texts(request.user, survey):
+        raise PermissionDenied(TEXTS_REFUSED)
+    return export_view(
+        request,
+        TEXTS_EXPORT,
+        query=_export_query(survey, _within(request), question=question.pk),
+        title=f"Trả lời tự do câu {question.order}, khảo sát {survey.title} ({survey.year})",
+        filename=f"khao-sat-{survey.pk}-cau-{question.order}-tu-do.xlsx",
+    )

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from canbo.core.factories import PersonFactory
 from canbo.emulation import services
-from canbo.emulation.models import Award, EmulationMovement, Registration
+from canbo.emulation.models import Award, Registration
 from canbo.reports.registry import get_report
 
 
@@ -19,15 +19,6 @@ def api(user):
     client = APIClient()
     client.force_authenticate(user)
     return client
-
-
-@pytest.fixture
-def hcm(db):
-    return EmulationMovement.objects.create(
-        code="HOC_TAP_BAC",
-        name="Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
-        start_year=2016,
-    )
 
 
 def award(actor, **extra):
@@ -163,12 +154,14 @@ def test_api_award_and_revoke(alice, charlie, anh):
     assert api(alice).post(url, revoke).json()["revoked_on"] == today().isoformat()
 
 
-def test_pages_and_export(client, alice, bob, charlie, anh, hcm):
+def test_pages_and_export(client, alice, bob, charlie, anh, hcm, export_via_job):
     item = award(alice, person=anh)
     client.force_login(bob)
     assert "Nguyễn Văn Ánh" in client.get("/thi-dua/khen-thuong/").content.decode()
     assert client.post("/thi-dua/khen-thuong/", {}).status_code == 403
-    assert client.get("/thi-dua/dang-ky/?format=xlsx")["Content-Type"].startswith("application/vnd.openxml")
+    assert export_via_job("/thi-dua/dang-ky/xuat-excel/")["Content-Type"].startswith(
+        "application/vnd.openxml"
+    )
     client.force_login(charlie)
     assert "Nguyễn Văn Ánh" not in client.get("/thi-dua/khen-thuong/").content.decode()
     assert client.get(f"/thi-dua/khen-thuong/{item.pk}/").status_code == 404

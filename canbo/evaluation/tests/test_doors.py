@@ -148,15 +148,35 @@ def test_open_campaign_page_refuses_a_late_deadline(client, alice, tree, year):
     assert response.status_code == 200 and "chậm nhất ngày 15/12" in response.content.decode()
 
 
-def test_excel_export_holds_the_results_in_scope(client, alice, charlie, campaign, anh_sheet):
+def test_excel_export_holds_the_results_in_scope(client, alice, charlie, campaign, anh_sheet, export_via_job):
     decided(anh_sheet, alice, "HT")
     client.force_login(alice)
-    response = client.get(reverse("evaluation:campaign_xlsx", args=[campaign.pk]))
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    response = export_via_job(reverse("evaluation:campaign_xlsx", args=[campaign.pk]))
+    assert response["Content-Disposition"].endswith(
+        f'-{campaign.unit.code}-{datetime.date.today():%Y%m%d}.xlsx"'
+    )
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=4)]
     assert {r[1]: r[7] for r in rows} == {"Lò Thị Dana": None, "Nguyễn Văn Ánh": "HT"}
     client.force_login(charlie)
     assert client.get(reverse("evaluation:campaign_xlsx", args=[campaign.pk])).status_code == 404
+    assert client.post(reverse("evaluation:campaign_xlsx", args=[campaign.pk])).status_code == 404
+
+
+def test_excel_export_writes_names_as_text(client, alice, campaign, anh_sheet, export_via_job):
+    from canbo.people.models import Person
+
+    Person.objects.filter(pk=anh_sheet.person_id).update(full_name='=HYPERLINK("//x","a")')
+    client.force_login(alice)
+    sheet = load_workbook(
+        io.BytesIO(
+            b"".join(
+                export_via_job(reverse("evaluation:campaign_xlsx", args=[campaign.pk])).streaming_content
+            )
+        )
+    ).active
+    cell = next(c for c in sheet["B"] if c.value == '=HYPERLINK("//x","a")')
+    assert cell.data_type == "s"
 
 
 def test_my_sheets_page(client, dana, dana_sheet):

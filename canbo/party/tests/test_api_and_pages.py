@@ -89,12 +89,12 @@ def test_confirm_and_remove_through_the_api(alice, charlie, admitted):
     assert api(alice).post(f"/api/v1/party/admissions/{admitted.pk}/remove/", stale).status_code == 409
 
 
-def test_pages(client, alice, bob, charlie, admitted):
+def test_pages(client, alice, bob, charlie, admitted, export_via_job):
     client.force_login(bob)
     page = client.get("/dang-vien/")
     assert page.status_code == 200 and "Nguyễn Văn Ánh" in page.content.decode()
     assert client.get("/dang-vien/ket-nap/").status_code == 403
-    assert client.get("/dang-vien/?format=xlsx")["Content-Type"].startswith("application/vnd.openxml")
+    assert export_via_job("/dang-vien/xuat-excel/")["Content-Type"].startswith("application/vnd.openxml")
     client.force_login(charlie)
     assert "Nguyễn Văn Ánh" not in client.get("/dang-vien/").content.decode()
     assert client.get(f"/dang-vien/{admitted.pk}/").status_code == 404

@@ -147,7 +147,7 @@ def test_command_errors(training, charlie, args, message):
         report(*args)
 
 
-def test_the_page_shows_an_interval_report_and_its_excel(client, training, alice):
+def test_the_page_shows_an_interval_report_and_its_excel(client, training, alice, export_via_job):
     client.force_login(alice)
 
     first = client.get("/bao-cao/training-enrolments/")  # no parameters: this year to today
@@ -157,10 +157,10 @@ def test_the_page_shows_an_interval_report_and_its_excel(client, training, alice
     html = page.content.decode()
     assert "Từ ngày 01/01/2015 đến ngày 31/12/2020" in html
     assert "/dao-tao/luot-hoc/?from=01%2F01%2F2015" in html
-    xlsx = client.get("/bao-cao/training-enrolments/", {**PERIOD, "export": "xlsx"})
+    xlsx = export_via_job("/bao-cao/training-enrolments/xuat-excel/", PERIOD)
     assert xlsx.status_code == 200
     assert "training-enrolments-20201231.xlsx" in xlsx["Content-Disposition"]
-    assert client.get("/bao-cao/training-plan/", {"year": "2019", "export": "xlsx"}).status_code == 200
+    assert export_via_job("/bao-cao/training-plan/xuat-excel/", {"year": "2019"}).status_code == 200
     no_year = client.get("/bao-cao/training-plan/")  # the year is required: the form says so
     assert no_year.status_code == 200 and "Cần nhập năm kế hoạch (year)" in no_year.content.decode()
     assert client.get("/bao-cao/training-spending/", {**PERIOD, "org": "SO_B"}).status_code == 404

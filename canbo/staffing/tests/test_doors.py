@@ -59,13 +59,28 @@ def test_quota_page_query_count(client, quotas, board, django_assert_max_num_que
         assert client.get("/bien-che/?year=2024").status_code == 200
 
 
-def test_excel_export_of_the_quota_table(client, quotas, alice):
-    response = login(client, alice).get("/bien-che/xuat-excel/?year=2024")
+def test_excel_export_of_the_quota_table(client, quotas, alice, export_via_job):
+    login(client, alice)
+    response = export_via_job("/bien-che/xuat-excel/", {"year": 2024})
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert response["Content-Disposition"].endswith('filename="bien-che-2024.xlsx"')
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     cells = [c for row in sheet.iter_rows(values_only=True) for c in row if c is not None]
     assert "Sở A" in cells and "Sở B" not in cells
-    assert login(client, alice).get("/bien-che/xuat-excel/?year=abc").status_code == 400
+
+
+def test_the_quota_export_with_a_bad_year_goes_back_to_the_page(client, quotas, alice):
+    from canbo.jobs.models import Job
+
+    response = login(client, alice).post("/bien-che/xuat-excel/?year=abc")
+    assert response.status_code == 302 and response.url == "/bien-che/?year=abc"
+    assert client.post("/bien-che/xuat-excel/?unit=SO_B").status_code == 404  # outside alice's units
+    assert not Job.objects.exists()
+
+
+def test_the_quota_page_offers_the_export_as_a_post_button(client, quotas, alice):
+    body = login(client, alice).get("/bien-che/?year=2024").content.decode()
+    assert '<form class="inline" method="post" action="/bien-che/xuat-excel/?year=2024">' in body
 
 
 def test_board_records_a_quota_on_the_page(client, tree, board):

@@ -59,11 +59,16 @@ def _rows(response):
     return list(sheet.iter_rows(values_only=True))
 
 
-def test_the_export_follows_the_list_filters(client, alice, tree, anh):
+def export(client, user, export_via_job, **params):
+    login(client, user)
+    return export_via_job("/bien-che/tinh-gian/xuat-excel/", params)
+
+
+def test_the_export_follows_the_list_filters(client, alice, tree, anh, export_via_job):
     other = PersonFactory(full_name="Lò Văn Minh", current_unit=tree["dept_a"])
     propose(alice, anh)
     propose(alice, other, reason="DOI_DU_VTVL")
-    response = login(client, alice).get("/bien-che/tinh-gian/xuat-excel/?reason=DOI_DU_VTVL")
+    response = export(client, alice, export_via_job, reason="DOI_DU_VTVL")
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('filename="tinh-gian-bien-che.xlsx"')
     rows = _rows(response)
@@ -72,15 +77,15 @@ def test_the_export_follows_the_list_filters(client, alice, tree, anh):
     assert isinstance(rows[1][6], datetime.datetime) and rows[1][6].date() == today()
 
 
-def test_the_export_is_scoped(client, alice, charlie, anh):
+def test_the_export_is_scoped(client, alice, charlie, anh, export_via_job):
     propose(alice, anh)
-    rows = _rows(login(client, charlie).get("/bien-che/tinh-gian/xuat-excel/"))
+    rows = _rows(export(client, charlie, export_via_job))
     assert rows == [rows[0]]  # the header only
 
 
-def test_the_export_carries_the_allowance(client, alice, board, anh):
+def test_the_export_carries_the_allowance(client, alice, board, anh, export_via_job):
     exited_case(alice, board, anh, allowance=Decimal("98500000"))
-    rows = _rows(login(client, board).get("/bien-che/tinh-gian/xuat-excel/"))
+    rows = _rows(export(client, board, export_via_job))
     assert rows[1][11] == 98500000
 
 
@@ -89,11 +94,19 @@ def test_the_list_links_to_the_export_with_its_filters(client, alice):
     assert "/bien-che/tinh-gian/xuat-excel/?reason=DOI_DU_VTVL" in body
 
 
+def test_the_export_with_invalid_filters_goes_back_to_the_list(client, alice):
+    from canbo.jobs.models import Job
+
+    response = login(client, alice).post("/bien-che/tinh-gian/xuat-excel/?unit=SO_B&page=2")
+    assert response.status_code == 302 and response.url == "/bien-che/tinh-gian/?unit=SO_B"
+    assert not Job.objects.exists()
+
+
 @pytest.mark.parametrize("who", ["dana", "sysadmin"])
 def test_officials_cannot_export(request, client, who):
-    assert (
-        login(client, request.getfixturevalue(who)).get("/bien-che/tinh-gian/xuat-excel/").status_code == 403
-    )
+    login(client, request.getfixturevalue(who))
+    assert client.get("/bien-che/tinh-gian/xuat-excel/").status_code == 403
+    assert client.post("/bien-che/tinh-gian/xuat-excel/").status_code == 403
 
 
 # --- rehire page and repayment -----------------------------------------------------------------------------

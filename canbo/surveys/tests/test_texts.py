@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from canbo.jobs.models import Job
 from canbo.surveys import services
 from canbo.surveys.texts import shuffle_key, survey_texts
 
@@ -109,6 +110,8 @@ def test_another_units_officer_is_refused(client, charlie, five_texts):
 
     assert client.get(texts_url(five_texts)).status_code == 403
     assert client.get(texts_url(five_texts, "surveys:texts_xlsx")).status_code == 403
+    assert client.post(texts_url(five_texts, "surveys:texts_xlsx")).status_code == 403
+    assert not Job.objects.exists()
     api = reverse("api-survey-texts", args=[five_texts.pk, text_question(five_texts).pk])
     assert client.get(api).status_code == 403
 
@@ -134,18 +137,53 @@ def test_a_question_that_is_not_free_text_answers_404(client, board, five_texts)
     assert client.get(reverse("surveys:texts", args=[five_texts.pk, 999999])).status_code == 404
 
 
-def test_the_excel_export_has_the_same_texts_in_the_same_order(client, board, five_texts):
+def test_the_excel_export_has_the_same_texts_in_the_same_order(client, board, five_texts, export_via_job):
     client.force_login(board)
     page = survey_texts(user=board, survey=five_texts, question=text_question(five_texts))
 
-    response = client.get(texts_url(five_texts, "surveys:texts_xlsx"))
+    response = export_via_job(texts_url(five_texts, "surveys:texts_xlsx"))
 
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(response.content)).active
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = [r for r in sheet.iter_rows(min_row=5, values_only=True) if r[2]]
     assert [r[2] for r in rows] == [t.text for t in page["groups"][0].texts]
     assert "=1+1" in [r[2] for r in rows]  # kept as text, not a formula
     assert all(r[1] == 5 for r in rows)
+    formula = next(c for c in sheet["C"] if c.value == "=1+1")
+    assert formula.data_type == "s"
+
+
+def test_the_export_job_applies_the_rules_when_it_runs(client, board, tree, survey, export_via_job):
+    """A group under 5 responses shows no text in the file either; the texts of a group of 5 do."""
+    respond_with_texts(survey, board, tree["dept_b"], ["B1", "B2", "B3", "B4"], "b")
+    client.force_login(board)
+
+    sheet = load_workbook(
+        io.BytesIO(b"".join(export_via_job(texts_url(survey, "surveys:texts_xlsx")).streaming_content))
+    ).active
+
+    values = [c for row in sheet.iter_rows(values_only=True) for c in row if c]
+    assert not {"B1", "B2", "B3", "B4"} & set(values)
+    assert any("1 nhóm đơn vị dưới 5 phiếu (4 phiếu)" in str(v) for v in values)
+
+
+def test_an_export_job_of_someone_not_entitled_to_the_texts_fails_with_the_reason(charlie, five_texts):
+    """The job checks again when it runs (e.g. the starter lost the role meanwhile): charlie reads the
+    survey's results, not its texts."""
+    from canbo.jobs.exports import run_export
+    from canbo.jobs.registry import JobFailed
+    from canbo.surveys.exports import TEXTS_EXPORT
+    from canbo.surveys.texts import TEXTS_REFUSED
+
+    question = text_question(five_texts)
+    job = Job.objects.create(kind="export", title="x", created_by=charlie,
+                             params={"export": TEXTS_EXPORT, "query": f"survey={five_texts.pk}&question={question.pk}"})  # fmt: skip
+
+    with pytest.raises(JobFailed) as failed:
+        run_export(job, lambda *args, **kwargs: None)
+
+    assert failed.value.message == TEXTS_REFUSED
+    assert not job.result_file
 
 
 def test_the_api_gives_the_groups_texts(client, board, five_texts):

@@ -113,10 +113,11 @@ def test_an_officer_invites_from_a_filtered_list(client, tree, alice, survey, da
     assert Person.objects.get(pk=outsider_person.pk).survey_invitations.count() == 0
 
 
-def test_results_page_and_export(client, board, survey, django_assert_max_num_queries):
+def test_results_page_and_export(client, board, survey, django_assert_max_num_queries, export_via_job):
     client.force_login(board)
     with django_assert_max_num_queries(16):
         page = client.get(reverse("surveys:results", args=[survey.pk]))
     assert page.status_code == 200 and "Chưa đủ 5 phiếu" in page.content.decode()
-    xlsx = client.get(reverse("surveys:results_xlsx", args=[survey.pk]))
+    xlsx = export_via_job(reverse("surveys:results_xlsx", args=[survey.pk]))
     assert xlsx.status_code == 200 and xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    assert xlsx["Content-Disposition"].endswith(f'filename="khao-sat-{survey.pk}-ket-qua.xlsx"')
