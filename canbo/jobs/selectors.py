@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from canbo.accounts.scoping import sees_all_units
 
-from .models import Job, JobStatus
+from .models import Job
 
 
 def job_list(*, fetched_by):
