@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.http import FileResponse
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -29,7 +30,23 @@ def text_cell(sheet, value: str) -> WriteOnlyCell:
 
 def safe_value(sheet, value):
     """Every value written to a workbook passes here: strings become text cells, others stay as they are."""
+    if isinstance(value, Promise):  # a lazy Vietnamese label
+        value = str(value)
     return text_cell(sheet, value) if isinstance(value, str) else value
+
+
+def set_value(sheet, row: int, column: int, value):
+    """`safe_value` for a cell placed by position in an ordinary sheet (`sheet.cell(...)`, `sheet["A1"]`):
+    strings are written as text, never as formulas; returns the cell for its styles."""
+    if isinstance(value, Promise):
+        value = str(value)
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        cell.data_type = "s"  # the setter took a leading "=" for a formula
+    else:
+        cell.value = value
+    return cell
 
 
 def _cell(sheet, value):
