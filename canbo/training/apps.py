@@ -12,3 +12,5 @@ class TrainingConfig(AppConfig):
 
         for model in (Enrolment, StudyAssignment, TrainingClass, TrainingPlan, PlanLine, PlanAllocation):
             register_audited(model)
+
+        from . import exports  # noqa: F401 - registers the module's Excel exports (queue jobs)
