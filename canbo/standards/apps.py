@@ -16,3 +16,5 @@ class StandardsConfig(AppConfig):
             ReviewCampaign,
         ):
             register_audited(model)
+
+        from . import exports  # noqa: F401 - registers the gap list's and the campaigns' Excel exports (jobs)

@@ -6,14 +6,15 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 from canbo.people.choices import PersonnelCategory
 from canbo.reports.formatting import fmt_int
 
 from .. import services
-from ..exports import findings_response
+from ..exports import FINDINGS_EXPORT
 from ..forms import CampaignForm, FindingFilterForm, RecheckForm
 from ..selectors import (
     campaign_counts,
@@ -126,9 +127,9 @@ def campaign_recheck(request, pk: int):
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def campaign_export(request, pk: int):
+    """The findings in the user's units (open=1: still short) as .xlsx, written by a job on the queue."""
     campaign = _campaign(request, pk)
-    findings = finding_queryset_for(user=request.user, campaign=campaign)
-    if request.GET.get("open"):
-        findings = findings.filter(resolved_on__isnull=True)
-    return findings_response(campaign, findings)
+    query = f"campaign={campaign.pk}" + ("&open=1" if request.GET.get("open") else "")
+    return export_view(request, FINDINGS_EXPORT, query=query)
