@@ -13,4 +13,4 @@ class TrainingConfig(AppConfig):
         for model in (Enrolment, StudyAssignment, TrainingClass, TrainingPlan, PlanLine, PlanAllocation):
             register_audited(model)
 
-        from . import exports  # noqa: F401 - registers the module's Excel exports (queue jobs)
+        from . import bulk, exports  # noqa: F401 - registers the bulk enrolment job and the Excel exports
