@@ -17,4 +17,4 @@ class StandardsConfig(AppConfig):
         ):
             register_audited(model)
 
-        from . import exports  # noqa: F401 - registers the gap list's and the campaigns' Excel exports (jobs)
+        from . import exports, jobs  # noqa: F401 - registers the Excel exports and the campaigns' jobs
