@@ -358,3 +358,11 @@ def test_overdue_campaigns_count_the_users_own_still_short(board, alice, charlie
     Employment.objects.filter(person=people["other"]).update(end_date=D(2021, 10, 1))
     services.review_campaign_recheck(actor=board, campaign=campaign, on=AFTER)
     assert not overdue_campaigns(user=charlie, today=AFTER).exists()
+
+
+def test_the_campaign_page_offers_the_export_as_a_button_that_starts_a_job(client, board, campaign):
+    url = reverse("standards:campaign_export", args=[campaign.pk])
+    overdue = detail(client, board, campaign).content.decode()  # after the deadline: those still short
+    everyone = detail(client, board, campaign, all="1").content.decode()
+    assert f'<form class="inline" method="post" action="{url}?open=1">' in overdue
+    assert f'<form class="inline" method="post" action="{url}">' in everyone
