@@ -9,6 +9,7 @@ user or a citizen stays those characters)."""
 from collections.abc import Callable, Iterable
 from datetime import date
 
+from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -38,12 +39,16 @@ def text_cell(sheet, value: str) -> WriteOnlyCell:
 
 def safe_value(sheet, value):
     """Every value appended to a workbook passes here: strings become text cells, others stay as they are."""
+    if isinstance(value, Promise):  # a lazy Vietnamese label
+        value = str(value)
     return text_cell(sheet, value) if isinstance(value, str) else value
 
 
 def set_cell(sheet, row: int, column: int, value):
     """An ordinary sheet's cell by its coordinates (`sheet.cell(row=, column=, value=)` without the formula
     risk): a string is stored as text, anything else as it is. Returns the cell, for its style."""
+    if isinstance(value, Promise):
+        value = str(value)
     cell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
         cell.value = _clean(value)

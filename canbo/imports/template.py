@@ -7,6 +7,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from canbo.core.xlsx import set_cell
 from canbo.org.models import OrgUnit
 from canbo.people.models import Position, Rank
 from canbo.people.selectors import unit_choices_for
@@ -75,15 +76,15 @@ class _ListSheet:
         col = self.next_column
         self.next_column += 2 if described is not None else 1
         letter = get_column_letter(col)
-        self.sheet.cell(row=1, column=col, value=title).font = Font(bold=True)
+        set_cell(self.sheet, 1, col, title).font = Font(bold=True)
         self.sheet.column_dimensions[letter].width = 24
         for i, value in enumerate(values, start=2):
-            self.sheet.cell(row=i, column=col, value=value).number_format = "@"
+            set_cell(self.sheet, i, col, value).number_format = "@"  # codes from the database: text
         if described is not None:
-            self.sheet.cell(row=1, column=col + 1, value=f"Tên ({title.lower()})").font = Font(bold=True)
+            set_cell(self.sheet, 1, col + 1, f"Tên ({title.lower()})").font = Font(bold=True)
             self.sheet.column_dimensions[get_column_letter(col + 1)].width = 40
             for i, text in enumerate(described, start=2):
-                self.sheet.cell(row=i, column=col + 1, value=text)
+                set_cell(self.sheet, i, col + 1, text)  # unit names typed by users: text, never formulas
         last = max(len(values), 1) + 1
         ref = f"{quote_sheetname(CATALOGUE_TITLE)}!${letter}$2:${letter}${last}"
         defined = f"DS_{name}"
@@ -145,7 +146,7 @@ def _data_sheet(workbook, spec, lists: _ListSheet, catalogues) -> None:
     sheet = workbook.create_sheet(spec.title)
     for index, column in enumerate(spec.columns, start=1):
         letter = get_column_letter(index)
-        cell = sheet.cell(row=1, column=index, value=header_text(column))
+        cell = set_cell(sheet, 1, index, header_text(column))
         cell.font = _HEADER_FONT
         cell.fill = _REQUIRED_FILL if column.required else _HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
@@ -194,24 +195,22 @@ def _instructions(workbook) -> None:
     sheet.column_dimensions["D"].width = 24
     sheet.column_dimensions["E"].width = 80
     for row, text in enumerate(_GUIDE, start=1):
-        cell = sheet.cell(row=row, column=1, value=text)
+        cell = set_cell(sheet, row, 1, text)
         if row == 1:
             cell.font = Font(bold=True, size=14)
     row = len(_GUIDE) + 1
     for col, title in enumerate(["Trang tính", "Cột", "Bắt buộc", "Kiểu dữ liệu", "Ghi chú"], start=1):
-        cell = sheet.cell(row=row, column=col, value=title)
+        cell = set_cell(sheet, row, col, title)
         cell.font = _HEADER_FONT
         cell.fill = _HEADER_FILL
     for spec in SHEETS:
         for column in spec.columns:
             row += 1
-            sheet.cell(row=row, column=1, value=spec.title)
-            sheet.cell(row=row, column=2, value=column.header)
-            sheet.cell(row=row, column=3, value="Có" if column.required else "")
-            sheet.cell(row=row, column=4, value=_KIND_TEXT[column.kind])
-            sheet.cell(row=row, column=5, value=column.note or spec.description).alignment = Alignment(
-                wrap_text=True
-            )
+            set_cell(sheet, row, 1, spec.title)
+            set_cell(sheet, row, 2, column.header)
+            set_cell(sheet, row, 3, "Có" if column.required else "")
+            set_cell(sheet, row, 4, _KIND_TEXT[column.kind])
+            set_cell(sheet, row, 5, column.note or spec.description).alignment = Alignment(wrap_text=True)
 
 
 def build_template(*, actor=None) -> Workbook:

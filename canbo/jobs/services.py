@@ -27,3 +27,10 @@ def job_run_here(*, kind: str, title: str, actor=None, params: dict | None = Non
     job_execute(job.pk)
     job.refresh_from_db()
     return job
+
+
+def job_record_result(job: Job, **result) -> None:
+    """Keep part of the result in the work's own transaction: a run repeated after its worker died (the reaper)
+    finds that the work was done and reports it, instead of doing it twice."""
+    job.result = {**job.result, **result}
+    Job.objects.filter(pk=job.pk).update(result=job.result)

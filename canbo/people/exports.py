@@ -8,6 +8,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import safe_value, text_cell
 from canbo.jobs.exports import register_export
 
 from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
@@ -56,7 +57,7 @@ def write_persons_xlsx(persons, fileobj, progress=None) -> int:
     bold = Font(bold=True)
     header = []
     for title in ["STT", *HEADERS]:
-        cell = WriteOnlyCell(sheet, value=title)
+        cell = text_cell(sheet, title)
         cell.font = bold
         header.append(cell)
     sheet.append(header)
@@ -70,7 +71,7 @@ def write_persons_xlsx(persons, fileobj, progress=None) -> int:
             if value is None or value == "":
                 row.append(None)
             elif kind is None:
-                row.append(value)
+                row.append(safe_value(sheet, value))  # a name typed as "=…" stays text
             elif kind == "date":
                 cell = WriteOnlyCell(sheet, value=value)
                 cell.number_format = DATE_FORMAT
@@ -78,7 +79,7 @@ def write_persons_xlsx(persons, fileobj, progress=None) -> int:
             elif kind == "decimal":
                 row.append(float(value))
             else:
-                row.append(kind.get(value, value))
+                row.append(safe_value(sheet, kind.get(value, value)))
         sheet.append(row)
         if progress and count % PROGRESS_EVERY == 0:
             progress("Đang ghi tệp Excel", count, total, unit="dòng")

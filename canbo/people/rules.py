@@ -13,7 +13,7 @@ from canbo.org.models import AdminLevel, UnitKind
 
 from .choices import LEGACY_CATEGORIES, level_rank
 from .models import Employment, Person, Qualification
-from .validators import check_national_id_matches, validate_national_id
+from .validators import check_national_id_matches, has_control_characters, validate_national_id
 
 REFORM_DATE = date(2025, 7, 1)  # two-tier local government: no district units, no commune categories
 
@@ -39,11 +39,20 @@ def field_errors(obj, *, fields: list[str]) -> Errors:
     return {}
 
 
+NAME_FIELDS = {
+    "full_name": "Họ và tên không được chứa ký tự điều khiển.",
+    "other_names": "Tên gọi khác không được chứa ký tự điều khiển.",
+}
+
+
 def person_rule_errors(person: Person, *, today=None) -> Errors:
-    """personal ID format and agreement with gender and birth year, birth date not in
-    the future, Party admission at 18 or older, full membership after admission."""
+    """names without control characters, personal ID format and agreement with gender and birth year, birth
+    date not in the future, Party admission at 18 or older, full membership after admission."""
     today = today or timezone.localdate()
     errors: Errors = {}
+    for field, message in NAME_FIELDS.items():
+        if has_control_characters(getattr(person, field)):
+            add_error(errors, field, message)
     try:
         validate_national_id(person.national_id)
     except ValidationError as exc:

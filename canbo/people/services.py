@@ -1,5 +1,6 @@
 """Writes to the personnel register. Every function is a transaction with its audit rows."""
 
+import re
 from datetime import date, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -50,14 +51,23 @@ SELF_SERVICE_FIELDS = [
 ]
 
 
+_SPACES_RE = re.compile(r"[^\S\x00-\x1f\x7f-\x9f]+")  # white space that is not a control character
+
+
 def _require_edit(actor, unit: OrgUnit) -> None:
     if not can_edit_unit(actor, unit):
         raise PermissionDenied("Anh/chị không có quyền cập nhật hồ sơ của đơn vị này.")
 
 
+def _collapse_spaces(text: str) -> str:
+    """Runs of spaces become one space; control characters (tabs, line breaks, …) are kept for the rules to
+    refuse (person_rule_errors), never turned silently into something else."""
+    return _SPACES_RE.sub(" ", text or "").strip(" ")
+
+
 def person_refresh_derived(person: Person) -> None:
     """Name parts, search text and the Vietnamese sort key follow from the full name."""
-    person.full_name = " ".join(person.full_name.split())
+    person.full_name = _collapse_spaces(person.full_name)
     person.family_name, person.middle_name, person.given_name = split_full_name(person.full_name)
     person.search_text = " ".join(
         filter(

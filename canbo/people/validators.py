@@ -5,6 +5,13 @@ from django.core.exceptions import ValidationError
 from .choices import ID_PROVINCE_CODES, Gender
 
 _ID_RE = re.compile(r"^\d{12}$")
+# C0 and C1 control characters, DEL, and the bidirectional embeddings, overrides and isolates that make text
+# display in another order than it is stored.
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def has_control_characters(value: str) -> bool:
+    return bool(_CONTROL_RE.search(value or ""))
 
 
 def validate_national_id(value: str) -> None:

@@ -8,7 +8,10 @@ class PlanningConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from . import reports  # noqa: F401  (registers planning-changes, -composition, -gaps)
+        from . import (
+            exports,  # noqa: F401  (registers the Excel exports, run as queue jobs)
+            reports,  # noqa: F401  (registers planning-changes, -composition, -gaps)
+        )
         from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 
         for model in (PlanningEntry, PlannedPost, PlanningDecision, PlanningTerm):

@@ -1,68 +1,92 @@
-"""Excel exports of the plan (composition + people), the training needs and the gap list (openpyxl):
-Vietnamese headers, dates DD/MM/YYYY, shares 0.0, one query per sheet."""
+"""Excel exports of the plan (composition + people), the training needs and the gap list, run as jobs on the
+queue (canbo.jobs.exports): write-only sheets (memory stays flat), Vietnamese headers, dates DD/MM/YYYY,
+shares 0.0, every text written as text. The job re-checks the starter's access, the page's parameters and the
+scope when it runs."""
 
-import io
-
-from django.http import HttpResponse
-from django.utils.functional import Promise
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from canbo.people.choices import Gender, QualificationScale, level_label
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import safe_value, text_cell
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
+from canbo.people.choices import Gender, QualificationScale, level_label, level_rank
 from canbo.reports.formatting import fmt_date, round1
 
-from .needs import criterion_label
+from .forms import AsOfForm, GapListForm
+from .gaps import TIERS, gap_persons
+from .needs import criterion_label, training_needs
+from .selectors import is_reader, plan_composition, plan_entries_on, scope_condition, term_queryset_for
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PLAN_EXPORT = "planning.plan"
+NEEDS_EXPORT = "planning.needs"
+GAPS_EXPORT = "planning.gaps"
+NO_ACCESS = "Anh/chị không có quyền xem trang quy hoạch cán bộ."
+PROGRESS_EVERY = 1000
 DATE, PCT, INT = "DD/MM/YYYY", "0.0", "#,##0"
 BOLD = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="EEF1F5")
-RED = Font(color="B3261E", bold=True)
 GENDERS = dict(Gender.choices)
 TIER_SHORT = {"TINH": "Cấp tỉnh", "HUYEN": "Cấp huyện", "PHONG": "Trưởng phòng", "XA": "Cấp xã"}
 
 
-def _sheet(wb, title: str, heading: str, subtitle: str, headers: list[tuple[str, int]], first=False):
-    ws = wb.active if first else wb.create_sheet()
-    ws.title = title
-    ws.append([heading])
-    ws["A1"].font = Font(bold=True, size=13)
-    ws.append([subtitle])
-    ws.append([])
-    ws.append([h for h, _w in headers])
-    for index, (cell, (_h, width)) in enumerate(zip(ws[4], headers, strict=True), start=1):
-        cell.font, cell.fill = BOLD, HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+def _sheet(wb, title: str, heading: str, subtitle: str, headers: list[tuple[str, int]]):
+    """A write-only sheet: heading, subtitle, an empty row, then the header row (row 4), frozen under it."""
+    ws = wb.create_sheet(title)
+    for index, (_h, width) in enumerate(headers, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
     ws.freeze_panes = "A5"
+    first = text_cell(ws, heading)
+    first.font = Font(bold=True, size=13)
+    ws.append([first])
+    ws.append([text_cell(ws, subtitle)])
+    ws.append([])
+    row = []
+    for header, _w in headers:
+        cell = text_cell(ws, header)
+        cell.font, cell.fill = BOLD, HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        row.append(cell)
+    ws.append(row)
     return ws
 
 
 def _append(ws, values: list, formats: dict | None = None, bold=False) -> None:
-    ws.append([str(v) if isinstance(v, Promise) else v for v in values])
-    for col, fmt in (formats or {}).items():
-        ws.cell(row=ws.max_row, column=col).number_format = fmt
-    if bold:
-        for cell in ws[ws.max_row]:
-            cell.font = BOLD
-
-
-def _response(wb, filename: str) -> HttpResponse:
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+    """One row; `formats` maps a 1-based column to its number format."""
+    formats = formats or {}
+    row = []
+    for col, value in enumerate(values, start=1):
+        cell = safe_value(ws, value)
+        if value is not None and (bold or col in formats):
+            if not isinstance(cell, Cell):
+                cell = WriteOnlyCell(ws, value=cell)
+            if col in formats:
+                cell.number_format = formats[col]
+            if bold:
+                cell.font = BOLD
+        row.append(cell)
+    ws.append(row)
 
 
 def _ok(flag) -> str:
     return {True: "Đạt", False: "Chưa đạt", None: ""}[flag]
 
 
-def plan_response(table, entries) -> HttpResponse:
+def _tick(progress, count: int, total: int) -> None:
+    if count % PROGRESS_EVERY == 0:
+        progress("Đang ghi tệp Excel", count, total, unit="dòng")
+
+
+def write_plan(table, entries, fileobj, *, progress) -> int:
+    """The composition table and the people in the plan; returns the number of people rows."""
     term, on = table.term, table.on
-    wb = Workbook()
+    total = entries.count()
+    wb = Workbook(write_only=True)
     subtitle = f"Nhiệm kỳ {term.code}; tính đến ngày {fmt_date(on)}"
     ws = _sheet(
         wb,
@@ -82,7 +106,6 @@ def plan_response(table, entries) -> HttpResponse:
             ("Đủ tuổi trọn nhiệm kỳ (%)", 12),
             ("", 9),
         ],  # fmt: skip
-        first=True,
     )
     for row in [*table.rows, table.total]:
         values = [
@@ -120,6 +143,7 @@ def plan_response(table, entries) -> HttpResponse:
             ("Ngày phê duyệt", 12),
         ],  # fmt: skip
     )
+    n = 0
     for n, e in enumerate(entries.iterator(chunk_size=2000), start=1):
         p = e.person
         _append(
@@ -140,11 +164,15 @@ def plan_response(table, entries) -> HttpResponse:
             ],  # fmt: skip
             {6: DATE, 12: DATE},
         )
-    return _response(wb, f"quy-hoach-{term.code}-{on:%Y%m%d}.xlsx")
+        _tick(progress, n, total)
+    progress("Đang lưu tệp", n, total, unit="dòng")
+    wb.save(fileobj)
+    return n
 
 
-def needs_response(needs) -> HttpResponse:
-    wb = Workbook()
+def write_needs(needs, fileobj, *, progress) -> int:
+    """The counts by tier and criterion, then the people short of a qualification standard."""
+    wb = Workbook(write_only=True)
     subtitle = f"Nhiệm kỳ {needs.term.code}; tính đến ngày {fmt_date(needs.on)}"
     ws = _sheet(
         wb,
@@ -152,7 +180,6 @@ def needs_response(needs) -> HttpResponse:
         "NHU CẦU ĐÀO TẠO, BỒI DƯỠNG CỦA CÁN BỘ TRONG QUY HOẠCH",
         subtitle,
         [("Nhóm", 50), ("Tiêu chuẩn chưa đạt", 40), ("Số người", 10)],
-        first=True,
     )
     for tier, counts in needs.tier_rows():
         for label, count in counts:
@@ -173,6 +200,8 @@ def needs_response(needs) -> HttpResponse:
             ("Chi tiết", 60),
         ],  # fmt: skip
     )
+    total = len(needs.items)
+    n = 0
     for n, item in enumerate(needs.items, start=1):
         posts = "; ".join(f"{p.position} – {p.unit.name}" for p in item.posts)
         _append(
@@ -189,7 +218,10 @@ def needs_response(needs) -> HttpResponse:
             ],  # fmt: skip
             {3: DATE},
         )
-    return _response(wb, f"nhu-cau-dao-tao-quy-hoach-{needs.term.code}-{needs.on:%Y%m%d}.xlsx")
+        _tick(progress, n, total)
+    progress("Đang lưu tệp", n, total, unit="dòng")
+    wb.save(fileobj)
+    return n
 
 
 def tier_marks(person, tiers) -> str:
@@ -204,9 +236,11 @@ def tier_marks(person, tiers) -> str:
     return "; ".join(parts)
 
 
-def gaps_response(persons, tiers, params) -> HttpResponse:
+def write_gaps(persons, tiers, params, fileobj, *, progress) -> int:
+    """The people sitting in or planned for a tier's posts who lack the qualification."""
     scale, level = params["scale"], params["level"]
-    wb = Workbook()
+    total = persons.count()
+    wb = Workbook(write_only=True)
     ws = _sheet(
         wb,
         "Danh sách",
@@ -222,8 +256,8 @@ def gaps_response(persons, tiers, params) -> HttpResponse:
             ("Nhóm", 40),
             (f"{QualificationScale(scale).label} hiện có", 20),
         ],  # fmt: skip
-        first=True,
     )
+    n = 0
     for n, p in enumerate(persons.iterator(chunk_size=2000), start=1):
         held = level_label(scale, p.held_level) if p.held_level else "Chưa có"
         _append(
@@ -240,4 +274,98 @@ def gaps_response(persons, tiers, params) -> HttpResponse:
             ],  # fmt: skip
             {3: DATE},
         )
-    return _response(wb, f"thieu-trinh-do-{scale.lower()}-{level.lower()}-{params['on']:%Y%m%d}.xlsx")
+        _tick(progress, n, total)
+    progress("Đang lưu tệp", n, total, unit="dòng")
+    wb.save(fileobj)
+    return n
+
+
+# --- the jobs' side: the page's parameters again, within what the starter may see now ------------------------
+
+
+def _errors(form) -> ValidationError:
+    return ValidationError([str(e) for errors in form.errors.values() for e in errors])
+
+
+def _term_and_date(user, query):
+    """The term (in the user's reach) and the "tính đến ngày" of a term's page."""
+    if not is_reader(user):
+        raise JobFailed(NO_ACCESS)
+    try:
+        pk = int(query.get("term", ""))
+    except ValueError:
+        raise ValidationError("Chưa chọn nhiệm kỳ quy hoạch.") from None
+    term = term_queryset_for(user=user).filter(pk=pk).first()
+    if term is None:
+        raise ValidationError("Không tìm thấy nhiệm kỳ quy hoạch.")
+    form = AsOfForm({"on": query.get("on", "")})
+    if not form.is_valid():
+        raise _errors(form)
+    return term, form.cleaned_data["on"] or timezone.localdate()
+
+
+def write_plan_export(*, user, query, fileobj, progress) -> int:
+    term, on = _term_and_date(user, query)
+    with replica_reads():
+        table = plan_composition(user=user, term=term, on=on)
+        entries = (
+            plan_entries_on(term=term, on=on)
+            .filter(scope_condition(user=user))
+            .select_related(
+                "post__unit", "post__position", "person__current_unit", "person__position", "approved_by"
+            )
+            .order_by("post__unit__path", "-post__position__tier", "post_id", "person__sort_key")
+        )
+        return write_plan(table, entries, fileobj, progress=progress)
+
+
+def write_needs_export(*, user, query, fileobj, progress) -> int:
+    term, on = _term_and_date(user, query)
+    progress("Đang đối chiếu tiêu chuẩn", 0, 0, unit="dòng")
+    with replica_reads():
+        return write_needs(training_needs(user=user, term=term, on=on), fileobj, progress=progress)
+
+
+def write_gaps_export(*, user, query, fileobj, progress) -> int:
+    if not is_reader(user):
+        raise JobFailed(NO_ACCESS)
+    form = GapListForm(query or None, user=user)
+    params = form.params()
+    if params is None:
+        raise _errors(form)
+    with replica_reads():
+        persons = (
+            gap_persons(
+                user=user,
+                on=params["on"],
+                terms=params["terms"],
+                scale=params["scale"],
+                rank=level_rank(params["scale"], params["level"]),
+                org=params["org"],
+                tier=params["tier"],
+            )
+            .select_related("current_unit", "position")
+            .order_by("sort_key", "pk")
+        )
+        tiers = [params["tier"]] if params["tier"] else TIERS
+        return write_gaps(persons, tiers, params, fileobj, progress=progress)
+
+
+register_export(
+    PLAN_EXPORT,
+    title="Quy hoạch cán bộ (cơ cấu, tỷ lệ và danh sách)",
+    filename="quy-hoach-{date}.xlsx",
+    write=write_plan_export,
+)
+register_export(
+    NEEDS_EXPORT,
+    title="Nhu cầu đào tạo, bồi dưỡng của cán bộ trong quy hoạch",
+    filename="nhu-cau-dao-tao-quy-hoach-{date}.xlsx",
+    write=write_needs_export,
+)
+register_export(
+    GAPS_EXPORT,
+    title="Cán bộ đương chức và trong quy hoạch chưa đạt trình độ",
+    filename="thieu-trinh-do-{date}.xlsx",
+    write=write_gaps_export,
+)

@@ -1,13 +1,16 @@
 """Forms of the planning pages: input only; the rules are the services' (canbo.planning.services)."""
 
 from django import forms
+from django.utils import timezone
 
-from canbo.accounts.scoping import editable_units
+from canbo.accounts.scoping import editable_units, visible_units
 from canbo.org.forms import UnitChoiceField, VnFormMixin
-from canbo.people.choices import ALL_LEVEL_CHOICES, QualificationScale
+from canbo.people.choices import ALL_LEVEL_CHOICES, QualificationScale, level_rank
 from canbo.people.models import Position
 
 from .choices import PlanningTier, RemovalReason, TermKind
+from .gaps import gap_terms
+from .models import PlanningTerm
 
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 DATE_ERROR = {"invalid": "Ngày không hợp lệ: hãy nhập theo dạng dd/mm/yyyy (ví dụ 31/12/2025)."}
@@ -137,3 +140,35 @@ class GapListForm(VnFormMixin, forms.Form):
         label="Nhóm", choices=[("", "— Mọi nhóm —"), *PlanningTier.choices], required=False
     )
     org = forms.CharField(label="Mã đơn vị", max_length=40, required=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def params(self) -> dict | None:
+        """The gap list's parameters (the page and its export): date, terms, scale and level, tier, unit, with
+        the defaults of what is left empty; None when something is wrong (the errors are on the form)."""
+        if self.is_bound and not self.is_valid():
+            return None
+        data = self.cleaned_data if self.is_bound else {}
+        on = data.get("on") or timezone.localdate()
+        scale = data.get("scale") or QualificationScale.POLITICAL_THEORY
+        level = data.get("level") or ("CAO_CAP" if scale == QualificationScale.POLITICAL_THEORY else "")
+        if level_rank(scale, level) is None:
+            self.add_error("level", f"Chọn một trình độ của loại “{QualificationScale(scale).label}”.")
+            return None
+        term = None
+        if data.get("term"):
+            term = PlanningTerm.objects.filter(code=data["term"]).first()
+            if term is None:
+                self.add_error("term", f"Không có nhiệm kỳ quy hoạch “{data['term']}”.")
+                return None
+        org = None
+        if data.get("org"):
+            org = visible_units(self.user).filter(code=data["org"]).first()
+            if org is None:
+                self.add_error("org", "Không tìm thấy đơn vị trong phạm vi được xem.")
+                return None
+        params = {"on": on, "terms": gap_terms(on, term), "scale": scale, "level": level, "org": org}
+        params["tier"] = data.get("tier") or None
+        return params

@@ -21,4 +21,5 @@ urlpatterns = [
     path("de-xuat/<int:pk>/rut/", posts.withdraw, name="withdraw"),
     path("quyet-dinh/<int:pk>/", review.decision_detail, name="decision_detail"),
     path("thieu-trinh-do/", needs.gap_list, name="gaps"),
+    path("thieu-trinh-do/xuat-excel/", needs.gaps_export, name="gaps_export"),
 ]

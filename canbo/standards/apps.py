@@ -16,3 +16,5 @@ class StandardsConfig(AppConfig):
             ReviewCampaign,
         ):
             register_audited(model)
+
+        from . import exports, jobs  # noqa: F401 - registers the Excel exports and the campaigns' jobs

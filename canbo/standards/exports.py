@@ -1,18 +1,32 @@
-"""Excel (.xlsx) exports of the gap list and of a review campaign's findings: write-only, dd/mm/yyyy dates."""
+"""Excel (.xlsx) exports of the gap list and of a review campaign's findings, run as jobs on the queue
+(canbo.jobs.exports): write-only, dd/mm/yyyy dates, every text written as text. The job re-checks the
+starter's access, the page's filters and the scope when it runs."""
 
-import tempfile
-
-from django.http import FileResponse
-from django.utils import timezone
+from django.core.exceptions import ValidationError
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from canbo.core.xlsx import XLSX_TYPE
-from canbo.people.exports import DATE_FORMAT
+from canbo.accounts.access import reads_cadre_work
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import DATE_FORMAT, safe_value, text_cell
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
 
-from .gaps import iter_gap_entries
+from .forms import GapForm
+from .gaps import MODES, count_group, gap_groups, iter_gap_entries
+from .selectors import campaign_queryset_for, finding_queryset_for
+from .views.common import NO_ACCESS
+
+GAP_EXPORT = "standards.gaps"
+FINDINGS_EXPORT = "standards.campaign_findings"
+PROGRESS_EVERY = 1000
+
+
+def _require_staff(user) -> None:
+    if not reads_cadre_work(user):
+        raise JobFailed(NO_ACCESS)
 
 
 def _sheet(workbook, title: str, headers: list[tuple[str, int]], heading: list[str]):
@@ -21,13 +35,13 @@ def _sheet(workbook, title: str, headers: list[tuple[str, int]], heading: list[s
         sheet.column_dimensions[get_column_letter(index)].width = width
     bold = Font(bold=True)
     for line in heading:
-        cell = WriteOnlyCell(sheet, value=line)
+        cell = text_cell(sheet, line)
         cell.font = bold
         sheet.append([cell])
     sheet.append([])
     row = []
     for title_, _width in headers:
-        cell = WriteOnlyCell(sheet, value=title_)
+        cell = text_cell(sheet, title_)
         cell.font = bold
         row.append(cell)
     sheet.append(row)
@@ -43,16 +57,14 @@ def _date(sheet, value):
 
 
 def _wrapped(sheet, text: str):
-    cell = WriteOnlyCell(sheet, value=text)
+    cell = text_cell(sheet, text)
     cell.alignment = Alignment(wrap_text=True, vertical="top")
     return cell
 
 
-def _response(workbook, filename: str) -> FileResponse:
-    fileobj = tempfile.TemporaryFile()  # noqa: SIM115 - FileResponse closes it after streaming
-    workbook.save(fileobj)
-    fileobj.seek(0)
-    return FileResponse(fileobj, as_attachment=True, filename=filename, content_type=XLSX_TYPE)
+def _progress(progress, count: int, total: int) -> None:
+    if count % PROGRESS_EVERY == 0:
+        progress("Đang ghi tệp Excel", count, total, unit="dòng")
 
 
 GAP_HEADERS = [
@@ -68,29 +80,64 @@ GAP_HEADERS = [
 ]
 
 
-def gap_list_response(groups, *, unit, on, mode_label: str) -> FileResponse:
+def write_gap_list(groups, fileobj, *, unit, on, mode_label: str, progress) -> int:
+    """The gap list (groups already counted) to `fileobj`; returns the row count."""
+    total = sum(g.unmet for g in groups)
     workbook = Workbook(write_only=True)
     heading = [
         "DANH SÁCH CÁN BỘ CHƯA ĐẠT TIÊU CHUẨN CHỨC DANH",
         f"Đơn vị: {unit.name} và các đơn vị trực thuộc; tại ngày {on:%d/%m/%Y}; {mode_label.lower()}",
     ]
     sheet = _sheet(workbook, "Chưa đạt tiêu chuẩn", GAP_HEADERS, heading)
-    for number, entry in enumerate(iter_gap_entries(groups), start=1):
+    count = 0
+    for count, entry in enumerate(iter_gap_entries(groups), start=1):
         p = entry.person
         sheet.append(
             [
-                number,
-                p.full_name,
+                count,
+                safe_value(sheet, p.full_name),
                 _date(sheet, p.date_of_birth),
-                p.code,
-                p.current_unit.name,
-                p.position.name if p.position_id else None,
-                entry.group.position.name,
+                safe_value(sheet, p.code),
+                safe_value(sheet, p.current_unit.name),
+                safe_value(sheet, p.position.name) if p.position_id else None,
+                safe_value(sheet, entry.group.position.name),
                 len(entry.gaps),
                 _wrapped(sheet, "\n".join(g.message for g in entry.gaps)),
             ]
         )
-    return _response(workbook, f"chua-dat-tieu-chuan-{on:%Y%m%d}.xlsx")
+        _progress(progress, count, total)
+    progress("Đang lưu tệp", count, total, unit="dòng")
+    workbook.save(fileobj)
+    return count
+
+
+def write_gap_export(*, user, query, fileobj, progress) -> int:
+    """The gap list's "Xuất Excel": the page's unit, post, mode and date, within what the user may see now."""
+    _require_staff(user)
+    form = GapForm(query, user=user)
+    if not form.is_valid():
+        raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
+    data = form.cleaned_data
+    progress("Đang đối chiếu tiêu chuẩn", 0, 0, unit="dòng")
+    with replica_reads():
+        groups = [
+            count_group(g)
+            for g in gap_groups(
+                fetched_by=user,
+                unit=data["unit"],
+                on=data["on"],
+                position=data.get("position"),
+                mode=data["mode"],
+            )
+        ]
+        return write_gap_list(
+            groups,
+            fileobj,
+            unit=data["unit"],
+            on=data["on"],
+            mode_label=MODES[data["mode"]],
+            progress=progress,
+        )
 
 
 FINDING_HEADERS = [
@@ -105,7 +152,8 @@ FINDING_HEADERS = [
 ]
 
 
-def findings_response(campaign, findings) -> FileResponse:
+def write_findings(campaign, findings, fileobj, *, progress) -> int:
+    total = findings.count()
     workbook = Workbook(write_only=True)
     heading = [
         campaign.name.upper(),
@@ -122,19 +170,54 @@ def findings_response(campaign, findings) -> FileResponse:
         "gaps",
         "resolved_on",
     )
-    for number, (name, born, code, unit, position, gaps, resolved) in enumerate(
+    count = 0
+    for count, (name, born, code, unit, position, gaps, resolved) in enumerate(
         rows.iterator(chunk_size=2000), start=1
     ):
         sheet.append(
             [
-                number,
-                name,
+                count,
+                safe_value(sheet, name),
                 _date(sheet, born),
-                code,
-                unit,
-                position,
+                safe_value(sheet, code),
+                safe_value(sheet, unit),
+                safe_value(sheet, position),
                 _wrapped(sheet, "\n".join(g.get("message", "") for g in gaps)),
                 _date(sheet, resolved),
             ]
         )
-    return _response(workbook, f"ra-soat-tieu-chuan-{campaign.pk}-{timezone.localdate():%Y%m%d}.xlsx")
+        _progress(progress, count, total)
+    progress("Đang lưu tệp", count, total, unit="dòng")
+    workbook.save(fileobj)
+    return count
+
+
+def write_findings_export(*, user, query, fileobj, progress) -> int:
+    """A campaign's findings in the user's units (open=1: only those still short)."""
+    _require_staff(user)
+    try:
+        pk = int(query.get("campaign", ""))
+    except ValueError:
+        raise ValidationError("Chưa chọn đợt rà soát.") from None
+    with replica_reads():
+        campaign = campaign_queryset_for(user=user).filter(pk=pk).first()
+        if campaign is None:
+            raise ValidationError("Không tìm thấy đợt rà soát trong phạm vi được xem.")
+        findings = finding_queryset_for(user=user, campaign=campaign)
+        if query.get("open"):
+            findings = findings.filter(resolved_on__isnull=True)
+        return write_findings(campaign, findings, fileobj, progress=progress)
+
+
+register_export(
+    GAP_EXPORT,
+    title="Danh sách cán bộ chưa đạt tiêu chuẩn chức danh",
+    filename="chua-dat-tieu-chuan-{date}.xlsx",
+    write=write_gap_export,
+)
+register_export(
+    FINDINGS_EXPORT,
+    title="Kết quả rà soát tiêu chuẩn chức danh",
+    filename="ra-soat-tieu-chuan-{date}.xlsx",
+    write=write_findings_export,
+)

@@ -106,6 +106,40 @@ def _clean_campaign(campaign: ReviewCampaign, positions) -> None:
         raise ValidationError(errors)
 
 
+def _new_campaign(
+    *,
+    actor,
+    name: str,
+    unit: OrgUnit,
+    review_date: date,
+    deadline: date,
+    responsible_unit: OrgUnit | None = None,
+    positions=(),
+    categories=(),
+    legal_basis: str = "",
+) -> tuple[ReviewCampaign, list]:
+    """The unsaved campaign and its positions, checked: the actor's right over the unit, then the values."""
+    _require_editor(actor, unit)
+    campaign = ReviewCampaign(
+        name=name,
+        unit=unit,
+        categories=sorted(set(categories)),
+        review_date=review_date,
+        deadline=deadline,
+        responsible_unit=responsible_unit or unit,
+        legal_basis=legal_basis,
+    )
+    positions = list(positions)
+    _clean_campaign(campaign, positions)
+    return campaign, positions
+
+
+def review_campaign_check(*, actor, **data) -> None:
+    """What review_campaign_create would refuse (PermissionDenied, ValidationError), writing nothing: the page
+    checks before it queues the creation, which may review thousands of people."""
+    _new_campaign(actor=actor, **data)
+
+
 @transaction.atomic
 def review_campaign_create(
     *,
@@ -120,18 +154,17 @@ def review_campaign_create(
     legal_basis: str = "",
 ) -> ReviewCampaign:
     """Create a campaign (the board, or an officer of the unit) and run it: the findings as of review_date."""
-    _require_editor(actor, unit)
-    campaign = ReviewCampaign(
+    campaign, positions = _new_campaign(
+        actor=actor,
         name=name,
         unit=unit,
-        categories=sorted(set(categories)),
         review_date=review_date,
         deadline=deadline,
-        responsible_unit=responsible_unit or unit,
+        responsible_unit=responsible_unit,
+        positions=positions,
+        categories=categories,
         legal_basis=legal_basis,
     )
-    positions = list(positions)
-    _clean_campaign(campaign, positions)
     with audit_actor(actor):
         campaign.save()
         campaign.positions.set(positions)
@@ -217,16 +250,22 @@ def review_campaign_run(*, actor, campaign: ReviewCampaign) -> int:
     return len(found)
 
 
-@transaction.atomic
-def review_campaign_recheck(*, actor, campaign: ReviewCampaign, on: date | None = None) -> dict:
-    """Check again on `on` (today by default): a finding whose person now meets the standard of the post they
-    hold, or no longer holds a reviewed post in the unit (replaced), is resolved on `on`. Returns counts."""
-    _require_editor(actor, campaign.unit)
+def review_campaign_recheck_on(*, campaign: ReviewCampaign, on: date | None = None) -> date:
+    """The re-check date: today by default, never before the review date (ValidationError)."""
     on = on or timezone.localdate()
     if on < campaign.review_date:
         raise ValidationError(
             {"on": f"Ngày kiểm tra lại phải từ ngày rà soát ({campaign.review_date:%d/%m/%Y})."}
         )
+    return on
+
+
+@transaction.atomic
+def review_campaign_recheck(*, actor, campaign: ReviewCampaign, on: date | None = None) -> dict:
+    """Check again on `on` (today by default): a finding whose person now meets the standard of the post they
+    hold, or no longer holds a reviewed post in the unit (replaced), is resolved on `on`. Returns counts."""
+    _require_editor(actor, campaign.unit)
+    on = review_campaign_recheck_on(campaign=campaign, on=on)
     open_findings = campaign.findings.filter(resolved_on__isnull=True)
     still_short = set(_shortfalls(campaign, on)) & set(open_findings.values_list("person", flat=True))
     resolved = open_findings.exclude(person__in=still_short).update(resolved_on=on)

@@ -12,3 +12,5 @@ class TrainingConfig(AppConfig):
 
         for model in (Enrolment, StudyAssignment, TrainingClass, TrainingPlan, PlanLine, PlanAllocation):
             register_audited(model)
+
+        from . import bulk, exports  # noqa: F401 - registers the bulk enrolment job and the Excel exports

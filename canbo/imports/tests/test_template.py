@@ -85,3 +85,21 @@ def test_export_template_command_with_an_unknown_user_fails_clearly(tree, tmp_pa
 
     with pytest.raises(CommandError, match="Không có người dùng"):
         call_command("export_template", str(tmp_path / "mau.xlsx"), "--user", "khong-co")
+
+
+def test_unit_names_from_the_database_are_written_as_text(tree):
+    """Issue 18.3: a unit name typed as a formula stays text in the catalogue sheet of the template."""
+    tree["dept_b"].name = '=HYPERLINK("//x","a") Văn B'
+    tree["dept_b"].save(update_fields=["name"])
+
+    workbook = load_workbook(io.BytesIO(_saved(build_template())))
+
+    cells = [c for row in workbook[CATALOGUE_TITLE].iter_rows(min_row=2) for c in row]
+    formula = [c for c in cells if c.value == '=HYPERLINK("//x","a") Văn B']
+    assert len(formula) == 1 and formula[0].data_type == "s"
+
+
+def _saved(workbook) -> bytes:
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

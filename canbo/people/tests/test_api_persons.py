@@ -329,3 +329,16 @@ def test_unit_officer_cannot_delete(alice, anh):
 def test_delete_outside_scope_answers_404(charlie, anh):
     assert client_for(charlie).delete(detail(anh)).status_code == 404
     assert Person.objects.filter(pk=anh.pk).exists()
+
+
+def test_a_name_with_control_characters_answers_400_and_writes_nothing(alice, anh):
+    response = client_for(alice).post(LIST, new_person(full_name="Lò Văn\x1b Páo"), format="json")
+
+    assert response.status_code == 400
+    assert response.json()["full_name"] == ["Họ và tên không được chứa ký tự điều khiển."]
+    assert not Person.objects.filter(code="HS900001").exists()
+    response = client_for(alice).patch(
+        detail(anh), {"other_names": "Ánh\u202e", "version": anh.version}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json()["other_names"] == ["Tên gọi khác không được chứa ký tự điều khiển."]

@@ -118,3 +118,14 @@ def test_get_shows_what_will_be_exported_and_starts_nothing(client, alice, anh):
 
     assert response.status_code == 200 and "Bắt đầu xuất" in response.content.decode()
     assert not Job.objects.exists()
+
+
+def test_a_name_typed_as_a_formula_is_exported_as_text(client, _export, alice, tree):
+    """Issue 18.3: a value such as =HYPERLINK(…) entered by anyone is never a formula in the file."""
+    name = '=HYPERLINK("//x","a") Văn B'
+    PersonFactory(full_name=name, current_unit=tree["dept_a"])  # the factory bypasses the forms
+
+    sheet = _sheet(_export(alice))
+
+    cells = [row[2] for row in sheet.iter_rows(min_row=2) if row[2].value == name]
+    assert len(cells) == 1 and cells[0].data_type == "s"

@@ -213,3 +213,48 @@ def test_duplicate_qualification_is_a_validation_error_not_a_crash(alice, anh):
     qualification_add(actor=alice, person=anh, **data)
     with pytest.raises(ValidationError):
         qualification_add(actor=alice, person=anh, **data)
+
+
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        ("full_name", "Lò Văn\x07 Páo", "Họ và tên không được chứa ký tự điều khiển."),
+        ("full_name", "Lò Văn\nPáo", "Họ và tên không được chứa ký tự điều khiển."),
+        ("full_name", "Lò Văn \u202ePáo", "Họ và tên không được chứa ký tự điều khiển."),
+        ("other_names", "Páo\x1b[31m", "Tên gọi khác không được chứa ký tự điều khiển."),
+    ],
+)
+def test_control_characters_in_names_are_refused_and_nothing_written(alice, tree, field, value, message):
+    with pytest.raises(ValidationError) as exc:
+        person_create(
+            actor=alice,
+            data=_data(**{field: value}),
+            unit=tree["dept_a"],
+            category="CC",
+            start_date=datetime.date(2015, 1, 1),
+        )
+    assert exc.value.message_dict[field] == [message]
+    assert not Person.objects.exists()
+
+
+def test_control_characters_are_refused_on_update_and_in_change_requests(alice, dana, anh):
+    with pytest.raises(ValidationError) as exc:
+        person_update(actor=alice, person=anh, data={"full_name": "Nguyễn Văn\tÁnh"})
+    assert exc.value.message_dict["full_name"] == ["Họ và tên không được chứa ký tự điều khiển."]
+    dana_record = Person.objects.get(user=dana)
+    with pytest.raises(ValidationError) as exc:
+        change_request_create(actor=dana, person=dana_record, changes={"other_names": "Da\x00na"})
+    assert "other_names" in exc.value.message_dict
+    anh.refresh_from_db()
+    assert anh.full_name == "Nguyễn Văn Ánh"
+
+
+def test_names_keep_their_letters_and_lose_extra_spaces(alice, tree):
+    person = person_create(
+        actor=alice,
+        data=_data(full_name="  Giàng\u00a0A   Chứ "),
+        unit=tree["dept_a"],
+        category="CC",
+        start_date=datetime.date(2015, 1, 1),
+    )
+    assert (person.full_name, person.given_name) == ("Giàng A Chứ", "Chứ")

@@ -219,26 +219,72 @@ def test_the_needs_page_puts_the_needs_into_next_years_plan(client, board, bob, 
     assert login(client, bob).post(url, {"plan": plan.pk}).status_code == 403
 
 
-def test_the_plan_export_holds_the_users_people_with_dates(client, charlie, world):
-    response = login(client, charlie).get(reverse("planning:plan_export", args=[world["term"].pk]))
+def _book(response):
+    assert response.status_code == 200
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
-    sheet = load_workbook(io.BytesIO(response.content))["Danh sách quy hoạch"]
+
+def test_the_plan_export_holds_the_users_people_with_dates(client, export_via_job, charlie, world):
+    login(client, charlie)
+    response = export_via_job(reverse("planning:plan_export", args=[world["term"].pk]))
+
+    book = _book(response)
+    sheet = book["Danh sách quy hoạch"]
     rows = list(sheet.iter_rows(min_row=5, values_only=True))
     assert [r[4] for r in rows] == ["Cà Văn Ba"]
     assert sheet.cell(row=5, column=6).number_format == "DD/MM/YYYY"
+    composition = book["Cơ cấu, tỷ lệ"]
+    assert composition["A1"].font.b and composition["A4"].value == "Đơn vị"
+    total = list(composition.iter_rows(min_row=5))[-1]
+    assert total[0].value == "Tổng cộng" and total[0].font.b and total[4].number_format == "0.0"
 
 
-def test_the_gap_list_and_its_export(client, board, world):
+def test_the_gap_list_and_its_export(client, export_via_job, board, world):
     login(client, board)
     response = client.get(reverse("planning:gaps"), {"tier": "TINH"})
     assert (
         response.status_code == 200 and response.context["page"].paginator.count == 2
     )  # in_a, in_b lack CCLL
-    export = client.get(reverse("planning:gaps"), {"tier": "TINH", "export": "xlsx"})
-    rows = list(load_workbook(io.BytesIO(export.content)).active.iter_rows(min_row=5, values_only=True))
+    export = export_via_job(reverse("planning:gaps_export"), {"tier": "TINH"})
+    rows = list(_book(export).active.iter_rows(min_row=5, values_only=True))
     assert sorted(r[1] for r in rows) == ["Cà Văn Ba", "Lò Văn Một"]
     bad = client.get(reverse("planning:gaps"), {"scale": "STATE_MGMT", "level": "CAO_CAP"})
     assert bad.status_code == 400 and "Chọn một trình độ" in bad.content.decode()
+
+
+def test_the_exports_are_buttons_that_start_a_job_and_bad_parameters_go_back(client, board, world):
+    from canbo.jobs.models import Job
+
+    term = world["term"]
+    login(client, board)
+    pages = [
+        (reverse("planning:term_detail", args=[term.pk]), reverse("planning:plan_export", args=[term.pk])),
+        (reverse("planning:needs", args=[term.pk]), reverse("planning:needs_export", args=[term.pk])),
+        (reverse("planning:gaps") + "?tier=TINH", reverse("planning:gaps_export")),
+    ]
+    for page, export in pages:
+        assert f'method="post" action="{export}?' in client.get(page).content.decode(), page
+        assert "Bắt đầu xuất" in client.get(export).content.decode()
+    old = client.get(reverse("planning:gaps"), {"tier": "TINH", "export": "xlsx"})  # the old address
+    assert old.status_code == 302 and old["Location"] == reverse("planning:gaps_export") + "?tier=TINH"
+    bad = client.post(reverse("planning:plan_export", args=[term.pk]) + "?on=31/02/2026")
+    assert bad.status_code == 302 and bad["Location"].startswith(
+        reverse("planning:term_detail", args=[term.pk])
+    )
+    bad = client.post(reverse("planning:gaps_export") + "?org=KHONG_CO")
+    assert bad.status_code == 302 and bad["Location"] == reverse("planning:gaps") + "?org=KHONG_CO"
+    assert not Job.objects.exists()
+
+
+def test_the_needs_export_writes_names_as_text(client, export_via_job, board, world):
+    name = '=HYPERLINK("//x","a") Văn B'
+    type(world["people"]["in_a"]).objects.filter(pk=world["people"]["in_a"].pk).update(full_name=name)
+    login(client, board)
+
+    book = _book(export_via_job(reverse("planning:needs_export", args=[world["term"].pk])))
+
+    cells = [row[1] for row in book["Danh sách"].iter_rows(min_row=5) if row[1].value == name]
+    assert len(cells) == 1 and cells[0].data_type == "s"
 
 
 def test_the_person_search_stays_in_the_users_units(client, alice, world):

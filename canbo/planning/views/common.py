@@ -2,11 +2,13 @@
 
 from datetime import date
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
 
 from canbo.accounts.access import query_without_page as query_without_page  # re-exported for the views
@@ -39,6 +41,11 @@ def as_of(request) -> tuple[date, AsOfForm]:
     if form.is_bound and form.is_valid():
         on = form.cleaned_data["on"]
     return on or timezone.localdate(), form
+
+
+def export_url(name: str, term, on: date) -> str:
+    """The address of a term's export (plan_export, needs_export) for the date the page shows."""
+    return reverse(name, args=[term.pk]) + "?" + urlencode({"on": f"{on:%d/%m/%Y}"})
 
 
 def term_for(request, pk):

@@ -1,24 +1,25 @@
 """Training needs of the plan (list, counts, one click to next year's plan), the gap list behind the
 planning-gaps report, and the Excel exports."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
-from canbo.accounts.scoping import editable_units, visible_units
+from canbo.accounts.scoping import editable_units
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 from canbo.people.choices import QualificationScale, level_label, level_rank
 from canbo.reports.formatting import fmt_date
 
 from .. import exports, services
 from ..forms import GapListForm, NeedsProposeForm
-from ..gaps import TIERS, gap_persons, gap_terms
-from ..models import PlanningTerm
+from ..gaps import TIERS, gap_persons
 from ..needs import training_needs
-from ..selectors import plan_composition, plan_entries_on, scope_condition
-from .common import as_of, page_of, query_without_page, reader_required, term_for
+from .common import as_of, export_url, page_of, query_without_page, reader_required, term_for
 
 
 def _draft_plans(user, year: int):
@@ -69,65 +70,48 @@ def needs(request, pk):
         "form": form if editable_units(request.user).exists() else None,
         "next_year": on.year + 1,
         "plan_create_url": _plan_create_url(),
+        "export_url": export_url("planning:needs_export", term, on),
     }
     return render(request, "planning/needs.html", context, status=400 if form.errors else 200)
 
 
-@reader_required
-def needs_export(request, pk):
+def _term_export(request, pk, key: str, page: str):
+    """A term's export as a job: the term in the user's reach (404), its "tính đến ngày" valid (else back to
+    the page, which shows the error); GET shows what will be exported, POST starts the job."""
     term = term_for(request, pk)
-    on, _form = as_of(request)
-    result = training_needs(user=request.user, term=term, on=on)
-    return exports.needs_response(result)
-
-
-@reader_required
-def plan_export(request, pk):
-    term = term_for(request, pk)
-    on, _form = as_of(request)
-    table = plan_composition(user=request.user, term=term, on=on)
-    entries = (
-        plan_entries_on(term=term, on=on)
-        .filter(scope_condition(user=request.user))
-        .select_related(
-            "post__unit", "post__position", "person__current_unit", "person__position", "approved_by"
-        )
-        .order_by("post__unit__path", "-post__position__tier", "post_id", "person__sort_key")
-    )
-    return exports.plan_response(table, entries)
-
-
-def _gap_query(request):
-    """(params, errors) of the gap list: date, terms, scale and level, tier, unit."""
-    form = GapListForm(request.GET or None)
+    _on, form = as_of(request)
+    on_text = request.GET.get("on", "")
     if form.is_bound and not form.is_valid():
-        return None, form
-    data = form.cleaned_data if form.is_bound else {}
-    on = data.get("on") or timezone.localdate()
-    scale = data.get("scale") or QualificationScale.POLITICAL_THEORY
-    level = data.get("level") or ("CAO_CAP" if scale == QualificationScale.POLITICAL_THEORY else "")
-    if level_rank(scale, level) is None:
-        form.add_error("level", f"Chọn một trình độ của loại “{QualificationScale(scale).label}”.")
-        return None, form
-    term = None
-    if data.get("term"):
-        term = PlanningTerm.objects.filter(code=data["term"]).first()
-        if term is None:
-            form.add_error("term", f"Không có nhiệm kỳ quy hoạch “{data['term']}”.")
-            return None, form
-    org = None
-    if data.get("org"):
-        org = visible_units(request.user).filter(code=data["org"]).first()
-        if org is None:
-            raise Http404("Không tìm thấy đơn vị trong phạm vi được xem.")
-    params = {"on": on, "terms": gap_terms(on, term), "scale": scale, "level": level, "org": org}
-    params["tier"] = data.get("tier") or None
-    return params, form
+        return redirect(reverse(page, args=[term.pk]) + "?" + urlencode({"on": on_text}))
+    return export_view(request, key, query=urlencode({"term": term.pk, "on": on_text}))
+
+
+@reader_required
+@require_http_methods(["GET", "POST"])
+def needs_export(request, pk):
+    return _term_export(request, pk, exports.NEEDS_EXPORT, "planning:needs")
+
+
+@reader_required
+@require_http_methods(["GET", "POST"])
+def plan_export(request, pk):
+    return _term_export(request, pk, exports.PLAN_EXPORT, "planning:term_detail")
+
+
+def _gap_filters(request) -> str:
+    query = request.GET.copy()
+    for name in ("page", "export"):
+        query.pop(name, None)
+    return query.urlencode()
 
 
 @reader_required
 def gap_list(request):
-    params, form = _gap_query(request)
+    if request.GET.get("export") == "xlsx":  # the address of the old direct download
+        query = _gap_filters(request)
+        return redirect(reverse("planning:gaps_export") + (f"?{query}" if query else ""))
+    form = GapListForm(request.GET or None, user=request.user)
+    params = form.params()
     if params is None:
         return render(request, "planning/gaps.html", {"form": form, "page": None}, status=400)
     persons = (
@@ -144,8 +128,6 @@ def gap_list(request):
         .order_by("sort_key", "pk")
     )
     tiers = [params["tier"]] if params["tier"] else TIERS
-    if request.GET.get("export") == "xlsx":
-        return exports.gaps_response(persons, tiers, params)
     page = page_of(request, persons)
     for person in page.object_list:
         person.tier_marks = exports.tier_marks(person, tiers)
@@ -158,5 +140,16 @@ def gap_list(request):
         "what": f"{level_label(params['scale'], params['level']).lower()} "
         f"{QualificationScale(params['scale']).label.lower()}",
         "on_text": fmt_date(params["on"]),
+        "export_url": reverse("planning:gaps_export") + "?" + _gap_filters(request),
     }
     return render(request, "planning/gaps.html", context)
+
+
+@reader_required
+@require_http_methods(["GET", "POST"])
+def gaps_export(request):
+    """The whole gap list as .xlsx, written by a job on the queue; wrong filters go back to the list."""
+    query = _gap_filters(request)
+    if GapListForm(request.GET or None, user=request.user).params() is None:
+        return redirect(reverse("planning:gaps") + (f"?{query}" if query else ""))
+    return export_view(request, exports.GAPS_EXPORT, query=query)

@@ -14,7 +14,7 @@ from .. import services
 from ..choices import EntryStatus
 from ..forms import PostForm, TermForm
 from ..selectors import MIN_PLAN_RATIO, plan_composition, post_queryset_for, term_queryset_for
-from .common import as_of, is_board, page_of, query_without_page, reader_required, term_for
+from .common import as_of, export_url, is_board, page_of, query_without_page, reader_required, term_for
 
 
 @reader_required
@@ -91,6 +91,7 @@ def term_detail(request, pk):
         "query": query_without_page(request),
         "can_add_post": editable_units(request.user).exists(),
         "is_board": is_board(request.user),
+        "export_url": export_url("planning:plan_export", term, on),
     }
     return render(request, "planning/term_detail.html", context)
 

@@ -10,7 +10,8 @@ import io
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.urls import reverse
+from django.http import QueryDict
+from django.urls import resolve, reverse
 from openpyxl import load_workbook
 
 from canbo.core.factories import OrgUnitFactory, PersonFactory
@@ -237,8 +238,67 @@ def test_creating_through_the_page_runs_the_review(client, alice, communes, peop
         },
     )
     campaign = ReviewCampaign.objects.get()
-    assert response.status_code == 302 and response["Location"].endswith(f"/ra-soat/{campaign.pk}/")
+    assert response.status_code == 302 and resolve(response["Location"]).view_name == "jobs:detail"
     assert campaign.findings.count() == 2
+    page = client.get(response["Location"]).content.decode()
+    assert "Đã tạo đợt rà soát “Rà soát công chức xã A”: 2 người chưa đạt tiêu chuẩn." in page
+    assert f'href="{reverse("standards:campaign_detail", args=[campaign.pk])}"' in page
+
+
+def test_a_repeated_creation_job_does_not_create_the_campaign_twice(alice, communes, people):
+    from canbo.jobs.models import Job, JobStatus
+    from canbo.standards.jobs import run_campaign_create
+
+    job = Job.objects.create(
+        kind="standards.campaign_create",
+        title="x",
+        created_by=alice,
+        params={"data": f"name=X%C3%A3+A&unit={communes['a'].pk}&categories=CC_XA&review_date=01/08/2021"
+                "&deadline=31/12/2021"},
+    )  # fmt: skip
+    run_campaign_create(job, lambda *args, **kwargs: None)
+    campaign = ReviewCampaign.objects.get()
+    assert (
+        job.result["campaign"] == campaign.pk and Job.objects.get(pk=job.pk).result["campaign"] == campaign.pk
+    )
+
+    run_campaign_create(job, lambda *args, **kwargs: None)  # its worker died after committing: run again
+
+    assert ReviewCampaign.objects.count() == 1 and job.message.endswith("2 người chưa đạt tiêu chuẩn.")
+    assert job.status == JobStatus.QUEUED  # the runner only reports; the executor records the end
+
+
+def test_the_creation_job_checks_the_form_again_as_its_starter(alice, charlie, communes, people):
+    from canbo.jobs.models import JobStatus
+    from canbo.standards.jobs import campaign_create_start
+
+    post = QueryDict(mutable=True)
+    post.update(
+        {"name": "Xã A", "unit": communes["a"].pk, "review_date": "01/08/2021", "deadline": "31/12/2021"}
+    )
+    post.setlist("categories", ["CC_XA"])
+    job = campaign_create_start(actor=charlie, post=post)  # not one of charlie's units
+    job.refresh_from_db()
+    assert job.status == JobStatus.FAILED and "Lựa chọn không hợp lệ" in job.message
+    assert not ReviewCampaign.objects.exists()
+
+
+def test_running_again_through_the_page_is_a_job(client, board, campaign):
+    client.force_login(board)
+    response = client.post(reverse("standards:campaign_run", args=[campaign.pk]), follow=True)
+    assert "Đã rà soát lại tại ngày 01/08/2021: 4 người chưa đạt." in response.content.decode()
+    assert response.resolver_match.view_name == "jobs:detail"
+
+
+def test_a_recheck_date_before_the_review_is_refused_on_the_page(client, board, campaign):
+    from canbo.jobs.models import Job
+
+    client.force_login(board)
+    response = client.post(
+        reverse("standards:campaign_recheck", args=[campaign.pk]), {"on": "01/07/2021"}, follow=True
+    )
+    assert "Ngày kiểm tra lại phải từ ngày rà soát (01/08/2021)." in response.content.decode()
+    assert response.resolver_match.view_name == "standards:campaign_detail" and not Job.objects.exists()
 
 
 def test_the_form_shows_a_clear_error(client, alice, communes, people):
@@ -269,11 +329,11 @@ def test_rechecking_through_the_page(client, board, campaign, people):
     assert "1 người đã khắc phục, 3 người còn chưa đạt" in response.content.decode()
 
 
-def test_the_export_lists_the_still_short(client, board, campaign, people):
+def test_the_export_lists_the_still_short(client, export_via_job, board, campaign, people):
     qualify(people["short"], awarded_on=D(2021, 11, 1), PROFESSIONAL="TRUNG_CAP")
     services.review_campaign_recheck(actor=board, campaign=campaign, on=AFTER)
     client.force_login(board)
-    response = client.get(reverse("standards:campaign_export", args=[campaign.pk]), {"open": "1"})
+    response = export_via_job(reverse("standards:campaign_export", args=[campaign.pk]), {"open": "1"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     names = {r[1] for r in sheet.iter_rows(min_row=5, values_only=True)}
     assert names == {"Cà Thị Lan", "Tòng Văn Sơn", "Sùng A Pằng"}
@@ -298,3 +358,11 @@ def test_overdue_campaigns_count_the_users_own_still_short(board, alice, charlie
     Employment.objects.filter(person=people["other"]).update(end_date=D(2021, 10, 1))
     services.review_campaign_recheck(actor=board, campaign=campaign, on=AFTER)
     assert not overdue_campaigns(user=charlie, today=AFTER).exists()
+
+
+def test_the_campaign_page_offers_the_export_as_a_button_that_starts_a_job(client, board, campaign):
+    url = reverse("standards:campaign_export", args=[campaign.pk])
+    overdue = detail(client, board, campaign).content.decode()  # after the deadline: those still short
+    everyone = detail(client, board, campaign, all="1").content.decode()
+    assert f'<form class="inline" method="post" action="{url}?open=1">' in overdue
+    assert f'<form class="inline" method="post" action="{url}">' in everyone

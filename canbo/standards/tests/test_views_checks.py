@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from canbo.core.factories import PersonFactory
-from canbo.people.models import Employment, Position, Qualification
+from canbo.people.models import Employment, Person, Position, Qualification
 
 from .factories import deputy_director, director_standard, qualify
 
@@ -223,9 +223,9 @@ def test_the_list_pages_in_a_fixed_number_of_queries(
     assert "Trang 2 / 2" in response.content.decode()
 
 
-def test_the_export_has_every_row_and_dd_mm_yyyy_dates(client, board, tree, office):
+def test_the_export_has_every_row_and_dd_mm_yyyy_dates(client, export_via_job, board, tree, office):
     client.force_login(board)
-    response = client.get(
+    response = export_via_job(
         reverse("standards:gaps_export"),
         {"unit": tree["province"].pk, "position": "GIAM_DOC_SO", "on": "01/06/2026"},
     )
@@ -239,5 +239,31 @@ def test_the_export_has_every_row_and_dd_mm_yyyy_dates(client, board, tree, offi
 
 def test_an_invalid_export_goes_back_to_the_list(client, alice, tree):
     client.force_login(alice)
-    response = client.get(reverse("standards:gaps_export"), {"unit": tree["dept_b"].pk})
+    response = client.post(reverse("standards:gaps_export") + f"?unit={tree['dept_b'].pk}")
     assert response.status_code == 302 and response["Location"].startswith(GAPS)
+
+
+def test_the_list_offers_the_export_as_a_button_that_starts_a_job(client, board, tree, office):
+    from canbo.jobs.models import Job
+
+    client.force_login(board)
+    params = {"unit": tree["province"].pk, "position": "GIAM_DOC_SO", "on": "01/06/2026"}
+    html = client.get(GAPS, params).content.decode()
+    assert f'method="post" action="{reverse("standards:gaps_export")}?' in html
+    assert "Bắt đầu xuất" in client.get(reverse("standards:gaps_export"), params).content.decode()
+    assert not Job.objects.exists()
+
+
+def test_a_name_typed_as_a_formula_is_exported_as_text(client, export_via_job, board, tree, office):
+    name = '=HYPERLINK("//x","a") Văn B'
+    Person.objects.filter(full_name="Giàng A Páo").update(full_name=name)
+    client.force_login(board)
+
+    response = export_via_job(
+        reverse("standards:gaps_export"),
+        {"unit": tree["province"].pk, "position": "GIAM_DOC_SO", "on": "01/06/2026"},
+    )
+
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    cells = [row[1] for row in sheet.iter_rows(min_row=5) if row[1].value == name]
+    assert len(cells) == 1 and cells[0].data_type == "s"

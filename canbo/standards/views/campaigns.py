@@ -6,15 +6,16 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
+from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 from canbo.people.choices import PersonnelCategory
-from canbo.reports.formatting import fmt_int
 
 from .. import services
-from ..exports import findings_response
+from ..exports import FINDINGS_EXPORT
 from ..forms import CampaignForm, FindingFilterForm, RecheckForm
+from ..jobs import campaign_create_start, campaign_recheck_start, campaign_run_start
 from ..selectors import (
     campaign_counts,
     campaign_queryset_for,
@@ -23,6 +24,8 @@ from ..selectors import (
     finding_queryset_for,
 )
 from .common import PAGE_SIZE, can_write, query_without_page, staff_required, writer_required
+
+STARTED = "Đã bắt đầu rà soát; kết quả có ở trang này khi xong, có thể rời trang."
 
 
 @staff_required
@@ -35,16 +38,18 @@ def campaign_list(request):
 
 @writer_required
 def campaign_create(request):
+    """The form is checked here (errors next to the fields); the campaign is created and run by a job, since
+    reviewing its scope may check thousands of people."""
     form = CampaignForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
         try:
-            campaign = services.review_campaign_create(actor=request.user, **form.service_data())
+            services.review_campaign_check(actor=request.user, **form.service_data())
         except ValidationError as exc:
             add_service_errors(form, exc)
         else:
-            count = campaign.findings.count()
-            messages.success(request, f"Đã tạo đợt rà soát: {fmt_int(count)} người chưa đạt tiêu chuẩn.")
-            return redirect("standards:campaign_detail", pk=campaign.pk)
+            job = campaign_create_start(actor=request.user, post=request.POST)
+            messages.info(request, STARTED)
+            return redirect("jobs:detail", job_id=job.pk)
     return render(request, "standards/campaign_form.html", {"form": form, "section": "campaigns"})
 
 
@@ -95,11 +100,9 @@ def _managed(request, pk):
 @staff_required
 def campaign_run(request, pk: int):
     campaign = _managed(request, pk)
-    count = services.review_campaign_run(actor=request.user, campaign=campaign)
-    messages.success(
-        request, f"Đã rà soát lại tại ngày {campaign.review_date:%d/%m/%Y}: {fmt_int(count)} người chưa đạt."
-    )
-    return redirect("standards:campaign_detail", pk=campaign.pk)
+    job = campaign_run_start(actor=request.user, campaign=campaign)
+    messages.info(request, STARTED)
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 @require_POST
@@ -111,24 +114,19 @@ def campaign_recheck(request, pk: int):
         messages.error(request, "; ".join(e for errors in form.errors.values() for e in errors))
         return redirect("standards:campaign_detail", pk=campaign.pk)
     try:
-        result = services.review_campaign_recheck(
-            actor=request.user, campaign=campaign, on=form.cleaned_data.get("on")
-        )
+        services.review_campaign_recheck_on(campaign=campaign, on=form.cleaned_data.get("on"))
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(
-            request,
-            f"Đã kiểm tra lại ngày {campaign.rechecked_on:%d/%m/%Y}: {fmt_int(result['resolved'])} người đã "
-            f"khắc phục, {fmt_int(result['still_short'])} người còn chưa đạt.",
-        )
-    return redirect("standards:campaign_detail", pk=campaign.pk)
+        return redirect("standards:campaign_detail", pk=campaign.pk)
+    job = campaign_recheck_start(actor=request.user, campaign=campaign, post=request.POST)
+    messages.info(request, STARTED)
+    return redirect("jobs:detail", job_id=job.pk)
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def campaign_export(request, pk: int):
+    """The findings in the user's units (open=1: still short) as .xlsx, written by a job on the queue."""
     campaign = _campaign(request, pk)
-    findings = finding_queryset_for(user=request.user, campaign=campaign)
-    if request.GET.get("open"):
-        findings = findings.filter(resolved_on__isnull=True)
-    return findings_response(campaign, findings)
+    query = f"campaign={campaign.pk}" + ("&open=1" if request.GET.get("open") else "")
+    return export_view(request, FINDINGS_EXPORT, query=query)

@@ -3,12 +3,14 @@
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
+from canbo.jobs.views import export_view
 from canbo.people.selectors import person_get_for_user
 from canbo.people.selectors import person_list as select_persons
 
 from ..engine import applies, check_person
-from ..exports import gap_list_response
+from ..exports import GAP_EXPORT
 from ..forms import CheckForm, GapForm
 from ..gaps import MODES, count_group, gap_groups, gap_page_entries
 from ..selectors import criterion_label
@@ -107,20 +109,11 @@ def gap_list(request):
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def gap_export(request):
+    """The whole list as .xlsx, written by a job on the queue; invalid filters go back to the list."""
     form = GapForm(request.GET, user=request.user)
+    query = query_without_page(request)
     if not form.is_valid():
-        query = query_without_page(request)
         return redirect(reverse("standards:gaps") + (f"?{query}" if query else ""))
-    data = form.cleaned_data
-    groups = [
-        count_group(g)
-        for g in gap_groups(
-            fetched_by=request.user,
-            unit=data["unit"],
-            on=data["on"],
-            position=data.get("position"),
-            mode=data["mode"],
-        )
-    ]
-    return gap_list_response(groups, unit=data["unit"], on=data["on"], mode_label=MODES[data["mode"]])
+    return export_view(request, GAP_EXPORT, query=query)

@@ -4,6 +4,8 @@ log (ke-hoach/<id>/xlsx); the achievement alone (ke-hoach/<id>/ket-qua.xlsx). Sa
 from django.utils import timezone
 from openpyxl import Workbook
 
+from canbo.core.xlsx import set_cell
+
 from ..models import TrainingPlan
 from .achievements import PlanFigures, plan_achievements
 from .styles import INT, PCT, TEXT, TITLE_FONT, facts, header, put_row
@@ -24,7 +26,7 @@ def _pct(value):
 
 def _intro(sheet, figures: PlanFigures, title: str) -> int:
     plan = figures.plan
-    sheet.cell(row=1, column=1, value=title).font = TITLE_FONT
+    set_cell(sheet, 1, 1, title).font = TITLE_FONT
     items = [
         ("Kế hoạch", plan.title),
         ("Năm kế hoạch", plan.year),
@@ -38,7 +40,7 @@ def _intro(sheet, figures: PlanFigures, title: str) -> int:
     row = facts(sheet, 3, items)
     notes = [SCOPED_NOTE, DEFINITIONS] if figures.scoped else [DEFINITIONS]
     for note in notes:
-        sheet.cell(row=row, column=1, value=note)
+        set_cell(sheet, row, 1, note)
         row += 1
     return row + 1
 
@@ -117,7 +119,7 @@ def _units(sheet, figures: PlanFigures, row: int) -> None:
             values += [share.turns, _pct(share.achieved), share.budget, share.spent]
             put_row(sheet, row + number, values, formats)
     if not number:
-        sheet.cell(row=row + 1, column=1, value="Kế hoạch chưa phân bổ chỉ tiêu cho đơn vị nào.")
+        set_cell(sheet, row + 1, 1, "Kế hoạch chưa phân bổ chỉ tiêu cho đơn vị nào.")
 
 
 def _steps(sheet, plan: TrainingPlan) -> None:

@@ -12,6 +12,7 @@ from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from canbo.core.xlsx import set_cell
 from canbo.imports import cells
 from canbo.imports.columns import (
     CHOICE,
@@ -71,7 +72,7 @@ _GUIDE = [
 
 def _guide(sheet, klass: TrainingClass) -> None:
     sheet.title = GUIDE
-    sheet.cell(row=1, column=1, value=f"Nhập kết quả học tập lớp {klass.code}").font = TITLE_FONT
+    set_cell(sheet, 1, 1, f"Nhập kết quả học tập lớp {klass.code}").font = TITLE_FONT
     grants = klass.programme.grants_qualification
     row = facts(
         sheet,
@@ -87,7 +88,7 @@ def _guide(sheet, klass: TrainingClass) -> None:
     )
     for text in _GUIDE:
         row += 1
-        sheet.cell(row=row, column=1, value=text)
+        set_cell(sheet, row, 1, text)
     sheet.column_dimensions["A"].width = 24
     sheet.column_dimensions["B"].width = 60
 
@@ -129,7 +130,7 @@ def results_template(*, user, klass: TrainingClass) -> Workbook:
     for number, enrolment in enumerate(class_roster(user=user, klass=klass), start=1):
         values = [number, enrolment.person.national_id, enrolment.person.full_name, enrolment.unit.name]
         for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=number + 1, column=col, value=value)
+            cell = set_cell(sheet, number + 1, col, value)
             if col == 2:
                 cell.number_format = TEXT_FORMAT
         for col in (6, 9):

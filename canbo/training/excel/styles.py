@@ -7,6 +7,8 @@ from django.http import HttpResponse
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from canbo.core.xlsx import set_cell
+
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 INT, PCT, DATE, TEXT = "#,##0", "0.0", "DD/MM/YYYY", "@"
 HEADER_FONT = Font(bold=True, color="FFFFFF")
@@ -20,7 +22,7 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 def header(sheet, row: int, titles: list[tuple[str, int]]) -> None:
     """A header row: (title, column width) per column."""
     for col, (title, width) in enumerate(titles, start=1):
-        cell = sheet.cell(row=row, column=col, value=title)
+        cell = set_cell(sheet, row, col, title)
         cell.font, cell.fill, cell.border = HEADER_FONT, HEADER_FILL, BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
         sheet.column_dimensions[get_column_letter(col)].width = width
@@ -28,8 +30,9 @@ def header(sheet, row: int, titles: list[tuple[str, int]]) -> None:
 
 
 def put_row(sheet, row: int, values: list, formats: list[str | None], *, bold=False) -> None:
+    """One row of values; text is written as text (a name typed as "=…" is never a formula)."""
     for col, (value, fmt) in enumerate(zip(values, formats, strict=True), start=1):
-        cell = sheet.cell(row=row, column=col, value=value)
+        cell = set_cell(sheet, row, col, value)
         cell.border = BORDER
         if fmt:
             cell.number_format = fmt
@@ -40,8 +43,8 @@ def put_row(sheet, row: int, values: list, formats: list[str | None], *, bold=Fa
 def facts(sheet, row: int, items: list[tuple[str, object]]) -> int:
     """Label / value pairs under a title; dates formatted dd/mm/yyyy. Returns the next free row."""
     for label, value in items:
-        sheet.cell(row=row, column=1, value=label).font = TOTAL_FONT
-        cell = sheet.cell(row=row, column=2, value=value)
+        set_cell(sheet, row, 1, label).font = TOTAL_FONT
+        cell = set_cell(sheet, row, 2, value)
         if hasattr(value, "year"):
             cell.number_format = DATE
             cell.alignment = Alignment(horizontal="left")

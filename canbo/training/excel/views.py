@@ -6,17 +6,17 @@ import os
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.imports.forms import UploadForm
 from canbo.imports.reading import ImportFileError
 from canbo.imports.services import check_upload, save_upload
+from canbo.jobs.views import export_view
 
+from ..exports import ACHIEVEMENT_EXPORT, PLAN_EXPORT
 from ..selectors import class_queryset_for, plan_queryset_for
-from .plan import achievement_workbook, plan_workbook
 from .results import import_results, results_template
 from .styles import xlsx_response
 
@@ -35,29 +35,26 @@ def _class_for_writer(request, pk):
     return klass
 
 
-def _stamp() -> str:
-    return f"{timezone.localdate():%Y%m%d}"
-
-
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def plan_xlsx(request, pk):
+    """The plan's workbook, written by a job on the queue (GET: what will be exported; POST: start it)."""
     plan = _plan(request, pk)
-    name = f"ke-hoach-dao-tao-{plan.year}-{plan.owner_unit.code}-{_stamp()}.xlsx"
-    return xlsx_response(plan_workbook(user=request.user, plan=plan), name)
+    return export_view(request, PLAN_EXPORT, query=f"plan={plan.pk}")
 
 
 @login_required
-@require_GET
+@require_http_methods(["GET", "POST"])
 def achievement_xlsx(request, pk):
     plan = _plan(request, pk)
-    name = f"ket-qua-ke-hoach-{plan.year}-{plan.owner_unit.code}-{_stamp()}.xlsx"
-    return xlsx_response(achievement_workbook(user=request.user, plan=plan), name)
+    return export_view(request, ACHIEVEMENT_EXPORT, query=f"plan={plan.pk}")
 
 
 @login_required
 @require_GET
 def results_template_xlsx(request, pk):
+    """The class's results template stays a direct download: one class's roster (at most its capacity) with
+    empty columns to fill, for the upload below; not a filtered list."""
     klass = _class_for_writer(request, pk)
     return xlsx_response(results_template(user=request.user, klass=klass), f"mau-ket-qua-{klass.code}.xlsx")
 

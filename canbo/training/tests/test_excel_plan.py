@@ -5,6 +5,7 @@ import io
 
 import pytest
 from django.test import Client
+from django.urls import resolve, reverse
 from openpyxl import load_workbook
 
 from canbo.core.factories import PersonFactory
@@ -22,6 +23,15 @@ def client_for(user=None):
     if user is not None:
         client.force_login(user)
     return client
+
+
+def exported(client, url: str):
+    """Start the export (a job, run at once by the test queue), follow to the job and download the file."""
+    start = client.post(url)
+    assert start.status_code == 302, start
+    job = resolve(start["Location"])
+    assert job.view_name == "jobs:detail"
+    return client.get(reverse("jobs:download", args=[job.kwargs["job_id"]]))
 
 
 @pytest.fixture
@@ -69,7 +79,7 @@ def plan(tree, board, board2, standing):
 def workbook_of(response):
     assert response.status_code == 200
     assert response["Content-Type"] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return load_workbook(io.BytesIO(response.content))
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content)))
 
 
 def table(sheet, first_header: str = "STT"):
@@ -80,10 +90,10 @@ def table(sheet, first_header: str = "STT"):
 
 
 def test_plan_workbook_has_lines_with_achievement_in_vietnamese(plan, board):
-    response = client_for(board).get(f"/dao-tao/ke-hoach/{plan.pk}/xlsx")
+    response = exported(client_for(board), f"/dao-tao/ke-hoach/{plan.pk}/xlsx")
     book = workbook_of(response)
 
-    assert 'filename="ke-hoach-dao-tao-2026-T11-' in response["Content-Disposition"]
+    assert 'filename="ke-hoach-dao-tao-' in response["Content-Disposition"]
     assert book.sheetnames == ["Kế hoạch", "Phân bổ theo đơn vị", "Các bước xử lý"]
     sheet = book["Kế hoạch"]
     assert sheet["A1"].value == "Kế hoạch đào tạo, bồi dưỡng năm 2026"
@@ -109,7 +119,7 @@ def test_plan_workbook_has_lines_with_achievement_in_vietnamese(plan, board):
 
 
 def test_breakdown_and_steps_sheets(plan, board):
-    book = workbook_of(client_for(board).get(f"/dao-tao/ke-hoach/{plan.pk}/xlsx"))
+    book = workbook_of(exported(client_for(board), f"/dao-tao/ke-hoach/{plan.pk}/xlsx"))
 
     header, rows = table(book["Phân bổ theo đơn vị"])
     shares = [dict(zip(header, [c.value for c in row], strict=True)) for row in rows]
@@ -131,7 +141,7 @@ def test_breakdown_and_steps_sheets(plan, board):
 
 
 def test_achievement_workbook_for_an_officer_is_her_units_share(plan, charlie):
-    book = workbook_of(client_for(charlie).get(f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx"))
+    book = workbook_of(exported(client_for(charlie), f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx"))
 
     assert book.sheetnames == ["Kết quả thực hiện", "Theo đơn vị"]
     sheet = book["Kết quả thực hiện"]
@@ -144,21 +154,62 @@ def test_achievement_workbook_for_an_officer_is_her_units_share(plan, charlie):
 
 
 def test_exports_are_scoped(plan, dana):
-    assert client_for(dana).get(f"/dao-tao/ke-hoach/{plan.pk}/xlsx").status_code == 404
-    assert client_for(dana).get(f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx").status_code == 404
-    anonymous = client_for().get(f"/dao-tao/ke-hoach/{plan.pk}/xlsx")
+    from canbo.jobs.models import Job
+
+    for url in (f"/dao-tao/ke-hoach/{plan.pk}/xlsx", f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx"):
+        assert client_for(dana).get(url).status_code == 404
+        assert client_for(dana).post(url).status_code == 404
+    anonymous = client_for().post(f"/dao-tao/ke-hoach/{plan.pk}/xlsx")
     assert anonymous.status_code == 302 and "/tai-khoan/" in anonymous["Location"]
+    assert not Job.objects.exists()
+
+
+def test_the_plan_page_offers_the_exports_as_buttons_that_start_a_job(plan, board):
+    html = client_for(board).get(f"/dao-tao/ke-hoach/{plan.pk}/").content.decode()
+    assert f'<form class="inline" method="post" action="/dao-tao/ke-hoach/{plan.pk}/xlsx">' in html
+    assert f'action="/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx"' in html
+
+
+def test_the_job_checks_the_plan_and_its_starter_again_when_it_runs(plan, board, dana):
+    from canbo.jobs.exports import export_start
+    from canbo.jobs.models import JobStatus
+
+    gone = export_start(actor=board, key="training.plan", query="plan=999999")
+    not_staff = export_start(actor=dana, key="training.plan_achievement", query=f"plan={plan.pk}")
+
+    for job in (gone, not_staff):
+        job.refresh_from_db()
+        assert job.status == JobStatus.FAILED and not job.result_file
+    assert "Không tìm thấy kế hoạch đào tạo, bồi dưỡng trong phạm vi được xem." in gone.message
+    assert not_staff.message == "Anh/chị không có quyền xem trang đào tạo, bồi dưỡng."
 
 
 def test_export_query_count_does_not_grow_with_lines(plan, board, tree, django_assert_max_num_queries):
     from canbo.training.models import PlanLine
 
     client = client_for(board)
-    with django_assert_max_num_queries(12) as few:
-        client.get(f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx")
+    with django_assert_max_num_queries(30) as few:
+        exported(client, f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx")
     for code in ("LLCT_TRUNG_CAP", "NV_TO_CHUC", "DT_THAC_SI", "QLNN_CHUYEN_VIEN"):
         PlanLine.objects.create(
             plan=plan, programme=programme(code), responsible_unit=tree["province"], target_count=9
         )
     with django_assert_max_num_queries(len(few.captured_queries)):
-        client.get(f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx")
+        exported(client, f"/dao-tao/ke-hoach/{plan.pk}/ket-qua.xlsx")
+
+
+def test_text_typed_as_a_formula_stays_text_in_the_plan_workbook(plan, board):
+    """Issue 18.3 in an ordinary (not write-only) sheet: the line's note and the plan's title."""
+    formula = '=HYPERLINK("//x","a") Văn B'
+    plan.lines.update(note=formula, audience="=1+1")
+    type(plan).objects.filter(pk=plan.pk).update(title=formula)
+
+    sheet = workbook_of(exported(client_for(board), f"/dao-tao/ke-hoach/{plan.pk}/xlsx"))["Kế hoạch"]
+
+    header, rows = table(sheet)
+    line = dict(zip(header, rows[0], strict=True))
+    title = next(
+        sheet.cell(row=r, column=2) for r in range(3, 12) if sheet.cell(row=r, column=1).value == "Kế hoạch"
+    )
+    for cell, text in ((line["Ghi chú"], formula), (line["Đối tượng"], "=1+1"), (title, formula)):
+        assert (cell.value, cell.data_type) == (text, "s")

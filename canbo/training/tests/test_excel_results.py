@@ -117,6 +117,16 @@ def test_template_lists_the_class_with_empty_result_columns(klass, learners, ali
     assert guide["A1"].value == "Nhập kết quả học tập lớp CCLL-2026"
 
 
+def test_a_name_typed_as_a_formula_is_text_in_the_template(klass, learners, alice):
+    anh, _hoa = learners
+    type(anh).objects.filter(pk=anh.pk).update(full_name='=HYPERLINK("//x","a") Văn B')
+
+    sheet = template(client_for(alice), klass)[SHEET]
+
+    cell = next(row[2] for row in sheet.iter_rows(min_row=2) if row[1].value == anh.national_id)
+    assert (cell.value, cell.data_type) == ('=HYPERLINK("//x","a") Văn B', "s")
+
+
 def test_template_and_upload_access(klass, learners, bob, charlie, dana):
     assert client_for(bob).get(template_url(klass)).status_code == 403
     assert client_for(bob).get(upload_url(klass)).status_code == 403

@@ -4,10 +4,11 @@ import datetime
 from urllib.parse import urlencode
 
 import pytest
-from django.urls import reverse
+from django.urls import resolve, reverse
 
 from canbo.accounts.models import Role
 from canbo.core.factories import PersonFactory, UserFactory, grant
+from canbo.jobs.models import Job, JobStatus
 from canbo.training.models import Enrolment, EnrolmentBatch
 
 from .factories import EnrolmentFactory, TrainingClassFactory
@@ -40,6 +41,14 @@ def _url(klass, **params):
     return reverse("training:bulk_enrol", args=[klass.pk]) + ("?" + urlencode(params) if params else "")
 
 
+def _job(response):
+    """The job the submit started (the test queue has already run it)."""
+    assert response.status_code == 302, response
+    match = resolve(response["Location"])
+    assert match.view_name == "jobs:detail"
+    return Job.objects.get(pk=match.kwargs["job_id"])
+
+
 def test_the_page_shows_how_many_match_then_enrols_them_all(client, klass, alice, staff_a):
     client.force_login(alice)
     response = client.get(_url(klass, unit="SO_A_VP"))
@@ -50,11 +59,15 @@ def test_the_page_shows_how_many_match_then_enrols_them_all(client, klass, alice
     assert "bỏ qua người đã có trong lớp" in html.lower()
     assert 'hx-indicator="#bulk-indicator"' in html
     response = client.post(_url(klass, unit="SO_A_VP"), {"expected": 3})
+    job = _job(response)
     batch = EnrolmentBatch.objects.get()
-    assert response.status_code == 302
-    assert response["Location"] == reverse("training:batch_detail", args=[klass.pk, batch.pk])
+    assert (job.status, job.kind, job.created_by) == (JobStatus.SUCCEEDED, "training.enrol_bulk", alice)
+    assert job.message == "Đã ghi danh 3 người vào lớp TH-01."
     assert set(Enrolment.objects.values_list("person", flat=True)) == {p.pk for p in staff_a}
-    page = client.get(response["Location"]).content.decode()
+    batch_url = reverse("training:batch_detail", args=[klass.pk, batch.pk])
+    job_page = client.get(response["Location"]).content.decode()
+    assert "Đã ghi danh 3 người vào lớp TH-01." in job_page and f'href="{batch_url}"' in job_page
+    page = client.get(batch_url).content.decode()
     assert "Số người được ghi danh" in page and "<strong>3</strong>" in page and "SO_A_VP" in page
 
 
@@ -62,16 +75,17 @@ def test_htmx_submit_redirects_with_a_header(client, klass, alice, staff_a):
     client.force_login(alice)
     response = client.post(_url(klass, unit="SO_A_VP"), {"expected": 3}, HTTP_HX_REQUEST="true")
     assert response.status_code == 204
-    assert response["HX-Redirect"].startswith(f"/dao-tao/lop/{klass.pk}/ghi-danh/")
+    assert resolve(response["HX-Redirect"]).view_name == "jobs:detail"
+    assert EnrolmentBatch.objects.get().enrolled == 3
 
 
 def test_a_full_class_enrols_nobody(client, klass, alice, staff_a, tree):
     klass.capacity = 2
     klass.save()
     client.force_login(alice)
-    response = client.post(_url(klass, unit="SO_A_VP"), {"expected": 3})
-    assert response.status_code == 200
-    assert "chỉ nhận 2 học viên" in response.content.decode()
+    job = _job(client.post(_url(klass, unit="SO_A_VP"), {"expected": 3}))
+    assert job.status == JobStatus.FAILED
+    assert job.message.startswith("Chưa ghi danh được: ") and "chỉ nhận 2 học viên" in job.message
     assert not Enrolment.objects.exists() and not EnrolmentBatch.objects.exists()
 
 
@@ -83,20 +97,20 @@ def test_someone_outside_the_users_units_in_the_list_enrols_nobody(
         grant(UserFactory(username="eve"), Role.UNIT_OFFICER, tree["dept_a"]), Role.LEADER, tree["dept_b"]
     )
     client.force_login(user)
-    response = client.post(_url(klass, category="CC"), {"expected": 4})
-    html = response.content.decode()
-    assert "không thuộc đơn vị anh/chị quản lý" in html and "Trần Thị Bích" in html
+    job = _job(client.post(_url(klass, category="CC"), {"expected": 4}))
+    assert job.status == JobStatus.FAILED
+    assert "không thuộc đơn vị anh/chị quản lý" in job.message and "Trần Thị Bích" in job.message
     assert not Enrolment.objects.exists() and not EnrolmentBatch.objects.exists()
 
 
 def test_people_already_in_the_class_refuse_the_batch_unless_skipped(client, klass, alice, staff_a):
     EnrolmentFactory(training_class=klass, person=staff_a[0])
     client.force_login(alice)
-    response = client.post(_url(klass, unit="SO_A_VP"), {"expected": 3})
-    assert "đã có trong danh sách lớp" in response.content.decode()
+    job = _job(client.post(_url(klass, unit="SO_A_VP"), {"expected": 3}))
+    assert job.status == JobStatus.FAILED and "đã có trong danh sách lớp" in job.message
     assert Enrolment.objects.count() == 1
-    response = client.post(_url(klass, unit="SO_A_VP"), {"expected": 3, "skip_existing": "on"})
-    assert response.status_code == 302
+    job = _job(client.post(_url(klass, unit="SO_A_VP"), {"expected": 3, "skip_existing": "on"}))
+    assert job.message == "Đã ghi danh 2 người vào lớp TH-01; bỏ qua 1 người đã có trong lớp."
     batch = EnrolmentBatch.objects.get()
     assert (batch.enrolled, batch.criteria["skipped"]) == (2, 1)
     assert Enrolment.objects.count() == 3
@@ -137,3 +151,24 @@ def test_bulk_page_query_count_does_not_grow_with_the_list(
     client.force_login(board)
     with django_assert_max_num_queries(10):  # + the notification badge
         assert client.get(_url(klass, unit="SO_A")).status_code == 200
+
+
+def test_the_job_checks_again_when_it_runs_and_a_repeated_run_enrols_nobody_twice(
+    klass, alice, staff_a, tree
+):
+    from canbo.training.bulk import enrol_bulk_start, run_enrol_bulk
+
+    changed = enrol_bulk_start(
+        actor=alice, klass=klass, query="unit=SO_A_VP", expected=2, skip_existing=False
+    )
+    changed.refresh_from_db()
+    assert changed.status == JobStatus.FAILED and "Danh sách đã thay đổi" in changed.message
+    job = enrol_bulk_start(actor=alice, klass=klass, query="unit=SO_A_VP", expected=3, skip_existing=False)
+    job.refresh_from_db()
+    assert job.status == JobStatus.SUCCEEDED and Enrolment.objects.count() == 3
+
+    job.result = {"batch": job.result["batch"]}  # as left by a worker that died after committing
+    run_enrol_bulk(job, lambda *args, **kwargs: None)
+
+    assert Enrolment.objects.count() == 3 and EnrolmentBatch.objects.count() == 1
+    assert job.message == "Đã ghi danh 3 người vào lớp TH-01."

@@ -129,18 +129,52 @@ def test_bad_parameters_are_vietnamese_errors(client, board, lượt):
     assert "Ngày không hợp lệ" in response.content.decode()
 
 
-def test_excel_export_of_the_filtered_list(client, alice, lượt):
-    client.force_login(alice)
-    response = client.get(reverse("training:enrolment_export"), {"unit": "SO_A", "measure": "completed"})
+def _sheet(response):
     assert response.status_code == 200
-    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
-    rows = list(sheet.iter_rows(values_only=True))
+    return load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+
+
+def test_excel_export_of_the_filtered_list(client, export_via_job, alice, lượt):
+    client.force_login(alice)
+    response = export_via_job(reverse("training:enrolment_export"), {"unit": "SO_A", "measure": "completed"})
+    assert "luot-dao-tao-boi-duong-" in response["Content-Disposition"]
+    rows = list(_sheet(response).iter_rows(values_only=True))
     assert rows[0][:3] == ("STT", "Mã hồ sơ", "Họ và tên")
     assert len(rows) == 3
     assert {r[2] for r in rows[1:]} == {"Nguyễn Văn Ánh"}
     assert "Hoàn thành" in rows[1]
-    response = client.get(reverse("training:enrolment_export"), {"unit": "SO_B"})
+    response = client.post(reverse("training:enrolment_export") + "?unit=SO_B")
     assert response.status_code == 302 and "unit=SO_B" in response["Location"]
+    assert "/tac-vu/" not in response["Location"]
+
+
+def test_the_export_page_starts_nothing_until_the_button_is_pressed(client, alice, lượt):
+    from canbo.jobs.models import Job
+
+    client.force_login(alice)
+    response = client.get(reverse("training:enrolment_export"), {"unit": "SO_A"})
+    assert response.status_code == 200 and "Bắt đầu xuất" in response.content.decode()
+    assert not Job.objects.exists()
+    html = client.get(URL, {"unit": "SO_A"}).content.decode()
+    assert f'method="post" action="{reverse("training:enrolment_export")}?unit=SO_A"' in html
+
+
+def test_a_programme_name_typed_as_a_formula_is_exported_as_text(client, export_via_job, board, anh):
+    """Issue 18.3: text from the database is written as text, never as a formula."""
+    name = '=HYPERLINK("//x","a") Văn B'
+    programme = Programme.objects.get(code="NV_TO_CHUC")
+    enrol(anh, "NV_TO_CHUC", D(2020, 5, 4), result="COMPLETED", on=D(2020, 5, 15), certificate_number="=1+1")
+    Programme.objects.filter(pk=programme.pk).update(name=name)
+    anh.full_name = name
+    anh.save(update_fields=["full_name"])
+    client.force_login(board)
+
+    sheet = _sheet(export_via_job(reverse("training:enrolment_export")))
+
+    header = [c.value for c in sheet[1]]
+    row = dict(zip(header, sheet[2], strict=True))
+    for column, text in (("Họ và tên", name), ("Chương trình", name), ("Số văn bằng, chứng chỉ", "=1+1")):
+        assert (row[column].value, row[column].data_type) == (text, "s"), column
 
 
 def test_the_list_is_for_staff_only(client, dana, bob, lượt):

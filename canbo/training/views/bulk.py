@@ -1,50 +1,29 @@
-"""Bulk enrolment from a filtered person list (the register's own filters), and the batch's result page."""
+"""Bulk enrolment from a filtered person list (the register's own filters), started as a job on the queue,
+and the batch's result page."""
 
-from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
-from canbo.people.choices import PersonStatus
 from canbo.people.forms import PersonListFilterForm
-from canbo.people.selectors import person_list
 
+from ..bulk import CHANGED, NO_FILTER, enrol_bulk_start, filter_form, matching
 from ..forms import BulkEnrolForm
 from ..models import Enrolment
 from ..selectors import class_fill
-from ..services import enrol_bulk
 from .classes import class_for
 from .common import is_htmx, staff_required, writer_required
 
 PREVIEW = 20
-# The register's filters that make sense here: people working today (the services enrol no one else).
-DROPPED_FILTERS = ("status", "on")
-NO_FILTER = "Hãy chọn ít nhất một điều kiện lọc (đơn vị, phân loại, trình độ, …) trước khi ghi danh."
-
-
-def _filter_form(request):
-    form = PersonListFilterForm(request.GET, user=request.user)
-    for name in DROPPED_FILTERS:
-        del form.fields[name]
-    return form
-
-
-def _criteria(request, form) -> dict:
-    """The filters as typed (codes, dd/mm/yyyy), kept on the batch so its page can say whom it took."""
-    return {k: v for k, v in request.GET.items() if k in form.fields and v}
-
-
-def _matching(request, form):
-    if not form.is_valid() or not _criteria(request, form):
-        return None
-    return person_list(fetched_by=request.user, filters={**form.filters(), "status": PersonStatus.WORKING})
 
 
 @writer_required
 def bulk_enrol(request, pk):
+    """GET: how many working people the filters match, a preview; POST: the enrolment of them all, as a job
+    (the list may hold thousands), whose page says the outcome and links to the batch."""
     klass = class_for(request, pk)
-    form = _filter_form(request)
-    persons = _matching(request, form)
+    form = filter_form(request.GET, user=request.user)
+    persons = matching(request.GET, form, user=request.user)
     enrol_form = BulkEnrolForm(request.POST or None)
     errors = []
     count = persons.count() if persons is not None else None
@@ -54,26 +33,19 @@ def bulk_enrol(request, pk):
         elif enrol_form.is_valid():
             expected = enrol_form.cleaned_data["expected"]
             if expected is not None and expected != count:
-                errors.append(
-                    f"Danh sách đã thay đổi từ lúc xem ({expected} người, nay {count} người): "
-                    "hãy xem lại danh sách rồi ghi danh."
-                )
+                errors.append(CHANGED.format(expected=expected, count=count))
             else:
-                try:
-                    batch = enrol_bulk(
-                        actor=request.user,
-                        training_class=klass,
-                        persons=persons,
-                        criteria=_criteria(request, form),
-                        skip_existing=enrol_form.cleaned_data["skip_existing"],
-                    )
-                except ValidationError as exc:
-                    errors.extend(exc.messages)
-                else:
-                    url = reverse("training:batch_detail", args=[klass.pk, batch.pk])
-                    if is_htmx(request):
-                        return HttpResponse(status=204, headers={"HX-Redirect": url})
-                    return redirect(url)
+                job = enrol_bulk_start(
+                    actor=request.user,
+                    klass=klass,
+                    query=request.GET.urlencode(),
+                    expected=count,
+                    skip_existing=enrol_form.cleaned_data["skip_existing"],
+                )
+                url = reverse("jobs:detail", args=[job.pk])
+                if is_htmx(request):
+                    return HttpResponse(status=204, headers={"HX-Redirect": url})
+                return redirect(url)
     context = {
         "klass": klass,
         "form": form,

@@ -9,11 +9,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
+from canbo.jobs.views import export_view
+
+from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
 from ..selectors import enrolment_list as select_enrolments
 from .common import PAGE_SIZE, query_without_page, staff_required
-from .exports import enrolment_export_response
 
 
 def enrolment_list_for(user, filters: dict):
@@ -43,10 +46,12 @@ def enrolment_list(request):
 
 
 @staff_required
+@require_http_methods(["GET", "POST"])
 def enrolment_export(request):
-    """The whole filtered list as .xlsx; invalid filters go back to the list, which shows the errors."""
+    """The whole filtered list as .xlsx, written by a job on the queue; invalid filters go back to the list,
+    which shows the errors."""
     form = EnrolmentFilterForm(request.GET, user=request.user)
+    query = query_without_page(request)
     if not form.is_valid():
-        query = query_without_page(request)
         return redirect(reverse("training:enrolment_list") + (f"?{query}" if query else ""))
-    return enrolment_export_response(enrolment_list_for(request.user, form.filters()))
+    return export_view(request, ENROLMENT_EXPORT, query=query)

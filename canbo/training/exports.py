@@ -1,0 +1,154 @@
+"""The training module's Excel exports, run as jobs on the queue (canbo.jobs.exports): the enrolment list
+(lượt học, one query, streamed rows), a plan's workbook and its achievement. Each write function re-checks
+the starter's access and the page's filters when the job runs."""
+
+from django.core.exceptions import ValidationError
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from canbo.core.db_router import replica_reads
+from canbo.core.xlsx import DATE_FORMAT, safe_value, text_cell
+from canbo.jobs.exports import register_export
+from canbo.jobs.registry import JobFailed
+
+from .choices import EnrolmentResult, TrainingMode, Venue
+from .excel.plan import achievement_workbook, plan_workbook
+from .forms import EnrolmentFilterForm
+from .selectors import enrolment_list, plan_queryset_for
+from .views.common import NO_ACCESS, is_staff
+
+ENROLMENT_EXPORT = "training.enrolments"
+PLAN_EXPORT = "training.plan"
+ACHIEVEMENT_EXPORT = "training.plan_achievement"
+PROGRESS_EVERY = 1000
+
+# (header, column width, values() field, how to show it: "date", a choices list, or as is)
+COLUMNS = [
+    ("Mã hồ sơ", 12, "person__code", None),
+    ("Họ và tên", 28, "person__full_name", None),
+    ("Ngày sinh", 12, "person__date_of_birth", "date"),
+    ("Đơn vị khi cử đi học", 36, "unit__name", None),
+    ("Mã đơn vị", 12, "unit__code", None),
+    ("Mã chương trình", 18, "programme__code", None),
+    ("Chương trình", 36, "programme__name", None),
+    ("Mã lớp", 14, "training_class__code", None),
+    ("Hệ", 16, "mode", TrainingMode.choices),
+    ("Trong nước / nước ngoài", 14, "venue", Venue.choices),
+    ("Ngày bắt đầu", 12, "start_date", "date"),
+    ("Ngày kết thúc", 12, "end_date", "date"),
+    ("Kết quả", 16, "result", EnrolmentResult.choices),
+    ("Ngày có kết quả", 12, "result_date", "date"),
+    ("Số văn bằng, chứng chỉ", 18, "certificate_number", None),
+    ("Kinh phí (đồng)", 14, "cost", None),
+]
+
+
+def _require_staff(user) -> None:
+    """The pages' gate, again when the job runs: a role withdrawn since the click exports nothing."""
+    if not is_staff(user):
+        raise JobFailed(NO_ACCESS)
+
+
+def write_enrolments_xlsx(enrolments, fileobj, progress=None) -> int:
+    """Write the enrolments (a scoped, ordered queryset) to `fileobj`; return the row count."""
+    total = enrolments.count() if progress else 0
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("Lượt đào tạo, bồi dưỡng")
+    sheet.column_dimensions["A"].width = 6
+    for index, (_header, width, _field, _kind) in enumerate(COLUMNS, start=2):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "C2"
+    bold = Font(bold=True)
+    header = []
+    for title in ["STT", *(c[0] for c in COLUMNS)]:
+        cell = text_cell(sheet, title)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    kinds = [{k: str(v) for k, v in kind} if isinstance(kind, list) else kind for *_rest, kind in COLUMNS]
+    count = 0
+    rows = enrolments.values_list(*(c[2] for c in COLUMNS)).iterator(chunk_size=2000)
+    for count, values in enumerate(rows, start=1):
+        row = [count]
+        for kind, value in zip(kinds, values, strict=True):
+            if value is None or value == "":
+                row.append(None)
+            elif kind == "date":
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                row.append(cell)
+            elif isinstance(kind, dict):
+                row.append(safe_value(sheet, kind.get(value, value)))
+            else:
+                row.append(safe_value(sheet, value))
+        sheet.append(row)
+        if progress and count % PROGRESS_EVERY == 0:
+            progress("Đang ghi tệp Excel", count, total, unit="dòng")
+    if progress:
+        progress("Đang lưu tệp", count, total, unit="dòng")
+    workbook.save(fileobj)
+    return count
+
+
+def write_enrolment_export(*, user, query, fileobj, progress) -> int:
+    """The enrolment list's "Xuất Excel": the page's filters, within what the user may see now."""
+    _require_staff(user)
+    form = EnrolmentFilterForm(query, user=user)
+    if not form.is_valid():
+        raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
+    with replica_reads():
+        return write_enrolments_xlsx(enrolment_list(user=user, filters=form.filters()), fileobj, progress)
+
+
+def _plan(user, query):
+    try:
+        pk = int(query.get("plan", ""))
+    except ValueError:
+        raise ValidationError("Chưa chọn kế hoạch đào tạo, bồi dưỡng.") from None
+    plan = plan_queryset_for(user=user).filter(pk=pk).first()
+    if plan is None:
+        raise ValidationError("Không tìm thấy kế hoạch đào tạo, bồi dưỡng trong phạm vi được xem.")
+    return plan
+
+
+def _write_plan_book(build, *, user, query, fileobj, progress) -> int:
+    _require_staff(user)
+    plan = _plan(user, query)
+    progress("Đang tính số liệu kế hoạch", 0, 0, unit="dòng")
+    with replica_reads():
+        workbook = build(user=user, plan=plan)
+    progress("Đang lưu tệp", 0, 0, unit="dòng")
+    workbook.save(fileobj)
+    return plan.lines.count()
+
+
+def write_plan_export(*, user, query, fileobj, progress) -> int:
+    """A plan's workbook: lines with target and achievement, the per-unit breakdown, the workflow log."""
+    return _write_plan_book(plan_workbook, user=user, query=query, fileobj=fileobj, progress=progress)
+
+
+def write_achievement_export(*, user, query, fileobj, progress) -> int:
+    """A plan's achievement alone (lines and units), as the user's scope sees it."""
+    return _write_plan_book(achievement_workbook, user=user, query=query, fileobj=fileobj, progress=progress)
+
+
+register_export(
+    ENROLMENT_EXPORT,
+    title="Lượt đào tạo, bồi dưỡng",
+    filename="luot-dao-tao-boi-duong-{date}.xlsx",
+    write=write_enrolment_export,
+)
+register_export(
+    PLAN_EXPORT,
+    title="Kế hoạch đào tạo, bồi dưỡng",
+    filename="ke-hoach-dao-tao-{date}.xlsx",
+    write=write_plan_export,
+)
+register_export(
+    ACHIEVEMENT_EXPORT,
+    title="Kết quả thực hiện kế hoạch đào tạo, bồi dưỡng",
+    filename="ket-qua-ke-hoach-dao-tao-{date}.xlsx",
+    write=write_achievement_export,
+)
