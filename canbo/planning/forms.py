@@ -1,6 +1,7 @@
 """Forms of the planning pages: input only; the rules are the services' (canbo.planning.services)."""
 
 from django import forms
+from django.utils import timezone
 
 from canbo.accounts.scoping import editable_units
 from canbo.org.forms import UnitChoiceField, VnFormMixin
@@ -55,8 +56,10 @@ class PostForm(VnFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = editable_units(user).order_by("path")
-        self.fields["position"].queryset = Position.objects.filter(is_leadership=True).order_by(
-            "-tier", "name"
+        self.fields["position"].queryset = (
+            Position.objects.active_on(timezone.localdate())
+            .filter(is_leadership=True)
+            .order_by("-tier", "name")
         )
 
 
