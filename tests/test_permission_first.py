@@ -87,6 +87,21 @@ def test_a_user_without_write_rights_gets_403_or_404_never_400(
     assert response.status_code in {403, 404}, (response.status_code, getattr(response, "data", None))
 
 
+PERSON_ROUTES = [(r, m) for r, m in ENDPOINTS if "<uuid:uuid>" in r]
+
+
+@pytest.mark.parametrize("who", ["bob", "standing", "sysadmin"])
+@pytest.mark.parametrize("route,method", PERSON_ROUTES, ids=[f"{m.upper()} /{r}" for r, m in PERSON_ROUTES])
+def test_a_record_the_user_only_reads_answers_403_or_404_never_400(staff_users, anh, route, method, who):
+    """Ánh works in dept_a: bob (its leader) and the Standing Committee read her record, but change nothing."""
+    client = APIClient()
+    client.force_login(staff_users[who])
+
+    response = getattr(client, method)(_url(route, anh), {}, format="json")
+
+    assert response.status_code in {403, 404}, (response.status_code, getattr(response, "data", None))
+
+
 # --- the HTML pages -------------------------------------------------------------------------------------------
 
 HTML_CONVERTERS = {"uuid", "int", "str", "slug"}
