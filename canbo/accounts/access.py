@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from rest_framework import permissions
 
 from .models import Role
-from .scoping import has_role
+from .scoping import has_role, sees_all_units
 
 READER_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 WRITER_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
@@ -67,6 +67,30 @@ def access_permission(*, no_access: str, read_only: str, no_write: str | None = 
             return records_cadre_work(request.user)
 
     return CadreWorkPermission
+
+
+READ_ONLY = "Anh/chị chỉ có quyền xem, không có quyền thay đổi dữ liệu này."
+BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy được thực hiện thao tác này."
+
+
+class WritesCadreWork(permissions.BasePermission):
+    """Permission first: a write (POST, PUT, PATCH, DELETE) by someone who writes nowhere — a leader, the
+    Standing Committee, an official, the system administrator — is refused with 403 before its body is read, so
+    an invalid body never answers 400 to a caller who may not send it. The service still checks the unit."""
+
+    message = READ_ONLY
+
+    def has_permission(self, request, view):
+        return request.method in permissions.SAFE_METHODS or records_cadre_work(request.user)
+
+
+class BoardWrites(permissions.BasePermission):
+    """Permission first, for writes only the province organisation board makes (terms, approvals, surveys)."""
+
+    message = BOARD_ONLY
+
+    def has_permission(self, request, view):
+        return request.method in permissions.SAFE_METHODS or sees_all_units(request.user)
 
 
 def query_without_page(request) -> str:

@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.admin import is_sysadmin
+from canbo.core.admin import NotFoundOutsideScopeMixin, is_sysadmin
 
 from . import services
 from .models import Role, RoleAssignment, User
@@ -110,7 +110,7 @@ class RoleAssignmentInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(_SysadminOnly, DjangoUserAdmin):
+class UserAdmin(NotFoundOutsideScopeMixin, _SysadminOnly, DjangoUserAdmin):
     inlines = [RoleAssignmentInline]
     list_display = ["username", "first_name", "last_name", "email", "is_active", "is_staff", "last_login"]
     list_filter = ["is_active", "is_staff", "role_assignments__role"]
@@ -150,7 +150,7 @@ class UserAdmin(_SysadminOnly, DjangoUserAdmin):
 
 
 @admin.register(RoleAssignment)
-class RoleAssignmentAdmin(admin.ModelAdmin):
+class RoleAssignmentAdmin(NotFoundOutsideScopeMixin, admin.ModelAdmin):
     """Requests and their trail. The system administrator and the board file requests and revoke; only an
     active board member who is neither the user nor the requester approves or rejects (the actions)."""
 

@@ -8,6 +8,7 @@ here and scoped with canbo.people.selectors (edits go through the app's pages, i
 from auditlog.models import LogEntry
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
@@ -36,7 +37,44 @@ CONFIGURATION_AUDIT_MODELS = frozenset(
 is_sysadmin = administers_system
 
 
-class CatalogueAdmin(admin.ModelAdmin):
+RETIRE_NOT_DELETE = (
+    "Không xoá mục danh mục: hồ sơ, quá trình công tác và báo cáo đang dùng hoặc đã dùng mục này. Để ngừng "
+    "sử dụng, hãy kết thúc hiệu lực (điền ngày vào ô “hiệu lực đến”): mục sẽ không còn được chọn trong các "
+    "biểu mẫu và mẫu nhập Excel, các bản ghi cũ vẫn giữ nguyên."
+)
+
+
+class NotFoundOutsideScopeMixin:
+    """A record outside the admin's (scoped) queryset answers 404, like the app's pages and the API.
+
+    Django's admin answers a missing object with a redirect and a "doesn't exist" message; here the change,
+    history and delete pages raise Http404 instead, so a record outside the user's units is not told apart
+    from one that does not exist, and no door answers differently.
+    """
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404("Không có bản ghi này.")
+        return obj
+
+
+class RetireNotDeleteMixin:
+    """Catalogue entries are retired (valid_to), never deleted, by anybody.
+
+    The refusal comes at once, before the admin collects related rows for its confirmation page (thousands of
+    career rows name a post: that collection is what made deleting one hang), with a message saying how to
+    retire the entry. The database protects the entries too (on_delete=PROTECT on every record naming one).
+    """
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def delete_view(self, request, object_id, extra_context=None):
+        raise PermissionDenied(RETIRE_NOT_DELETE)
+
+
+class CatalogueAdmin(NotFoundOutsideScopeMixin, RetireNotDeleteMixin, admin.ModelAdmin):
     """Configuration data: the system administrator edits it; the province board may read it."""
 
     def has_module_permission(self, request):
@@ -51,11 +89,8 @@ class CatalogueAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return is_sysadmin(request.user)
 
-    def has_delete_permission(self, request, obj=None):
-        return is_sysadmin(request.user)
 
-
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ReadOnlyAdmin(NotFoundOutsideScopeMixin, admin.ModelAdmin):
     """Records written only through the services: nobody adds, changes or deletes them here."""
 
     def has_add_permission(self, request, obj=None):
@@ -113,12 +148,6 @@ class AuditLogAdmin(ReadOnlyAdmin):
         for app_label, model in CONFIGURATION_AUDIT_MODELS:
             configuration |= Q(app_label=app_label, model=model)
         return qs.filter(content_type__in=ContentType.objects.filter(configuration).values("pk"))
-
-    def get_object(self, request, object_id, from_field=None):
-        obj = super().get_object(request, object_id, from_field)
-        if obj is None:
-            raise Http404("Không có bản ghi nhật ký này.")  # not the admin's redirect: existence undisclosed
-        return obj
 
 
 if admin.site.is_registered(LogEntry):

@@ -6,6 +6,7 @@ from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.access import WritesCadreWork
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 
@@ -47,6 +48,7 @@ class RatingApi(generics.GenericAPIView):
 
 @extend_schema(tags=[TAG])
 class CampaignListApi(RatingApi):
+    permission_classes = [*RatingApi.permission_classes, WritesCadreWork]
     serializer_class = RatingCampaignSerializer
     pagination_class = Pagination
 

@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, status
 from rest_framework.response import Response
 
+from canbo.accounts.access import WritesCadreWork
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
@@ -36,6 +37,7 @@ class PartyApi(RatingApi):
 
 @extend_schema(tags=[TAG])
 class PartyRatingListApi(PartyApi):
+    permission_classes = [*PartyApi.permission_classes, WritesCadreWork]
     serializer_class = PartyMemberRatingSerializer
     pagination_class = Pagination
 
@@ -79,6 +81,7 @@ class PartyRatingListApi(PartyApi):
 
 @extend_schema(tags=[TAG])
 class PartyRatingBulkApi(PartyApi):
+    permission_classes = [*PartyApi.permission_classes, WritesCadreWork]
     serializer_class = PartyRatingBulkSerializer
 
     @extend_schema(

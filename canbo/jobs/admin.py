@@ -3,11 +3,13 @@ result files are not shown (filters and files may name people)."""
 
 from django.contrib import admin
 
+from canbo.core.admin import NotFoundOutsideScopeMixin
+
 from .models import Job
 
 
 @admin.register(Job)
-class JobAdmin(admin.ModelAdmin):
+class JobAdmin(NotFoundOutsideScopeMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "status", "percent", "attempts", "worker", "created_at", "finished_at"]
     list_filter = ["status", "kind"]
     fields = ["title", "kind", "status", "stage", "percent", "attempts", "worker", "message", "created_at",

@@ -18,7 +18,7 @@ from .choices import (
 )
 from .filters import PersonFilterForm
 from .models import Employment, Person, Position, Qualification
-from .selectors import unit_choices_for
+from .selectors import position_choices, rank_choices, unit_choices_for
 from .services import PERSON_EDITABLE_FIELDS, SELF_SERVICE_FIELDS
 
 LEVELS_URL = reverse_lazy("people:qualification_levels")
@@ -60,6 +60,10 @@ class PersonForm(VnFormMixin, forms.ModelForm):
     def __init__(self, *args, instance: Person, **kwargs):
         # The form validates a copy: the service compares the stored record with the submitted values.
         super().__init__(*args, instance=copy.copy(instance), **kwargs)
+        if "rank" in self.fields:  # retired ranks are not offered, the record's own stays valid
+            self.fields["rank"].queryset = rank_choices(keep=instance.rank_id)
+        if "position" in self.fields:
+            self.fields["position"].queryset = position_choices(keep=instance.position_id)
         if not self.is_bound:
             self.initial["version"] = instance.version
 
@@ -72,7 +76,7 @@ class PersonCreateForm(VnFormMixin, forms.ModelForm):
 
     unit = UnitChoiceField(label="Đơn vị công tác", queryset=OrgUnit.objects.none())
     category = forms.ChoiceField(label="Phân loại", choices=PersonnelCategory.choices)
-    position = forms.ModelChoiceField(label="Chức vụ", queryset=Position.objects.all(), required=False)
+    position = forms.ModelChoiceField(label="Chức vụ", queryset=Position.objects.none(), required=False)
     start_date = forms.DateField(label="Ngày bắt đầu công tác tại đơn vị")
     move = forms.ChoiceField(
         label="Hình thức", choices=PersonnelMove.choices, initial=PersonnelMove.TUYEN_DUNG
@@ -86,6 +90,9 @@ class PersonCreateForm(VnFormMixin, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = unit_choices_for(user=user).order_by("path")
+        self.fields["position"].queryset = position_choices()
+        if "rank" in self.fields:
+            self.fields["rank"].queryset = rank_choices()
 
     def service_data(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.cleaned_data}
@@ -104,6 +111,7 @@ class EmploymentForm(VnFormMixin, forms.ModelForm):
         kwargs.setdefault("initial", {}).setdefault("move", PersonnelMove.DIEU_DONG)
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = unit_choices_for(user=user).order_by("path")
+        self.fields["position"].queryset = position_choices(keep=self.instance.position_id)
 
     def service_data(self) -> dict:
         return dict(self.cleaned_data)

@@ -10,7 +10,7 @@ from canbo.accounts.scoping import unit_editability_q, unit_visibility_q
 from canbo.org.models import OrgUnit
 
 from .choices import QUALIFICATION_LEVELS, level_rank
-from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification
+from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Position, Qualification, Rank
 
 AGE_BANDS = {
     "duoi_30": ("Dưới 30", 0, 29),
@@ -129,6 +129,29 @@ def unit_choices_for(*, user, on: date | None = None):
     if on:
         qs = qs.active_on(on)
     return qs if condition is None else qs.filter(condition)
+
+
+def catalogue_choices(model, *, keep=None, on: date | None = None):
+    """Entries of a catalogue (Rank, Position, Programme …) offered in forms: those in force on a date.
+
+    Catalogue entries are retired (end-dated), never deleted; a retired entry is no longer offered, but the one
+    an existing row already holds (`keep`, a pk or an instance) stays valid, so editing that row keeps it.
+    """
+    condition = Q(valid_from__lte=on or timezone.localdate()) & (
+        Q(valid_to__isnull=True) | Q(valid_to__gte=on or timezone.localdate())
+    )
+    keep_pk = getattr(keep, "pk", keep)
+    if keep_pk is not None:
+        condition |= Q(pk=keep_pk)
+    return model.objects.filter(condition)
+
+
+def position_choices(*, keep=None):
+    return catalogue_choices(Position, keep=keep).order_by("-tier", "name")
+
+
+def rank_choices(*, keep=None):
+    return catalogue_choices(Rank, keep=keep).order_by("code")
 
 
 def change_requests_pending_for(*, user):

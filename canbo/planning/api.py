@@ -10,6 +10,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.access import BoardWrites, WritesCadreWork
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import parse_query
 from canbo.core.api_views import Pagination
@@ -96,6 +97,7 @@ class PlanningApi(generics.GenericAPIView):
 
 @extend_schema(tags=[TAG])
 class TermListApi(PlanningApi):
+    permission_classes = [*PlanningApi.permission_classes, BoardWrites]
     serializer_class = TermSerializer
 
     @extend_schema(
@@ -200,6 +202,7 @@ class NeedsApi(PlanningApi):
 
 @extend_schema(tags=[TAG])
 class PostListApi(PlanningApi):
+    permission_classes = [*PlanningApi.permission_classes, WritesCadreWork]
     serializer_class = PostSerializer
     pagination_class = Pagination
 
@@ -254,6 +257,7 @@ class PostDetailApi(PlanningApi):
 
 @extend_schema(tags=[TAG])
 class EntryListApi(PlanningApi):
+    permission_classes = [*PlanningApi.permission_classes, WritesCadreWork]
     serializer_class = EntrySerializer
     pagination_class = Pagination
 
@@ -318,6 +322,7 @@ class EntryWithdrawApi(PlanningApi):
 
 @extend_schema(tags=[TAG])
 class EntriesApproveApi(PlanningApi):
+    permission_classes = [*PlanningApi.permission_classes, BoardWrites]
     serializer_class = DecisionSerializer
 
     @extend_schema(summary="Phê duyệt (bổ sung) quy hoạch theo quyết định (Ban Tổ chức)", request=ApproveSerializer,
@@ -338,6 +343,7 @@ class EntriesApproveApi(PlanningApi):
 
 @extend_schema(tags=[TAG])
 class EntriesRemoveApi(PlanningApi):
+    permission_classes = [*PlanningApi.permission_classes, BoardWrites]
     serializer_class = DecisionSerializer
 
     @extend_schema(summary="Đưa ra khỏi quy hoạch theo quyết định (Ban Tổ chức)", request=RemoveSerializer,

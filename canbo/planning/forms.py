@@ -58,8 +58,10 @@ class PostForm(VnFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = editable_units(user).order_by("path")
-        self.fields["position"].queryset = Position.objects.filter(is_leadership=True).order_by(
-            "-tier", "name"
+        self.fields["position"].queryset = (
+            Position.objects.active_on(timezone.localdate())
+            .filter(is_leadership=True)
+            .order_by("-tier", "name")
         )
 
 

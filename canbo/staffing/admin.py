@@ -1,13 +1,13 @@
 from django.contrib import admin
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.core.admin import NotFoundOutsideScopeMixin, ReadOnlyAdmin
 
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 from .selectors import case_queryset_for, is_staff
 
 
 @admin.register(ReductionTarget)
-class ReductionTargetAdmin(admin.ModelAdmin):
+class ReductionTargetAdmin(NotFoundOutsideScopeMixin, admin.ModelAdmin):
     """The roadmap is data (KL 40-KL/TW): corrected here, never in code."""
 
     list_display = ["kind", "unit", "base_year", "first_year", "last_year", "percent", "legal_basis"]
@@ -15,7 +15,7 @@ class ReductionTargetAdmin(admin.ModelAdmin):
 
 
 @admin.register(StaffingQuota)
-class StaffingQuotaAdmin(admin.ModelAdmin):
+class StaffingQuotaAdmin(NotFoundOutsideScopeMixin, admin.ModelAdmin):
     list_display = ["unit", "year", "kind", "approved_count", "decision_number", "decision_date"]
     list_filter = ["year", "kind"]
     readonly_fields = [f.name for f in StaffingQuota._meta.fields]

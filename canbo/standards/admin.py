@@ -15,6 +15,7 @@ from django.utils.html import format_html
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.admin import NotFoundOutsideScopeMixin
 
 from . import services
 from .models import StandardCriterion, TitleStandard
@@ -86,7 +87,7 @@ class TitleStandardForm(forms.ModelForm):
 
 
 @admin.register(TitleStandard)
-class TitleStandardAdmin(CatalogueAccess, admin.ModelAdmin):
+class TitleStandardAdmin(NotFoundOutsideScopeMixin, CatalogueAccess, admin.ModelAdmin):
     form = TitleStandardForm
     inlines = [CriterionInline]
     list_display = ["name", "position", "rank", "valid_from", "valid_to", "legal_basis", "new_version_link"]

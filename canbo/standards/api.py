@@ -11,6 +11,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.access import WritesCadreWork
 from canbo.core.api import form_errors, form_query_parameters
 from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_get_for_user
@@ -161,7 +162,7 @@ class GapListApi(generics.GenericAPIView):
 
 @extend_schema(tags=[TAG])
 class CampaignListApi(generics.ListCreateAPIView):
-    permission_classes = [IsAuthenticated, StaffPermission]
+    permission_classes = [IsAuthenticated, StaffPermission, WritesCadreWork]
     serializer_class = CampaignSerializer
     pagination_class = Pagination
 

@@ -8,6 +8,7 @@ from rest_framework import generics, permissions, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.access import BoardWrites
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED, ErrorSerializer
 from canbo.people.filters import PersonFilterForm
@@ -78,6 +79,7 @@ def _survey_data(data: dict) -> dict:
 
 @extend_schema(tags=[TAG])
 class SurveyListApi(SurveysApi):
+    permission_classes = [*SurveysApi.permission_classes, BoardWrites]
     serializer_class = SurveySerializer
 
     @extend_schema(
@@ -110,6 +112,7 @@ class SurveyDetailApi(SurveysApi):
 
 @extend_schema(tags=[TAG])
 class QuestionAddApi(SurveysApi):
+    permission_classes = [*SurveysApi.permission_classes, BoardWrites]
     serializer_class = QuestionSerializer
 
     @extend_schema(
@@ -118,10 +121,11 @@ class QuestionAddApi(SurveysApi):
         responses={201: QuestionSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
     )
     def post(self, request, pk):
+        survey = self.survey(pk)  # the survey first: one outside the user's reach is 404 whatever the body
         data = self.valid(QuestionWriteSerializer)
         question = services.question_add(
             actor=request.user,
-            survey=self.survey(pk),
+            survey=survey,
             text=data["text"],
             kind=data["question_kind"],
             required=data["required"],

@@ -4,11 +4,12 @@ from django.contrib import admin
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.admin import NotFoundOutsideScopeMixin, RetireNotDeleteMixin
 
 from .models import Programme, SponsorshipRule
 
 
-class CatalogueAdmin(admin.ModelAdmin):
+class CatalogueAdmin(NotFoundOutsideScopeMixin, RetireNotDeleteMixin, admin.ModelAdmin):
     """Sysadmin edits; the province board reads. History is kept: rows are ended (valid_to), not deleted."""
 
     def has_module_permission(self, request):
@@ -21,9 +22,6 @@ class CatalogueAdmin(admin.ModelAdmin):
         return has_role(request.user, Role.SYSADMIN) or request.user.is_superuser
 
     has_add_permission = has_change_permission
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Programme)

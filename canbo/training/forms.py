@@ -117,7 +117,7 @@ class TransitionForm(VnFormMixin, VersionMixin):
 class NeedForm(VnFormMixin, forms.Form):
     unit = UnitChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none())
     year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
-    programme = forms.ModelChoiceField(label="Chương trình", queryset=Programme.objects.all())
+    programme = forms.ModelChoiceField(label="Chương trình", queryset=Programme.objects.none())
     mode = forms.ChoiceField(
         label="Hệ", required=False, choices=[("", "— Không phân biệt —")] + TrainingMode.choices
     )
@@ -128,6 +128,8 @@ class NeedForm(VnFormMixin, forms.Form):
         kwargs.setdefault("initial", {}).setdefault("year", timezone.localdate().year + 1)
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = _editable_bodies(user)
+        # Retired programmes (valid_to passed) are no longer offered; the rows naming them keep them.
+        self.fields["programme"].queryset = Programme.objects.active_on(timezone.localdate())
 
 
 # ——— Classes ———
