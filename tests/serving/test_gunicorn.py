@@ -102,9 +102,10 @@ def _manage(env: dict, *args: str, stdin: str | None = None) -> str:
 
 
 CREATE_USER = """
-from canbo.accounts.models import Role, RoleAssignment, User
+from canbo.accounts.models import Role, User
+from canbo.accounts.services import role_assignment_create_active_for_seed
 user = User.objects.create_user(username={username!r}, password={password!r}, first_name="Ban Tổ chức")
-RoleAssignment.objects.create(user=user, role=Role.PROVINCE_BOARD)
+role_assignment_create_active_for_seed(user=user, role=Role.PROVINCE_BOARD)
 """
 
 
