@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
@@ -97,6 +98,52 @@ def write_table(
     count = 0
     for count, values in enumerate(rows, start=1):
         sheet.append([count, *(_cell(sheet, v) for v in values)])
+        if progress and count % PROGRESS_EVERY == 0:
+            progress("Đang ghi tệp Excel", count, total, unit="dòng")
+    if progress:
+        progress("Đang lưu tệp", count, total, unit="dòng")
+    workbook.save(fileobj)
+    return count
+
+
+def write_columns(fileobj, *, title: str, columns: list[tuple], queryset, progress=None) -> int:
+    """A list export driven by its columns — (header, width, values() field, kind) with kind None (as is),
+    "date" (dd/mm/yyyy), "decimal" or a choices list (shown by its label) — from a scoped, ordered queryset,
+    streamed in constant memory; returns the row count. Every string is written as text."""
+    total = queryset.count() if progress else 0
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title)
+    sheet.column_dimensions["A"].width = 6
+    for index, (_header, width, _field, _kind) in enumerate(columns, start=2):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+    sheet.freeze_panes = "C2"
+    bold = Font(bold=True)
+    header = []
+    for heading in ["STT", *(c[0] for c in columns)]:
+        cell = text_cell(sheet, heading)
+        cell.font = bold
+        header.append(cell)
+    sheet.append(header)
+    # Labels are translated once per export, not once per cell.
+    kinds = [{k: str(v) for k, v in kind} if isinstance(kind, list) else kind for *_rest, kind in columns]
+    count = 0
+    rows = queryset.values_list(*(c[2] for c in columns)).iterator(chunk_size=2000)
+    for count, values in enumerate(rows, start=1):
+        row = [count]
+        for kind, value in zip(kinds, values, strict=True):
+            if value is None or value == "":
+                row.append(None)
+            elif kind == "date":
+                cell = WriteOnlyCell(sheet, value=value)
+                cell.number_format = DATE_FORMAT
+                row.append(cell)
+            elif kind == "decimal":
+                row.append(float(value))
+            elif isinstance(kind, dict):
+                row.append(safe_value(sheet, kind.get(value, value)))
+            else:
+                row.append(safe_value(sheet, value))  # a name typed as "=…" stays text
+        sheet.append(row)
         if progress and count % PROGRESS_EVERY == 0:
             progress("Đang ghi tệp Excel", count, total, unit="dòng")
     if progress:

@@ -2,13 +2,9 @@
 write-only, constant memory), Vietnamese headers."""
 
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import safe_value, text_cell
+from canbo.core.xlsx import write_columns
 from canbo.jobs.exports import register_export
 
 from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
@@ -16,8 +12,6 @@ from .forms import PersonListFilterForm
 from .selectors import person_list
 
 PERSON_EXPORT = "people.persons"
-PROGRESS_EVERY = 1000
-DATE_FORMAT = "DD/MM/YYYY"
 
 _GENDERS = Gender.choices
 _ETHNICITIES = ETHNICITY_CHOICES
@@ -47,46 +41,9 @@ HEADERS = [c[0] for c in COLUMNS]
 
 def write_persons_xlsx(persons, fileobj, progress=None) -> int:
     """Write the persons (a queryset, already ordered and scoped) to `fileobj`; return the row count."""
-    total = persons.count() if progress else 0
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Danh sách cán bộ")
-    for index, (_header, width, _field, _kind) in enumerate(COLUMNS, start=2):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.column_dimensions["A"].width = 6
-    sheet.freeze_panes = "C2"
-    bold = Font(bold=True)
-    header = []
-    for title in ["STT", *HEADERS]:
-        cell = text_cell(sheet, title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    fields = [c[2] for c in COLUMNS]
-    # Labels are translated once per export, not once per cell.
-    kinds = [{k: str(v) for k, v in kind} if isinstance(kind, list) else kind for *_rest, kind in COLUMNS]
-    count = 0
-    for count, values in enumerate(persons.values_list(*fields).iterator(chunk_size=2000), start=1):
-        row = [count]
-        for kind, value in zip(kinds, values, strict=True):
-            if value is None or value == "":
-                row.append(None)
-            elif kind is None:
-                row.append(safe_value(sheet, value))  # a name typed as "=…" stays text
-            elif kind == "date":
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = DATE_FORMAT
-                row.append(cell)
-            elif kind == "decimal":
-                row.append(float(value))
-            else:
-                row.append(safe_value(sheet, kind.get(value, value)))
-        sheet.append(row)
-        if progress and count % PROGRESS_EVERY == 0:
-            progress("Đang ghi tệp Excel", count, total, unit="dòng")
-    if progress:
-        progress("Đang lưu tệp", count, total, unit="dòng")
-    workbook.save(fileobj)
-    return count
+    return write_columns(
+        fileobj, title="Danh sách cán bộ", columns=COLUMNS, queryset=persons, progress=progress
+    )
 
 
 def write_person_export(*, user, query, fileobj, progress) -> int:

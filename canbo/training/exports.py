@@ -3,13 +3,9 @@
 the starter's access and the page's filters when the job runs."""
 
 from django.core.exceptions import ValidationError
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import DATE_FORMAT, safe_value, text_cell
+from canbo.core.xlsx import write_columns
 from canbo.jobs.exports import register_export
 from canbo.jobs.registry import JobFailed
 
@@ -22,7 +18,6 @@ from .views.common import NO_ACCESS, is_staff
 ENROLMENT_EXPORT = "training.enrolments"
 PLAN_EXPORT = "training.plan"
 ACHIEVEMENT_EXPORT = "training.plan_achievement"
-PROGRESS_EVERY = 1000
 
 # (header, column width, values() field, how to show it: "date", a choices list, or as is)
 COLUMNS = [
@@ -53,43 +48,9 @@ def _require_staff(user) -> None:
 
 def write_enrolments_xlsx(enrolments, fileobj, progress=None) -> int:
     """Write the enrolments (a scoped, ordered queryset) to `fileobj`; return the row count."""
-    total = enrolments.count() if progress else 0
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Lượt đào tạo, bồi dưỡng")
-    sheet.column_dimensions["A"].width = 6
-    for index, (_header, width, _field, _kind) in enumerate(COLUMNS, start=2):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    sheet.freeze_panes = "C2"
-    bold = Font(bold=True)
-    header = []
-    for title in ["STT", *(c[0] for c in COLUMNS)]:
-        cell = text_cell(sheet, title)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    kinds = [{k: str(v) for k, v in kind} if isinstance(kind, list) else kind for *_rest, kind in COLUMNS]
-    count = 0
-    rows = enrolments.values_list(*(c[2] for c in COLUMNS)).iterator(chunk_size=2000)
-    for count, values in enumerate(rows, start=1):
-        row = [count]
-        for kind, value in zip(kinds, values, strict=True):
-            if value is None or value == "":
-                row.append(None)
-            elif kind == "date":
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = DATE_FORMAT
-                row.append(cell)
-            elif isinstance(kind, dict):
-                row.append(safe_value(sheet, kind.get(value, value)))
-            else:
-                row.append(safe_value(sheet, value))
-        sheet.append(row)
-        if progress and count % PROGRESS_EVERY == 0:
-            progress("Đang ghi tệp Excel", count, total, unit="dòng")
-    if progress:
-        progress("Đang lưu tệp", count, total, unit="dòng")
-    workbook.save(fileobj)
-    return count
+    return write_columns(
+        fileobj, title="Lượt đào tạo, bồi dưỡng", columns=COLUMNS, queryset=enrolments, progress=progress
+    )
 
 
 def write_enrolment_export(*, user, query, fileobj, progress) -> int:
