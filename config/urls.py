@@ -37,6 +37,7 @@ urlpatterns = [
     path("api/v1/", include("canbo.people.api_urls")),
     path("api/v1/", include("canbo.reports.api_urls")),
     path("api/v1/", include("canbo.imports.api_urls")),
+    path("api/v1/", include("canbo.jobs.api_urls")),
     path("api/v1/", include("canbo.training.api_urls")),
     path("api/v1/", include("canbo.standards.api_urls")),
     path("api/v1/", include("canbo.planning.api_urls")),

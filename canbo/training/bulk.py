@@ -73,6 +73,32 @@ def _report(job, batch: EnrolmentBatch) -> None:
     }
 
 
+def enrol_persons_start(*, actor, klass, person_ids: list[int], skip_existing: bool) -> Job:
+    """The API's door: queue the enrolment of the people it named (ids in the user's scope, checked)."""
+    return job_submit(
+        kind=ENROL_BULK,
+        title=f"Ghi danh {len(person_ids):,} người vào lớp {klass.code}".replace(",", "."),
+        actor=actor,
+        params={"class": klass.pk, "person_ids": person_ids, "skip_existing": skip_existing},
+    )
+
+
+def _filtered(job, progress, *, user):
+    """The page's door: the people its filters match now, refused if the count moved since the click."""
+    data = QueryDict(job.params.get("query", ""))
+    form = filter_form(data, user=user)
+    persons = matching(data, form, user=user)
+    if persons is None:
+        raise JobFailed(NO_FILTER if form.is_valid() else "Bộ lọc không hợp lệ.")
+    progress("Đang kiểm tra danh sách", 0, 0, unit="người")
+    count = persons.count()
+    expected = job.params.get("expected")
+    if expected is not None and expected != count:
+        raise JobFailed(CHANGED.format(expected=expected, count=count))
+    progress("Đang ghi danh", 0, count, unit="người")
+    return persons, criteria(data, form)
+
+
 def run_enrol_bulk(job, progress) -> None:
     """The worker's side: the same checks as the page, as the user who clicked, then all or nobody."""
     done = EnrolmentBatch.objects.filter(pk=job.result.get("batch")).select_related("training_class").first()
@@ -85,24 +111,19 @@ def run_enrol_bulk(job, progress) -> None:
     klass = class_queryset_for(user=user).filter(pk=job.params.get("class")).first()
     if klass is None:
         raise JobFailed("Không tìm thấy lớp trong phạm vi anh/chị được xem.")
-    data = QueryDict(job.params.get("query", ""))
-    form = filter_form(data, user=user)
-    persons = matching(data, form, user=user)
-    if persons is None:
-        raise JobFailed(NO_FILTER if form.is_valid() else "Bộ lọc không hợp lệ.")
-    progress("Đang kiểm tra danh sách", 0, 0, unit="người")
-    count = persons.count()
-    expected = job.params.get("expected")
-    if expected is not None and expected != count:
-        raise JobFailed(CHANGED.format(expected=expected, count=count))
-    progress("Đang ghi danh", 0, count, unit="người")
+    if "person_ids" in job.params:  # the API: people named one by one, resolved in the request
+        persons = job.params["person_ids"]
+        chosen = {"source": "api", "persons": len(persons)}
+        progress("Đang ghi danh", 0, len(persons), unit="người")
+    else:
+        persons, chosen = _filtered(job, progress, user=user)
     try:
         with transaction.atomic():
             batch = enrol_bulk(
                 actor=user,
                 training_class=klass,
                 persons=persons,
-                criteria=criteria(data, form),
+                criteria=chosen,
                 skip_existing=job.params.get("skip_existing", False),
             )
             job_record_result(job, batch=batch.pk)

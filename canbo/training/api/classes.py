@@ -8,9 +8,11 @@ from rest_framework.response import Response
 
 from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED, form_errors
 from canbo.core.api_views import Pagination
+from canbo.jobs.api import JobSerializer, accepted
 from canbo.people.selectors import person_queryset_for
 
 from .. import services
+from ..bulk import enrol_persons_start
 from ..choices import EnrolmentResult
 from ..forms import EnrolmentFilterForm
 from ..selectors import class_queryset_for, class_roster, enrolment_filter_q, enrolment_queryset_for
@@ -153,9 +155,9 @@ class BulkEnrolApi(ClassApi):
     serializer_class = BatchSerializer
 
     @extend_schema(
-        summary="Ghi danh nhiều người (tất cả hoặc không ai)",
+        summary="Ghi danh nhiều người (tất cả hoặc không ai), chạy nền: theo dõi ở địa chỉ Location",
         request=BulkEnrolRequestSerializer,
-        responses={201: BatchSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
+        responses={202: JobSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
     )
     def post(self, request, pk):
         klass = self.klass()
@@ -165,14 +167,13 @@ class BulkEnrolApi(ClassApi):
         missing = [u for u in uuids if u not in found]
         if missing:
             raise unknown_persons("persons", missing)
-        batch = services.enrol_bulk(
+        job = enrol_persons_start(
             actor=request.user,
-            training_class=klass,
-            persons=[found[u] for u in uuids],
-            criteria={"source": "api", "persons": len(uuids)},
+            klass=klass,
+            person_ids=[found[u] for u in uuids],
             skip_existing=data["skip_existing"],
         )
-        return Response(BatchSerializer(batch).data, status=status.HTTP_201_CREATED)
+        return accepted(job)
 
 
 @extend_schema(tags=[CLASSES])

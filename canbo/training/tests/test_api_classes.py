@@ -190,11 +190,16 @@ def test_bulk_enrol_is_all_or_nothing(klass, alice, tree, outsider_person):
         {"persons": [str(p.uuid) for p in [*ours, PersonFactory(current_unit=tree["dept_a"])]]},
         format="json",
     )
-    assert too_many.status_code == 400 and "chỉ nhận 3 học viên" in too_many.json()["non_field_errors"][0]
+    # queued (202) and run eagerly in tests: the refusal is the job's message
+    assert too_many.status_code == 202
+    refused = client.get(too_many["Location"]).json()
+    assert refused["status"] == "FAILED" and "chỉ nhận 3 học viên" in refused["message"]
     assert not Enrolment.objects.exists() and not EnrolmentBatch.objects.exists()
 
     done = client.post(url(klass, "bulk-enrol/"), {"persons": [str(p.uuid) for p in ours]}, format="json")
-    assert done.status_code == 201 and (done.json()["enrolled"], done.json()["skipped"]) == (3, 0)
+    job = client.get(done["Location"]).json()
+    assert done.status_code == 202 and job["status"] == "SUCCEEDED"
+    assert (job["result"]["enrolled"], job["result"]["skipped"]) == (3, 0)
     assert Enrolment.objects.filter(training_class=klass).count() == 3
 
 
@@ -204,11 +209,12 @@ def test_bulk_enrol_skips_people_already_in_the_class_only_when_asked(klass, ali
     body = {"persons": [str(anh.uuid), str(other.uuid)]}
     client = client_for(alice)
 
-    refused = client.post(url(klass, "bulk-enrol/"), body, format="json")
+    refused = client.get(client.post(url(klass, "bulk-enrol/"), body, format="json")["Location"]).json()
     skipped = client.post(url(klass, "bulk-enrol/"), {**body, "skip_existing": True}, format="json")
 
-    assert refused.status_code == 400 and "đã có trong danh sách lớp" in refused.json()["non_field_errors"][0]
-    assert skipped.status_code == 201 and (skipped.json()["enrolled"], skipped.json()["skipped"]) == (1, 1)
+    assert refused["status"] == "FAILED" and "đã có trong danh sách lớp" in refused["message"]
+    result = client.get(skipped["Location"]).json()["result"]
+    assert skipped.status_code == 202 and (result["enrolled"], result["skipped"]) == (1, 1)
     empty = client.post(url(klass, "bulk-enrol/"), {"persons": []}, format="json")
     assert empty.status_code == 400 and empty.json()["persons"] == ["Chưa chọn người nào để ghi danh."]
     not_a_list = client.post(url(klass, "bulk-enrol/"), {"persons": "abc"}, format="json")
