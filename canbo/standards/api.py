@@ -5,15 +5,17 @@ Thin doors: the page forms parse the parameters (Vietnamese errors as 400), sele
 """
 
 from django.core.exceptions import PermissionDenied
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
-from rest_framework import generics, permissions, status
+from rest_framework import generics, permissions
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork
 from canbo.core.api import form_errors, form_query_parameters
 from canbo.core.api_views import Pagination
+from canbo.jobs.api import JobSerializer, accepted
 from canbo.people.selectors import person_get_for_user
 from canbo.people.selectors import person_list as select_persons
 
@@ -21,6 +23,7 @@ from . import services
 from .engine import check_person
 from .forms import CampaignForm, CheckForm, GapForm, RecheckForm
 from .gaps import count_group, gap_groups, gap_page_entries
+from .jobs import campaign_create_start, campaign_recheck_start
 from .models import ReviewFinding
 from .selectors import (
     campaign_counts,
@@ -178,18 +181,28 @@ class CampaignListApi(generics.ListCreateAPIView):
         return self.list(request, *args, **kwargs)
 
     @extend_schema(
-        summary="Tổ chức một đợt rà soát (và rà soát ngay tại ngày rà soát)",
+        summary="Tổ chức một đợt rà soát (và rà soát ngay tại ngày rà soát), chạy nền: theo dõi ở Location",
         request=CampaignSerializer,
-        responses={201: CampaignDetailSerializer},
+        responses={202: JobSerializer},
     )
     def post(self, request, *args, **kwargs):
-        form = CampaignForm(_form_data(request.data), user=request.user)
+        data = _form_data(request.data)
+        form = CampaignForm(data, user=request.user)
         if not form.is_valid():
             raise form_errors(form)
-        campaign = services.review_campaign_create(actor=request.user, **form.service_data())
-        counts = campaign_counts(user=request.user, campaign=campaign)
-        body = CampaignDetailSerializer(campaign, context={"counts": counts}).data
-        return Response(body, status=status.HTTP_201_CREATED)
+        services.review_campaign_check(
+            actor=request.user, **form.service_data()
+        )  # refusals answer 400/403 now
+        return accepted(campaign_create_start(actor=request.user, post=as_query(data)))
+
+
+def as_query(data) -> QueryDict:
+    """JSON data as the form data a job stores (the page's POST has the same shape)."""
+    query = QueryDict(mutable=True)
+    for key, value in data.items() if hasattr(data, "items") else []:
+        values = value if isinstance(value, list) else [value]
+        query.setlist(key, ["" if v is None else str(v) for v in values])
+    return query
 
 
 def _form_data(data) -> dict:
@@ -254,7 +267,7 @@ class CampaignRecheckApi(CampaignApiMixin, generics.GenericAPIView):
         tags=[TAG],
         summary="Kiểm tra lại (sau hạn khắc phục): ghi ngày khắc phục cho những người nay đã đạt",
         request=None,
-        responses={200: RecheckResultSerializer},
+        responses={202: JobSerializer},
     )
     def post(self, request, pk):
         campaign = self.campaign()
@@ -265,7 +278,6 @@ class CampaignRecheckApi(CampaignApiMixin, generics.GenericAPIView):
         form = RecheckForm(request.data)
         if not form.is_valid():
             raise form_errors(form)
-        result = services.review_campaign_recheck(
-            actor=request.user, campaign=campaign, on=form.cleaned_data.get("on")
-        )
-        return Response({**result, "rechecked_on": campaign.rechecked_on})
+        services.review_campaign_recheck_on(campaign=campaign, on=form.cleaned_data.get("on"))
+        job = campaign_recheck_start(actor=request.user, campaign=campaign, post=as_query(request.data))
+        return accepted(job)

@@ -119,8 +119,10 @@ def test_a_campaign_is_created_and_rechecked_through_the_api(client, alice, tree
         "deadline": "31/12/2021",
     }
     created = client.post(reverse("api-review-campaigns"), payload, content_type="application/json")
-    assert created.status_code == 201 and created.json()["counts"]["open"] == 1
-    pk = created.json()["id"]
+    job = client.get(created["Location"]).json()  # queued (202), run eagerly in tests
+    assert created.status_code == 202 and job["status"] == "SUCCEEDED", job["message"]
+    pk = job["result"]["campaign"]
+    assert client.get(reverse("api-review-campaign-detail", args=[pk])).json()["counts"]["open"] == 1
     from .factories import qualify
 
     qualify(person, awarded_on=D(2021, 10, 1), PROFESSIONAL="TRUNG_CAP")
@@ -128,8 +130,12 @@ def test_a_campaign_is_created_and_rechecked_through_the_api(client, alice, tree
     client.force_login(bob)
     assert client.post(url, {"on": "05/01/2022"}, content_type="application/json").status_code == 403
     client.force_login(alice)
-    body = client.post(url, {"on": "05/01/2022"}, content_type="application/json").json()
-    assert body == {"resolved": 1, "still_short": 0, "rechecked_on": "2022-01-05"}
+    early = client.post(url, {"on": "01/07/2021"}, content_type="application/json")
+    assert early.status_code == 400 and "phải từ ngày rà soát" in str(early.json())
+    rechecked = client.post(url, {"on": "05/01/2022"}, content_type="application/json")
+    job = client.get(rechecked["Location"]).json()
+    assert rechecked.status_code == 202 and job["result"]["recheck"] == {"resolved": 1, "still_short": 0}
+    assert client.get(reverse("api-review-campaign-detail", args=[pk])).json()["rechecked_on"] == "2022-01-05"
 
 
 def test_bad_campaign_input_is_a_400_with_vietnamese_messages(client, alice, tree):
