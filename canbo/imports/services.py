@@ -66,18 +66,25 @@ def check_upload(upload) -> None:
         raise ValidationError({"file": str(exc)}) from None
 
 
-def save_upload(upload) -> str:
-    """The upload copied to a temporary .xlsx file; the caller removes it."""
-    handle, path = tempfile.mkstemp(prefix="canbo-import-", suffix=".xlsx")
-    with os.fdopen(handle, "wb") as target:
-        for chunk in upload.chunks():
-            target.write(chunk)
-    return path
-
-
-def _store_upload(upload) -> str:
+def store_upload(upload) -> str:
     """The upload kept in the file storage until the worker has read it (any app server, any worker)."""
     return default_storage.save(f"imports/{uuid.uuid4()}.xlsx", upload)
+
+
+@contextlib.contextmanager
+def stored_upload_path(stored: str):
+    """The worker's side: a stored upload as a local temporary file (parsers need a path); both are removed
+    afterwards."""
+    handle, path = tempfile.mkstemp(prefix="canbo-import-", suffix=".xlsx")
+    try:
+        with os.fdopen(handle, "wb") as target, default_storage.open(stored, "rb") as source:
+            for chunk in iter(lambda: source.read(1024 * 1024), b""):
+                target.write(chunk)
+        yield path
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(path)
+    default_storage.delete(stored)
 
 
 class StageProgress:
@@ -96,7 +103,7 @@ def import_job_create(*, actor, upload, dry_run: bool = False) -> tuple[ImportJo
     """Check the upload, keep it in the storage and record the import; returns (import job, storage name)."""
     require_import(actor)
     check_upload(upload)
-    stored = _store_upload(upload)
+    stored = store_upload(upload)
     job = ImportJob.objects.create(
         created_by=actor,
         file_name=os.path.basename(upload.name)[:255],
@@ -154,22 +161,13 @@ def import_job_execute(
 def run_import_job(job, progress) -> None:
     """The worker's side (job kind "import"): fetch the stored upload, import it, drop the upload."""
     import_job = ImportJob.objects.select_related("created_by").get(pk=job.params["import_job"])
-    stored = job.params["upload"]
-    handle, path = tempfile.mkstemp(prefix="canbo-import-", suffix=".xlsx")
-    try:
-        with os.fdopen(handle, "wb") as target, default_storage.open(stored, "rb") as source:
-            for chunk in iter(lambda: source.read(1024 * 1024), b""):
-                target.write(chunk)
+    with stored_upload_path(job.params["upload"]) as path:
         import_job = import_job_execute(
             job=import_job,
             path=path,
             remote_addr=job.params.get("remote_addr"),
             progress=StageProgress(progress),
         )
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-    default_storage.delete(stored)
     job.message = import_job.message
     job.result = {"import_status": import_job.status, "error_count": import_job.error_count}
 

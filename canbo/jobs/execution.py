@@ -175,7 +175,7 @@ def job_fail(job: Job, message: str, errors: list | None = None) -> None:
     job.status, job.message, job.finished_at = JobStatus.FAILED, message, timezone.now()
     job.errors = (errors or [])[:MAX_STORED_ERRORS]
     job.stage = job.get_status_display()
-    job.save(update_fields=["status", "message", "errors", "stage", "finished_at"])
+    job.save(update_fields=["status", "message", "errors", "stage", "finished_at", "result"])
     try:
         kind = kind_for(job.kind)
     except JobFailed:

@@ -14,3 +14,4 @@ class TrainingConfig(AppConfig):
             register_audited(model)
 
         from . import bulk, exports  # noqa: F401 - registers the bulk enrolment job and the Excel exports
+        from .excel import results_job  # noqa: F401 - registers the results import job

@@ -1,23 +1,21 @@
 """The Excel doors of the training pages: plan and achievement exports, the results template and upload."""
 
-import contextlib
-import os
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.imports.forms import UploadForm
-from canbo.imports.reading import ImportFileError
-from canbo.imports.services import check_upload, save_upload
+from canbo.jobs.selectors import job_get
 from canbo.jobs.views import export_view
 
 from ..exports import ACHIEVEMENT_EXPORT, PLAN_EXPORT
 from ..selectors import class_queryset_for, plan_queryset_for
-from .results import import_results, results_template
+from .results import results_template
+from .results_job import RESULTS_IMPORT, outcome_of, results_import_start
 from .styles import xlsx_response
 
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được nhập kết quả học tập."
@@ -61,33 +59,41 @@ def results_template_xlsx(request, pk):
 
 @login_required
 def results_import(request, pk):
+    """The upload queues the file (a wrong file is refused at once); `?tac-vu=<id>` shows a finished run."""
     klass = _class_for_writer(request, pk)
     form = UploadForm(request.POST or None, request.FILES or None)
-    outcome = None
+    outcome, file_name, refused = None, "", ""
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        path = None
         try:
-            check_upload(upload)
-            path = save_upload(upload)
-            outcome = import_results(
-                path, actor=request.user, klass=klass, dry_run=form.cleaned_data["dry_run"]
+            job = results_import_start(
+                actor=request.user,
+                klass=klass,
+                upload=form.cleaned_data["file"],
+                dry_run=form.cleaned_data["dry_run"],
             )
         except ValidationError as exc:
             for messages in exc.message_dict.values():
                 for message in messages:
                     form.add_error("file", message)
-        except ImportFileError as exc:
-            form.add_error("file", exc.message)
-        finally:
-            if path:
-                with contextlib.suppress(OSError):
-                    os.remove(path)
-    context = {
-        "klass": klass,
-        "form": form,
-        "outcome": outcome,
-        "file_name": getattr(request.FILES.get("file"), "name", ""),
-    }
-    status = 400 if form.errors or (outcome is not None and not outcome.ok) else 200
+        else:
+            return redirect("jobs:detail", job_id=job.pk)
+    elif request.GET.get("tac-vu"):
+        job = _results_job(request, klass)
+        if not job.is_finished:
+            return redirect("jobs:detail", job_id=job.pk)
+        outcome, file_name = outcome_of(job), job.params.get("file_name", "")
+        if outcome is None:
+            refused = job.message  # the file itself was refused by the worker
+    context = {"klass": klass, "form": form, "outcome": outcome, "file_name": file_name, "refused": refused}
+    status = 400 if form.errors or refused or (outcome is not None and not outcome.ok) else 200
     return render(request, "training/excel/results_import.html", context, status=status)
+
+
+def _results_job(request, klass):
+    try:
+        job = job_get(fetched_by=request.user, job_id=request.GET["tac-vu"])
+    except (ValueError, ValidationError):
+        raise Http404 from None
+    if job.kind != RESULTS_IMPORT or job.params.get("class") != klass.pk:
+        raise Http404
+    return job

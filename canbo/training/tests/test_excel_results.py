@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.test import Client
+from django.urls import resolve
 from openpyxl import Workbook, load_workbook
 
 from canbo.core.factories import PersonFactory
@@ -76,10 +77,15 @@ def fill(book, rows: dict[str, list]) -> bytes:
 
 
 def upload(client, klass, content: bytes, name="ket-qua.xlsx", dry_run=False):
+    """Post the file; a queued one (run eagerly in tests) is followed to the class's page of its outcome."""
     data = {"file": SimpleUploadedFile(name, content)}
     if dry_run:
         data["dry_run"] = "on"
-    return client.post(upload_url(klass), data)
+    response = client.post(upload_url(klass), data)
+    if response.status_code != 302:
+        return response  # refused before it was queued
+    job_id = resolve(response["Location"]).kwargs["job_id"]
+    return client.get(upload_url(klass), {"tac-vu": str(job_id)})
 
 
 COMPLETED = ["Hoàn thành", D(2026, 10, 30), 95, "CC-001", D(2026, 11, 5)]
@@ -350,3 +356,20 @@ def test_command_reports_errors_and_writes_nothing(klass, learners, alice, bob, 
         call_command(
             "import_training_results", str(tmp_path / "hong.xlsx"), "--class", "CCLL-2026", "--user", "alice"
         )
+
+
+def test_the_upload_runs_as_a_job_whose_outcome_only_its_starter_sees(klass, learners, alice, board):
+    from canbo.jobs.models import Job
+
+    anh, _hoa = learners
+    client = client_for(alice)
+    response = client.post(
+        upload_url(klass),
+        {"file": SimpleUploadedFile("kq.xlsx", fill(template(client, klass), {anh.national_id: COMPLETED}))},
+    )
+
+    job = Job.objects.get(kind="training.results_import")
+    assert response.status_code == 302 and response["Location"] == f"/tac-vu/{job.pk}/"
+    assert job.status == "SUCCEEDED" and job.message == "Đã ghi 1 kết quả học tập lớp CCLL-2026."
+    assert client_for(board).get(upload_url(klass), {"tac-vu": str(job.pk)}).status_code == 404
+    assert client_for(alice).get(upload_url(klass), {"tac-vu": "khong-phai-ma"}).status_code == 404
