@@ -74,7 +74,8 @@ def store_upload(upload) -> str:
 @contextlib.contextmanager
 def stored_upload_path(stored: str):
     """The worker's side: a stored upload as a local temporary file (parsers need a path); both are removed
-    afterwards."""
+    afterwards, also when the work failed (a failed job is not run again; only a dead worker's job is, and a dead
+    worker never reaches this `finally`, so its retry still finds the upload)."""
     handle, path = tempfile.mkstemp(prefix="canbo-import-", suffix=".xlsx")
     try:
         with os.fdopen(handle, "wb") as target, default_storage.open(stored, "rb") as source:
@@ -84,7 +85,7 @@ def stored_upload_path(stored: str):
     finally:
         with contextlib.suppress(OSError):
             os.unlink(path)
-    default_storage.delete(stored)
+        default_storage.delete(stored)
 
 
 class StageProgress:

@@ -4,6 +4,7 @@ import io
 import zipfile
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -81,6 +82,7 @@ def test_an_import_past_the_time_limit_stops_with_a_message_and_writes_nothing(
 
     client.post(reverse("imports:index"), {"file": SimpleUploadedFile("a.xlsx", path.read_bytes())})
 
-    job = ImportJob.objects.get()
+    job = ImportJob.objects.select_related("job").get()
     assert job.status == ImportStatus.FAILED and "chạy quá" in job.message
     assert not Person.objects.exists()
+    assert not default_storage.exists(job.job.params["upload"])  # a failed job leaves no personal data behind
