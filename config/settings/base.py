@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "canbo.accounts",
     "canbo.org",
     "canbo.people",
+    "canbo.dossier",
     "canbo.imports",
     "canbo.reports",
     "canbo.evaluation",
