@@ -15,6 +15,7 @@ api_docs = csp_update({"style-src": [UNSAFE_INLINE]})(
 
 urlpatterns = [
     path("", include("canbo.core.urls")),
+    path("", include("canbo.home.urls")),
     path("tai-khoan/", include("canbo.accounts.urls")),
     path("to-chuc/", include("canbo.org.urls")),
     path("can-bo/", include("canbo.people.urls")),

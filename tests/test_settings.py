@@ -1,4 +1,4 @@
-"""Settings: production passes `check --deploy`; Vietnamese first (25.944, 31/12/2019), English second."""
+"""Settings: production passes `check --deploy`; Vietnamese first (25.944, 31/12/2019), Vietnamese only (decision 026)."""
 
 import datetime
 import os
@@ -60,7 +60,7 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
 def test_language_and_time_zone_are_vietnamese():
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
-    assert ("en", "English") in [(code, str(name)) for code, name in settings.LANGUAGES]
+    assert [code for code, _name in settings.LANGUAGES] == ["vi"]  # decision 026
 
 
 def test_numbers_and_dates_are_formatted_the_vietnamese_way():
@@ -79,20 +79,10 @@ def test_vietnamese_dates_are_accepted_in_forms():
         assert field.clean("31/12/2019") == datetime.date(2019, 12, 31)
 
 
-def test_english_is_available_as_the_second_language():
-    with translation.override("en"):
-        assert translation.get_language() == "en"
-        assert translation.gettext("Đăng xuất") == "Log out"
-        assert translation.gettext("Cán bộ, công chức, viên chức") == "Personnel"
-        assert formats.number_format(25944, force_grouping=True) == "25,944"
-    with translation.override("vi"):
-        assert translation.gettext("Đăng xuất") == "Đăng xuất"
-
-
-def test_the_login_page_speaks_english_when_asked(db):
+def test_an_english_cookie_still_gets_vietnamese(db):
     client = Client()
     client.cookies["django_language"] = "en"
     response = client.get("/tai-khoan/dang-nhap/")
 
     assert response.status_code == 200
-    assert response.headers["Content-Language"] == "en"
+    assert response.headers["Content-Language"] == "vi"

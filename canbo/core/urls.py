@@ -4,7 +4,6 @@ from . import views
 
 app_name = "core"
 urlpatterns = [
-    path("", views.dashboard, name="dashboard"),
     path("healthz", views.healthz, name="healthz"),
     path("suc-khoe/", views.healthz, name="health"),
 ]

@@ -164,3 +164,17 @@ def change_requests_pending_for(*, user):
 
 def qualification_level_options():
     return {scale: [(c, label) for c, label, _ in levels] for scale, levels in QUALIFICATION_LEVELS.items()}
+
+
+_NOT_FETCHED = object()
+
+
+def own_person(user) -> Person | None:
+    """The register's record of this user (an official's own record), once per request; None if there is none."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    cached = getattr(user, "_canbo_own_person", _NOT_FETCHED)
+    if cached is _NOT_FETCHED:
+        cached = Person.objects.filter(user=user).select_related("current_unit").first()
+        user._canbo_own_person = cached
+    return cached

@@ -71,6 +71,7 @@ class StaffingQuotaReport(Report):
         Column("required", "Phải giảm", "int"),
         Column("achieved", "Đã giảm", "int"),
         Column("progress", "Tiến độ (%)", "pct"),
+        Column("status", "Lộ trình"),
     ]
 
     @staticmethod
@@ -87,6 +88,7 @@ class StaffingQuotaReport(Report):
             "required": item.required,
             "achieved": item.achieved,
             "progress": _pct(item.progress_pct),
+            "status": item.roadmap_status,
         }
 
     def run(self, *, user, params):

@@ -135,23 +135,46 @@ class Progress:
 
     @property
     def difference(self) -> int:
+        """Actual minus approved: positive means over the quota, negative means places left."""
         return self.actual - self.approved
 
     @property
+    def over_quota(self) -> int:
+        return max(self.actual - self.approved, 0)
+
+    @property
     def required(self) -> int | None:
+        """People the roadmap asks the unit to cut from its base-year quota (None: no target or no base)."""
         if self.base is None or self.target is None:
             return None
         return math.ceil(Decimal(self.base) * self.target.percent / 100)
 
     @property
     def achieved(self) -> int | None:
+        """Base-year quota minus this year's approved quota; negative when the quota rose (shown as a rise)."""
         return None if self.base is None else self.base - self.approved
 
     @property
     def progress_pct(self) -> Decimal | None:
+        """Share of the required cut made, within 0–100 % (a rise counts as 0 %, more than required as 100 %);
+        None when there is nothing to measure (no target, no base-year quota, or nothing to cut)."""
         if not self.required:
             return None
-        return Decimal(self.achieved) * 100 / self.required
+        return min(Decimal(max(self.achieved, 0)) * 100 / self.required, Decimal(100))
+
+    @property
+    def roadmap_status(self) -> str:
+        if self.required is None:
+            return "Chưa có chỉ tiêu tinh giản"
+        if self.required == 0:
+            return "Không phải giảm"
+        if self.achieved < 0:
+            return f"Biên chế giao tăng {-self.achieved} so với năm gốc"
+        if self.achieved > self.required:
+            return f"Vượt lộ trình {self.achieved - self.required}"
+        if self.achieved == self.required:
+            return "Đạt lộ trình"
+        return f"Còn phải giảm {self.required - self.achieved}"
 
 
 def quota_progress(*, user, year: int, org=None, today: date | None = None) -> tuple[list[Progress], dict]:
@@ -330,6 +353,8 @@ def dashboard_tiles(*, user, today: date) -> dict:
                 "achieved": t.achieved,
                 "required": t.required,
                 "progress": t.progress_pct,
+                "over_quota": t.over_quota,
+                "status": t.roadmap_status,
                 "url": f"/bien-che/?year={today.year}",
             }
             for kind, t in totals.items()

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "canbo.feedback",
     "canbo.party",
     "canbo.surveys",
+    "canbo.home",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +86,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "canbo.accounts.context_processors.roles",
+                "canbo.home.context_processors.navigation",
             ],
         },
     },
@@ -119,7 +121,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "core:dashboard"
+LOGIN_REDIRECT_URL = "home:dashboard"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Sessions end after 8 working hours or when the browser closes.
@@ -156,7 +158,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
+# Vietnamese only: a half-translated English interface misled more than it helped (decision 026).
+LANGUAGES = [("vi", "Tiếng Việt")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True

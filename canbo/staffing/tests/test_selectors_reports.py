@@ -7,8 +7,8 @@ import pytest
 
 from canbo.core.factories import PersonFactory
 from canbo.reports.registry import get_report
-from canbo.staffing.models import StreamliningCase
-from canbo.staffing.selectors import case_queryset_for, quota_progress
+from canbo.staffing.models import ReductionTarget, StreamliningCase
+from canbo.staffing.selectors import Progress, case_queryset_for, quota_progress
 
 from .conftest import quota
 
@@ -150,3 +150,22 @@ def test_dashboard_tiles(quotas, alice, dana, django_assert_max_num_queries):
         tiles = dashboard_tiles(user=alice, today=D(2024, 12, 31))["staffing_tiles"]
     assert [(t["kind"], t["achieved"], t["required"]) for t in tiles] == [("CC", 4, 5), ("VC", 5, 5)]
     assert dashboard_tiles(user=dana, today=D(2024, 12, 31))["staffing_tiles"] == []
+
+
+def test_progress_stays_within_0_and_100_and_says_why():
+    target = ReductionTarget(kind="CC", percent=Decimal(5), base_year=2021, first_year=2022, last_year=2026)
+    rose = Progress(quota=None, kind="CC", approved=12, actual=15, base=4, target=target)
+    assert (rose.required, rose.achieved, rose.progress_pct, rose.over_quota) == (1, -8, Decimal(0), 3)
+    assert rose.roadmap_status == "Biên chế giao tăng 8 so với năm gốc"
+    beyond = Progress(quota=None, kind="CC", approved=100, actual=90, base=110, target=target)
+    assert (beyond.required, beyond.achieved, beyond.progress_pct, beyond.over_quota) == (
+        6,
+        10,
+        Decimal(100),
+        0,
+    )
+    assert beyond.roadmap_status == "Vượt lộ trình 4"
+    untargeted = Progress(quota=None, kind="CC", approved=10, actual=10, base=None, target=None)
+    assert untargeted.progress_pct is None and untargeted.roadmap_status == "Chưa có chỉ tiêu tinh giản"
+    halfway = Progress(quota=None, kind="CC", approved=97, actual=99, base=100, target=target)
+    assert (halfway.progress_pct, halfway.roadmap_status) == (Decimal(60), "Còn phải giảm 2")

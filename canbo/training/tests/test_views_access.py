@@ -66,7 +66,7 @@ def test_officials_and_the_system_administrator_have_no_training_pages(client, o
         ).status_code
         == 403
     )
-    assert "/dao-tao/" not in client.get(reverse("core:dashboard")).content.decode()
+    assert "/dao-tao/" not in client.get(reverse("home:dashboard")).content.decode()
 
 
 @pytest.mark.parametrize("who", ["board", "standing", "alice", "bob"])
@@ -74,7 +74,7 @@ def test_staff_roles_read_every_page(client, objects, request, who):
     client.force_login(request.getfixturevalue(who))
     for url in _pages(objects):
         assert client.get(url).status_code == 200, url
-    assert 'href="/dao-tao/"' in client.get(reverse("core:dashboard")).content.decode()
+    assert 'href="/dao-tao/"' in client.get(reverse("home:dashboard")).content.decode()
 
 
 @pytest.mark.parametrize("who", ["standing", "bob"])

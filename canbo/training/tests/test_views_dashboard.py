@@ -80,7 +80,7 @@ def at_risk(tree, board):
 
 def test_tiles_show_the_figures_and_link_to_the_lists_behind_them(client, board, issued, overdue, at_risk):
     client.force_login(board)
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("home:dashboard"))
     html = response.content.decode()
     assert "80,0<small> %</small>" in html and "44 / 55" in html
     assert reverse("training:plan_detail", args=[issued.pk]) in html
@@ -100,18 +100,18 @@ def test_without_an_issued_plan_the_tile_says_so(client, alice, tree):
         due_date=datetime.date(TODAY.year, 1, 31),
     )
     client.force_login(alice)
-    html = client.get(reverse("core:dashboard")).content.decode()
+    html = client.get(reverse("home:dashboard")).content.decode()
     assert f"chưa ban hành kế hoạch đào tạo, bồi dưỡng năm {TODAY.year}" in html
 
 
 def test_an_outside_officer_does_not_count_another_units_graduates(client, charlie, at_risk):
     client.force_login(charlie)
-    assert client.get(reverse("core:dashboard")).context["commitments_at_risk"] == 0
+    assert client.get(reverse("home:dashboard")).context["commitments_at_risk"] == 0
 
 
 def test_officials_get_no_training_tiles(client, dana, issued):
     client.force_login(dana)
-    response = client.get(reverse("core:dashboard"))
+    response = client.get(reverse("home:dashboard"))
     assert "training_year" not in response.context
     assert "kế hoạch quá hạn ban hành" not in response.content.decode()
 
@@ -121,7 +121,7 @@ def test_the_tiles_cost_three_queries_whatever_the_data(client, board, issued, o
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
-            assert client.get(reverse("core:dashboard")).status_code == 200
+            assert client.get(reverse("home:dashboard")).status_code == 200
         return [q["sql"] for q in ctx.captured_queries]
 
     before = count()
