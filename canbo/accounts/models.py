@@ -12,6 +12,10 @@ class User(AbstractUser):
         verbose_name_plural = _("người dùng")
         ordering = ["username"]
 
+    def get_full_name(self):
+        """The Vietnamese order: family name (last_name) first, then the middle and given names."""
+        return f"{self.last_name} {self.first_name}".strip()
+
 
 class Role(models.TextChoices):
     PROVINCE_BOARD = "province_board", _("Ban Tổ chức Tỉnh ủy / Sở Nội vụ")

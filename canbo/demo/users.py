@@ -8,29 +8,29 @@ from canbo.people.models import Person
 
 DEMO_PASSWORD = "canbo-demo-2026"  # noqa: S105 - published demo password, printed by demo_logins
 
-# username, role, unit code (None: no unit), first name, last name, note
+# username, role, unit code (None: no unit), first name, last name (shown first: Vietnamese order), note
 DEMO_USERS = [
-    ("bantochuc", Role.PROVINCE_BOARD, None, "Ban Tổ chức", "Tỉnh ủy", "Toàn tỉnh"),
-    ("sonoivu", Role.UNIT_OFFICER, "DB-SNV", "Cán bộ tổ chức", "Sở Nội vụ", ""),
+    ("bantochuc", Role.PROVINCE_BOARD, None, "Tỉnh ủy", "Ban Tổ chức", "Toàn tỉnh"),
+    ("sonoivu", Role.UNIT_OFFICER, "DB-SNV", "Sở Nội vụ", "Cán bộ tổ chức", ""),
     (
         "huyentuangiao",
         Role.UNIT_OFFICER,
         "DB-H099",
-        "Cán bộ tổ chức",
         "huyện Tuần Giáo",
+        "Cán bộ tổ chức",
         "Địa bàn cũ, hết 30/06/2025",
     ),
-    ("lanhdao", Role.LEADER, "DB-SYT", "Lãnh đạo", "Sở Y tế", "Chỉ xem"),
+    ("lanhdao", Role.LEADER, "DB-SYT", "Sở Y tế", "Lãnh đạo", "Chỉ xem"),
     (
         "thuongvu",
         Role.STANDING_COMMITTEE,
         None,
-        "Ban Thường vụ",
         "Tỉnh ủy",
+        "Ban Thường vụ",
         "Phê duyệt kế hoạch; xem toàn tỉnh",
     ),
     ("congchuc", Role.OFFICIAL, None, "", "", "Hồ sơ của chính mình"),
-    ("quantri", Role.SYSADMIN, None, "Quản trị", "hệ thống", "Không xem dữ liệu cá nhân"),
+    ("quantri", Role.SYSADMIN, None, "hệ thống", "Quản trị", "Không xem dữ liệu cá nhân"),
 ]
 DEMO_USERNAMES = [u[0] for u in DEMO_USERS]
 

@@ -50,3 +50,10 @@ def test_the_interface_is_vietnamese_only_even_when_english_is_asked_for(client,
     assert response["Content-Language"] == "vi"
     assert "Tên đăng nhập" in response.content.decode()
     assert 'action="/i18n/setlang/"' not in response.content.decode()  # no language switch (decision 026)
+
+
+def test_a_users_name_reads_in_the_vietnamese_order(db):
+    from canbo.accounts.models import User
+
+    assert User(first_name="Tiến Sơn", last_name="Đặng").get_full_name() == "Đặng Tiến Sơn"
+    assert User(first_name="", last_name="").get_full_name() == ""
