@@ -34,8 +34,8 @@ def _any_of(*roles) -> Callable[[Roles, object], bool]:
 
 
 def _has_own_record(held, user) -> bool:
-    """The user is someone on the register (an official, or an officer who is also a person on it)."""
-    return own_person(user) is not None
+    """An official with a record on the register (asked only of officials: no query for the other roles)."""
+    return Role.OFFICIAL in held and own_person(user) is not None
 
 
 def _official_only(held, user) -> bool:

@@ -9,6 +9,7 @@ from canbo.accounts.scoping import administers_system
 from canbo.evaluation.selectors import rating_tile
 from canbo.feedback.selectors import dashboard_tiles as feedback_tiles
 from canbo.movements.selectors import dashboard_tiles as movement_tiles
+from canbo.org.selectors import scope_ended_on
 from canbo.party.selectors import dashboard_tiles as party_tiles
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import change_requests_pending_for, own_person, person_queryset_for
@@ -76,6 +77,8 @@ def dashboard(request):
         context.update(feedback_tiles(user=request.user, today=today))
         context["rating_tile"] = rating_tile(user=request.user)
     context["pending_surveys"] = pending_invitation_count(user=request.user)
+    if not context["total"]:
+        context["scope_ended_on"] = scope_ended_on(user=request.user, on=today)
     return render(request, "home/dashboard.html", context)
 
 

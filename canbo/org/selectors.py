@@ -69,3 +69,12 @@ def units_count_by_level_sector(*, fetched_by, on: date):
         .annotate(n=Count("id"))
         .order_by("level", "sector")
     )
+
+
+def scope_ended_on(*, user, on: date) -> date | None:
+    """When every unit the user may see had ended by `on` (a former district's officer), the last day any of
+    them was in force, to offer that date; None when some unit is in force on `on` or the user sees none."""
+    units = visible_units(user)
+    if units.active_on(on).exists():
+        return None
+    return units.filter(valid_to__lt=on).order_by("-valid_to").values_list("valid_to", flat=True).first()

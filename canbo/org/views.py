@@ -12,7 +12,13 @@ from canbo.accounts.scoping import can_see_unit
 
 from .forms import MergeForm, OrgUnitForm, SplitForm, TreeDateForm, add_service_errors, can_restructure
 from .models import OrgEvent, OrgUnit
-from .selectors import unit_get_for_user, unit_predecessors, unit_successors, unit_tree_with_headcounts
+from .selectors import (
+    scope_ended_on,
+    unit_get_for_user,
+    unit_predecessors,
+    unit_successors,
+    unit_tree_with_headcounts,
+)
 from .services import org_unit_create, org_unit_split, org_units_merge
 
 
@@ -63,6 +69,7 @@ def tree(request):
         "unit_count": len(units),
         "total": sum(u.subtree_count for u in roots),
         "can_restructure": can_restructure(request.user),
+        "ended_on": None if units else scope_ended_on(user=request.user, on=on),
     }
     return render(request, "org/tree.html", context)
 
