@@ -10,6 +10,7 @@ result of one year), in scope by the unit the person was rated in (AnnualRating.
 
 from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
 
 from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
 from canbo.reports.formatting import fmt_int, round1
@@ -20,6 +21,12 @@ from .models import AnnualRating, PartyMemberRating, RatingLevel
 LEVELS = [RatingLevel.EXCELLENT, RatingLevel.GOOD, RatingLevel.COMPLETED, RatingLevel.NOT_COMPLETED]
 
 
+def _latest_year(model) -> dict:
+    """The latest year with results (this year when there are none): the year a report opens on."""
+    year = model.objects.order_by("-year").values_list("year", flat=True).first()
+    return {"year": year or timezone.localdate().year}
+
+
 def _year_field():
     return forms.IntegerField(
         label="Năm đánh giá",
@@ -28,7 +35,7 @@ def _year_field():
         max_value=2100,
         help_text="Ví dụ 2024.",
         error_messages={
-            "required": "Cần nhập năm đánh giá (year), ví dụ 2024.",
+            "required": "Cần nhập năm đánh giá, ví dụ 2024.",
             "invalid": "Năm đánh giá phải là một số, ví dụ 2024.",
             "min_value": "Năm đánh giá từ 2000 đến 2100.",
             "max_value": "Năm đánh giá từ 2000 đến 2100.",
@@ -97,6 +104,9 @@ class RatingDistributionReport(Report):
     period_kind = UNDATED
     option_fields = {"year": _year_field()}
 
+    def default_options(self, *, user):
+        return _latest_year(AnnualRating)
+
     def run(self, *, user, params):
         year = int(params.options["year"])
         per_unit = (
@@ -126,6 +136,9 @@ class NotCompletedTwiceReport(Report):
     )
     period_kind = UNDATED
     option_fields = {"year": _year_field()}
+
+    def default_options(self, *, user):
+        return _latest_year(AnnualRating)
 
     def run(self, *, user, params):
         year = int(params.options["year"])
@@ -176,6 +189,9 @@ class PartyMemberRatingDistributionReport(Report):
     )
     period_kind = UNDATED
     option_fields = {"year": _year_field()}
+
+    def default_options(self, *, user):
+        return _latest_year(PartyMemberRating)
 
     def run(self, *, user, params):
         year = int(params.options["year"])

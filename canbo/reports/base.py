@@ -158,6 +158,11 @@ class Report:
     period_kind: ClassVar[str] = SNAPSHOT  # SNAPSHOT, INTERVAL (from/to, no on) or UNDATED
     option_fields: ClassVar[dict[str, forms.Field]] = {}
 
+    def default_options(self, *, user) -> dict:
+        """Values for options left empty (the current year, the latest term, ...), so that every report opens
+        with figures; a report overrides this for its own options."""
+        return {}
+
     def form(self, data=None, *, user):
         from .forms import ReportForm
 

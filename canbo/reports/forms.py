@@ -44,6 +44,12 @@ class ReportForm(forms.Form):
     on = date_field("Tính đến ngày", "Ngày chốt số liệu; để trống là hôm nay.")
 
     def __init__(self, data=None, *, report, user):
+        if data is not None:
+            defaults = {k: v for k, v in report.default_options(user=user).items() if not data.get(k)}
+            if defaults:
+                data = data.copy()
+                for key, value in defaults.items():
+                    data[key] = value
         super().__init__(data)
         self.report = report
         self.user = user

@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django import forms
 from django.db.models import Count
+from django.utils import timezone
 
 from canbo.reports.base import INTERVAL, UNDATED, Column, Report, ReportResult, Row, scope_q
 from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
@@ -54,7 +55,7 @@ class StaffingQuotaReport(Report):
             max_value=2100,
             help_text="Ví dụ 2024.",
             error_messages={
-                "required": "Cần nhập năm (year), ví dụ 2024.",
+                "required": "Cần nhập năm, ví dụ 2024.",
                 "invalid": "Năm phải là một số, ví dụ 2024.",
                 "min_value": "Năm từ 2000 đến 2100.",
                 "max_value": "Năm từ 2000 đến 2100.",
@@ -90,6 +91,9 @@ class StaffingQuotaReport(Report):
             "progress": _pct(item.progress_pct),
             "status": item.roadmap_status,
         }
+
+    def default_options(self, *, user):
+        return {"year": timezone.localdate().year}
 
     def run(self, *, user, params):
         year = int(params.options["year"])

@@ -40,7 +40,7 @@ class SurveyResponsesReport(Report):
             required=True,
             min_value=1,
             error_messages={
-                "required": "Cần mã số phiếu khảo sát (survey).",
+                "required": "Cần chọn phiếu khảo sát.",
                 "invalid": "Mã số phiếu khảo sát phải là một số.",
                 "min_value": "Mã số phiếu khảo sát không hợp lệ.",
             },
@@ -53,6 +53,13 @@ class SurveyResponsesReport(Report):
             error_messages={"invalid_choice": "Nội dung “%(value)s” không hợp lệ."},
         ),
     }
+
+    def default_options(self, *, user):
+        """The newest survey the user may read."""
+        latest = (
+            survey_queryset_for(user=user).order_by("-opens_on", "-pk").values_list("pk", flat=True).first()
+        )
+        return {"survey": latest} if latest else {}
 
     def run(self, *, user, params):
         surveys = Survey.objects.all() if user is None else survey_queryset_for(user=user)

@@ -51,10 +51,17 @@ def test_distribution_is_scoped(ratings, alice, charlie):
     assert run("rating-distribution", charlie, year="2024").totals[0].values["total"] == 1
 
 
-def test_distribution_needs_a_year(db):
+def test_distribution_opens_on_the_latest_year_with_results(ratings):
+    assert run("rating-distribution").meta["year"] == 2024
     with pytest.raises(ReportParameterError) as exc:
-        run("rating-distribution")
-    assert exc.value.errors == {"year": ["Cần nhập năm đánh giá (year), ví dụ 2024."]}
+        run("rating-distribution", year="hai nghìn")
+    assert "year" in exc.value.errors
+
+
+def test_distribution_opens_on_this_year_without_results(db):
+    from django.utils import timezone
+
+    assert run("rating-distribution").meta["year"] == timezone.localdate().year
 
 
 def test_not_completed_two_years_running(ratings, alice, charlie):

@@ -14,6 +14,7 @@ The total row sums the lines; its persons are distinct over all lines.
 from django import forms
 from django.db.models import OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from canbo.accounts.scoping import reads_all_units
 from canbo.training.choices import EnrolmentResult
@@ -47,13 +48,16 @@ class TrainingPlanReport(Report):
             max_value=2100,
             help_text="Ví dụ 2019.",
             error_messages={
-                "required": "Cần nhập năm kế hoạch (year), ví dụ 2019.",
+                "required": "Cần nhập năm kế hoạch, ví dụ 2019.",
                 "invalid": "Năm kế hoạch phải là một số, ví dụ 2019.",
                 "min_value": "Năm kế hoạch từ 1990 đến 2100.",
                 "max_value": "Năm kế hoạch từ 1990 đến 2100.",
             },
         )
     }
+
+    def default_options(self, *, user):
+        return {"year": timezone.localdate().year}
 
     def run(self, *, user, params):
         year = int(params.options["year"])

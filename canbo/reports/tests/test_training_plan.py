@@ -100,6 +100,12 @@ def test_another_year_and_several_plans(training):
     assert result.totals[0].values["target"] == 79
 
 
+def test_no_year_means_this_years_plan(training):
+    from django.utils import timezone
+
+    assert run("training-plan").parameters["year"] == timezone.localdate().year
+
+
 def test_a_year_without_a_plan(training):
     result = run("training-plan", year="2018")
 
@@ -110,7 +116,6 @@ def test_a_year_without_a_plan(training):
 @pytest.mark.parametrize(
     ("data", "errors"),
     [
-        ({}, {"year": ["Cần nhập năm kế hoạch (year), ví dụ 2019."]}),
         ({"year": "hai nghìn"}, {"year": ["Năm kế hoạch phải là một số, ví dụ 2019."]}),
         ({"year": "1800"}, {"year": ["Năm kế hoạch từ 1990 đến 2100."]}),
         (

@@ -86,11 +86,15 @@ def test_staffing_quota_report(quotas, staff_a, alice):
     assert any("80,0 %" in n for n in result.notes)
 
 
-def test_staffing_quota_report_needs_a_year(quotas, board):
+def test_staffing_quota_report_opens_on_this_year(quotas, board):
+    from django.utils import timezone
+
     from canbo.reports.base import ReportParameterError
 
-    with pytest.raises(ReportParameterError, match="Cần nhập năm"):
-        get_report("staffing-quota").execute(user=board, data={})
+    result = get_report("staffing-quota").execute(user=board, data={})
+    assert result.meta["year"] == timezone.localdate().year
+    with pytest.raises(ReportParameterError, match="Năm"):
+        get_report("staffing-quota").execute(user=board, data={"year": "x"})
 
 
 EXIT = D(2024, 3, 1)

@@ -111,5 +111,5 @@ def test_the_report(alice, answered):
 def test_the_report_refuses_a_missing_survey_number(db):
     from canbo.reports.base import ReportParameterError
 
-    with pytest.raises(ReportParameterError, match="Cần mã số phiếu"):
+    with pytest.raises(ReportParameterError, match="Cần chọn phiếu khảo sát"):
         get_report("survey-responses").parse({}, user=None)
