@@ -37,9 +37,9 @@ class ReportForm(forms.Form):
     org = forms.CharField(
         label="Đơn vị",
         required=False,
-        max_length=40,
-        help_text="Mã đơn vị; tính cả các đơn vị trực thuộc. Để trống: mọi đơn vị trong phạm vi được xem.",
-        widget=forms.TextInput(attrs={"list": "report-units", "size": 14}),
+        max_length=300,
+        help_text="Gõ tên hoặc mã để chọn; tính cả các đơn vị trực thuộc. Để trống: mọi đơn vị được xem.",
+        widget=forms.TextInput(attrs={"list": "report-units", "size": 40, "autocomplete": "off"}),
     )
     on = date_field("Tính đến ngày", "Ngày chốt số liệu; để trống là hôm nay.")
 
@@ -71,7 +71,8 @@ class ReportForm(forms.Form):
             self.fields[name] = copy.deepcopy(field)
 
     def clean_org(self):
-        code = (self.cleaned_data.get("org") or "").strip()
+        # "Sở Nội vụ — DB-SNV" (chosen in the list) or the bare code (typed, the API and the command line)
+        code = (self.cleaned_data.get("org") or "").rsplit("—", 1)[-1].strip()
         if not code:
             return None
         units = OrgUnit.objects.all() if self.user is None else visible_units(self.user)

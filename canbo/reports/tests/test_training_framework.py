@@ -216,3 +216,14 @@ def test_the_query_count_does_not_grow_with_the_data(training, board, name, data
         enrol(person, "LLCT_CAO_CAP", D(2019, 3, 4), line=line)
         enrol(person, "NV_TO_CHUC", D(2020, 5, 4))
     assert count() == few <= 5
+
+
+def test_the_unit_is_chosen_by_name_and_the_page_shows_no_technical_names(client, training, alice):
+    client.force_login(alice)
+    index = client.get("/bao-cao/").content.decode()
+    assert "manage.py" not in index and "/api/v1/" not in index and "<code>" not in index
+    page = client.get("/bao-cao/training-enrolments/")
+    html = page.content.decode()
+    assert "<code>" not in html and "— SO_A" in html
+    chosen = client.get("/bao-cao/training-enrolments/", {**PERIOD, "org": "Sở A — SO_A"})
+    assert chosen.status_code == 200 and chosen.context["form"].cleaned_data["org"].code == "SO_A"
