@@ -217,7 +217,12 @@ ResultFormSet = forms.formset_factory(ResultRowForm, extra=0, max_num=5000, abso
 
 # ——— Enrolments (lượt) ———
 
-MEASURES = [("started", "Bắt đầu học trong kỳ"), ("completed", "Hoàn thành trong kỳ")]
+MEASURES = [
+    ("started", "Bắt đầu học trong kỳ"),
+    ("completed", "Hoàn thành trong kỳ"),
+    ("studying", "Đang học tại ngày “Đến ngày”"),
+    ("unresulted", "Đã kết thúc trước ngày “Đến ngày”, chưa có kết quả"),
+]
 
 
 class EnrolmentFilterForm(VnFormMixin, forms.Form):

@@ -135,7 +135,9 @@ ENROLMENT_FILTER_PATHS = {
 
 
 def enrolment_filter_q(filters: dict, *, user) -> Q:
-    """started (default): the start date in [from, to]; completed: completed with a result date in [from, to].
+    """started (default): the start date in [from, to]; completed: completed with a result date in [from, to];
+    studying: no result yet, started by `to` (today if empty) and not ended before it; unresulted: no result
+    yet although it ended before `to`.
     The unit is the unit at enrolment, with the units below it; without one, the units the user sees (as the
     reports count), and an official's own enrolments."""
     condition = Q()
@@ -147,7 +149,15 @@ def enrolment_filter_q(filters: dict, *, user) -> Q:
         if then is not None:
             condition &= then | Q(person__user=user)
     start, end = filters.get("from"), filters.get("to")
-    if filters.get("measure") == "completed":
+    if filters.get("measure") in ("studying", "unresulted"):
+        day = end or timezone.localdate()
+        condition &= Q(result=EnrolmentResult.PENDING, start_date__lte=day)
+        if filters["measure"] == "studying":  # a long course without an end date is still being studied
+            condition &= Q(end_date__gte=day) | Q(end_date__isnull=True)
+        else:
+            condition &= Q(end_date__lt=day)
+        start = end = None
+    elif filters.get("measure") == "completed":
         condition &= Q(result=EnrolmentResult.COMPLETED)
         date_field = "result_date"
     else:

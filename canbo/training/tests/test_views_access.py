@@ -130,3 +130,20 @@ def test_the_hub_shows_this_years_plan_and_what_runs(client, board, tree, anh):
     assert ("(quá hạn ban hành)" in html) == services.is_overdue(plan)
     studying = client.get(reverse("training:enrolment_list") + "?" + response.context["studying_query"])
     assert studying.context["counts"] == {"turns": 1, "persons": 1}
+    assert response.context["unresulted"] == 0
+
+
+def test_the_hub_tells_studying_from_ended_without_a_result(client, board, tree, anh):
+    today = datetime.date.today()
+    ended = TrainingClassFactory(
+        organiser_unit=tree["dept_a"],
+        start_date=today - datetime.timedelta(days=60),
+        end_date=today - datetime.timedelta(days=30),
+    )
+    EnrolmentFactory(training_class=ended, person=anh)
+    client.force_login(board)
+    response = client.get(reverse("training:hub"))
+    assert (response.context["running"], response.context["studying"]["turns"]) == (0, 0)
+    assert response.context["unresulted"] == 1
+    listed = client.get(reverse("training:enrolment_list") + "?" + response.context["unresulted_query"])
+    assert listed.context["counts"] == {"turns": 1, "persons": 1}

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.shortcuts import render
 from django.utils import timezone
 
-from ..choices import EnrolmentResult, StudyStatus
+from ..choices import StudyStatus
 from ..selectors import class_queryset_for, plan_queryset_for, study_queryset_for
 from ..services import is_overdue
 from .common import can_write, optional_url, staff_required
@@ -13,8 +13,8 @@ from .plans import plan_totals
 
 
 def studying_filters(today) -> dict:
-    """People studying today: enrolments without a result that have started (the enrolment list's filters)."""
-    return {"result": EnrolmentResult.PENDING, "to": today}
+    """People studying today: no result yet, started, not ended (the enrolment list's filters)."""
+    return {"measure": "studying", "to": today}
 
 
 @staff_required
@@ -37,7 +37,9 @@ def hub(request):
         "running": classes.filter(start_date__lte=today, end_date__gte=today).count(),
         "upcoming": classes.filter(start_date__gt=today).count(),
         "studying": studying,
-        "studying_query": f"result={EnrolmentResult.PENDING}&to={today:%d/%m/%Y}",
+        "studying_query": f"measure=studying&to={today:%d/%m/%Y}",
+        "unresulted": enrolment_list_for(user, {"measure": "unresulted", "to": today}).count(),
+        "unresulted_query": f"measure=unresulted&to={today:%d/%m/%Y}",
         "sent": study_queryset_for(user=user).filter(status=StudyStatus.STUDYING).count(),
         "can_write": can_write(user),
         "reports_url": optional_url("reports:index"),
