@@ -1,10 +1,12 @@
 """The column groups of the Ministry's statistical forms, as data: a Vietnamese header per group and per column,
 and for each column the condition a person (an employment row active on the reporting date) must meet.
 
-Conditions are functions of the reporting context (`Context`: the date, the year, the birth-date bounds of the
-age bands) returning a `Q` over `Employment` rows annotated by `canbo.statforms.counting` (`r_prof`, `r_pt`,
-`pt_bachelor`, `r_sm`, `r_it`, `r_fl`, `r_ethlang`: the highest rank held on the date on each scale;
-`rating_level`: the year's rating). A column without a condition is the group's total (everyone counted).
+A column counts either the rows meeting a condition (a function of the reporting context — `Context`: the
+date, the birth-date bounds of the age bands — returning a `Q` over `Employment` rows), or, in a group with a
+`by` dimension, the rows whose value of that dimension is one of the column's `values`. The dimensions are the
+per-person values `canbo.statforms.counting` derives on the date: `r_prof`, `pt_level` (4 = cử nhân, else the
+political-theory rank), `r_sm`, `r_it`, `r_fl`, `r_ethlang` (the highest rank held on the date on each scale),
+`rating_level` (the year's rating) and, for decisions, `form`. A column with neither is the headcount.
 """
 
 from __future__ import annotations
@@ -55,7 +57,8 @@ Condition = Callable[[Context], Q]
 class StatColumn:
     key: str
     label: str
-    condition: Condition | None = None  # None: everyone in the population (the headcount)
+    condition: Condition | None = None  # None (and no values): everyone in the population (the headcount)
+    values: tuple = ()  # in a group with a `by` dimension: the dimension's values this column counts
     special: str = ""  # "quota": the unit's approved staffing quota for the year, not a count of persons
 
 
@@ -66,14 +69,15 @@ class ColumnGroup:
     # "partition": the parts add up to the headcount exactly; "at_most": each person is counted at most once
     # (by the highest level held), so the parts add up to at most the headcount; "" : no check
     check: str = ""
+    by: str = ""  # a dimension (see the module's docstring): each person falls in the column of their value
 
 
 def _const(q: Q) -> Condition:
     return lambda ctx: q
 
 
-def _rank_is(annotation: str, scale: str, level: str) -> Condition:
-    return _const(Q(**{annotation: level_rank(scale, level)}))
+def _ranks(scale: str, *levels: str) -> tuple[int, ...]:
+    return tuple(level_rank(scale, level) for level in levels)
 
 
 def _pay_group(*prefixes: str) -> Condition:
@@ -123,57 +127,76 @@ PROFESSIONAL_GRADES = ColumnGroup(
     ),
     check="at_most",
 )
-P, PT, SM, IT, FL = "PROFESSIONAL", "POLITICAL_THEORY", "STATE_MGMT", "IT", "FOREIGN_LANGUAGE"
+P, PT, SM, IT, FL, EL = (
+    "PROFESSIONAL",
+    "POLITICAL_THEORY",
+    "STATE_MGMT",
+    "IT",
+    "FOREIGN_LANGUAGE",
+    "ETHNIC_LANGUAGE",
+)
+BACHELOR_OF_POLITICS = 4  # pt_level of a cử nhân chính trị diploma (its rank is cao cấp's, 3)
 PROFESSIONAL_LEVEL = ColumnGroup(
     "Trình độ chuyên môn",
     (
-        StatColumn("prof_ts", "Tiến sĩ", _rank_is("r_prof", P, "TIEN_SI")),
-        StatColumn("prof_ths", "Thạc sĩ", _rank_is("r_prof", P, "THAC_SI")),
-        StatColumn("prof_dh", "Đại học", _rank_is("r_prof", P, "DAI_HOC")),
-        StatColumn("prof_cd", "Cao đẳng", _rank_is("r_prof", P, "CAO_DANG")),
-        StatColumn("prof_tc", "Trung cấp", _rank_is("r_prof", P, "TRUNG_CAP")),
-        StatColumn("prof_sc", "Sơ cấp", _rank_is("r_prof", P, "SO_CAP")),
+        StatColumn("prof_ts", "Tiến sĩ", values=_ranks(P, "TIEN_SI")),
+        StatColumn("prof_ths", "Thạc sĩ", values=_ranks(P, "THAC_SI")),
+        StatColumn("prof_dh", "Đại học", values=_ranks(P, "DAI_HOC")),
+        StatColumn("prof_cd", "Cao đẳng", values=_ranks(P, "CAO_DANG")),
+        StatColumn("prof_tc", "Trung cấp", values=_ranks(P, "TRUNG_CAP")),
+        StatColumn("prof_sc", "Sơ cấp", values=_ranks(P, "SO_CAP")),
     ),
     check="at_most",
+    by="r_prof",
 )
 POLITICAL_THEORY = ColumnGroup(
     "Lý luận chính trị",
     (
-        StatColumn("pt_cn", "Cử nhân", _const(Q(pt_bachelor=True))),
-        StatColumn("pt_cc", "Cao cấp", _const(Q(r_pt=level_rank(PT, "CAO_CAP"), pt_bachelor=False))),
-        StatColumn("pt_tc", "Trung cấp", _rank_is("r_pt", PT, "TRUNG_CAP")),
-        StatColumn("pt_sc", "Sơ cấp", _rank_is("r_pt", PT, "SO_CAP")),
+        StatColumn("pt_cn", "Cử nhân", values=(BACHELOR_OF_POLITICS,)),
+        StatColumn("pt_cc", "Cao cấp", values=_ranks(PT, "CAO_CAP")),
+        StatColumn("pt_tc", "Trung cấp", values=_ranks(PT, "TRUNG_CAP")),
+        StatColumn("pt_sc", "Sơ cấp", values=_ranks(PT, "SO_CAP")),
     ),
     check="at_most",
+    by="pt_level",
 )
 STATE_MANAGEMENT = ColumnGroup(
     "Quản lý nhà nước",
     (
-        StatColumn("sm_cvcc", "Chuyên viên cao cấp", _rank_is("r_sm", SM, "CHUYEN_VIEN_CAO_CAP")),
-        StatColumn("sm_cvc", "Chuyên viên chính", _rank_is("r_sm", SM, "CHUYEN_VIEN_CHINH")),
-        StatColumn("sm_cv", "Chuyên viên", _rank_is("r_sm", SM, "CHUYEN_VIEN")),
-        StatColumn("sm_cs", "Cán sự", _rank_is("r_sm", SM, "CAN_SU")),
+        StatColumn("sm_cvcc", "Chuyên viên cao cấp", values=_ranks(SM, "CHUYEN_VIEN_CAO_CAP")),
+        StatColumn("sm_cvc", "Chuyên viên chính", values=_ranks(SM, "CHUYEN_VIEN_CHINH")),
+        StatColumn("sm_cv", "Chuyên viên", values=_ranks(SM, "CHUYEN_VIEN")),
+        StatColumn("sm_cs", "Cán sự", values=_ranks(SM, "CAN_SU")),
     ),
     check="at_most",
+    by="r_sm",
 )
 INFORMATION_TECHNOLOGY = ColumnGroup(
     "Tin học",
     (
-        StatColumn("it_cd", "Cao đẳng CNTT trở lên", _rank_is("r_it", IT, "CAO_DANG_CNTT")),
-        StatColumn("it_nc", "Ứng dụng CNTT nâng cao", _rank_is("r_it", IT, "NANG_CAO")),
-        StatColumn("it_cb", "Ứng dụng CNTT cơ bản", _rank_is("r_it", IT, "CO_BAN")),
+        StatColumn("it_cd", "Cao đẳng CNTT trở lên", values=_ranks(IT, "CAO_DANG_CNTT")),
+        StatColumn("it_nc", "Ứng dụng CNTT nâng cao", values=_ranks(IT, "NANG_CAO")),
+        StatColumn("it_cb", "Ứng dụng CNTT cơ bản", values=_ranks(IT, "CO_BAN")),
     ),
     check="at_most",
+    by="r_it",
 )
 LANGUAGES = ColumnGroup(
-    "Ngoại ngữ, tiếng dân tộc",
+    "Ngoại ngữ",
     (
-        StatColumn("fl_c", "Bậc 5–6 (C1, C2)", _const(Q(r_fl__gte=level_rank(FL, "C1")))),
-        StatColumn("fl_b2", "Bậc 4 (B2)", _rank_is("r_fl", FL, "B2")),
-        StatColumn("fl_b1", "Bậc 3 (B1)", _rank_is("r_fl", FL, "B1")),
-        StatColumn("fl_a", "Bậc 1–2 (A1, A2)", _const(Q(r_fl__lte=level_rank(FL, "A2")))),
-        StatColumn("ethnic_language", "Tiếng dân tộc thiểu số", _const(Q(r_ethlang__isnull=False))),
+        StatColumn("fl_c", "Bậc 5–6 (C1, C2)", values=_ranks(FL, "C1", "C2")),
+        StatColumn("fl_b2", "Bậc 4 (B2)", values=_ranks(FL, "B2")),
+        StatColumn("fl_b1", "Bậc 3 (B1)", values=_ranks(FL, "B1")),
+        StatColumn("fl_a", "Bậc 1–2 (A1, A2)", values=_ranks(FL, "A1", "A2")),
     ),
+    check="at_most",
+    by="r_fl",
+)
+ETHNIC_LANGUAGE = ColumnGroup(
+    "Tiếng dân tộc",
+    (StatColumn("ethnic_language", "Tiếng dân tộc thiểu số", values=_ranks(EL, "CHUNG_CHI", "THANH_THAO")),),
+    check="at_most",
+    by="r_ethlang",
 )
 AGE_BANDS = ColumnGroup(
     "Độ tuổi",
@@ -212,6 +235,7 @@ QUALITY_GROUPS = (
     STATE_MANAGEMENT,
     INFORMATION_TECHNOLOGY,
     LANGUAGES,
+    ETHNIC_LANGUAGE,
     AGE_BANDS,
 )
 PUBLIC_EMPLOYEE_GROUPS = (
@@ -223,6 +247,7 @@ PUBLIC_EMPLOYEE_GROUPS = (
     STATE_MANAGEMENT,
     INFORMATION_TECHNOLOGY,
     LANGUAGES,
+    ETHNIC_LANGUAGE,
     AGE_BANDS,
 )
 RATING_GROUPS = (
@@ -230,14 +255,15 @@ RATING_GROUPS = (
     ColumnGroup(
         "Kết quả đánh giá, xếp loại chất lượng năm",
         (
-            StatColumn("htxs", "Hoàn thành xuất sắc nhiệm vụ", _const(Q(rating_level=RatingLevel.EXCELLENT))),
-            StatColumn("htt", "Hoàn thành tốt nhiệm vụ", _const(Q(rating_level=RatingLevel.GOOD))),
-            StatColumn("ht", "Hoàn thành nhiệm vụ", _const(Q(rating_level=RatingLevel.COMPLETED))),
-            StatColumn("kht", "Không hoàn thành nhiệm vụ", _const(Q(rating_level=RatingLevel.NOT_COMPLETED))),
-            StatColumn("not_rated", "Không xếp loại", _const(Q(rating_level=RatingLevel.NOT_RATED))),
-            StatColumn("no_result", "Chưa có kết quả", _const(Q(rating_level__isnull=True))),
+            StatColumn("htxs", "Hoàn thành xuất sắc nhiệm vụ", values=(RatingLevel.EXCELLENT,)),
+            StatColumn("htt", "Hoàn thành tốt nhiệm vụ", values=(RatingLevel.GOOD,)),
+            StatColumn("ht", "Hoàn thành nhiệm vụ", values=(RatingLevel.COMPLETED,)),
+            StatColumn("kht", "Không hoàn thành nhiệm vụ", values=(RatingLevel.NOT_COMPLETED,)),
+            StatColumn("not_rated", "Không xếp loại", values=(RatingLevel.NOT_RATED,)),
+            StatColumn("no_result", "Chưa có kết quả", values=(None,)),
         ),
         check="partition",
+        by="rating_level",
     ),
 )
 # Discipline forms count decisions (DisciplineRecord rows) of the year up to the date, by form; `persons` is
@@ -253,9 +279,10 @@ DISCIPLINE_GROUPS = (
     ColumnGroup(
         "Hình thức kỷ luật",
         tuple(
-            StatColumn(f"form_{code.lower()}", str(label), _const(Q(form=code)))
+            StatColumn(f"form_{code.lower()}", str(label), values=(code,))
             for code, label in DisciplineForm.choices
         ),
         check="partition",
+        by="form",
     ),
 )
