@@ -2,6 +2,7 @@
 
 import pytest
 
+from canbo.people.models import Employment
 from canbo.reports.registry import get_report
 from canbo.statforms.definitions import FORMS_BY_SLUG
 
@@ -157,8 +158,6 @@ def test_the_partition_forms_add_up_to_the_headcount_with_contract_staff(people)
 
 def test_a_row_that_does_not_add_up_is_shown_as_not_reconciled(people, units):
     # a bulk load gave P1 a second row on the date in another unit: the units add up to more than the total
-    from canbo.people.models import Employment
-
     Employment.objects.create(
         person=people["p1"],
         unit=units["phong"],
