@@ -72,7 +72,8 @@ def write_form_xlsx(form: StatForm, result: ReportResult, fileobj, progress=None
     title.font, title.alignment = _font(bold=True, size=14), CENTRED
     when = write_merged(sheet, row=5, column=1, columns=width, value=f"Tính đến ngày {fmt_date(on)}")
     when.font, when.alignment = _font(italic=True), CENTRED
-    scope = write_merged(sheet, row=6, column=1, columns=width, value=result.parameters_text)
+    scope_text = result.parameters_text.split("; ", 1)[-1]  # the date is on the line above
+    scope = write_merged(sheet, row=6, column=1, columns=width, value=scope_text[:1].upper() + scope_text[1:])
     scope.font, scope.alignment = _font(italic=True, size=11), CENTRED
 
     for row, column, rows, columns, text in header_cells(form):

@@ -36,6 +36,7 @@ def test_the_download_has_the_ministry_layout_and_the_figures(client, people, bo
     assert any(c.value == "Đơn vị báo cáo: Tỉnh Thử" for row in ws.iter_rows(max_row=1) for c in row)
     assert ws["A4"].value == "SỐ LƯỢNG, CHẤT LƯỢNG CÁN BỘ, CÔNG CHỨC TỪ CẤP HUYỆN TRỞ LÊN"
     assert ws["A5"].value == "Tính đến ngày 31/12/2019"
+    assert ws["A6"].value == "Phạm vi: toàn tỉnh"
     # STT and the unit name span both header rows; each group spans its columns
     assert {f"A{HEADER_ROW}:A{HEADER_ROW + 1}", f"B{HEADER_ROW}:B{HEADER_ROW + 1}"} <= merged
     level = next(b for b in header_cells(form) if b[4] == "Trình độ chuyên môn")
