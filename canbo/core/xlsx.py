@@ -59,6 +59,18 @@ def set_cell(sheet, row: int, column: int, value):
     return cell
 
 
+def write_merged(sheet, *, row: int, column: int, value, rows: int = 1, columns: int = 1):
+    """A value written like `set_cell` into the top-left cell of a block of `rows` × `columns` cells, which are
+    merged when the block is larger than one cell (the multi-row headers of the Ministry's forms). Returns the
+    top-left cell, for its style."""
+    cell = set_cell(sheet, row, column, value)
+    if rows > 1 or columns > 1:
+        sheet.merge_cells(
+            start_row=row, start_column=column, end_row=row + rows - 1, end_column=column + columns - 1
+        )
+    return cell
+
+
 def _cell(sheet, value):
     if isinstance(value, str):
         return text_cell(sheet, value)

@@ -12,6 +12,7 @@ from canbo.core.xlsx import PROGRESS_EVERY, safe_value
 
 from .base import ReportResult, Row
 from .formatting import fmt_value
+from .registry import get_report
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 XLSX_NUMBER_FORMATS = {"int": "#,##0", "pct": "0.0", "pp": "+0.0;-0.0;0.0"}
@@ -86,7 +87,11 @@ def to_text(result: ReportResult) -> str:
 def write_report_xlsx(result: ReportResult, fileobj, progress=None) -> int:
     """The report as a workbook written to `fileobj` (every door: the export job, the command line); every
     value goes through canbo.core.xlsx.safe_value, so a unit's or a person's name is never a formula.
-    Returns the number of rows (totals included)."""
+    Returns the number of rows (totals included). A report with its own layout (a `write_xlsx` method, e.g. the
+    Ministry's statistical forms) writes the workbook itself."""
+    own_layout = getattr(get_report(result.report), "write_xlsx", None)
+    if own_layout is not None:
+        return own_layout(result, fileobj, progress)
     rows = _all_rows(result)
     wb = Workbook()
     ws = wb.active

@@ -23,6 +23,7 @@ from canbo.people.models import Employment, Person
 from canbo.reports.registry import get_report
 from canbo.staffing.choices import CaseStatus, DownsizingPolicy, QuotaKind
 from canbo.staffing.models import StaffingQuota, StreamliningCase
+from canbo.statforms.definitions import HEADCOUNT_PARTITION
 
 pytestmark = pytest.mark.django_db
 D = datetime.date
@@ -212,6 +213,27 @@ def test_every_register_admission_matches_the_persons_dates(demo):
     outside = Admission.objects.filter(person__isnull=True)
     assert not outside.filter(candidate_name="").exists()
     assert all(len(n) == 12 for n in outside.values_list("candidate_national_id", flat=True)[:500])
+
+
+def test_the_ministry_forms_of_31_12_2019_add_up_to_the_headcount_25944(demo):
+    # issue 16: the statistical forms of the demo province (canbo.statforms), same snapshot as seed 001
+    headcount = report("headcount", on="31/12/2019")
+    assert headcount.meta["total"] == 25944
+    forms = {slug: report(slug, on="31/12/2019") for slug in HEADCOUNT_PARTITION}
+    assert all(f.meta["reconciliation"]["ok"] for f in forms.values()), [f.notes[0] for f in forms.values()]
+    contract = Employment.objects.active_on(D(2019, 12, 31)).filter(category="LD_HD")
+    contract_workers = contract.values("person").distinct().count()
+    assert sum(f.meta["total"] for f in forms.values()) + contract_workers == headcount.meta["total"]
+    upper = forms["bieu-0203n"].meta["total"]
+    assert upper == sum(
+        r.values["total"]
+        for r in headcount.rows
+        if r.kind == "data"
+        and r.values["category"] in ("Cán bộ", "Công chức")
+        and r.values["level"] in ("Cấp tỉnh", "Cấp huyện")
+    )
+    for slug in ("bieu-0207an", "bieu-bm01-bnv"):
+        assert report(slug, on="31/12/2019").meta["reconciliation"]["ok"]
 
 
 def test_a_smaller_scale_gives_proportional_figures(demo):

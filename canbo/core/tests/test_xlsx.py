@@ -6,7 +6,7 @@ import io
 
 from openpyxl import Workbook, load_workbook
 
-from canbo.core.xlsx import Money, safe_value, set_cell, write_table
+from canbo.core.xlsx import Money, safe_value, set_cell, write_merged, write_table
 
 FORMULA = '=HYPERLINK("//x","a")'
 
@@ -63,3 +63,16 @@ def test_set_cell_and_safe_value_keep_text_as_text_in_an_ordinary_sheet():
     assert (saved["B1"].value, saved["B1"].data_type) == (42, "n")
     assert (saved["C1"].value, saved["C1"].data_type) == ("-2+3", "s")
     assert (saved["A2"].value, saved["A2"].data_type) == ("=1+1", "s") and saved["B2"].value == 7
+
+
+def test_write_merged_merges_a_block_and_keeps_text_as_text():
+    workbook = Workbook()
+    sheet = workbook.active
+
+    write_merged(sheet, row=2, column=3, rows=2, columns=4, value=FORMULA)
+    write_merged(sheet, row=5, column=1, value="một ô")
+
+    sheet = _reload(workbook)
+    assert [str(r) for r in sheet.merged_cells.ranges] == ["C2:F3"]
+    assert sheet["C2"].value == FORMULA and sheet["C2"].data_type == "s"
+    assert sheet["A5"].value == "một ô"
