@@ -192,6 +192,12 @@ def _save(actor, record: SalaryRecord, allowances: list[Allowance]) -> SalaryRec
 def salary_record_create(*, actor, person: Person, allowances=(), **data) -> SalaryRecord:
     """A row of the history (initial grading, promotion, transfer, allowance change, or a raise typed in)."""
     _require_edit(actor, person)
+    if data.get("kind") == ChangeKind.ALLOWANCE and not data.get("counted_from") and data.get("effective_on"):
+        # an allowance change keeps the step: the time towards the next raise runs on
+        previous = person.salary_records.filter(effective_on__lt=data["effective_on"]).order_by(
+            "-effective_on"
+        )
+        data["counted_from"] = previous.values_list("counted_from", flat=True).first()
     record, errors = build_record(person=person, **data)
     allowance_rows, allowance_errors = parse_allowances(allowances)
     if allowance_errors:
@@ -254,7 +260,7 @@ def salary_raise(
     actor,
     person: Person,
     decision_number: str,
-    decision_date: date | None,
+    decision_date: date | None = None,
     effective_on: date | None = None,
 ) -> SalaryRecord:
     """The regular raise that is due: the next step (after 36 or 24 months, pushed back by discipline and unpaid
@@ -278,7 +284,7 @@ def salary_raise(
 
 @transaction.atomic
 def salary_raise_batch(
-    *, actor, persons: list[Person], decision_number: str, decision_date: date | None
+    *, actor, persons: list[Person], decision_number: str, decision_date: date | None = None
 ) -> list[SalaryRecord]:
     """The due raises of several persons under one decision, each from their own due date: all or nothing
     (one transaction; every person's problem is reported, nothing is written while one remains)."""
@@ -320,7 +326,7 @@ def salary_raise_early(
     months: int | None,
     effective_on: date | None,
     decision_number: str,
-    decision_date: date | None,
+    decision_date: date | None = None,
     note: str = "",
 ) -> SalaryRecord:
     """A step granted before its time (TT 08/2013 Art 3): at most the reason's months early, not at the top step,
