@@ -4,6 +4,7 @@ the forms to add a row, grant an early raise and record unpaid leave."""
 from datetime import timedelta
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -93,8 +94,9 @@ def _person_context(request, person, bound=None):
     }
 
 
-@staff_required
+@login_required
 def person_salary(request, uuid):
+    """Staff of the person's units, and the official on their own record (read only)."""
     person = person_get_for_user(user=request.user, uuid=uuid)
     return render(request, "salary/person.html", _person_context(request, person))
 

@@ -139,3 +139,29 @@ def test_the_reminder_tells_the_unit_of_next_months_raises(alice, charlie, board
     assert not Notification.objects.filter(user=charlie, kind="SALARY_RAISE_DUE").exists()
     reminders_send(today=D(2026, 11, 1), email=False)  # not due in December
     assert Notification.objects.filter(kind="SALARY_RAISE_DUE", user=alice).count() == 1
+
+
+def test_an_official_reads_her_own_salary_page_without_forms(client, dana, alice, a1, graded):
+    salary_record_create(actor=alice, person=dana.person, kind="XEP_LUONG", effective_on=D(2020, 1, 1), scale=a1,
+                         step=1)  # fmt: skip
+    client.force_login(dana)
+    page = client.get(reverse("salary:person", args=[dana.person.uuid]))
+    assert page.status_code == 200 and "Quá trình lương" in page.content.decode()
+    assert "Nâng trước thời hạn" not in page.content.decode()
+    assert client.get(reverse("salary:person", args=[graded.uuid])).status_code == 404
+
+
+def test_the_due_list_takes_a_constant_number_of_queries(client, alice, graded, tree, a1,
+                                                         django_assert_max_num_queries):  # fmt: skip
+    for n in range(6):
+        person = PersonFactory(current_unit=tree["dept_a"])
+        salary_record_create(actor=alice, person=person, kind="XEP_LUONG", effective_on=D(2024, 1, 1), scale=a1,
+                             step=1 + n % 3)  # fmt: skip
+    client.force_login(alice)
+    with django_assert_max_num_queries(12):
+        due = client.get("/api/v1/salary/due/", {"month": "01/2027"}).json()
+    assert len(due) == 7
+    with django_assert_max_num_queries(14):
+        assert client.get(reverse("salary:due"), {"month": "01/2027"}).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get("/api/v1/salary/records/").json()["count"] == 7
