@@ -229,13 +229,17 @@ def raises_due(
     return raises_due_for(persons, month=month, include_overdue=include_overdue)
 
 
-def next_raise_for(person: Person, *, on: date) -> RaiseDue | None:
-    """The person's next raise as of `on` (the delays counted up to `on`), or None without a salary row."""
+def next_raises_for(persons, *, on: date) -> dict[int, RaiseDue]:
+    """{person id: next raise} as of `on` for a queryset of persons (a constant number of queries); decisions
+    and leave recorded ahead of `on` still delay the raise."""
     delays = rules.discipline_delays_on(on)
-    far = add_months(on, 120)  # decisions and leave recorded ahead still delay the raise
-    qs = _persons_with_latest_row(Person.objects.filter(pk=person.pk), until=far, delays=delays)
-    found = _compute(qs, on=on)
-    return found[0] if found else None
+    qs = _persons_with_latest_row(persons, until=add_months(on, 120), delays=delays)
+    return {r.person.pk: r for r in _compute(qs.select_related("current_unit"), on=on)}
+
+
+def next_raise_for(person: Person, *, on: date) -> RaiseDue | None:
+    """The person's next raise as of `on`, or None without a salary row."""
+    return next_raises_for(Person.objects.filter(pk=person.pk), on=on).get(person.pk)
 
 
 @dataclass(frozen=True)

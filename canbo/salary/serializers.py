@@ -93,7 +93,7 @@ class RaiseDueSerializer(serializers.Serializer):
 
 
 class BatchRaiseSerializer(Serializer):
-    persons = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=2000)
+    persons = serializers.ListField(child=serializers.UUIDField(), min_length=1, max_length=1000)
     decision_number = serializers.CharField(max_length=60)
     decision_date = VnDateField(required=False, allow_null=True)
 

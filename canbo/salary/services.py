@@ -34,7 +34,7 @@ from .models import (
 
 OUTSIDE_UNIT = "Anh/chị không có quyền cập nhật lương của cán bộ thuộc đơn vị này."
 MAX_FUTURE_DAYS = 366
-MAX_BATCH = 2000
+MAX_BATCH = 1000
 
 
 def _require_edit(actor, person: Person) -> None:
@@ -299,8 +299,9 @@ def salary_raise_batch(
         errors.append("Cần số quyết định nâng lương.")
     today = timezone.localdate()
     planned = []
+    dues = selectors.next_raises_for(Person.objects.filter(pk__in=[p.pk for p in persons]), on=today)
     for person in persons:
-        due = selectors.next_raise_for(person, on=today)
+        due = dues.get(person.pk)
         when = due.due_on if due else today
         problems = _raise_errors(person, due, when)
         if not problems:
