@@ -165,3 +165,11 @@ def test_the_due_list_takes_a_constant_number_of_queries(client, alice, graded, 
         assert client.get(reverse("salary:due"), {"month": "01/2027"}).status_code == 200
     with django_assert_max_num_queries(10):
         assert client.get("/api/v1/salary/records/").json()["count"] == 7
+
+
+def test_the_administrator_edits_the_rules_and_nobody_deletes_them(client, sysadmin, alice):
+    client.force_login(sysadmin)
+    assert client.get("/quan-tri/salary/steprule/").status_code == 200
+    assert client.get("/quan-tri/salary/basesalary/").status_code == 200
+    client.force_login(alice)
+    assert client.get("/quan-tri/salary/steprule/").status_code in (302, 403)
