@@ -38,6 +38,7 @@ from .planning import build_planning, reset_planning
 from .qualifications import plan_awards
 from .ratings import build_ratings
 from .reform import plan_careers
+from .salary import build_salary, reset_salary
 from .training import build_training, reset_training
 from .users import DEMO_USERNAMES, create_demo_users
 
@@ -63,6 +64,7 @@ class Summary:
     movements: dict = field(default_factory=dict)
     staffing_party: dict = field(default_factory=dict)
     cadre_life: dict = field(default_factory=dict)
+    salary: dict = field(default_factory=dict)
 
     @contextlib.contextmanager
     def timed(self, phase: str):
@@ -126,6 +128,7 @@ def reset_demo() -> None:
         ]
         for start in range(0, len(person_ids), 5000):
             chunk = person_ids[start : start + 5000]
+            reset_salary(chunk)  # plain DELETEs: the salary history is as big as the careers
             for rel in others:  # rows of other apps that point at a person: the ORM applies their on_delete
                 rel.related_model._base_manager.filter(**{f"{rel.field.name}__in": chunk}).delete()
             # Plain DELETEs for the big tables: no per-row signals (audit is off anyway).
@@ -189,6 +192,8 @@ def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: b
             summary.cadre_life = build_cadre_life(
                 seed=seed, scale=scale, tree=tree, careers=careers, person_ids=person_ids
             )
+        with summary.timed("salary"):  # after the discipline decisions, which push some raises back
+            summary.salary = build_salary(seed=seed, person_ids=person_ids)
         summary.persons = len(person_ids)
         with summary.timed("summary"):
             summary.headcount_2019 = headcount_by_level(D2019)

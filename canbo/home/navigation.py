@@ -70,6 +70,7 @@ MENU: tuple[Section, ...] = (
             Entry("Bổ nhiệm & Điều động", "/bo-nhiem/", READERS),
             Entry("Đánh giá, xếp loại", "/danh-gia/", READERS),
             Entry("Biên chế", "/bien-che/", READERS),
+            Entry("Lương", "/luong/", READERS),
         ),
     ),
     Section(

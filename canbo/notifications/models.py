@@ -12,6 +12,7 @@ class NotificationKind(models.TextChoices):
     TRAINING_PLAN_DUE = "TRAINING_PLAN_DUE", _("Hạn ban hành kế hoạch đào tạo, bồi dưỡng")
     REVIEW_DEADLINE = "REVIEW_DEADLINE", _("Hạn khắc phục tiêu chuẩn")
     ROLE_CHANGE = "ROLE_CHANGE", _("Phân quyền người dùng")
+    SALARY_RAISE_DUE = "SALARY_RAISE_DUE", _("Nâng lương đến hạn")
 
 
 class Notification(models.Model):

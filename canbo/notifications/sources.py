@@ -12,7 +12,10 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from canbo.movements.selectors import reappointments_due, retirements_within, rotations_ending
+from canbo.people.choices import PersonStatus
+from canbo.people.models import Person
 from canbo.people.retirement import retirement_date
+from canbo.salary.selectors import raises_due_for
 from canbo.standards.models import ReviewCampaign, ReviewFinding
 from canbo.training.choices import PlanStatus
 from canbo.training.models import TrainingPlan
@@ -150,12 +153,38 @@ def review_reminders(today: date) -> list[Reminder]:
     return reminders
 
 
+def salary_raise_reminders(today: date) -> list[Reminder]:
+    """Raises (next step or vượt khung) falling due next month, one reminder per unit and month."""
+    month = (today.replace(day=1) + timedelta(days=32)).replace(day=1)
+    by_unit: dict[int, list] = {}
+    for due in raises_due_for(Person.objects.filter(status=PersonStatus.WORKING), month=month):
+        by_unit.setdefault(due.person.current_unit_id, []).append(due)
+    reminders = []
+    for dues in by_unit.values():
+        unit = dues[0].person.current_unit
+        names = ", ".join(d.person.full_name for d in dues[:5]) + (", …" if len(dues) > 5 else "")
+        reminders.append(
+            Reminder(
+                NotificationKind.SALARY_RAISE_DUE,
+                f"salary-due:{unit.pk}:{month:%Y%m}",
+                f"Nâng lương đến hạn tháng {month:%m/%Y}: {len(dues)} người tại {unit.name}",
+                f"Đến hạn nâng bậc lương thường xuyên hoặc phụ cấp thâm niên vượt khung trong tháng "
+                f"{month:%m/%Y} (TT 08/2013/TT-BNV): {names}. Cần lập danh sách và ra quyết định nâng lương.",
+                reverse("salary:due") + f"?month={month:%m/%Y}&unit={unit.code}",
+                month,
+                (unit.path,),
+            )
+        )
+    return reminders
+
+
 SOURCES = [
     reappointment_reminders,
     retirement_reminders,
     rotation_reminders,
     training_plan_reminders,
     review_reminders,
+    salary_raise_reminders,
 ]
 
 

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "canbo.feedback",
     "canbo.party",
     "canbo.surveys",
+    "canbo.salary",
     "canbo.statforms",
     "canbo.home",
 ]
@@ -300,6 +301,8 @@ SPECTACULAR_SETTINGS["ENUM_NAME_OVERRIDES"] = {
     "EnrolmentResultEnum": "canbo.training.choices.EnrolmentResult",
     "ProgrammeKindEnum": "canbo.training.choices.ProgrammeKind",
     "DisciplineFormEnum": "canbo.discipline.models.DisciplineForm",
+    "SalaryChangeKindEnum": "canbo.salary.models.ChangeKind",
+    "SalaryAllowanceKindEnum": "canbo.salary.models.AllowanceKind",
     "DisciplineCaseStatusEnum": "canbo.discipline.models.CaseStatus",
     "DeferralReasonEnum": "canbo.discipline.models.DeferralReason",
     "FeedbackChannelEnum": "canbo.feedback.models.Channel",

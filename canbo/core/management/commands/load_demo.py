@@ -95,6 +95,12 @@ class Command(BaseCommand):
                 f"({vn_int(cl['feedback_open'])} chưa xử lý); khảo sát: {vn_int(cl['survey_responses'])}/"
                 f"{vn_int(cl['survey_invited'])} phiếu."
             )
+        if summary.salary:
+            sa = summary.salary
+            self.stdout.write(
+                f"  Quá trình lương: {vn_int(sa['salary_records'])} bản ghi của {vn_int(sa['persons'])} người; "
+                f"{vn_int(sa['due_next_month'])} người đến hạn nâng lương tháng sau."
+            )
         if options["verbosity"] > 1:
             timings = ", ".join(f"{k} {v:.1f}" for k, v in summary.timings.items())
             self.stdout.write(f"  Thời gian (giây): {timings}.")

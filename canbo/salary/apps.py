@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+
+
+class SalaryConfig(AppConfig):
+    name = "canbo.salary"
+    verbose_name = "Lương"
+
+    def ready(self):
+        from canbo.core.audit import register_audited
+
+        from . import reports  # noqa: F401 (registers the module's report)
+        from .models import Allowance, SalaryRecord, UnpaidLeave
+
+        for model in (SalaryRecord, Allowance, UnpaidLeave):
+            register_audited(model)
