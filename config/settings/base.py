@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "canbo.feedback",
     "canbo.party",
     "canbo.surveys",
+    "canbo.profileforms",
 ]
 
 MIDDLEWARE = [
