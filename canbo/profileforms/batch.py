@@ -15,7 +15,7 @@ from canbo.jobs.services import job_submit
 from canbo.people.models import PersonStatus
 from canbo.people.selectors import person_list
 
-from .forms import FORMS
+from .layouts import FORMS
 from .services import FORMATS, form_copies_log, profile_form_render
 
 BATCH_KIND = "profileforms.batch"

@@ -46,8 +46,10 @@ class Table:
 
 @dataclass
 class Signatures:
-    left: list[str]
-    right: list[str]
+    """The two signing columns; each line is (text, style), style "b" bold, "i" italic or "" plain."""
+
+    left: list[tuple[str, str]]
+    right: list[tuple[str, str]]
 
 
 @dataclass
@@ -70,8 +72,9 @@ class FormDocument:
             elif isinstance(block, Table):
                 parts += [title for title, _ in block.columns] + [c for row in block.rows for c in row]
         if self.signatures:
-            parts += self.signatures.left + self.signatures.right
+            parts += [text for text, _style in self.signatures.left + self.signatures.right]
         return "\n".join(p for p in parts if p)
 
 
 MOTTO = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc")
+DOTS = "…………"  # an empty field, as the printed form leaves it to be filled in by hand

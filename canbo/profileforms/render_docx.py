@@ -10,7 +10,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
-from .document import MOTTO, FormDocument, Heading, Line, Note, Table
+from .document import DOTS, MOTTO, FormDocument, Heading, Line, Note, Table
 
 FONT = "Times New Roman"
 BODY_PT = 13
@@ -122,7 +122,7 @@ def _line(doc, block: Line):
     par = _paragraph(doc, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
     for n, (label, value) in enumerate(block.parts):
         _font(par.add_run(("; " if n else "") + label + ": "))
-        _font(par.add_run(value or "…………"), bold=bool(value))
+        _font(par.add_run(value or DOTS), bold=bool(value))
 
 
 def _table(doc, block: Table):
@@ -164,17 +164,14 @@ def render_docx(form: FormDocument) -> bytes:
     if form.signatures:
         _paragraph(doc, "")
         table = doc.add_table(rows=1, cols=2)
-        centre = WD_ALIGN_PARAGRAPH.CENTER
-        left, right = table.rows[0].cells
-        _fill_cell(left, "\n" + form.signatures.left[0], bold=True, align=centre)
-        for line in form.signatures.left[1:]:
-            _paragraph(left, line, italic=True, align=centre, after=0)
-        right_lines = form.signatures.right
-        _fill_cell(right, right_lines[0], italic=True, align=centre)
-        _paragraph(right, right_lines[1], bold=True, align=centre, after=0)
-        for line in right_lines[2:-1]:
-            _paragraph(right, line, italic=True, align=centre, after=0)
-        _paragraph(right, right_lines[-1], bold=True, align=centre, after=0)
+        for cell, lines in zip(
+            table.rows[0].cells, (form.signatures.left, form.signatures.right), strict=True
+        ):
+            for n, (text, style) in enumerate(lines):
+                par = cell.paragraphs[0] if n == 0 else cell.add_paragraph()
+                par.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                par.paragraph_format.space_after = Pt(0)
+                _font(par.add_run(text), bold=style == "b", italic=style == "i")
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()

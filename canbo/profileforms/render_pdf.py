@@ -8,7 +8,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher
 
-from .document import MOTTO, FormDocument, Heading, Line, Note, Table
+from .document import DOTS, MOTTO, FormDocument, Heading, Line, Note, Table
 
 
 def _blocks(form: FormDocument) -> list[dict]:
@@ -39,7 +39,15 @@ def form_html(form: FormDocument) -> str:
         photo = f"data:{form.header.photo_type};base64,{base64.b64encode(form.header.photo).decode()}"
     return render_to_string(
         "profileforms/form.html",
-        {"form": form, "header": form.header, "motto": MOTTO, "photo": photo, "blocks": _blocks(form)},
+        {
+            "form": form,
+            "header": form.header,
+            "motto": MOTTO,
+            "dots": DOTS,
+            "photo": photo,
+            "blocks": _blocks(form),
+            "signature_columns": [form.signatures.left, form.signatures.right] if form.signatures else [],
+        },
     )
 
 

@@ -13,7 +13,7 @@ from auditlog.models import LogEntry
 from canbo.core.audit import audit_bulk
 from canbo.people.models import Person
 
-from .forms import FORMS
+from .layouts import FORMS
 from .records import dossier_records
 from .render_docx import render_docx
 from .render_pdf import render_pdf

@@ -16,7 +16,7 @@ from canbo.core.client_ip import client_ip
 from canbo.people.selectors import person_get_for_user
 
 from .batch import NO_ACCESS, batch_start
-from .forms import FORMS
+from .layouts import FORMS
 from .services import FORMATS, form_copies_log, profile_form_render
 
 DATE_INPUTS = ["%d/%m/%Y", "%Y-%m-%d"]

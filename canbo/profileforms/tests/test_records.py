@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from canbo.emulation.services import award_revoke
-from canbo.profileforms.forms import form_2c, form_syll
+from canbo.profileforms.layouts import form_2c, form_syll
 from canbo.profileforms.records import dossier_records
 
 from .conftest import BEFORE
