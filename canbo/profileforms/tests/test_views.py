@@ -160,3 +160,11 @@ def test_the_batch_reports_progress_person_by_person(alice, full_dossier, tree):
 
     assert steps == [(0, 1), (1, 1)]
     assert job.result_name == f"so-yeu-ly-lich-{tree['dept_a'].code}-20230630.zip"
+
+
+def test_the_person_list_links_the_batch_page_for_officers(client, alice, bob, anh):
+    client.force_login(alice)
+    assert reverse("profileforms:batch") in client.get(reverse("people:list")).content.decode()
+    assert client.get(reverse("profileforms:batch")).status_code == 200
+    client.force_login(bob)
+    assert reverse("profileforms:batch") not in client.get(reverse("people:list")).content.decode()
