@@ -107,6 +107,21 @@ def _training(person: Person, on: date) -> list[TrainingRow]:
     return rows
 
 
+def awards_on(*, person: Person, on: date) -> list[Award]:
+    """Awards decided by `on` and not revoked by then."""
+    return list(
+        Award.objects.filter(person=person, decision_date__lte=on)
+        .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
+        .order_by("decision_date", "id")
+    )
+
+
+def discipline_on(*, person: Person, on: date) -> list[DisciplineRecord]:
+    return list(
+        DisciplineRecord.objects.filter(person=person, decided_on__lte=on).order_by("decided_on", "id")
+    )
+
+
 def dossier_records(*, person: Person, on: date) -> DossierRecords:
     """Everything the forms print about `person` as it stood on `on` (the caller has already scoped `person`)."""
     career = list(
@@ -129,14 +144,8 @@ def dossier_records(*, person: Person, on: date) -> DossierRecords:
             .filter(Q(decided_on__lte=on) | Q(decided_on__isnull=True, year__lt=on.year))
             .order_by("year")
         ),
-        awards=list(
-            Award.objects.filter(person=person, decision_date__lte=on)
-            .filter(Q(revoked_on__isnull=True) | Q(revoked_on__gt=on))
-            .order_by("decision_date", "id")
-        ),
-        discipline=list(
-            DisciplineRecord.objects.filter(person=person, decided_on__lte=on).order_by("decided_on")
-        ),
+        awards=awards_on(person=person, on=on),
+        discipline=discipline_on(person=person, on=on),
         family_own=[m for m in family if m.side == "OWN"],
         family_spouse=[m for m in family if m.side == "SPOUSE"],
         history=personal_history_of(person=person),

@@ -81,6 +81,7 @@ def _header(doc, form: FormDocument):
     table.autofit = False
     left, right = table.rows[0].cells
     left.width, right.width = Cm(7.5), Cm(9.0)
+    table.columns[0].width, table.columns[1].width = Cm(7.5), Cm(9.0)
     centre = WD_ALIGN_PARAGRAPH.CENTER
     if h.motto:
         _fill_cell(left, "\n".join(h.left), size=BODY_PT, bold=True, align=centre)
@@ -97,6 +98,7 @@ def _header(doc, form: FormDocument):
     box.autofit = False
     photo_cell, title_cell = box.rows[0].cells
     photo_cell.width, title_cell.width = Cm(4.2), Cm(12.3)
+    box.columns[0].width, box.columns[1].width = Cm(4.2), Cm(12.3)
     if h.photo:
         run = photo_cell.paragraphs[0].add_run()
         run.add_picture(io.BytesIO(h.photo), width=Cm(4), height=Cm(6))
@@ -131,6 +133,8 @@ def _table(doc, block: Table):
     table.autofit = False
     _borders(table)
     centre = WD_ALIGN_PARAGRAPH.CENTER
+    for column, (_title, width) in zip(table.columns, block.columns, strict=True):
+        column.width = Cm(width)  # the grid, read by LibreOffice; each cell's own width, read by Word
     for cell, (title, width) in zip(table.rows[0].cells, block.columns, strict=True):
         cell.width = Cm(width)
         _fill_cell(cell, title, size=TABLE_PT, bold=True, align=centre)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from canbo.dossier.selectors import photo_of
 from canbo.people.models import Person
 
-from ..records import dossier_records
+from ..records import awards_on, discipline_on
 
 register = template.Library()
 
@@ -20,5 +20,8 @@ def profile_photo(person: Person):
 
 @register.inclusion_tag("profileforms/_awards_discipline.html")
 def awards_and_discipline(person: Person):
-    records = dossier_records(person=person, on=timezone.localdate())
-    return {"awards": records.awards, "discipline": records.discipline}
+    today = timezone.localdate()
+    return {
+        "awards": awards_on(person=person, on=today),
+        "discipline": discipline_on(person=person, on=today),
+    }
