@@ -83,6 +83,7 @@ def test_the_profile_page_offers_the_four_buttons_and_shows_awards_and_disciplin
     for label in ("In SYLL (PDF)", "Tải SYLL (Word)", "In 2C (PDF)", "Tải 2C (Word)"):
         assert label in page
     assert "88/QĐ-UBND" in page and "9/QĐ-KL" in page
+    assert "<td>2025</td>" in page
     assert reverse("dossier:photo", args=[full_dossier.uuid]) in page
 
 
