@@ -12,7 +12,7 @@ BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
 PYTEST_ARGS ?= -n 2
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
-.PHONY: demo test test-postgres install lint format migrate run worker serve benchmarks messages clean
+.PHONY: print-libraries demo test test-postgres install lint format migrate run worker serve benchmarks messages clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] < (3, 11))' || \
@@ -40,7 +40,17 @@ migrate: install
 WITH_WORKER = $(LOCAL) $(BIN)/python manage.py run_huey --quiet --workers 2 --worker-type thread & worker=$$!; \
   trap 'kill $$worker 2>/dev/null' EXIT INT TERM;
 
-demo: migrate
+# The printed profiles (SYLL, 2C) need Debian's pango and Liberation Serif 2 (Times New Roman's metrics, with
+# Vietnamese): installed here when run as root, otherwise named.
+print-libraries:
+	@if ldconfig -p | grep -q libpangoft2-1.0 && fc-list | grep -q liberation2/LiberationSerif; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing pango and fonts-liberation2 with apt-get"; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 >/dev/null || \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 >/dev/null; }; \
+	else echo "Printing profiles needs: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2"; fi
+
+demo: migrate print-libraries
 	$(LOCAL) $(BIN)/python manage.py load_demo --if-empty
 	@$(LOCAL) $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/
 	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -35,6 +35,8 @@ urlpatterns = [
     path("dang-vien/", include("canbo.party.urls")),
     path("khao-sat/", include("canbo.surveys.urls")),
     path("luong/", include("canbo.salary.urls")),
+    path("ho-so-in/", include("canbo.profileforms.urls")),
+    path("ho-so/", include("canbo.dossier.urls")),
     path("api/v1/", include("canbo.org.api_urls")),
     path("api/v1/", include("canbo.people.api_urls")),
     path("api/v1/", include("canbo.reports.api_urls")),

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "canbo.salary",
     "canbo.statforms",
     "canbo.home",
+    "canbo.profileforms",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,193 @@
+"""The dossier pages on a person's profile: family relations, the personal history statements and the photo.
+
+Who reads: whoever may read the person (the official their own record, leaders in their units); who writes:
+whoever may edit the person (unit officers in their units, the province board). Out of scope → 404; in scope but
+read-only → 403, checked before the input is read."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from canbo.accounts.scoping import can_edit_unit
+from canbo.core.exceptions import ConflictError
+from canbo.org.forms import add_service_errors
+from canbo.people.selectors import person_get_for_user
+from canbo.people.views.common import person_for_write
+
+from .forms import FamilyMemberForm, PersonalHistoryForm, PhotoForm
+from .models import FamilyMember
+from .selectors import family_of, personal_history_of, photo_of
+from .services import (
+    family_member_add,
+    family_member_delete,
+    family_member_update,
+    person_photo_set,
+    personal_history_save,
+)
+
+CONFLICT_HINT = "Tải lại trang để xem bản mới nhất."
+
+
+def _page(request, person, *, status=200, **forms):
+    can_edit = person.current_unit_id is not None and can_edit_unit(request.user, person.current_unit)
+    family = family_of(person=person)
+    history = personal_history_of(person=person)
+    context = {
+        "person": person,
+        "tab": "dossier",
+        "can_edit": can_edit,
+        "is_self": person.user_id is not None and person.user_id == request.user.pk,
+        "family_own": [m for m in family if m.side == "OWN"],
+        "family_spouse": [m for m in family if m.side == "SPOUSE"],
+        "history": history,
+        "photo": photo_of(person=person),
+    }
+    if can_edit:
+        context["family_form"] = forms.get("family_form") or FamilyMemberForm(prefix="fam")
+        context["history_form"] = forms.get("history_form") or PersonalHistoryForm(
+            prefix="hist",
+            initial={
+                **{
+                    f: getattr(history, f)
+                    for f in (
+                        "detention",
+                        "former_regime_service",
+                        "foreign_organisations",
+                        "relatives_abroad",
+                    )
+                },
+                "version": history.version,
+            }
+            if history
+            else None,
+        )
+        context["photo_form"] = forms.get("photo_form") or PhotoForm(prefix="photo")
+    return render(request, "dossier/person.html", context, status=status)
+
+
+@login_required
+@require_GET
+def person_dossier(request, uuid):
+    return _page(request, person_get_for_user(user=request.user, uuid=uuid))
+
+
+@login_required
+@require_POST
+def family_add(request, uuid):
+    person = person_for_write(request, uuid)
+    form = FamilyMemberForm(request.POST, prefix="fam")
+    if form.is_valid():
+        try:
+            member = family_member_add(user=request.user, person=person, data=form.service_data())
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, f"Đã thêm {member.get_relation_display().lower()} {member.full_name}.")
+            return redirect("dossier:person", uuid=person.uuid)
+    return _page(request, person, status=400, family_form=form)
+
+
+def _member(person, pk) -> FamilyMember:
+    return get_object_or_404(FamilyMember, person=person, pk=pk)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def family_edit(request, uuid, pk):
+    person = person_for_write(request, uuid)
+    member = _member(person, pk)
+    initial = {f: getattr(member, f) for f in FamilyMemberForm().fields if f != "version"}
+    form = FamilyMemberForm(
+        request.POST or None, prefix="fam", initial={**initial, "version": member.version}
+    )
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                family_member_update(
+                    user=request.user,
+                    member=member,
+                    data=form.service_data(),
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ConflictError as exc:
+                form.add_error(None, [*exc.messages, CONFLICT_HINT])
+                status = 409
+            except ValidationError as exc:
+                add_service_errors(form, exc)
+            else:
+                messages.success(request, "Đã lưu quan hệ gia đình.")
+                return redirect("dossier:person", uuid=person.uuid)
+    return render(
+        request, "dossier/family_form.html", {"person": person, "member": member, "form": form}, status=status
+    )
+
+
+@login_required
+@require_POST
+def family_delete(request, uuid, pk):
+    person = person_for_write(request, uuid)
+    member = _member(person, pk)
+    family_member_delete(user=request.user, member=member)
+    messages.success(request, f"Đã xóa {member.full_name} khỏi quan hệ gia đình.")
+    return redirect("dossier:person", uuid=person.uuid)
+
+
+@login_required
+@require_POST
+def history_save(request, uuid):
+    person = person_for_write(request, uuid)
+    form = PersonalHistoryForm(request.POST, prefix="hist")
+    status = 400
+    if form.is_valid():
+        try:
+            personal_history_save(
+                user=request.user,
+                person=person,
+                data=form.service_data(),
+                expected_version=form.cleaned_data["version"],
+            )
+        except ConflictError as exc:
+            form.add_error(None, [*exc.messages, CONFLICT_HINT])
+            status = 409
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu đặc điểm lịch sử bản thân.")
+            return redirect("dossier:person", uuid=person.uuid)
+    return _page(request, person, status=status, history_form=form)
+
+
+@login_required
+@require_POST
+def photo_upload(request, uuid):
+    person = person_for_write(request, uuid)
+    form = PhotoForm(request.POST, request.FILES, prefix="photo")
+    if form.is_valid():
+        try:
+            person_photo_set(user=request.user, person=person, upload=form.cleaned_data["image"])
+        except ValidationError as exc:
+            add_service_errors(form, exc)
+        else:
+            messages.success(request, "Đã cập nhật ảnh.")
+            return redirect("dossier:person", uuid=person.uuid)
+    return _page(request, person, status=400, photo_form=form)
+
+
+@login_required
+@require_GET
+def photo_view(request, uuid):
+    """The photo, to whoever may read the person; never cached by the browser or a proxy."""
+    person = person_get_for_user(user=request.user, uuid=uuid)
+    photo = photo_of(person=person)
+    if photo is None:
+        raise Http404
+    response = FileResponse(photo.image.open("rb"), content_type=photo.content_type)
+    response["Cache-Control"] = "no-store, private"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = "inline"
+    return response
