@@ -1,7 +1,7 @@
 """A decision naming many people (a rotation batch) is drawn up by a job on the queue: the same fetch, the same
 scope and the same permission as the page, as the user who asked."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.http import Http404
 
@@ -24,6 +24,8 @@ def run_decision_draft(job, progress) -> None:
         record = kind.fetch(job.created_by, job.params.get("key", ""))
     except Http404:
         raise JobFailed("Không tìm thấy hồ sơ trong phạm vi đơn vị anh/chị quản lý.") from None
+    except PermissionDenied as exc:
+        raise JobFailed(str(exc)) from None
     if not kind.may_draft(job.created_by, record):
         raise JobFailed("Anh/chị không có quyền lập dự thảo quyết định cho hồ sơ này.")
     people = kind.size(record) if kind.size else 1

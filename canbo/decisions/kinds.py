@@ -9,12 +9,12 @@ A kind from an app above this one (the salary app's step raise) registers itself
 import uuid
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.scoping import can_edit_unit
-from canbo.core.text import sort_key
 from canbo.discipline.models import CaseStatus as DisciplineStatus
 from canbo.discipline.selectors import case_get_for_user as discipline_case_get_for_user
 from canbo.movements.choices import AppointmentKind, MovementKind
@@ -32,6 +32,10 @@ from .facts import draft_name, person_facts
 from .heading import BLANK, decision_heading, dmy
 from .registry import DecisionKind, register
 
+PARTIAL_BATCH = (
+    "Quyết định này có cả người ngoài đơn vị anh/chị quản lý: dự thảo cả danh sách do Ban Tổ chức Tỉnh ủy / "
+    "Sở Nội vụ lập."
+)
 NOT_A_DRAFT = "Bản ghi này không lập được dự thảo quyết định loại này."
 MOVING_KINDS = (MovementKind.ROTATION, MovementKind.TRANSFER, MovementKind.SECONDMENT)
 VERBS = {
@@ -123,20 +127,28 @@ REAPPOINTMENT = register(
 
 def movement_decision(user, key) -> list[Movement]:
     """The movements the user may see that share this movement's decision (kind, number, date), in
-    Vietnamese name order; the movement itself is fetched first (outside → 404)."""
+    Vietnamese name order (given name first); the movement itself is fetched first (outside → 404)."""
     movement = movement_get_for_user(user=user, pk=_pk(key))
     if movement.kind not in MOVING_KINDS:
         raise Http404(NOT_A_DRAFT)
-    same = movement_queryset_for(user=user).filter(
-        kind=movement.kind, decision_number=movement.decision_number, decision_date=movement.decision_date
+    decision = {
+        "kind": movement.kind,
+        "decision_number": movement.decision_number,
+        "decision_date": movement.decision_date,
+    }
+    rows = list(
+        movement_queryset_for(user=user)
+        .filter(**decision)
+        .select_related("person", "from_unit", "to_unit", "to_position")
     )
-    rows = list(same.select_related("person", "from_unit", "to_unit", "to_position"))
-    return sorted(
-        rows, key=lambda m: sort_key(m.person.family_name, m.person.middle_name, m.person.given_name)
-    )
+    if Movement.objects.filter(**decision).count() != len(rows):
+        # a partial annex would misstate the decision: the whole list is drawn up by someone who sees it all
+        raise PermissionDenied(PARTIAL_BATCH)
+    return sorted(rows, key=lambda m: (m.person.sort_key, m.pk))
 
 
 def _movements_may_draft(user, movements) -> bool:
+    movements = movements if isinstance(movements, list) else [movements]
     return all(can_edit_unit(user, m.from_unit) or can_edit_unit(user, m.to_unit) for m in movements)
 
 
