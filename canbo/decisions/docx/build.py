@@ -251,12 +251,12 @@ def _annex(document):
     for col, (title, key, width) in enumerate(ANNEX_COLUMNS):
         header = _cell(table, 0, col, width * 0.6)
         para(header, title, size=11, bold=True, align=CENTER, after=0)
-        for row in (1, 3):
-            _cell(table, row, col, width * 0.6)
+        for row in (1, 3):  # the loop's rows (removed when filled) keep their empty paragraph: Word needs one
+            table.cell(row, col).width = Mm(width * 0.6)
         body = _cell(table, 2, col, width * 0.6)
         para(body, f"{{{{ row.{key} }}}}", size=11, align=CENTER if key in ("n", "birth") else LEFT, after=0)
-    para(table.cell(1, 0), "{%tr for row in rows %}", size=11, after=0)
-    para(table.cell(3, 0), "{%tr endfor %}", size=11, after=0)
+    _font(table.cell(1, 0).paragraphs[0].add_run("{%tr for row in rows %}"), 11)
+    _font(table.cell(3, 0).paragraphs[0].add_run("{%tr endfor %}"), 11)
 
 
 def build(code: str, target: Path) -> None:
