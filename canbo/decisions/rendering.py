@@ -5,6 +5,7 @@ import io
 import jinja2
 from django.core.exceptions import ValidationError
 from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
 
 from .registry import DecisionKind
 from .selectors import active_template
@@ -28,7 +29,9 @@ def render_docx(kind: DecisionKind, context: dict) -> bytes:
     """The filled document as bytes. A template that fails while filling → ValidationError in Vietnamese."""
     document = DocxTemplate(_source(kind))
     try:
-        document.render(context, autoescape=True)
+        # a template uploaded by the board is code: it runs sandboxed (no attribute starting with "_", no
+        # unsafe calls), and the record's text is escaped for Word's XML
+        document.render(context, jinja_env=SandboxedEnvironment(autoescape=True), autoescape=True)
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError) as exc:
         raise ValidationError(BROKEN_TEMPLATE.format(label=kind.label, error=exc)) from None
     out = io.BytesIO()

@@ -48,6 +48,8 @@ def check_template(content: bytes, name: str) -> None:
         raise ValidationError({"file": [NOT_DOCX]}) from None
     if not all(part in names for part in DOCX_PARTS):
         raise ValidationError({"file": [NOT_DOCX]})
+    if any(name.lower().endswith("vbaproject.bin") for name in names):
+        raise ValidationError({"file": ["Tệp mẫu không được chứa macro."]})
     if unpacked > MAX_UNPACKED_BYTES:
         raise ValidationError({"file": ["Tệp mẫu giải nén quá lớn: hãy bỏ bớt hình ảnh, phông chữ nhúng."]})
     try:

@@ -167,3 +167,23 @@ def test_a_replaced_template_of_one_kind_leaves_the_others_alone(client, board, 
     text = docx_text(download(client, alice, "appointment", appointment.pk).content)
     assert "MẪU CỬ ĐI HỌC" not in text
     assert "Về việc bổ nhiệm" in text
+
+
+def test_an_uploaded_template_runs_sandboxed(client, board, alice, study):
+    """A template is code: reaching Python's internals from it fails instead of running."""
+    upload(client, board, "study", word_file("{{ ''.__class__.__mro__[1].__subclasses__() }}"))
+    response = download(client, alice, "study", study.pk)
+    assert response.status_code == 409
+    assert "subprocess" not in response.content.decode()
+
+
+def test_a_template_with_macros_is_refused(client, board):
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document/>")
+        z.writestr("word/vbaProject.bin", b"macro")
+    response = upload(client, board, "study", SimpleUploadedFile("mau.docx", archive.getvalue()))
+    assert response.status_code == 400
+    assert "không được chứa macro" in response.content.decode()
+    assert not DecisionTemplate.objects.exists()
