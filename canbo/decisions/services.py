@@ -90,9 +90,13 @@ def template_upload(*, actor, kind: str, upload, note: str = "") -> DecisionTemp
         uploaded_by=actor,
     )
     template.file.save(f"{kind}-{template.number}.docx", ContentFile(content), save=False)
-    template.full_clean()
-    with audit_actor(actor):
-        template.save()
+    try:
+        template.full_clean()
+        with audit_actor(actor):
+            template.save()
+    except Exception:
+        template.file.delete(save=False)  # nothing half-written: no stored file without its row
+        raise
     return template
 
 

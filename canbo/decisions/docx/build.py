@@ -86,8 +86,7 @@ KINDS = {
     "retirement": (
         "Về việc nghỉ hưu để hưởng chế độ bảo hiểm xã hội",
         [
-            PERSON_FIRST
-            + ", {{ unit }} được nghỉ hưu để hưởng chế độ bảo hiểm xã hội kể từ ngày {{ retire_from }} "
+            PERSON_FIRST + " được nghỉ hưu để hưởng chế độ bảo hiểm xã hội kể từ ngày {{ retire_from }} "
             "(đủ tuổi nghỉ hưu ngày {{ reaches_age }}).",
             HE_OR_SHE + " được hưởng chế độ bảo hiểm xã hội theo quy định. Bảo hiểm "
             "xã hội tỉnh có trách nhiệm giải quyết chế độ theo quy định.",
@@ -98,7 +97,7 @@ KINDS = {
     "discipline": (
         "Về việc thi hành kỷ luật đối với {{ person.honorific }} {{ person.name }}",
         [
-            "Thi hành kỷ luật " + PERSON + ", {{ unit }} bằng hình thức {{ form }}.",
+            "Thi hành kỷ luật " + PERSON + " bằng hình thức {{ form }}.",
             "Lý do: {{ reason }}.{% if effective_until %} Quyết định kỷ luật có hiệu lực đến ngày "
             "{{ effective_until }}.{% endif %}",
             EXECUTION,
@@ -108,7 +107,7 @@ KINDS = {
     "streamlining": (
         "Về việc giải quyết chính sách tinh giản biên chế",
         [
-            "Giải quyết chính sách tinh giản biên chế đối với " + PERSON + ", {{ unit }} theo hình thức: "
+            "Giải quyết chính sách tinh giản biên chế đối với " + PERSON + " theo hình thức: "
             "{{ policy }}, kể từ ngày {{ exit_date }}.",
             "Lý do tinh giản biên chế: {{ reason }} ({{ reason_detail }}).{% if allowance %} Số tiền trợ cấp "
             "được hưởng: {{ allowance }} đồng.{% endif %}",
@@ -119,7 +118,7 @@ KINDS = {
     "study": (
         "Về việc cử {{ person.category }} đi đào tạo",
         [
-            "Cử " + PERSON + ", {{ unit }} đi học {{ programme }}{% if field %}, chuyên ngành {{ field }}"
+            "Cử " + PERSON + " đi học {{ programme }}{% if field %}, chuyên ngành {{ field }}"
             "{% endif %}, hệ {{ mode }}, tại {{ institution }} ({{ venue }}), thời gian từ ngày {{ start }} "
             "đến ngày {{ end }}.",
             "Kinh phí: {{ funding }}{% if cost %}, dự kiến {{ cost }} đồng{% endif %}.{% if commitment %} "

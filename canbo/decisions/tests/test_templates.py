@@ -187,3 +187,14 @@ def test_a_template_with_macros_is_refused(client, board):
     assert response.status_code == 400
     assert "không được chứa macro" in response.content.decode()
     assert not DecisionTemplate.objects.exists()
+
+
+def test_the_templates_page_takes_a_fixed_number_of_queries(client, board, django_assert_max_num_queries):
+    for n in range(3):
+        upload(client, board, "study", word_file(f"PHIÊN BẢN {n}"))
+        upload(client, board, "appointment", word_file(f"PHIÊN BẢN {n}"))
+    client.force_login(board)
+    with django_assert_max_num_queries(6):
+        response = client.get(URL)
+    assert response.status_code == 200
+    assert response.content.decode().count("Ngừng dùng</button>") == 6
