@@ -17,6 +17,7 @@ from django.utils import timezone
 from canbo.accounts.scoping import can_edit_unit
 from canbo.discipline.models import CaseStatus as DisciplineStatus
 from canbo.discipline.selectors import case_get_for_user as discipline_case_get_for_user
+from canbo.discipline.selectors import record_queryset_for as discipline_record_queryset_for
 from canbo.movements.choices import AppointmentKind, MovementKind
 from canbo.movements.models import Movement
 from canbo.movements.selectors import appointment_get_for_user, movement_get_for_user, movement_queryset_for
@@ -308,18 +309,24 @@ def _discipline_fetch(user, key):
 
 def _discipline_context(case) -> dict:
     record = getattr(case, "record", None)
+    return _discipline_facts(case=case, record=record, unit=case.unit)
+
+
+def _discipline_facts(*, case, record, unit) -> dict:
+    """From the case's proposed form until the decision is recorded, then from the decision."""
     context = _common(
-        unit=case.unit,
+        unit=unit,
         number=record.decision_number if record else "",
         decided_on=record.decided_on if record else None,
         tables=(grounds.DISCIPLINE,),
     )
     form = record.get_form_display() if record else case.get_proposed_form_display()
-    acts = "; ".join(a.description for a in case.acts.order_by("committed_on", "pk"))
-    facts = person_facts(case.person, before=record.decided_on if record else None)
+    acts = "; ".join(a.description for a in case.acts.order_by("committed_on", "pk")) if case else ""
+    person = record.person if record else case.person
+    facts = person_facts(person, before=record.decided_on if record else None)
     context.update(
         person=facts,
-        unit=case.unit.name,
+        unit=unit.name,
         form=form.split(" (")[0].lower(),
         reason=(record.reason if record and record.reason else acts) or BLANK,
         effective_until=_or_blank(record.effective_until) if record else "",
@@ -335,6 +342,31 @@ DISCIPLINE = register(
         may_draft=lambda user, case: can_edit_unit(user, case.unit),
         context=_discipline_context,
         filename=lambda c: draft_name("ky-luat", c.person.full_name),
+    )
+)
+
+
+def _discipline_record_fetch(user, key):
+    """A recorded decision, with or without its case (decisions entered before cases were kept, imported)."""
+    qs = discipline_record_queryset_for(user=user).select_related("person__current_unit", "unit", "case")
+    return get_object_or_404(qs, pk=_pk(key))
+
+
+def _decided_in(record):
+    """The unit the decision was made in (older records without one: the person's unit)."""
+    return record.unit if record.unit_id else record.person.current_unit
+
+
+DISCIPLINE_RECORD = register(
+    DecisionKind(
+        code="discipline_record",
+        label="Kỷ luật (theo quyết định đã ghi)",
+        fetch=_discipline_record_fetch,
+        may_draft=lambda user, record: can_edit_unit(user, _decided_in(record)),
+        context=lambda record: _discipline_facts(case=record.case, record=record, unit=_decided_in(record)),
+        filename=lambda r: draft_name("ky-luat", r.person.full_name),
+        template="discipline.docx",
+        shares_template_of="discipline",
     )
 )
 

@@ -37,6 +37,12 @@ class DecisionKind:
     # the default template: a file name under `template_dir`
     template: str = ""
     template_dir: Path = field(default=DEFAULT_TEMPLATES)
+    # the code of another kind whose template (default and the board's versions) this one is filled into
+    shares_template_of: str = ""
+
+    @property
+    def template_code(self) -> str:
+        return self.shares_template_of or self.code
 
     @property
     def default_template_path(self) -> Path:
@@ -58,3 +64,8 @@ def kind_for(code: str) -> DecisionKind | None:
 
 def all_kinds() -> list[DecisionKind]:
     return sorted(_KINDS.values(), key=lambda k: k.label)
+
+
+def template_kinds() -> list[DecisionKind]:
+    """The kinds that own a template (the ones the board may replace)."""
+    return [k for k in all_kinds() if not k.shares_template_of]

@@ -18,7 +18,7 @@ BROKEN_TEMPLATE = (
 
 
 def _source(kind: DecisionKind) -> io.BytesIO:
-    uploaded = active_template(kind=kind.code)
+    uploaded = active_template(kind=kind.template_code)
     if uploaded is not None:
         with uploaded.file.open("rb") as handle:
             return io.BytesIO(handle.read())

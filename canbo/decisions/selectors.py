@@ -1,7 +1,7 @@
 """Reads of the decision templates (board pages) and of which template a kind uses now."""
 
 from .models import DecisionTemplate
-from .registry import all_kinds
+from .registry import template_kinds
 
 
 def active_template(*, kind: str) -> DecisionTemplate | None:
@@ -15,7 +15,7 @@ def template_overview() -> list[dict]:
     for row in DecisionTemplate.objects.select_related("uploaded_by").order_by("kind", "-number"):
         versions.setdefault(row.kind, []).append(row)
     overview = []
-    for kind in all_kinds():
+    for kind in template_kinds():
         rows = versions.get(kind.code, [])
         overview.append(
             {"kind": kind, "versions": rows, "active": next((r for r in rows if r.is_active), None)}

@@ -66,7 +66,7 @@ def check_template(content: bytes, name: str) -> None:
 def template_upload(*, actor, kind: str, upload, note: str = "") -> DecisionTemplate:
     """Store a new version of `kind`'s template and make it the one in use."""
     require_board(actor)
-    if kind_for(kind) is None:
+    if kind_for(kind) is None or kind_for(kind).shares_template_of:
         raise ValidationError({"kind": ["Loại quyết định không có trong danh mục."]})
     note = (note or "").strip()
     if len(note) > 300:

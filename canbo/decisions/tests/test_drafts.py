@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from canbo.discipline.models import DisciplineRecord
 from canbo.movements.choices import AppointmentStatus
 from canbo.movements.models import Appointment
 from canbo.people.models import Person
@@ -218,3 +219,28 @@ def test_anonymous_is_sent_to_login(client, study):
     response = client.get(f"/quyet-dinh/du-thao/study/{study.pk}/")
     assert response.status_code == 302
     assert "login" in response["Location"] or "dang-nhap" in response["Location"]
+
+
+def test_a_recorded_decision_without_a_case_is_drafted_from_the_record(
+    client, alice, bob, charlie, anh, tree
+):
+    record = DisciplineRecord.objects.create(
+        person=anh,
+        form="CANH_CAO",
+        decision_number="9/QĐ-SA",
+        decided_on=D(2025, 3, 3),
+        reason="Không chấp hành sự phân công",
+        unit=tree["dept_a"],
+    )
+    text = draft_text(client, alice, "discipline_record", record.pk)
+    assert "Số: 9/QĐ-SA" in text
+    assert "bằng hình thức cảnh cáo" in text
+    assert "Lý do: Không chấp hành sự phân công." in text
+    # the grounds in force on the decision's date, before the 2025 reform
+    assert "Nghị định số 112/2020/NĐ-CP" in text and "172/2025" not in text
+    assert "Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008" in text
+    assert download(client, charlie, "discipline_record", record.pk).status_code == 404
+    assert download(client, bob, "discipline_record", record.pk).status_code == 403
+    client.force_login(alice)
+    page = client.get("/ky-luat/quyet-dinh/").content.decode()
+    assert f'href="/quyet-dinh/du-thao/discipline_record/{record.pk}/"' in page

@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from auditlog.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from docx import Document
 
 from canbo.decisions.models import DecisionTemplate
@@ -198,3 +199,17 @@ def test_the_templates_page_takes_a_fixed_number_of_queries(client, board, djang
         response = client.get(URL)
     assert response.status_code == 200
     assert response.content.decode().count("Ngừng dùng</button>") == 6
+
+
+def test_a_recorded_discipline_decision_uses_the_discipline_template(client, board, alice, anh, tree):
+    from canbo.discipline.models import DisciplineRecord
+
+    record = DisciplineRecord.objects.create(
+        person=anh, form="CANH_CAO", decision_number="9", decided_on=timezone.localdate(), unit=tree["dept_a"]
+    )
+    upload(client, board, "discipline", word_file("MẪU KỶ LUẬT {{ person.name }} {{ number_line }}"))
+    text = docx_text(download(client, alice, "discipline_record", record.pk).content)
+    assert text.strip() == "MẪU KỶ LUẬT Nguyễn Văn Ánh Số: 9/QĐ-SA"
+    response = upload(client, board, "discipline_record", word_file("X"))
+    assert response.status_code == 400
+    assert DecisionTemplate.objects.count() == 1
