@@ -1,7 +1,7 @@
 """The kinds of decision a record can be drafted as: kind → how to fetch the record for a user (scoped: outside
 → 404), who may draft it (403), the context the template is filled with, and the default template shipped here.
 
-Apps register their kinds once (in their AppConfig.ready, or here in `kinds.py` for the apps below this one):
+Apps register their kinds once (in their AppConfig.ready, or here in `kinds/` for the apps below this one):
 
     from canbo.decisions.registry import DecisionKind, register
     register(DecisionKind(code="step_raise", label="Nâng bậc lương thường xuyên", template="step_raise.docx",
