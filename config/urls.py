@@ -37,6 +37,7 @@ urlpatterns = [
     path("luong/", include("canbo.salary.urls")),
     path("ho-so-in/", include("canbo.profileforms.urls")),
     path("ho-so/", include("canbo.dossier.urls")),
+    path("quyet-dinh/", include("canbo.decisions.urls")),
     path("api/v1/", include("canbo.org.api_urls")),
     path("api/v1/", include("canbo.people.api_urls")),
     path("api/v1/", include("canbo.reports.api_urls")),

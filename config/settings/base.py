@@ -54,8 +54,9 @@ INSTALLED_APPS = [
     "canbo.surveys",
     "canbo.salary",
     "canbo.statforms",
-    "canbo.home",
+    "canbo.decisions",
     "canbo.profileforms",
+    "canbo.home",
 ]
 
 MIDDLEWARE = [

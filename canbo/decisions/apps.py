@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+
+
+class DecisionsConfig(AppConfig):
+    name = "canbo.decisions"
+    verbose_name = "Dự thảo quyết định"
+
+    def ready(self):
+        from canbo.core.audit import register_audited
+
+        from . import jobs, kinds  # noqa: F401 (registers the built-in kinds and the batch job)
+        from .models import DecisionTemplate
+
+        register_audited(DecisionTemplate, skip=("file",))
