@@ -52,6 +52,10 @@ _ALIASES = {
 }
 
 
+# A check of a field that needs another cell: skipped when that cell could not be read (its error is listed).
+_NEEDS = {"level": {"scale"}, "national_id": {"gender", "date_of_birth"}}
+
+
 def _column(spec: Sheet, name: str) -> str:
     key = _ALIASES.get(name, name)
     return next((c.header for c in spec.columns if c.key == key), "")
@@ -81,6 +85,9 @@ class Importer:
             self.progress("check", self.checked, self.to_check)
 
     def error(self, row, name: str, message: str) -> None:
+        key = _ALIASES.get(name, name)
+        if key in row.bad or row.bad & _NEEDS.get(key, set()):
+            return  # that cell's own error is already listed
         self.errors.append(RowError(row.sheet.title, row.number, _column(row.sheet, name), message))
 
     def errors_from(self, row, found: dict) -> None:
@@ -97,6 +104,8 @@ class Importer:
 
     def lookup_unit(self, row) -> OrgUnit | None:
         code = row.values["unit_code"]
+        if not code:
+            return None
         unit = self.ref.units.get(code)
         if unit is None:
             self.error(row, "unit_code", f"Không có đơn vị mã “{code}”.")
@@ -132,8 +141,6 @@ class Importer:
                 continue
             entries[nid] = entry
             code = entry.person.code
-            if not row.ok:
-                continue
             if code in seen_codes:
                 self.error(row, "code", f"Mã hồ sơ trùng với dòng {seen_codes[code][1]}.")
             elif self.ref.code_owner.get(code, nid) != nid:
@@ -158,8 +165,6 @@ class Importer:
             return None
         entry = self.stored_entry(stored) if stored else PersonEntry(Person(), None, timeline=Timeline([]))
         entry.row = row
-        if not row.ok:
-            return entry
         person = entry.person
         unit = self.lookup_unit(row)
         position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
@@ -182,11 +187,9 @@ class Importer:
         person_refresh_derived(person)
         self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
         self.errors_from(row, person_rule_errors(person, today=self.today))
-        if unit is not None and position_ok and rank_ok:
-            probe = SimpleNamespace(
-                start_date=values["start_date"], end_date=None, category=values["category"]
-            )
-            self.errors_from(row, employment_rule_errors(probe, unit))
+        probe = SimpleNamespace(start_date=values["start_date"], end_date=None, category=values["category"])
+        self.errors_from(row, employment_rule_errors(probe, unit))
+        if unit is not None and values["start_date"] and position_ok and rank_ok:
             entry.timeline.set_current(
                 row, unit=unit, position=position, category=values["category"], start=values["start_date"]
             )
@@ -219,13 +222,9 @@ class Importer:
         for row in rows:
             self.tick()
             entry = self.entry_for(row, entries)
-            if entry is None or not row.ok or entry.row is not None and not entry.row.ok:
-                continue
             values = row.values
             unit = self.lookup_unit(row)
             position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
-            if unit is None or not position_ok:
-                continue
             emp = Employment(
                 unit=unit,
                 position=position,
@@ -238,8 +237,10 @@ class Importer:
                 emp.move = values["move"]
             found = field_errors(emp, fields=["decision_number"])
             found.update(employment_rule_errors(emp, unit))
-            if found:
-                self.errors_from(row, found)
+            self.errors_from(row, found)
+            if entry is None or found or row.bad or unit is None or not position_ok:
+                continue  # the row's own errors come first; the timeline is checked with sound rows only
+            if entry.row is not None and entry.row.bad:
                 continue
             entry.timeline.add_history(row, emp)
 
@@ -248,8 +249,6 @@ class Importer:
         for row in rows:
             self.tick()
             entry = self.entry_for(row, entries)
-            if entry is None or not row.ok:
-                continue
             values = row.values
             qual = Qualification(
                 scale=values["scale"],
@@ -261,8 +260,8 @@ class Importer:
             )
             found = field_errors(qual, fields=["field", "document_number", "issuer"])
             found.update(qualification_rule_errors(qual, today=self.today))
-            if found:
-                self.errors_from(row, found)
+            self.errors_from(row, found)
+            if entry is None or found or row.bad:
                 continue
             key = (qual.scale, qual.level, qual.field, qual.awarded_on)
             if key in entry.qualifications and entry.qualifications[key][0] is not None:

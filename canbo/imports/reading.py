@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
@@ -53,8 +53,13 @@ class Row:
     sheet: Sheet
     number: int
     values: dict
-    # False when a cell could not be read: the row is only used to know which persons the file names.
-    ok: bool = True
+    # Keys of the cells that could not be read (already reported): their value is empty, and the checks that
+    # need them are skipped, while every other cell of the row is still checked.
+    bad: set = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return not self.bad
 
 
 def _format_size(size: int) -> str:
@@ -107,6 +112,10 @@ class _Converter:
             labels = [label for code, label in column.choices if code in set(self.levels[scale].values())]
             return cells.to_choice(raw, self.levels[scale], labels)
         return cells.to_text(raw)
+
+
+# The value a cell that could not be read stands for, so that the row's other cells can still be checked.
+_EMPTY = {DATE: None, INT: None, DECIMAL: None}
 
 
 def _find_sheet(workbook: Workbook, spec: Sheet) -> str | None:
@@ -202,19 +211,20 @@ def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]
                 )
             )
         values: dict = {}
-        ok = True
+        bad: set[str] = set()
         for column in ordered:
             try:
                 value = converter.convert(column, raw[column.key], values)
             except cells.CellValueError as exc:
                 errors.append(RowError(spec.title, number, column.header, exc.message))
-                ok = False
-                continue
-            if column.required and (value is None or value == ""):
-                errors.append(RowError(spec.title, number, column.header, "Không được để trống."))
-                ok = False
+                bad.add(column.key)
+                value = _EMPTY.get(column.kind, "")
+            else:
+                if column.required and (value is None or value == ""):
+                    errors.append(RowError(spec.title, number, column.header, "Không được để trống."))
+                    bad.add(column.key)
             values[column.key] = value
-        parsed.append(Row(spec, number, values, ok))
+        parsed.append(Row(spec, number, values, bad))
     if mapping is None:
         raise ImportFileError(
             f"Trang tính “{spec.title}” không có dòng tiêu đề ở dòng 1. Hãy dùng tệp mẫu tải từ trang "
