@@ -65,6 +65,8 @@ class Column:
     suggestions: tuple[str, ...] = ()
     # A drop-down filled from the database when the template is made (unit, post and rank codes).
     catalogue: str = ""
+    # The catalogue (AliasCatalogue value) whose other spellings the column accepts, with suggestions.
+    aliases: str = ""
     width: int = 16
     note: str = ""
 
@@ -110,6 +112,7 @@ POSITION = Column(
     "Mã chức vụ",
     CODE,
     catalogue="positions",
+    aliases="POSITION",
     width=18,
     note="Để trống nếu không giữ chức vụ.",
 )
@@ -144,6 +147,7 @@ PERSONS = Sheet(
             CHOICE,
             required=True,
             choices=tuple(ETHNICITY_CHOICES),
+            aliases="ETHNICITY",
             width=14,
             note="Một trong 54 dân tộc theo danh mục của Tổng cục Thống kê.",
         ),
@@ -152,6 +156,7 @@ PERSONS = Sheet(
             "Tôn giáo",
             TEXT,
             suggestions=tuple(RELIGIONS),
+            aliases="RELIGION",
             width=14,
             note="Ghi “Không” nếu không theo tôn giáo nào; để trống cũng được hiểu là “Không”.",
         ),
@@ -167,6 +172,7 @@ PERSONS = Sheet(
             "Mã ngạch",
             CODE,
             catalogue="ranks",
+            aliases="RANK",
             width=12,
             note="Mã ngạch công chức hoặc mã chức danh nghề nghiệp viên chức.",
         ),

@@ -11,6 +11,7 @@ from canbo.people.choices import PersonStatus
 from canbo.people.models import Employment, Person, Qualification
 from canbo.people.services import person_refresh_derived
 
+from .aliases import load_resolvers
 from .columns import HISTORY, PERSONS, QUALIFICATIONS, Sheet
 from .loading import load_references
 from .reading import Progress, RowError, read_workbook
@@ -371,7 +372,7 @@ def run_import(
     """Read, validate and (unless there is an error or it is a dry run) write; returns an ImportOutcome."""
     from .writing import ImportOutcome
 
-    rows, errors = read_workbook(path, progress=progress)
+    rows, errors = read_workbook(path, progress=progress, resolvers=load_resolvers())
     importer = Importer(actor=actor, progress=progress)
     importer.errors.extend(errors)
     plan = importer.validate(rows)

@@ -15,6 +15,7 @@ from .columns import (
     INT,
     LEVEL,
     SHEETS,
+    TEXT,
     Column,
     Sheet,
     choice_lookup,
@@ -85,15 +86,29 @@ def check_size(size: int) -> None:
         )
 
 
+# What an unknown value of an alias catalogue is called in the message.
+_ENTRY_NAMES = {
+    "ETHNICITY": "dân tộc",
+    "RELIGION": "tôn giáo",
+    "RANK": "ngạch mã",
+    "POSITION": "chức vụ mã",
+    "PROGRAMME": "chương trình",
+}
+
+
 class _Converter:
-    def __init__(self, date1904: bool):
+    def __init__(self, date1904: bool, resolvers: dict | None = None):
         self.date1904 = date1904
+        self.resolvers = resolvers or {}
         self.lookups = {
             c.key: choice_lookup(c.choices) for spec in SHEETS for c in spec.columns if c.kind == CHOICE
         }
         self.levels = level_lookup()
 
     def convert(self, column: Column, raw, values: dict):
+        resolver = self.resolvers.get(column.aliases) if column.aliases else None
+        if resolver is not None:
+            return self.resolve(column, resolver, raw)
         kind = column.kind
         if kind == DATE:
             return cells.to_date(raw, date1904=self.date1904)
@@ -112,6 +127,21 @@ class _Converter:
             labels = [label for code, label in column.choices if code in set(self.levels[scale].values())]
             return cells.to_choice(raw, self.levels[scale], labels)
         return cells.to_text(raw)
+
+    @staticmethod
+    def resolve(column: Column, resolver, raw) -> str:
+        """A catalogue entry written as its code, its name or another spelling; a free-text column (religion)
+        keeps an unknown value as written."""
+        text = cells.to_text(raw)
+        if not text:
+            return ""
+        found = resolver.resolve(text)
+        if found is not None:
+            return found
+        if column.kind == TEXT:
+            return text
+        what = _ENTRY_NAMES.get(column.aliases, "mục")
+        raise cells.CellValueError(resolver.unknown_message(text, what, listed=column.kind == CHOICE))
 
 
 # The value a cell that could not be read stands for, so that the row's other cells can still be checked.
@@ -145,20 +175,23 @@ def _header_map(spec: Sheet, header: list) -> dict[int, Column]:
     return mapping
 
 
-def read_workbook(path, *, progress: Progress | None = None) -> tuple[dict[str, list[Row]], list[RowError]]:
-    """Rows per sheet key ('persons', 'history', 'qualifications') and the cell errors found."""
+def read_workbook(
+    path, *, progress: Progress | None = None, resolvers: dict | None = None
+) -> tuple[dict[str, list[Row]], list[RowError]]:
+    """Rows per sheet key ('persons', 'history', 'qualifications') and the cell errors found. `resolvers`
+    (canbo.imports.aliases.load_resolvers) lets catalogue columns accept other spellings and suggest entries."""
     try:
         check_size(os.path.getsize(path))
     except OSError as exc:
         raise ImportFileError("Không mở được tệp.") from exc
     try:
         with Workbook(path, limits=workbook_limits()) as workbook:
-            return _read(workbook, progress)
+            return _read(workbook, progress, resolvers)
     except WorkbookError as exc:
         raise ImportFileError(str(exc)) from exc
 
 
-def _read(workbook: Workbook, progress) -> tuple[dict[str, list[Row]], list[RowError]]:
+def _read(workbook: Workbook, progress, resolvers=None) -> tuple[dict[str, list[Row]], list[RowError]]:
     names = {spec.key: _find_sheet(workbook, spec) for spec in SHEETS}
     missing = [spec.title for spec in SHEETS if names[spec.key] is None]
     if missing:
@@ -170,7 +203,7 @@ def _read(workbook: Workbook, progress) -> tuple[dict[str, list[Row]], list[RowE
     total = sum(workbook.sheet_size(names[spec.key]) for spec in SHEETS) or 1
     if total > MAX_XML_BYTES:
         raise ImportFileError("Tệp giải nén ra quá lớn; hãy chia thành nhiều tệp nhỏ hơn.")
-    converter = _Converter(workbook.date1904)
+    converter = _Converter(workbook.date1904, resolvers)
     result: dict[str, list[Row]] = {}
     errors: list[RowError] = []
     offset = 0

@@ -4,7 +4,8 @@ from django.shortcuts import get_object_or_404
 
 from canbo.accounts.scoping import sees_all_units
 
-from .models import ImportJob
+from .alias_services import require_alias_keeper
+from .models import CatalogueAlias, ImportJob
 
 
 def import_jobs_for(*, user):
@@ -26,3 +27,14 @@ def import_job_progress(*, job: ImportJob) -> dict:
     run = job.job
     label = run.stage or run.get_status_display()
     return {"label": label, "percent": run.percent, "done": run.done, "total": run.total, "unit": run.unit}
+
+
+def catalogue_aliases(*, user, catalogue: str = ""):
+    """The alias table, for those who keep it (the board, the system administrator); 403 for anyone else."""
+    require_alias_keeper(user)
+    qs = CatalogueAlias.objects.select_related("created_by")
+    return qs.filter(catalogue=catalogue) if catalogue else qs
+
+
+def catalogue_alias_get(*, user, pk: int) -> CatalogueAlias:
+    return get_object_or_404(catalogue_aliases(user=user), pk=pk)
