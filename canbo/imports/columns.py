@@ -11,6 +11,7 @@ from canbo.people.choices import (
     Gender,
     PersonnelCategory,
     PersonnelMove,
+    PersonStatus,
     QualificationScale,
 )
 
@@ -69,6 +70,8 @@ class Column:
     aliases: str = ""
     width: int = 16
     note: str = ""
+    # A column added after the first template: a file made from an older template may lack it (read as empty).
+    optional: bool = False
 
     @property
     def labels(self) -> list[str]:
@@ -89,6 +92,25 @@ class Sheet:
 def _choices(enum_choices) -> tuple[tuple[str, str], ...]:
     return tuple((str(code), str(label)) for code, label in enum_choices)
 
+
+# How a service ends (the person sheet's exit columns), and the default for each status.
+EXIT_MOVES = [
+    (code, label)
+    for code, label in PersonnelMove.choices
+    if code
+    in {
+        PersonnelMove.NGHI_HUU,
+        PersonnelMove.THOI_VIEC,
+        PersonnelMove.TINH_GIAN,
+        PersonnelMove.DIEU_DONG,
+        PersonnelMove.CACH_CHUC,
+    }
+]
+EXIT_MOVE_FOR_STATUS = {
+    PersonStatus.RETIRED: PersonnelMove.NGHI_HUU,
+    PersonStatus.MOVED_OUT: PersonnelMove.THOI_VIEC,
+    PersonStatus.DECEASED: "",
+}
 
 NATIONAL_ID = Column(
     "national_id",
@@ -185,12 +207,42 @@ PERSONS = Sheet(
             "start_date",
             "Ngày bắt đầu ở đơn vị hiện tại",
             DATE,
-            required=True,
             width=16,
-            note="Ngày bắt đầu quá trình công tác hiện tại (đơn vị, chức vụ, phân loại ở dòng này).",
+            note="Ngày bắt đầu quá trình công tác hiện tại (đơn vị, chức vụ, phân loại ở dòng này). Để trống khi "
+            "quá trình công tác ghi ở trang “Quá trình công tác”; nếu cả hai đều không có, hồ sơ vẫn được lưu và "
+            "đánh dấu “hồ sơ chưa đủ”.",
         ),
+        Column(
+            "status",
+            "Tình trạng",
+            CHOICE,
+            choices=_choices(PersonStatus.choices),
+            width=20,
+            optional=True,
+            note="Để trống là “Đang công tác” (với hồ sơ đã có: giữ tình trạng đang lưu).",
+        ),
+        Column(
+            "exit_date",
+            "Ngày thôi công tác",
+            DATE,
+            width=14,
+            optional=True,
+            note="Bắt buộc khi đã nghỉ hưu, chuyển đi, thôi việc hoặc từ trần: quá trình công tác hiện tại kết "
+            "thúc vào ngày này.",
+        ),
+        Column(
+            "exit_move",
+            "Hình thức thôi công tác",
+            CHOICE,
+            choices=_choices(EXIT_MOVES),
+            width=20,
+            optional=True,
+            note="Nghỉ hưu, thôi việc, tinh giản biên chế, …; để trống thì suy ra từ tình trạng.",
+        ),
+        Column("exit_decision", "Số quyết định thôi công tác", TEXT, width=20, optional=True),
     ),
-    "Mỗi dòng là một cán bộ, công chức, viên chức. Hồ sơ đã có (cùng số định danh) được cập nhật.",
+    "Mỗi dòng là một cán bộ, công chức, viên chức, kể cả người đã nghỉ. Hồ sơ đã có (cùng số định danh) được "
+    "cập nhật.",
 )
 
 HISTORY = Sheet(

@@ -12,10 +12,17 @@ from canbo.people.models import Employment, Person, Qualification
 from canbo.people.services import person_refresh_derived
 
 from .aliases import load_resolvers
-from .columns import HISTORY, PERSONS, QUALIFICATIONS, Sheet
+from .columns import EXIT_MOVE_FOR_STATUS, HISTORY, PERSONS, QUALIFICATIONS, Sheet
 from .loading import load_references
 from .reading import Progress, RowError, read_workbook
-from .rules import employment_rule_errors, field_errors, person_rule_errors, qualification_rule_errors
+from .rules import (
+    close_open_row,
+    employment_rule_errors,
+    field_errors,
+    person_rule_errors,
+    qualification_rule_errors,
+    take_current_values,
+)
 from .timeline import Slot, Timeline, snapshot
 from .writing import DERIVED_FIELDS, Plan, write_plan
 
@@ -38,6 +45,8 @@ PERSON_FIELDS = [
     "recruited_on",
     "party_admission_date",
     "party_full_member_date",
+    "status",
+    "status_date",
 ]
 CURRENT_FIELDS = ["current_unit_id", "position_id", "category"]
 # Fields whose values Django validates (lengths, e-mail, ranges); the others are typed by the reader.
@@ -50,6 +59,7 @@ _ALIASES = {
     "current_unit": "unit_code",
     "unit": "unit_code",
     "position": "position_code",
+    "status_date": "exit_date",
 }
 
 
@@ -69,6 +79,7 @@ class PersonEntry:
     row: object = None  # the person-sheet Row
     timeline: Timeline | None = None
     qualifications: dict = field(default_factory=dict)  # key -> (Row or None, Qualification, before)
+    exit: tuple | None = None  # (date, move, decision number) when the file ends the person's service
 
 
 class Importer:
@@ -171,6 +182,8 @@ class Importer:
         position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
         rank, rank_ok = self.lookup(row, "rank_code", self.ref.ranks, "ngạch")
         for name in PERSON_FIELDS:
+            if name in ("status", "status_date"):
+                continue  # set_status below
             if name == "rank_id":
                 person.rank_id = rank.pk if rank else None
             elif name == "code":
@@ -185,6 +198,7 @@ class Importer:
                 (unit.pk if unit else None),
                 (position.pk if position else None),
             )
+        self.set_status(entry, row)
         person_refresh_derived(person)
         self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
         self.errors_from(row, person_rule_errors(person, today=self.today))
@@ -195,6 +209,33 @@ class Importer:
                 row, unit=unit, position=position, category=values["category"], start=values["start_date"]
             )
         return entry
+
+    def set_status(self, entry: PersonEntry, row) -> None:
+        """Status and exit columns: a status other than working needs its date; the current row is closed on it
+        (resolve_timelines). An empty status keeps a stored person's status (a new person is working)."""
+        values, person = row.values, entry.person
+        status, exit_date = values.get("status"), values.get("exit_date")
+        if status:
+            person.status = status
+        working = person.status == PersonStatus.WORKING
+        if working and (exit_date or values.get("exit_move") or values.get("exit_decision")):
+            self.error(
+                row,
+                "exit_date" if exit_date else "exit_move",
+                "Chỉ ghi ngày, hình thức, quyết định thôi công tác khi tình trạng không phải “Đang công tác”.",
+            )
+        if not status or working:
+            return
+        if not exit_date:
+            if "exit_date" not in row.bad:
+                label = PersonStatus(status).label
+                self.error(row, "exit_date", f"Cần “Ngày thôi công tác” khi tình trạng là “{label}”.")
+            return
+        if exit_date > self.today:
+            self.error(row, "exit_date", "Ngày thôi công tác không được ở tương lai.")
+        person.status_date = exit_date
+        move = values.get("exit_move") or EXIT_MOVE_FOR_STATUS.get(status, "")
+        entry.exit = (exit_date, move, values.get("exit_decision") or "")
 
     # -- history and qualifications ------------------------------------------------------------------
     def entry_for(self, row, entries: dict[str, PersonEntry]) -> PersonEntry | None:
@@ -292,6 +333,8 @@ class Importer:
             if not ordered:
                 continue
             person = entry.person
+            if entry.exit is not None:
+                self.end_service(entry, ordered)
             new_open = [s for s in ordered if s.before is None and s.obj.end_date is None]
             if new_open and person.pk and person.status != PersonStatus.WORKING:
                 self.error(
@@ -300,12 +343,23 @@ class Importer:
                     f"Hồ sơ đang ở tình trạng “{person.get_status_display()}”; không nhập quá trình công tác "
                     "mới bằng tệp.",
                 )
-            latest = ordered[-1].obj
-            person.current_unit_id, person.position_id, person.category = (
-                latest.unit_id,
-                latest.position_id,
-                latest.category,
+            take_current_values(person, ordered[-1].obj)
+
+    def end_service(self, entry: PersonEntry, ordered: list[Slot]) -> None:
+        """The person sheet's exit: the current row ends on the exit date (as person_end_service does), and no
+        row may start after it."""
+        ended_on, move, decision = entry.exit
+        later = [s for s in ordered if s.obj.start_date > ended_on]
+        if later:
+            self.error(
+                entry.row,
+                "exit_date",
+                f"Có quá trình công tác bắt đầu sau ngày thôi công tác ({later[0].obj.start_date:%d/%m/%Y}).",
             )
+            return
+        current = ordered[-1]
+        if current.obj.end_date is None:  # else the history already ends the last row
+            close_open_row(current.obj, ended_on=ended_on, move=move, decision_number=decision)
 
     # -- the whole run ---------------------------------------------------------------------------------
     def validate(self, rows: dict) -> Plan:
@@ -333,6 +387,8 @@ class Importer:
                     plan.changed_persons.append((person, changed))
                 else:
                     plan.unchanged_persons += 1
+            if not (entry.timeline and entry.timeline.slots):
+                plan.incomplete_persons += 1
             for slot in entry.timeline.slots.values() if entry.timeline else []:
                 self._plan_slot(plan, person, slot)
             for _row, qual, before in entry.qualifications.values():

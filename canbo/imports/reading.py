@@ -148,6 +148,10 @@ class _Converter:
 _EMPTY = {DATE: None, INT: None, DECIMAL: None}
 
 
+def _cell(raw_row: list, index: int | None):
+    return raw_row[index] if index is not None and index < len(raw_row) else None
+
+
 def _find_sheet(workbook: Workbook, spec: Sheet) -> str | None:
     wanted = normalize_header(spec.title)
     return next((name for name in workbook.sheet_names if normalize_header(name) == wanted), None)
@@ -165,7 +169,7 @@ def _header_map(spec: Sheet, header: list) -> dict[int, Column]:
             raise ImportFileError(f"Trang tính “{spec.title}” có hai cột “{column.header}”.")
         found[column.key] = index
         mapping[index] = column
-    missing = [header_text(c) for c in spec.columns if c.key not in found]
+    missing = [header_text(c) for c in spec.columns if c.key not in found and not c.optional]
     if missing:
         raise ImportFileError(
             f"Trang tính “{spec.title}” thiếu cột: "
@@ -232,9 +236,7 @@ def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]
             mapping = _header_map(spec, raw_row)
             positions = {column.key: index for index, column in mapping.items()}
             continue
-        raw = {
-            c.key: (raw_row[positions[c.key]] if positions[c.key] < len(raw_row) else None) for c in ordered
-        }
+        raw = {c.key: _cell(raw_row, positions.get(c.key)) for c in ordered}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
             continue
         if len(parsed) >= MAX_ROWS:

@@ -25,6 +25,7 @@ from .selectors import (
     import_job_get_for_user,
     import_job_progress,
     import_jobs_for,
+    incomplete_persons,
 )
 from .services import import_job_start, require_import
 from .template import build_template
@@ -119,3 +120,16 @@ def alias_delete(request, pk):
     catalogue_alias_delete(actor=request.user, entry=entry)
     messages.success(request, f"Đã bỏ cách viết “{entry.alias}”.")
     return redirect(f"{reverse('imports:aliases')}?danh_muc={entry.catalogue}")
+
+
+INCOMPLETE_SHOWN = 500
+
+
+@login_required
+@require_GET
+def incomplete(request):
+    """Records stored without a career row, for the officers to complete (issue 14.4)."""
+    require_import(request.user)
+    persons = incomplete_persons(user=request.user)
+    context = {"persons": persons[:INCOMPLETE_SHOWN], "total": persons.count(), "shown": INCOMPLETE_SHOWN}
+    return render(request, "imports/incomplete.html", context)

@@ -33,12 +33,14 @@ class Plan:
     changed_employments: list = field(default_factory=list)
     new_qualifications: list = field(default_factory=list)
     changed_qualifications: list = field(default_factory=list)
+    incomplete_persons: int = 0  # persons of the file left without any career row ("hồ sơ chưa đủ")
 
     def counts(self) -> dict:
         return {
             "persons_created": len(self.new_persons),
             "persons_updated": len(self.changed_persons),
             "persons_unchanged": self.unchanged_persons,
+            "persons_incomplete": self.incomplete_persons,
             "employments_created": len(self.new_employments),
             "employments_updated": len(self.changed_employments),
             "qualifications_created": len(self.new_qualifications),

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.django_db
 def _faulty_file(tmp_path):
     """Three persons with several bad cells each, a history row and a qualification row with bad cells too."""
     first = person_row(1, ethnicity="Không có dân tộc này", unit_code="KHONG_CO", date_of_birth="31/02/1990")
-    second = person_row(2, gender="Ba", salary_step="bảy", email="không-phải-email", start_date=None)
+    second = person_row(2, gender="Ba", salary_step="bảy", email="không-phải-email", start_date="32/01/2020")
     third = person_row(3, rank_code="99.999", position_code="KHONG_CO", recruited_on="=TODAY()")
     return write_file(
         tmp_path / "nhieu-loi.xlsx",

@@ -13,6 +13,7 @@ _COUNTS = [
     ("persons_created", "Hồ sơ tạo mới"),
     ("persons_updated", "Hồ sơ cập nhật"),
     ("persons_unchanged", "Hồ sơ không đổi"),
+    ("persons_incomplete", "Hồ sơ chưa đủ (chưa có quá trình công tác)"),
     ("employments_created", "Quá trình công tác thêm mới"),
     ("employments_updated", "Quá trình công tác cập nhật"),
     ("qualifications_created", "Văn bằng, chứng chỉ thêm mới"),
