@@ -6,6 +6,7 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from canbo.movements.services.history import FROM_HISTORY as MOVES_BETWEEN_UNITS
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Employment, Person, Qualification
@@ -389,8 +390,16 @@ class Importer:
                     plan.unchanged_persons += 1
             if not (entry.timeline and entry.timeline.slots):
                 plan.incomplete_persons += 1
-            for slot in entry.timeline.slots.values() if entry.timeline else []:
+            previous = None
+            for slot in (
+                sorted(entry.timeline.slots.values(), key=lambda s: s.obj.start_date)
+                if entry.timeline
+                else []
+            ):
                 self._plan_slot(plan, person, slot)
+                if slot.before is None and previous is not None and slot.obj.move in MOVES_BETWEEN_UNITS:
+                    plan.history_moves.append((slot.obj, previous))
+                previous = slot.obj
             for _row, qual, before in entry.qualifications.values():
                 qual.person = person
                 if before is None:
@@ -410,7 +419,7 @@ class Importer:
             return
         emp.person = person
         if emp.unit_id in self.ref.unit_by_pk:
-            emp.unit = self.ref.unit_by_pk[emp.unit_id]
+            emp.unit = self.ref.unit_by_pk[emp.unit_id]  # cached: no query per row afterwards
         changed = slot.changed
         if changed:
             plan.changed_employments.append((emp, changed))
