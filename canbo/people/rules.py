@@ -149,3 +149,13 @@ def service_end_errors(open_row: Employment | None, ended_on: date) -> Errors:
     if open_row is not None and open_row.start_date and ended_on < open_row.start_date:
         add_error(errors, "status_date", "Ngày kết thúc không được trước ngày bắt đầu công tác hiện tại.")
     return errors
+
+
+# A diploma is issued some months after the course ends (the defence, then the degree): a recorded qualification
+# of the same scale and level dated up to this long after the completion is the one the course granted.
+DIPLOMA_ISSUE_DAYS = 183
+
+
+def granted_in_course_window(course_start: date, awarded_on: date) -> tuple[date, date]:
+    """The dates within which a recorded qualification is the same one a completed course grants."""
+    return course_start, awarded_on + timedelta(days=DIPLOMA_ISSUE_DAYS)

@@ -15,10 +15,11 @@ from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
 
 from .choices import PersonnelMove, PersonStatus
-from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification
+from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification, QualificationSource
 from .rules import (
     close_open_row,
     employment_rule_errors,
+    granted_in_course_window,
     person_rule_errors,
     qualification_rule_errors,
     service_end_errors,
@@ -334,21 +335,21 @@ def _qualification_save(actor, qual: Qualification) -> Qualification:
     return qual
 
 
-def qualification_grant(*, actor, person: Person, **data) -> Qualification:
+def qualification_grant(*, actor, person: Person, course_start: date | None = None, **data) -> Qualification:
     """A qualification earned through another record (a completed course): the caller checked its authority.
 
-    The same diploma already on the record is returned rather than entered twice.
+    The same diploma already on the record is returned rather than entered twice: the same scale, level, field
+    and date, or — given the course's start — the same scale and level awarded during the course
+    (canbo.people.rules.granted_in_course_window), as an imported record of that degree usually is.
     """
-    existing = Qualification.objects.filter(
-        person=person,
-        scale=data.get("scale"),
-        level=data.get("level"),
-        field=data.get("field", ""),
-        awarded_on=data.get("awarded_on"),
-    ).first()
+    same = Qualification.objects.filter(person=person, scale=data.get("scale"), level=data.get("level"))
+    existing = same.filter(field=data.get("field", ""), awarded_on=data.get("awarded_on")).first()
+    if existing is None and course_start is not None:
+        low, high = granted_in_course_window(course_start, data["awarded_on"])
+        existing = same.filter(awarded_on__range=(low, high)).order_by("awarded_on", "id").first()
     if existing is not None:
         return existing
-    return _qualification_save(actor, Qualification(person=person, **data))
+    return _qualification_save(actor, Qualification(person=person, source=QualificationSource.COURSE, **data))
 
 
 @transaction.atomic
