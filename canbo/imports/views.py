@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from canbo.accounts.scoping import sees_all_units
 from canbo.core.client_ip import client_ip
 
 from .alias_services import (
@@ -17,6 +18,7 @@ from .alias_services import (
     catalogue_alias_delete,
     require_alias_keeper,
 )
+from .checklist import onboarding_checklist
 from .forms import AliasForm, UploadForm
 from .models import AliasCatalogue
 from .selectors import (
@@ -27,7 +29,7 @@ from .selectors import (
     import_jobs_for,
     incomplete_persons,
 )
-from .services import import_job_start, require_import
+from .services import import_job_start, require_board, require_import
 from .template import build_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -54,7 +56,12 @@ def index(request):
             return redirect("imports:detail", job_id=job.pk)
     jobs = import_jobs_for(user=request.user)[:RECENT_JOBS]
     status = 400 if form.errors else 200
-    context = {"form": form, "jobs": jobs, "can_keep_aliases": can_keep_aliases(request.user)}
+    context = {
+        "form": form,
+        "jobs": jobs,
+        "can_keep_aliases": can_keep_aliases(request.user),
+        "sees_checklist": sees_all_units(request.user),
+    }
     return render(request, "imports/index.html", context, status=status)
 
 
@@ -133,3 +140,11 @@ def incomplete(request):
     persons = incomplete_persons(user=request.user)
     context = {"persons": persons[:INCOMPLETE_SHOWN], "total": persons.count(), "shown": INCOMPLETE_SHOWN}
     return render(request, "imports/incomplete.html", context)
+
+
+@login_required
+@require_GET
+def checklist(request):
+    """The onboarding checklist of the province: the board's page."""
+    require_board(request.user)
+    return render(request, "imports/checklist.html", {"items": onboarding_checklist(user=request.user)})
