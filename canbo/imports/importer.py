@@ -397,7 +397,9 @@ class Importer:
                 else []
             ):
                 self._plan_slot(plan, person, slot)
-                if slot.before is None and previous is not None and slot.obj.move in MOVES_BETWEEN_UNITS:
+                # a movement names who recorded it: an import without a user records none
+                derives_movement = self.actor is not None and slot.obj.move in MOVES_BETWEEN_UNITS
+                if slot.before is None and previous is not None and derives_movement:
                     plan.history_moves.append((slot.obj, previous))
                 previous = slot.obj
             for _row, qual, before in entry.qualifications.values():

@@ -18,6 +18,7 @@ _COUNTS = [
     ("employments_updated", "Quá trình công tác cập nhật"),
     ("qualifications_created", "Văn bằng, chứng chỉ thêm mới"),
     ("qualifications_updated", "Văn bằng, chứng chỉ cập nhật"),
+    ("movements_created", "Điều động, luân chuyển, biệt phái từ quá trình công tác"),
 ]
 
 
