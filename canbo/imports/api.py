@@ -41,6 +41,9 @@ class ImportJobSerializer(serializers.ModelSerializer):
     status_label = serializers.CharField(source="get_status_display", read_only=True)
     created_by = serializers.CharField(source="created_by.username", read_only=True)
     errors = ImportErrorSerializer(many=True, read_only=True)
+    marked_file = serializers.SerializerMethodField(
+        help_text="Địa chỉ tải tệp đã gửi, các ô lỗi được tô đỏ và ghi chú lý do (chỉ khi có lỗi)"
+    )
 
     class Meta:
         model = ImportJob
@@ -55,11 +58,16 @@ class ImportJobSerializer(serializers.ModelSerializer):
             "counts",
             "error_count",
             "errors",
+            "marked_file",
             "created_by",
             "created_at",
             "finished_at",
         ]
         read_only_fields = fields
+
+    def get_marked_file(self, obj) -> str | None:
+        run = obj.job
+        return reverse("api-job-file", args=[run.pk]) if run is not None and run.has_file else None
 
 
 @extend_schema(tags=["Nhập dữ liệu"])

@@ -6,7 +6,9 @@ from decimal import Decimal, InvalidOperation
 
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, from_excel
 
-from .xlsx import CellError
+from canbo.core.text import unaccent
+
+from .xlsx import CellError, FormulaWithoutValue
 
 _DATE_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
@@ -19,9 +21,17 @@ class CellValueError(Exception):
         self.message = message
 
 
+FORMULA_WITHOUT_VALUE = (
+    "Ô có công thức nhưng chưa có giá trị đã tính (tệp được lưu bằng một chương trình không tính công thức). "
+    "Hãy mở tệp bằng Excel hoặc LibreOffice rồi lưu lại, hoặc thay công thức bằng giá trị."
+)
+
+
 def _check_error(value):
     if isinstance(value, CellError):
         raise CellValueError(f"Ô có giá trị lỗi của Excel ({value.code}).")
+    if isinstance(value, FormulaWithoutValue):
+        raise CellValueError(FORMULA_WITHOUT_VALUE)
 
 
 def shown(value) -> str:
@@ -124,8 +134,6 @@ def to_choice(value, lookup: dict[str, str], labels: list[str]) -> str:
         return ""
     code = lookup.get(text.casefold())
     if code is None:
-        from canbo.core.text import unaccent
-
         code = lookup.get(unaccent(text))
     if code is None:
         if len(labels) <= 8:

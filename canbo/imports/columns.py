@@ -11,6 +11,7 @@ from canbo.people.choices import (
     Gender,
     PersonnelCategory,
     PersonnelMove,
+    PersonStatus,
     QualificationScale,
 )
 
@@ -65,8 +66,12 @@ class Column:
     suggestions: tuple[str, ...] = ()
     # A drop-down filled from the database when the template is made (unit, post and rank codes).
     catalogue: str = ""
+    # The catalogue (AliasCatalogue value) whose other spellings the column accepts, with suggestions.
+    aliases: str = ""
     width: int = 16
     note: str = ""
+    # A column added after the first template: a file made from an older template may lack it (read as empty).
+    optional: bool = False
 
     @property
     def labels(self) -> list[str]:
@@ -87,6 +92,25 @@ class Sheet:
 def _choices(enum_choices) -> tuple[tuple[str, str], ...]:
     return tuple((str(code), str(label)) for code, label in enum_choices)
 
+
+# How a service ends (the person sheet's exit columns), and the default for each status.
+EXIT_MOVES = [
+    (code, label)
+    for code, label in PersonnelMove.choices
+    if code
+    in {
+        PersonnelMove.NGHI_HUU,
+        PersonnelMove.THOI_VIEC,
+        PersonnelMove.TINH_GIAN,
+        PersonnelMove.DIEU_DONG,
+        PersonnelMove.CACH_CHUC,
+    }
+]
+EXIT_MOVE_FOR_STATUS = {
+    PersonStatus.RETIRED: PersonnelMove.NGHI_HUU,
+    PersonStatus.MOVED_OUT: PersonnelMove.THOI_VIEC,
+    PersonStatus.DECEASED: "",
+}
 
 NATIONAL_ID = Column(
     "national_id",
@@ -110,6 +134,7 @@ POSITION = Column(
     "Mã chức vụ",
     CODE,
     catalogue="positions",
+    aliases="POSITION",
     width=18,
     note="Để trống nếu không giữ chức vụ.",
 )
@@ -144,6 +169,7 @@ PERSONS = Sheet(
             CHOICE,
             required=True,
             choices=tuple(ETHNICITY_CHOICES),
+            aliases="ETHNICITY",
             width=14,
             note="Một trong 54 dân tộc theo danh mục của Tổng cục Thống kê.",
         ),
@@ -152,6 +178,7 @@ PERSONS = Sheet(
             "Tôn giáo",
             TEXT,
             suggestions=tuple(RELIGIONS),
+            aliases="RELIGION",
             width=14,
             note="Ghi “Không” nếu không theo tôn giáo nào; để trống cũng được hiểu là “Không”.",
         ),
@@ -167,6 +194,7 @@ PERSONS = Sheet(
             "Mã ngạch",
             CODE,
             catalogue="ranks",
+            aliases="RANK",
             width=12,
             note="Mã ngạch công chức hoặc mã chức danh nghề nghiệp viên chức.",
         ),
@@ -179,12 +207,42 @@ PERSONS = Sheet(
             "start_date",
             "Ngày bắt đầu ở đơn vị hiện tại",
             DATE,
-            required=True,
             width=16,
-            note="Ngày bắt đầu quá trình công tác hiện tại (đơn vị, chức vụ, phân loại ở dòng này).",
+            note="Ngày bắt đầu quá trình công tác hiện tại (đơn vị, chức vụ, phân loại ở dòng này). Để trống khi "
+            "quá trình công tác ghi ở trang “Quá trình công tác”; nếu cả hai đều không có, hồ sơ vẫn được lưu và "
+            "đánh dấu “hồ sơ chưa đủ”.",
         ),
+        Column(
+            "status",
+            "Tình trạng",
+            CHOICE,
+            choices=_choices(PersonStatus.choices),
+            width=20,
+            optional=True,
+            note="Để trống là “Đang công tác” (với hồ sơ đã có: giữ tình trạng đang lưu).",
+        ),
+        Column(
+            "exit_date",
+            "Ngày thôi công tác",
+            DATE,
+            width=14,
+            optional=True,
+            note="Bắt buộc khi đã nghỉ hưu, chuyển đi, thôi việc hoặc từ trần: quá trình công tác hiện tại kết "
+            "thúc vào ngày này.",
+        ),
+        Column(
+            "exit_move",
+            "Hình thức thôi công tác",
+            CHOICE,
+            choices=_choices(EXIT_MOVES),
+            width=20,
+            optional=True,
+            note="Nghỉ hưu, thôi việc, tinh giản biên chế, …; để trống thì suy ra từ tình trạng.",
+        ),
+        Column("exit_decision", "Số quyết định thôi công tác", TEXT, width=20, optional=True),
     ),
-    "Mỗi dòng là một cán bộ, công chức, viên chức. Hồ sơ đã có (cùng số định danh) được cập nhật.",
+    "Mỗi dòng là một cán bộ, công chức, viên chức, kể cả người đã nghỉ. Hồ sơ đã có (cùng số định danh) được "
+    "cập nhật.",
 )
 
 HISTORY = Sheet(

@@ -6,15 +6,24 @@ from types import SimpleNamespace
 
 from django.utils import timezone
 
+from canbo.movements.services.history import FROM_HISTORY as MOVES_BETWEEN_UNITS
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Employment, Person, Qualification
 from canbo.people.services import person_refresh_derived
 
-from .columns import HISTORY, PERSONS, QUALIFICATIONS, Sheet
+from .aliases import load_resolvers
+from .columns import EXIT_MOVE_FOR_STATUS, HISTORY, PERSONS, QUALIFICATIONS, Sheet
 from .loading import load_references
 from .reading import Progress, RowError, read_workbook
-from .rules import employment_rule_errors, field_errors, person_rule_errors, qualification_rule_errors
+from .rules import (
+    close_open_row,
+    employment_rule_errors,
+    field_errors,
+    person_rule_errors,
+    qualification_rule_errors,
+    take_current_values,
+)
 from .timeline import Slot, Timeline, snapshot
 from .writing import DERIVED_FIELDS, Plan, write_plan
 
@@ -37,6 +46,8 @@ PERSON_FIELDS = [
     "recruited_on",
     "party_admission_date",
     "party_full_member_date",
+    "status",
+    "status_date",
 ]
 CURRENT_FIELDS = ["current_unit_id", "position_id", "category"]
 # Fields whose values Django validates (lengths, e-mail, ranges); the others are typed by the reader.
@@ -49,7 +60,12 @@ _ALIASES = {
     "current_unit": "unit_code",
     "unit": "unit_code",
     "position": "position_code",
+    "status_date": "exit_date",
 }
+
+
+# A check of a field that needs another cell: skipped when that cell could not be read (its error is listed).
+_NEEDS = {"level": {"scale"}, "national_id": {"gender", "date_of_birth"}}
 
 
 def _column(spec: Sheet, name: str) -> str:
@@ -64,6 +80,7 @@ class PersonEntry:
     row: object = None  # the person-sheet Row
     timeline: Timeline | None = None
     qualifications: dict = field(default_factory=dict)  # key -> (Row or None, Qualification, before)
+    exit: tuple | None = None  # (date, move, decision number) when the file ends the person's service
 
 
 class Importer:
@@ -81,6 +98,9 @@ class Importer:
             self.progress("check", self.checked, self.to_check)
 
     def error(self, row, name: str, message: str) -> None:
+        key = _ALIASES.get(name, name)
+        if key in row.bad or row.bad & _NEEDS.get(key, set()):
+            return  # that cell's own error is already listed
         self.errors.append(RowError(row.sheet.title, row.number, _column(row.sheet, name), message))
 
     def errors_from(self, row, found: dict) -> None:
@@ -97,6 +117,8 @@ class Importer:
 
     def lookup_unit(self, row) -> OrgUnit | None:
         code = row.values["unit_code"]
+        if not code:
+            return None
         unit = self.ref.units.get(code)
         if unit is None:
             self.error(row, "unit_code", f"Không có đơn vị mã “{code}”.")
@@ -132,8 +154,6 @@ class Importer:
                 continue
             entries[nid] = entry
             code = entry.person.code
-            if not row.ok:
-                continue
             if code in seen_codes:
                 self.error(row, "code", f"Mã hồ sơ trùng với dòng {seen_codes[code][1]}.")
             elif self.ref.code_owner.get(code, nid) != nid:
@@ -158,13 +178,13 @@ class Importer:
             return None
         entry = self.stored_entry(stored) if stored else PersonEntry(Person(), None, timeline=Timeline([]))
         entry.row = row
-        if not row.ok:
-            return entry
         person = entry.person
         unit = self.lookup_unit(row)
         position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
         rank, rank_ok = self.lookup(row, "rank_code", self.ref.ranks, "ngạch")
         for name in PERSON_FIELDS:
+            if name in ("status", "status_date"):
+                continue  # set_status below
             if name == "rank_id":
                 person.rank_id = rank.pk if rank else None
             elif name == "code":
@@ -179,18 +199,44 @@ class Importer:
                 (unit.pk if unit else None),
                 (position.pk if position else None),
             )
+        self.set_status(entry, row)
         person_refresh_derived(person)
         self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
         self.errors_from(row, person_rule_errors(person, today=self.today))
-        if unit is not None and position_ok and rank_ok:
-            probe = SimpleNamespace(
-                start_date=values["start_date"], end_date=None, category=values["category"]
-            )
-            self.errors_from(row, employment_rule_errors(probe, unit))
+        probe = SimpleNamespace(start_date=values["start_date"], end_date=None, category=values["category"])
+        self.errors_from(row, employment_rule_errors(probe, unit))
+        if unit is not None and values["start_date"] and position_ok and rank_ok:
             entry.timeline.set_current(
                 row, unit=unit, position=position, category=values["category"], start=values["start_date"]
             )
         return entry
+
+    def set_status(self, entry: PersonEntry, row) -> None:
+        """Status and exit columns: a status other than working needs its date; the current row is closed on it
+        (resolve_timelines). An empty status keeps a stored person's status (a new person is working)."""
+        values, person = row.values, entry.person
+        status, exit_date = values.get("status"), values.get("exit_date")
+        if status:
+            person.status = status
+        working = person.status == PersonStatus.WORKING
+        if working and (exit_date or values.get("exit_move") or values.get("exit_decision")):
+            self.error(
+                row,
+                "exit_date" if exit_date else "exit_move",
+                "Chỉ ghi ngày, hình thức, quyết định thôi công tác khi tình trạng không phải “Đang công tác”.",
+            )
+        if not status or working:
+            return
+        if not exit_date:
+            if "exit_date" not in row.bad:
+                label = PersonStatus(status).label
+                self.error(row, "exit_date", f"Cần “Ngày thôi công tác” khi tình trạng là “{label}”.")
+            return
+        if exit_date > self.today:
+            self.error(row, "exit_date", "Ngày thôi công tác không được ở tương lai.")
+        person.status_date = exit_date
+        move = values.get("exit_move") or EXIT_MOVE_FOR_STATUS.get(status, "")
+        entry.exit = (exit_date, move, values.get("exit_decision") or "")
 
     # -- history and qualifications ------------------------------------------------------------------
     def entry_for(self, row, entries: dict[str, PersonEntry]) -> PersonEntry | None:
@@ -219,13 +265,9 @@ class Importer:
         for row in rows:
             self.tick()
             entry = self.entry_for(row, entries)
-            if entry is None or not row.ok or entry.row is not None and not entry.row.ok:
-                continue
             values = row.values
             unit = self.lookup_unit(row)
             position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
-            if unit is None or not position_ok:
-                continue
             emp = Employment(
                 unit=unit,
                 position=position,
@@ -238,8 +280,10 @@ class Importer:
                 emp.move = values["move"]
             found = field_errors(emp, fields=["decision_number"])
             found.update(employment_rule_errors(emp, unit))
-            if found:
-                self.errors_from(row, found)
+            self.errors_from(row, found)
+            if entry is None or found or row.bad or unit is None or not position_ok:
+                continue  # the row's own errors come first; the timeline is checked with sound rows only
+            if entry.row is not None and entry.row.bad:
                 continue
             entry.timeline.add_history(row, emp)
 
@@ -248,8 +292,6 @@ class Importer:
         for row in rows:
             self.tick()
             entry = self.entry_for(row, entries)
-            if entry is None or not row.ok:
-                continue
             values = row.values
             qual = Qualification(
                 scale=values["scale"],
@@ -261,8 +303,8 @@ class Importer:
             )
             found = field_errors(qual, fields=["field", "document_number", "issuer"])
             found.update(qualification_rule_errors(qual, today=self.today))
-            if found:
-                self.errors_from(row, found)
+            self.errors_from(row, found)
+            if entry is None or found or row.bad:
                 continue
             key = (qual.scale, qual.level, qual.field, qual.awarded_on)
             if key in entry.qualifications and entry.qualifications[key][0] is not None:
@@ -292,6 +334,8 @@ class Importer:
             if not ordered:
                 continue
             person = entry.person
+            if entry.exit is not None:
+                self.end_service(entry, ordered)
             new_open = [s for s in ordered if s.before is None and s.obj.end_date is None]
             if new_open and person.pk and person.status != PersonStatus.WORKING:
                 self.error(
@@ -300,12 +344,23 @@ class Importer:
                     f"Hồ sơ đang ở tình trạng “{person.get_status_display()}”; không nhập quá trình công tác "
                     "mới bằng tệp.",
                 )
-            latest = ordered[-1].obj
-            person.current_unit_id, person.position_id, person.category = (
-                latest.unit_id,
-                latest.position_id,
-                latest.category,
+            take_current_values(person, ordered[-1].obj)
+
+    def end_service(self, entry: PersonEntry, ordered: list[Slot]) -> None:
+        """The person sheet's exit: the current row ends on the exit date (as person_end_service does), and no
+        row may start after it."""
+        ended_on, move, decision = entry.exit
+        later = [s for s in ordered if s.obj.start_date > ended_on]
+        if later:
+            self.error(
+                entry.row,
+                "exit_date",
+                f"Có quá trình công tác bắt đầu sau ngày thôi công tác ({later[0].obj.start_date:%d/%m/%Y}).",
             )
+            return
+        current = ordered[-1]
+        if current.obj.end_date is None:  # else the history already ends the last row
+            close_open_row(current.obj, ended_on=ended_on, move=move, decision_number=decision)
 
     # -- the whole run ---------------------------------------------------------------------------------
     def validate(self, rows: dict) -> Plan:
@@ -333,8 +388,20 @@ class Importer:
                     plan.changed_persons.append((person, changed))
                 else:
                     plan.unchanged_persons += 1
-            for slot in entry.timeline.slots.values() if entry.timeline else []:
+            if not (entry.timeline and entry.timeline.slots):
+                plan.incomplete_persons += 1
+            previous = None
+            for slot in (
+                sorted(entry.timeline.slots.values(), key=lambda s: s.obj.start_date)
+                if entry.timeline
+                else []
+            ):
                 self._plan_slot(plan, person, slot)
+                # a movement names who recorded it: an import without a user records none
+                derives_movement = self.actor is not None and slot.obj.move in MOVES_BETWEEN_UNITS
+                if slot.before is None and previous is not None and derives_movement:
+                    plan.history_moves.append((slot.obj, previous))
+                previous = slot.obj
             for _row, qual, before in entry.qualifications.values():
                 qual.person = person
                 if before is None:
@@ -354,7 +421,7 @@ class Importer:
             return
         emp.person = person
         if emp.unit_id in self.ref.unit_by_pk:
-            emp.unit = self.ref.unit_by_pk[emp.unit_id]
+            emp.unit = self.ref.unit_by_pk[emp.unit_id]  # cached: no query per row afterwards
         changed = slot.changed
         if changed:
             plan.changed_employments.append((emp, changed))
@@ -372,7 +439,7 @@ def run_import(
     """Read, validate and (unless there is an error or it is a dry run) write; returns an ImportOutcome."""
     from .writing import ImportOutcome
 
-    rows, errors = read_workbook(path, progress=progress)
+    rows, errors = read_workbook(path, progress=progress, resolvers=load_resolvers())
     importer = Importer(actor=actor, progress=progress)
     importer.errors.extend(errors)
     plan = importer.validate(rows)

@@ -57,3 +57,54 @@ class ImportJob(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in FINISHED
+
+
+class AliasCatalogue(models.TextChoices):
+    """The catalogues whose entries may be written another way in an imported file."""
+
+    ETHNICITY = "ETHNICITY", _("Dân tộc")
+    RELIGION = "RELIGION", _("Tôn giáo")
+    PROGRAMME = "PROGRAMME", _("Chương trình đào tạo, bồi dưỡng")
+    RANK = "RANK", _("Ngạch, chức danh nghề nghiệp")
+    POSITION = "POSITION", _("Chức vụ")
+
+
+class CatalogueAlias(models.Model):
+    """Another spelling of a catalogue entry ("Mông" for "HMông"): the import reads it as the entry's code.
+    Kept by the province board; `key` is the spelling without accents, case, spaces or hyphens."""
+
+    catalogue = models.CharField(_("danh mục"), max_length=12, choices=AliasCatalogue.choices)
+    alias = models.CharField(_("cách viết khác"), max_length=200)
+    key = models.CharField(_("khóa so khớp"), max_length=200, editable=False)
+    target = models.CharField(
+        _("mã trong danh mục"),
+        max_length=200,
+        help_text=_("Mã dân tộc, tên tôn giáo, mã chương trình, mã ngạch hoặc mã chức vụ."),
+    )
+    target_label = models.CharField(_("mục trong danh mục"), max_length=200, blank=True)
+    note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người thêm"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("thêm lúc"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cách viết khác của mục danh mục")
+        verbose_name_plural = _("cách viết khác của mục danh mục")
+        ordering = ["catalogue", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["catalogue", "key"],
+                name="catalogue_alias_unique_key",
+                violation_error_message=_("Cách viết này đã có trong danh mục."),
+            ),
+            models.CheckConstraint(condition=~models.Q(key=""), name="catalogue_alias_key_not_empty"),
+        ]
+
+    def __str__(self):
+        return f"{self.alias} → {self.target_label or self.target}"

@@ -2,7 +2,7 @@
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.conf import settings
 
@@ -15,6 +15,7 @@ from .columns import (
     INT,
     LEVEL,
     SHEETS,
+    TEXT,
     Column,
     Sheet,
     choice_lookup,
@@ -53,8 +54,13 @@ class Row:
     sheet: Sheet
     number: int
     values: dict
-    # False when a cell could not be read: the row is only used to know which persons the file names.
-    ok: bool = True
+    # Keys of the cells that could not be read (already reported): their value is empty, and the checks that
+    # need them are skipped, while every other cell of the row is still checked.
+    bad: set = field(default_factory=set)
+
+    @property
+    def ok(self) -> bool:
+        return not self.bad
 
 
 def _format_size(size: int) -> str:
@@ -80,15 +86,29 @@ def check_size(size: int) -> None:
         )
 
 
+# What an unknown value of an alias catalogue is called in the message.
+_ENTRY_NAMES = {
+    "ETHNICITY": "dân tộc",
+    "RELIGION": "tôn giáo",
+    "RANK": "ngạch mã",
+    "POSITION": "chức vụ mã",
+    "PROGRAMME": "chương trình",
+}
+
+
 class _Converter:
-    def __init__(self, date1904: bool):
+    def __init__(self, date1904: bool, resolvers: dict | None = None):
         self.date1904 = date1904
+        self.resolvers = resolvers or {}
         self.lookups = {
             c.key: choice_lookup(c.choices) for spec in SHEETS for c in spec.columns if c.kind == CHOICE
         }
         self.levels = level_lookup()
 
     def convert(self, column: Column, raw, values: dict):
+        resolver = self.resolvers.get(column.aliases) if column.aliases else None
+        if resolver is not None:
+            return self.resolve(column, resolver, raw)
         kind = column.kind
         if kind == DATE:
             return cells.to_date(raw, date1904=self.date1904)
@@ -108,6 +128,29 @@ class _Converter:
             return cells.to_choice(raw, self.levels[scale], labels)
         return cells.to_text(raw)
 
+    @staticmethod
+    def resolve(column: Column, resolver, raw) -> str:
+        """A catalogue entry written as its code, its name or another spelling; a free-text column (religion)
+        keeps an unknown value as written."""
+        text = cells.to_text(raw)
+        if not text:
+            return ""
+        found = resolver.resolve(text)
+        if found is not None:
+            return found
+        if column.kind == TEXT:
+            return text
+        what = _ENTRY_NAMES.get(column.aliases, "mục")
+        raise cells.CellValueError(resolver.unknown_message(text, what, listed=column.kind == CHOICE))
+
+
+# The value a cell that could not be read stands for, so that the row's other cells can still be checked.
+_EMPTY = {DATE: None, INT: None, DECIMAL: None}
+
+
+def _cell(raw_row: list, index: int | None):
+    return raw_row[index] if index is not None and index < len(raw_row) else None
+
 
 def _find_sheet(workbook: Workbook, spec: Sheet) -> str | None:
     wanted = normalize_header(spec.title)
@@ -126,7 +169,7 @@ def _header_map(spec: Sheet, header: list) -> dict[int, Column]:
             raise ImportFileError(f"Trang tính “{spec.title}” có hai cột “{column.header}”.")
         found[column.key] = index
         mapping[index] = column
-    missing = [header_text(c) for c in spec.columns if c.key not in found]
+    missing = [header_text(c) for c in spec.columns if c.key not in found and not c.optional]
     if missing:
         raise ImportFileError(
             f"Trang tính “{spec.title}” thiếu cột: "
@@ -136,20 +179,23 @@ def _header_map(spec: Sheet, header: list) -> dict[int, Column]:
     return mapping
 
 
-def read_workbook(path, *, progress: Progress | None = None) -> tuple[dict[str, list[Row]], list[RowError]]:
-    """Rows per sheet key ('persons', 'history', 'qualifications') and the cell errors found."""
+def read_workbook(
+    path, *, progress: Progress | None = None, resolvers: dict | None = None
+) -> tuple[dict[str, list[Row]], list[RowError]]:
+    """Rows per sheet key ('persons', 'history', 'qualifications') and the cell errors found. `resolvers`
+    (canbo.imports.aliases.load_resolvers) lets catalogue columns accept other spellings and suggest entries."""
     try:
         check_size(os.path.getsize(path))
     except OSError as exc:
         raise ImportFileError("Không mở được tệp.") from exc
     try:
         with Workbook(path, limits=workbook_limits()) as workbook:
-            return _read(workbook, progress)
+            return _read(workbook, progress, resolvers)
     except WorkbookError as exc:
         raise ImportFileError(str(exc)) from exc
 
 
-def _read(workbook: Workbook, progress) -> tuple[dict[str, list[Row]], list[RowError]]:
+def _read(workbook: Workbook, progress, resolvers=None) -> tuple[dict[str, list[Row]], list[RowError]]:
     names = {spec.key: _find_sheet(workbook, spec) for spec in SHEETS}
     missing = [spec.title for spec in SHEETS if names[spec.key] is None]
     if missing:
@@ -161,7 +207,7 @@ def _read(workbook: Workbook, progress) -> tuple[dict[str, list[Row]], list[RowE
     total = sum(workbook.sheet_size(names[spec.key]) for spec in SHEETS) or 1
     if total > MAX_XML_BYTES:
         raise ImportFileError("Tệp giải nén ra quá lớn; hãy chia thành nhiều tệp nhỏ hơn.")
-    converter = _Converter(workbook.date1904)
+    converter = _Converter(workbook.date1904, resolvers)
     result: dict[str, list[Row]] = {}
     errors: list[RowError] = []
     offset = 0
@@ -190,9 +236,7 @@ def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]
             mapping = _header_map(spec, raw_row)
             positions = {column.key: index for index, column in mapping.items()}
             continue
-        raw = {
-            c.key: (raw_row[positions[c.key]] if positions[c.key] < len(raw_row) else None) for c in ordered
-        }
+        raw = {c.key: _cell(raw_row, positions.get(c.key)) for c in ordered}
         if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
             continue
         if len(parsed) >= MAX_ROWS:
@@ -202,19 +246,20 @@ def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]
                 )
             )
         values: dict = {}
-        ok = True
+        bad: set[str] = set()
         for column in ordered:
             try:
                 value = converter.convert(column, raw[column.key], values)
             except cells.CellValueError as exc:
                 errors.append(RowError(spec.title, number, column.header, exc.message))
-                ok = False
-                continue
-            if column.required and (value is None or value == ""):
-                errors.append(RowError(spec.title, number, column.header, "Không được để trống."))
-                ok = False
+                bad.add(column.key)
+                value = _EMPTY.get(column.kind, "")
+            else:
+                if column.required and (value is None or value == ""):
+                    errors.append(RowError(spec.title, number, column.header, "Không được để trống."))
+                    bad.add(column.key)
             values[column.key] = value
-        parsed.append(Row(spec, number, values, ok))
+        parsed.append(Row(spec, number, values, bad))
     if mapping is None:
         raise ImportFileError(
             f"Trang tính “{spec.title}” không có dòng tiêu đề ở dòng 1. Hãy dùng tệp mẫu tải từ trang "

@@ -2,16 +2,20 @@
 
 from canbo.people.rules import (
     Errors,
+    close_open_row,
     employment_rule_errors,
     field_errors,
     person_rule_errors,
     qualification_rule_errors,
+    take_current_values,
 )
 
 __all__ = [
     "Errors",
+    "close_open_row",
     "employment_rule_errors",
     "field_errors",
     "person_rule_errors",
     "qualification_rule_errors",
+    "take_current_values",
 ]

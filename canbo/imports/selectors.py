@@ -1,10 +1,14 @@
 """Reads of import jobs: a job is visible to the user who started it and to the province board."""
 
+from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.scoping import sees_all_units
+from canbo.people.models import Employment
+from canbo.people.selectors import person_queryset_for
 
-from .models import ImportJob
+from .alias_services import require_alias_keeper
+from .models import CatalogueAlias, ImportJob
 
 
 def import_jobs_for(*, user):
@@ -26,3 +30,25 @@ def import_job_progress(*, job: ImportJob) -> dict:
     run = job.job
     label = run.stage or run.get_status_display()
     return {"label": label, "percent": run.percent, "done": run.done, "total": run.total, "unit": run.unit}
+
+
+def catalogue_aliases(*, user, catalogue: str = ""):
+    """The alias table, for those who keep it (the board, the system administrator); 403 for anyone else."""
+    require_alias_keeper(user)
+    qs = CatalogueAlias.objects.select_related("created_by")
+    return qs.filter(catalogue=catalogue) if catalogue else qs
+
+
+def catalogue_alias_get(*, user, pk: int) -> CatalogueAlias:
+    return get_object_or_404(catalogue_aliases(user=user), pk=pk)
+
+
+def incomplete_persons(*, user):
+    """Records kept without any career row ("hồ sơ chưa đủ"), within the units the user may see."""
+    has_rows = Employment.objects.filter(person=OuterRef("pk"))
+    return (
+        person_queryset_for(user=user)
+        .filter(~Exists(has_rows))
+        .select_related("current_unit")
+        .order_by("sort_key", "id")
+    )

@@ -9,6 +9,7 @@ import tempfile
 import uuid
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
@@ -17,6 +18,7 @@ from canbo.accounts.scoping import has_role
 from canbo.jobs.registry import JobFailed, register
 from canbo.jobs.services import job_submit
 
+from .annotate import annotate_workbook
 from .importer import run_import
 from .models import ImportJob, ImportStatus
 from .reading import ImportFileError, check_size, workbook_limits
@@ -45,6 +47,13 @@ def can_import(user) -> bool:
 def require_import(user) -> None:
     if not can_import(user):
         raise PermissionDenied("Chỉ cán bộ tổ chức và Ban Tổ chức Tỉnh ủy / Sở Nội vụ được nhập dữ liệu.")
+
+
+def require_board(user) -> None:
+    if not has_role(user, Role.PROVINCE_BOARD):
+        raise PermissionDenied(
+            "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem được tình hình chuyển dữ liệu của tỉnh."
+        )
 
 
 def check_upload(upload) -> None:
@@ -114,10 +123,27 @@ def import_job_create(*, actor, upload, dry_run: bool = False) -> tuple[ImportJo
     return job, stored
 
 
+def annotated_name(file_name: str) -> str:
+    stem = file_name[:-5] if file_name.lower().endswith(".xlsx") else file_name
+    return f"{stem}-danh-dau-loi.xlsx"
+
+
+def annotate_rejected(*, path: str, errors: list, target) -> bool:
+    """The user's workbook with the faulty cells marked, written to `target`; False (and logged) if openpyxl
+    cannot rewrite this file: the error list on the page stays the reference."""
+    try:
+        annotate_workbook(path, target, errors)
+    except Exception:
+        logger.exception("Could not mark the errors in %s", path)
+        return False
+    return True
+
+
 def import_job_execute(
-    *, job: ImportJob, path: str, remote_addr: str | None = None, progress=None
+    *, job: ImportJob, path: str, remote_addr: str | None = None, progress=None, on_rejected=None
 ) -> ImportJob:
-    """Run the import for a job and store the outcome; never raises for a bad file or bad rows."""
+    """Run the import for a job and store the outcome; never raises for a bad file or bad rows.
+    `on_rejected(errors)` receives every error of a rejected file (the stored list is cut at 2.000)."""
     ImportJob.objects.filter(pk=job.pk).update(status=ImportStatus.RUNNING)
     try:
         outcome = run_import(
@@ -146,8 +172,10 @@ def import_job_execute(
             job.status = ImportStatus.REJECTED
             job.message = (
                 f"Có {format_count(job.error_count)} lỗi; không dòng nào được ghi. "
-                "Sửa các lỗi dưới đây rồi nhập lại cả tệp."
+                "Sửa các lỗi dưới đây (hoặc trong tệp đã đánh dấu lỗi) rồi nhập lại cả tệp."
             )
+            if on_rejected is not None and outcome.errors:
+                on_rejected(outcome.errors)
         elif job.dry_run:
             job.status = ImportStatus.CHECKED
             job.message = "Tệp hợp lệ. Đây là lượt chỉ kiểm tra: chưa ghi dữ liệu."
@@ -163,11 +191,22 @@ def run_import_job(job, progress) -> None:
     """The worker's side (job kind "import"): fetch the stored upload, import it, drop the upload."""
     import_job = ImportJob.objects.select_related("created_by").get(pk=job.params["import_job"])
     with stored_upload_path(job.params["upload"]) as path:
+
+        def keep_marked_copy(errors):
+            """The user's workbook with its errors marked becomes the job's file (kept as long as exports)."""
+            progress("Đang đánh dấu lỗi trong tệp", 0, 0, percent=99)
+            with tempfile.TemporaryFile() as target:
+                if annotate_rejected(path=path, errors=errors, target=target):
+                    target.seek(0)
+                    job.result_file.save(f"{job.pk}.xlsx", File(target), save=False)
+                    job.result_name = annotated_name(import_job.file_name)
+
         import_job = import_job_execute(
             job=import_job,
             path=path,
             remote_addr=job.params.get("remote_addr"),
             progress=StageProgress(progress),
+            on_rejected=keep_marked_copy,
         )
     job.message = import_job.message
     job.result = {"import_status": import_job.status, "error_count": import_job.error_count}

@@ -1,6 +1,5 @@
 """The .xlsx import template, built from the column spec with openpyxl."""
 
-from django.utils import timezone
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -47,17 +46,20 @@ _KIND_TEXT = {
 _NUMERIC_LIMITS = {"salary_step": ("whole", "1", "16"), "salary_coefficient": ("decimal", "1", "12")}
 
 
+def _dated(rows) -> list[tuple[str, str]]:
+    """(code, name) with the end date of an entry no longer in force: history rows name them too."""
+    return [
+        (code, f"{name} (đến {valid_to:%d/%m/%Y})" if valid_to else name) for code, name, valid_to in rows
+    ]
+
+
 def _catalogues(actor) -> dict[str, list[tuple[str, str]]]:
-    today = timezone.localdate()
-    units = (
-        unit_choices_for(user=actor, on=today)
-        if actor is not None
-        else OrgUnit.objects.bodies().active_on(today)
-    )
+    """Every unit, post and rank, also those that ended: a history file names the units of past years."""
+    units = unit_choices_for(user=actor) if actor is not None else OrgUnit.objects.bodies()
     return {
-        "units": list(units.order_by("path").values_list("code", "name")),
-        "positions": list(Position.objects.active_on(today).values_list("code", "name")),
-        "ranks": list(Rank.objects.active_on(today).order_by("code").values_list("code", "name")),
+        "units": _dated(units.order_by("path").values_list("code", "name", "valid_to")),
+        "positions": _dated(Position.objects.values_list("code", "name", "valid_to")),
+        "ranks": _dated(Rank.objects.order_by("code").values_list("code", "name", "valid_to")),
     }
 
 

@@ -6,10 +6,11 @@ canbo.people.services.employment_add does for a transfer. Then: one open row at 
 """
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from canbo.people.choices import PersonnelMove
 from canbo.people.models import Employment
+from canbo.people.rules import close_open_row
 
 EMPLOYMENT_FIELDS = [
     "unit_id",
@@ -19,6 +20,7 @@ EMPLOYMENT_FIELDS = [
     "end_date",
     "move",
     "decision_number",
+    "note",
 ]
 
 
@@ -116,7 +118,7 @@ class Timeline:
             if slot.obj.end_date is not None:
                 continue
             if slot.source is None:  # a stored open row not named in the file: a transfer ends it
-                slot.obj.end_date = following.obj.start_date - timedelta(days=1)
+                close_open_row(slot.obj, next_start=following.obj.start_date)
             elif slot.from_person_sheet:
                 self.problems.append(
                     Problem(

@@ -11,6 +11,9 @@ from canbo.core.audit import audit_bulk
 from canbo.core.audit import audited_fields as _audited
 from canbo.core.audit import created_changes as _created_changes
 from canbo.core.bulk import insert_objects
+from canbo.movements.models import Movement
+from canbo.movements.services import movement_from_history
+from canbo.people.models import Employment, Person, Qualification
 
 BATCH = 1000  # rows per bulk_update
 INSERT_BATCH = 5000  # new rows per insert_objects call (one progress tick each)
@@ -20,6 +23,7 @@ NEW_ROW_KEYS = {
     "Person": ("national_id",),
     "Employment": ("person_id", "start_date"),
     "Qualification": ("person_id", "scale", "level", "field", "awarded_on"),
+    "Movement": ("employment_id",),
 }
 DERIVED_FIELDS = ["family_name", "middle_name", "given_name", "search_text", "sort_key"]
 
@@ -33,16 +37,21 @@ class Plan:
     changed_employments: list = field(default_factory=list)
     new_qualifications: list = field(default_factory=list)
     changed_qualifications: list = field(default_factory=list)
+    incomplete_persons: int = 0  # persons of the file left without any career row ("hồ sơ chưa đủ")
+    # (new career row, the row before it) for rows whose move is a rotation, transfer or secondment
+    history_moves: list = field(default_factory=list)
 
     def counts(self) -> dict:
         return {
             "persons_created": len(self.new_persons),
             "persons_updated": len(self.changed_persons),
             "persons_unchanged": self.unchanged_persons,
+            "persons_incomplete": self.incomplete_persons,
             "employments_created": len(self.new_employments),
             "employments_updated": len(self.changed_employments),
             "qualifications_created": len(self.new_qualifications),
             "qualifications_updated": len(self.changed_qualifications),
+            "movements_created": len(self.history_moves),
         }
 
     @property
@@ -120,9 +129,18 @@ class _Writer:
             self.tick(len(batch))
 
 
-def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=None, cid=None) -> None:
-    from canbo.people.models import Employment, Person, Qualification
+def _movements(plan: Plan, actor) -> list:
+    """The movements that began the new career rows (canbo.movements' one rule); they name who recorded them, so
+    an import without a user (the command without --user) records none."""
+    if actor is None:
+        return []
+    found = (
+        movement_from_history(row=row, previous=previous, actor=actor) for row, previous in plan.history_moves
+    )
+    return [movement for movement in found if movement is not None]
 
+
+def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=None, cid=None) -> None:
     writer = _Writer(plan, progress)
     writer.progress("write", 0, writer.total)
     try:
@@ -132,6 +150,7 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             # Stored rows first: a closed open row frees the "one open row per person" constraint.
             writer.update(Employment, plan.changed_employments, [])
             writer.create(Employment, plan.new_employments)
+            writer.create(Movement, _movements(plan, actor))
             writer.update(Qualification, plan.changed_qualifications, [])
             writer.create(Qualification, plan.new_qualifications)
             audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid)

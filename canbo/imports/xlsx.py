@@ -56,6 +56,18 @@ class CellError:
         return f"CellError({self.code!r})"
 
 
+class FormulaWithoutValue:
+    """A formula cell saved without its computed value (written by a program that does not calculate)."""
+
+    __slots__ = ("formula",)
+
+    def __init__(self, formula: str):
+        self.formula = formula
+
+    def __repr__(self):
+        return f"FormulaWithoutValue({self.formula!r})"
+
+
 def _names(local: str) -> set[str]:
     return {f"{MAIN_NS}{_SEP}{local}", f"{STRICT_MAIN_NS}{_SEP}{local}"}
 
@@ -291,7 +303,7 @@ class Workbook:
 
     def rows(self, name: str, progress: Callable[[int], None] | None = None) -> Iterator[tuple[int, list]]:
         """(row number, [values by column]) for each non-empty row; values are str, int, float, bool,
-        CellError or None. `progress` receives the number of XML bytes read so far."""
+        CellError, FormulaWithoutValue or None. `progress` receives the number of XML bytes read so far."""
         shared = self.shared_strings()
         part = self.sheets[name]
         if part not in self._names:
@@ -308,7 +320,7 @@ class _SheetParser:
         shared = self.shared
         max_rows, max_columns = self.limits.rows, self.limits.columns
         rows_seen = 0
-        c_tags, v_tags, t_tags = _names("c"), _names("v"), _names("t")
+        c_tags, v_tags, t_tags, f_tags = _names("c"), _names("v"), _names("t"), _names("f")
         row_tags, rph_tags = _names("row"), _names("rPh")
         ready: list[tuple[int, list]] = []
         row: list = []
@@ -319,9 +331,13 @@ class _SheetParser:
         capture = False
         in_cell = False
         rph = 0
+        formula: list[str] | None = None  # the text of the cell's <f>, if it has one
+        has_value = False
+        in_formula = False
 
         def start(tag, attrs):
             nonlocal row, row_number, col, ctype, text, capture, in_cell, rph, rows_seen
+            nonlocal formula, has_value, in_formula
             if tag in c_tags:
                 ref = attrs.get("r")
                 col = _column_index(ref) if ref else col + 1
@@ -332,8 +348,12 @@ class _SheetParser:
                 ctype = attrs.get("t", "n")
                 text = []
                 in_cell = True
+                formula, has_value = None, False
             elif tag in v_tags or (tag in t_tags and in_cell and not rph):
                 capture = True
+                has_value = True
+            elif tag in f_tags:
+                formula, in_formula = [], True
             elif tag in row_tags:
                 ref = attrs.get("r")
                 row_number = int(ref) if ref else row_number + 1
@@ -347,11 +367,13 @@ class _SheetParser:
                 rph += 1
 
         def end(tag):
-            nonlocal capture, in_cell, rph
+            nonlocal capture, in_cell, rph, in_formula
             if tag in c_tags:
                 in_cell = False
                 raw = "".join(text)
-                if ctype == "s":
+                if formula is not None and not raw and (not has_value or ctype not in ("str", "inlineStr")):
+                    value = FormulaWithoutValue("".join(formula))
+                elif ctype == "s":
                     value = shared[int(raw)] if raw else None
                 elif ctype == "inlineStr" or ctype == "str":
                     value = raw
@@ -377,6 +399,8 @@ class _SheetParser:
                         row[col] = value
             elif tag in v_tags or tag in t_tags:
                 capture = False
+            elif tag in f_tags:
+                in_formula = False
             elif tag in row_tags:
                 if row:
                     ready.append((row_number, row))
@@ -386,6 +410,8 @@ class _SheetParser:
         def chars(data):
             if capture:
                 text.append(data)
+            elif in_formula:
+                formula.append(data)
 
         parser = _parser()
         parser.StartElementHandler = start

@@ -236,6 +236,13 @@ class Employment(Versioned, Timestamped):
         return f"{self.person} – {self.unit} ({self.start_date:%d/%m/%Y})"
 
 
+class QualificationSource(models.TextChoices):
+    """Where a qualification came from: entered or imported, or granted by a completed course (issue 14.5)."""
+
+    RECORDED = "RECORDED", _("Nhập vào hồ sơ (biểu mẫu, tệp)")
+    COURSE = "COURSE", _("Cấp khi hoàn thành khóa học")
+
+
 class QualificationQuerySet(models.QuerySet):
     def held_on(self, on):
         return self.filter(awarded_on__lte=on)
@@ -253,6 +260,9 @@ class Qualification(Versioned, Timestamped):
     document_number = models.CharField(_("số văn bằng, chứng chỉ"), max_length=60, blank=True)
     issuer = models.CharField(_("cơ sở cấp"), max_length=200, blank=True)
     note = models.CharField(_("ghi chú"), max_length=255, blank=True)
+    source = models.CharField(
+        _("nguồn"), max_length=8, choices=QualificationSource.choices, default=QualificationSource.RECORDED
+    )
 
     objects = QualificationQuerySet.as_manager()
 

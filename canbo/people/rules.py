@@ -2,7 +2,7 @@
 at a time, inside `full_clean`) and the Excel import (thousands of rows validated in memory)."""
 
 import functools
-from datetime import date
+from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -11,7 +11,7 @@ from canbo.core.dates import add_years
 from canbo.core.exceptions import add_error
 from canbo.org.models import AdminLevel, UnitKind
 
-from .choices import LEGACY_CATEGORIES, level_rank
+from .choices import LEGACY_CATEGORIES, PersonnelMove, level_rank
 from .models import Employment, Person, Qualification
 from .validators import check_national_id_matches, has_control_characters, validate_national_id
 
@@ -113,3 +113,49 @@ def qualification_rule_errors(qual: Qualification, *, today=None) -> Errors:
     if qual.awarded_on and qual.awarded_on > today:
         add_error(errors, "awarded_on", "Ngày cấp không được ở tương lai.")
     return errors
+
+
+# The career-timeline rules shared by the services (one row at a time) and the Excel import (whole timelines in
+# memory): one definition each, so that a row closed by a form and a row closed by a file end the same way.
+def close_open_row(open_row: Employment, *, next_start: date | None = None, ended_on: date | None = None,
+                   move: str = "", decision_number: str = "") -> list[str]:  # fmt: skip
+    """End a current row: the day before a later row starts (a transfer), or on the day the service ends
+    (retirement, leaving, death: `ended_on`, with the move and decision in the row's note). Returns the
+    fields changed."""
+    if next_start is not None:
+        open_row.end_date = next_start - timedelta(days=1)
+        return ["end_date"]
+    open_row.end_date = ended_on
+    if move or decision_number:
+        label = str(PersonnelMove(move).label) if move else ""
+        open_row.note = (f"{open_row.note} {label} {decision_number}").strip()[:255]
+        open_row.note = " ".join(open_row.note.split())
+        return ["end_date", "note"]
+    return ["end_date"]
+
+
+def take_current_values(person: Person, latest: Employment) -> None:
+    """A person's current unit, post and category are those of their latest career row."""
+    person.current_unit_id, person.position_id, person.category = (
+        latest.unit_id,
+        latest.position_id,
+        latest.category,
+    )
+
+
+def service_end_errors(open_row: Employment | None, ended_on: date) -> Errors:
+    """The current row cannot end before it started."""
+    errors: Errors = {}
+    if open_row is not None and open_row.start_date and ended_on < open_row.start_date:
+        add_error(errors, "status_date", "Ngày kết thúc không được trước ngày bắt đầu công tác hiện tại.")
+    return errors
+
+
+# A diploma is issued some months after the course ends (the defence, then the degree): a recorded qualification
+# of the same scale and level dated up to this long after the completion is the one the course granted.
+DIPLOMA_ISSUE_DAYS = 183
+
+
+def granted_in_course_window(course_start: date, awarded_on: date) -> tuple[date, date]:
+    """The dates within which a recorded qualification is the same one a completed course grants."""
+    return course_start, awarded_on + timedelta(days=DIPLOMA_ISSUE_DAYS)

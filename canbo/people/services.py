@@ -1,7 +1,7 @@
 """Writes to the personnel register. Every function is a transaction with its audit rows."""
 
 import re
-from datetime import date, timedelta
+from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -15,8 +15,16 @@ from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
 
 from .choices import PersonnelMove, PersonStatus
-from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification
-from .rules import employment_rule_errors, person_rule_errors, qualification_rule_errors
+from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification, QualificationSource
+from .rules import (
+    close_open_row,
+    employment_rule_errors,
+    granted_in_course_window,
+    person_rule_errors,
+    qualification_rule_errors,
+    service_end_errors,
+    take_current_values,
+)
 
 # Fields an officer edits on the profile form; unit, post and category change through Employment rows.
 PERSON_EDITABLE_FIELDS = [
@@ -127,11 +135,7 @@ def _sync_current(person: Person) -> None:
     latest = person.employments.order_by("-start_date").first()
     if latest is None:
         return
-    person.current_unit_id, person.position_id, person.category = (
-        latest.unit_id,
-        latest.position_id,
-        latest.category,
-    )
+    take_current_values(person, latest)
     Person.objects.filter(pk=person.pk).update(
         current_unit_id=latest.unit_id, position_id=latest.position_id, category=latest.category
     )
@@ -230,8 +234,8 @@ def employment_add(
     with audit_actor(actor):
         open_row = person.employments.filter(end_date__isnull=True).first()
         if open_row and open_row.start_date < start_date and end_date is None:
-            open_row.end_date = start_date - timedelta(days=1)
-            open_row.save(update_fields=["end_date", "updated_at"])
+            changed = close_open_row(open_row, next_start=start_date)
+            open_row.save(update_fields=[*changed, "updated_at"])
         employment = Employment(
             person=person,
             unit=unit,
@@ -295,12 +299,10 @@ def person_end_service(
     with audit_actor(actor):
         open_row = person.employments.filter(end_date__isnull=True).first()
         if open_row:
-            if on < open_row.start_date:
-                raise ValidationError(
-                    {"status_date": "Ngày kết thúc không được trước ngày bắt đầu công tác hiện tại."}
-                )
-            open_row.end_date = on
-            open_row.note = (open_row.note + f" {PersonnelMove(move).label} {decision_number}").strip()[:255]
+            errors = service_end_errors(open_row, on)
+            if errors:
+                raise ValidationError(errors)
+            close_open_row(open_row, ended_on=on, move=move, decision_number=decision_number)
             open_row.save(update_fields=["end_date", "note", "updated_at"])
         person.status, person.status_date = status, on
         _bump_version(Person, person, None)
@@ -333,21 +335,21 @@ def _qualification_save(actor, qual: Qualification) -> Qualification:
     return qual
 
 
-def qualification_grant(*, actor, person: Person, **data) -> Qualification:
+def qualification_grant(*, actor, person: Person, course_start: date | None = None, **data) -> Qualification:
     """A qualification earned through another record (a completed course): the caller checked its authority.
 
-    The same diploma already on the record is returned rather than entered twice.
+    The same diploma already on the record is returned rather than entered twice: the same scale, level, field
+    and date, or — given the course's start — the same scale and level awarded during the course
+    (canbo.people.rules.granted_in_course_window), as an imported record of that degree usually is.
     """
-    existing = Qualification.objects.filter(
-        person=person,
-        scale=data.get("scale"),
-        level=data.get("level"),
-        field=data.get("field", ""),
-        awarded_on=data.get("awarded_on"),
-    ).first()
+    same = Qualification.objects.filter(person=person, scale=data.get("scale"), level=data.get("level"))
+    existing = same.filter(field=data.get("field", ""), awarded_on=data.get("awarded_on")).first()
+    if existing is None and course_start is not None:
+        low, high = granted_in_course_window(course_start, data["awarded_on"])
+        existing = same.filter(awarded_on__range=(low, high)).order_by("awarded_on", "id").first()
     if existing is not None:
         return existing
-    return _qualification_save(actor, Qualification(person=person, **data))
+    return _qualification_save(actor, Qualification(person=person, source=QualificationSource.COURSE, **data))
 
 
 @transaction.atomic

@@ -1,9 +1,11 @@
+import datetime
 import io
 
 import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
+from canbo.core.factories import OrgUnitFactory
 from canbo.imports.columns import CATALOGUE_TITLE, INSTRUCTIONS_TITLE, SHEETS, header_text
 from canbo.imports.template import build_template
 
@@ -103,3 +105,15 @@ def _saved(workbook) -> bytes:
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def test_the_unit_list_keeps_the_units_that_ended_for_history_rows(alice, tree):
+    """Issue 14: rows in district units that ended in 2025 must be choosable."""
+    ended = OrgUnitFactory(
+        code="SO_A_CU", name="Phòng cũ", parent=tree["dept_a"], valid_to=datetime.date(2025, 6, 30)
+    )
+
+    workbook = build_template(actor=alice)
+
+    units = _catalogue(workbook, _validations(workbook["Cán bộ"])["M"].formula1)
+    assert units == ["SO_A", "SO_A_VP", ended.code]

@@ -9,6 +9,7 @@ from django.utils import timezone
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor
 from canbo.core.versioning import bump_version
+from canbo.people.models import QualificationSource
 from canbo.people.services import qualification_grant
 
 from ..choices import EnrolmentResult
@@ -75,7 +76,13 @@ def _sync_qualification(actor, enrolment: Enrolment, was_completed: bool) -> Non
     if was_completed and enrolment.qualification_id and not completed:
         qualification = enrolment.qualification
         enrolment.qualification = None
-        if not Enrolment.objects.filter(qualification=qualification).exclude(pk=enrolment.pk).exists():
+        granted = (
+            qualification.source == QualificationSource.COURSE
+        )  # a recorded diploma it was linked to stays
+        if (
+            granted
+            and not Enrolment.objects.filter(qualification=qualification).exclude(pk=enrolment.pk).exists()
+        ):
             with audit_actor(actor):
                 qualification.delete()
         return
@@ -105,8 +112,13 @@ def _sync_qualification(actor, enrolment: Enrolment, was_completed: bool) -> Non
         document_number=enrolment.certificate_number,
         issuer=(issuer or "")[:200],
         note=f"Hoàn thành: {programme.name}"[:255],
+        course_start=enrolment.start_date,
     )
-    if current is not None and current.pk != enrolment.qualification.pk:
+    if (
+        current is not None
+        and current.pk != enrolment.qualification.pk
+        and current.source == QualificationSource.COURSE
+    ):
         with audit_actor(actor):
             current.delete()
 

@@ -6,17 +6,19 @@ from tqdm import tqdm
 from canbo.accounts.models import User
 from canbo.imports.importer import run_import
 from canbo.imports.reading import ImportFileError
-from canbo.imports.services import format_count, require_import
+from canbo.imports.services import annotate_rejected, format_count, require_import
 
 _LABELS = {"read": "Đọc tệp", "check": "Kiểm tra", "write": "Ghi dữ liệu"}
 _COUNTS = [
     ("persons_created", "Hồ sơ tạo mới"),
     ("persons_updated", "Hồ sơ cập nhật"),
     ("persons_unchanged", "Hồ sơ không đổi"),
+    ("persons_incomplete", "Hồ sơ chưa đủ (chưa có quá trình công tác)"),
     ("employments_created", "Quá trình công tác thêm mới"),
     ("employments_updated", "Quá trình công tác cập nhật"),
     ("qualifications_created", "Văn bằng, chứng chỉ thêm mới"),
     ("qualifications_updated", "Văn bằng, chứng chỉ cập nhật"),
+    ("movements_created", "Điều động, luân chuyển, biệt phái từ quá trình công tác"),
 ]
 
 
@@ -62,8 +64,13 @@ class Command(BaseCommand):
             help="Tên đăng nhập người nhập: phạm vi đơn vị của người này được áp dụng và ghi vào lịch sử",
         )
         parser.add_argument("--no-progress", action="store_true", help="Không hiện thanh tiến độ")
+        parser.add_argument(
+            "--marked",
+            metavar="TỆP",
+            help="Khi có lỗi: ghi ra tệp này bản sao của tệp nhập, các ô lỗi được tô đỏ và ghi chú lý do",
+        )
 
-    def handle(self, *args, file, dry_run=False, user=None, no_progress=False, **options):
+    def handle(self, *args, file, dry_run=False, user=None, no_progress=False, marked=None, **options):
         actor = None
         if user:
             actor = User.objects.filter(username=user).first()
@@ -85,6 +92,8 @@ class Command(BaseCommand):
                 self.stderr.write(
                     f"{error.sheet} – dòng {error.row} – {error.column or '(chung)'}: {error.message}"
                 )
+            if marked and annotate_rejected(path=file, errors=outcome.errors, target=marked):
+                self.stderr.write(f"Đã ghi tệp đánh dấu lỗi: {marked}")
             raise CommandError(
                 f"Có {format_count(len(outcome.errors))} lỗi; không dòng nào được ghi. Sửa lỗi rồi nhập lại cả tệp."
             )
