@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from canbo.accounts.access import READER_ROLES, WRITER_ROLES
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import administers_system, user_roles
+from canbo.imports.alias_services import can_keep_aliases
 from canbo.people.selectors import own_person
 
 REPORT_ROLES = frozenset(READER_ROLES)
@@ -84,7 +85,20 @@ MENU: tuple[Section, ...] = (
     ),
     Section("Khảo sát", (Entry("Khảo sát của tôi", "/khao-sat/", _has_own_record),)),
     Section("Báo cáo", (Entry("Báo cáo", "/bao-cao/", _any_of(*REPORT_ROLES)),)),
-    Section("Dữ liệu", (Entry("Nhập / xuất dữ liệu", "/nhap-xuat/", WRITERS),)),
+    Section(
+        "Dữ liệu",
+        (
+            Entry("Nhập / xuất dữ liệu", "/nhap-xuat/", WRITERS),
+            Entry("Hồ sơ chưa đủ", "/nhap-xuat/ho-so-chua-du/", WRITERS),
+            Entry("Danh mục kiểm tra tiếp nhận dữ liệu", "/nhap-xuat/danh-muc-kiem-tra/", BOARD),
+            Entry(
+                "Cách viết khác của danh mục",
+                "/nhap-xuat/cach-viet-khac/",
+                lambda held, user: can_keep_aliases(user),
+            ),
+            Entry("Mẫu quyết định", "/quyet-dinh/mau/", BOARD),
+        ),
+    ),
     Section("Quản trị", (Entry("Quản trị", "/quan-tri/", _sysadmin),)),
 )
 
