@@ -16,6 +16,7 @@ from .choices import (
 from .selectors import AGE_BANDS, level_rank
 
 BLANK = [("", "— Tất cả —")]
+ALL_STATUSES = "ALL"
 
 
 class PersonFilterForm(forms.Form):
@@ -44,7 +45,12 @@ class PersonFilterForm(forms.Form):
         required=False,
         help_text="Để trống: hiện nay; có ngày: những người công tác tại ngày đó",
     )
-    status = forms.ChoiceField(label="Tình trạng", required=False, choices=BLANK + PersonStatus.choices)
+    status = forms.ChoiceField(
+        label="Tình trạng",
+        required=False,
+        choices=PersonStatus.choices + [(ALL_STATUSES, "— Mọi tình trạng —")],
+        help_text="Mặc định: những người đang công tác (khi không chọn ngày).",
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,6 +75,13 @@ class PersonFilterForm(forms.Form):
         if scale and level and level_rank(scale, level) is None:
             self.add_error("qualification_level", "Mức trình độ không thuộc loại trình độ đã chọn.")
         return data
+
+    def clean_status(self):
+        """Without a date, the list is of people working today unless another status (or all) is chosen."""
+        status = self.cleaned_data.get("status")
+        if not status and not self.data.get("on"):
+            return PersonStatus.WORKING
+        return "" if status == ALL_STATUSES else status
 
     def filters(self) -> dict:
         """The cleaned filters for `person_list`; call after is_valid()."""

@@ -120,3 +120,23 @@ def test_the_level_list_follows_the_chosen_scale(client, alice, anh):
     levels = [code for code, _label in response.context["form"].fields["qualification_level"].choices]
     assert levels == ["", "SO_CAP", "TRUNG_CAP", "CAO_CAP", "CU_NHAN"]
     assert 'hx-get="/can-bo/trinh-do/cac-muc/"' in response.content.decode()
+
+
+def test_the_list_defaults_to_people_working_today_and_offers_the_others(client, db):
+    import datetime
+
+    from canbo.accounts.models import Role
+    from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
+
+    unit = OrgUnitFactory()
+    working = PersonFactory(current_unit=unit, full_name="Lò Văn Làm")
+    retired = PersonFactory(
+        current_unit=unit, full_name="Lò Văn Nghỉ", status="RETIRED", status_date=datetime.date(2024, 1, 1)
+    )
+    client.force_login(grant(UserFactory(), Role.UNIT_OFFICER, unit))
+    default = client.get("/can-bo/").content.decode()
+    assert working.full_name in default and retired.full_name not in default
+    everyone = client.get("/can-bo/", {"status": "ALL"}).content.decode()
+    assert working.full_name in everyone and retired.full_name in everyone
+    only_retired = client.get("/can-bo/", {"status": "RETIRED"}).content.decode()
+    assert retired.full_name in only_retired and working.full_name not in only_retired
