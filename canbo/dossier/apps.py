@@ -8,7 +8,23 @@ class DossierConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from .models import FamilyMember, PersonalHistory, PersonPhoto
+        from .models import (
+            AssetDeclaration,
+            FamilyMember,
+            HealthRecord,
+            MilitaryService,
+            OrganisationMembership,
+            PersonalHistory,
+            PersonPhoto,
+        )
 
-        for model in (FamilyMember, PersonalHistory, PersonPhoto):
+        for model in (
+            FamilyMember,
+            PersonalHistory,
+            PersonPhoto,
+            OrganisationMembership,
+            MilitaryService,
+            AssetDeclaration,
+            HealthRecord,
+        ):
             register_audited(model)

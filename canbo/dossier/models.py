@@ -10,7 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from canbo.core.models import Timestamped, Versioned
 from canbo.people.models import Person
 
-from .choices import FamilyRelation, FamilySide
+from .choices import (
+    ArmedForce,
+    BloodGroup,
+    DeclarationKind,
+    FamilyRelation,
+    FamilySide,
+    HealthStatus,
+    OrganisationKind,
+)
 
 
 class FamilyMember(Versioned, Timestamped):
@@ -112,3 +120,110 @@ class PersonPhoto(Timestamped):
 
     def __str__(self):
         return f"Ảnh: {self.person_id}"
+
+
+class OrganisationMembership(Versioned, Timestamped):
+    """Group 7: membership of a political or socio-political organisation (joined, left, the role held)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.CharField(_("tổ chức"), max_length=20, choices=OrganisationKind.choices)
+    organisation_name = models.CharField(_("tên tổ chức (khi là tổ chức khác)"), max_length=200, blank=True)
+    joined_on = models.DateField(_("ngày tham gia"))
+    left_on = models.DateField(_("ngày thôi tham gia"), null=True, blank=True)
+    role = models.CharField(_("chức vụ trong tổ chức"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("tham gia tổ chức chính trị, chính trị - xã hội")
+        verbose_name_plural = _("tham gia tổ chức chính trị, chính trị - xã hội")
+        ordering = ["person", "joined_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
+                name="membership_dates_ordered",
+                violation_error_message=_("Ngày thôi tham gia phải sau ngày tham gia."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_organisation_display()} ({self.joined_on:%d/%m/%Y})"
+
+
+class MilitaryService(Versioned, Timestamped):
+    """Group 8: service in the armed forces (enlisted, discharged, highest rank, branch)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="military_services")
+    force = models.CharField(_("lực lượng"), max_length=20, choices=ArmedForce.choices)
+    enlisted_on = models.DateField(_("ngày nhập ngũ"))
+    discharged_on = models.DateField(_("ngày xuất ngũ"), null=True, blank=True)
+    highest_rank = models.CharField(_("quân hàm cao nhất"), max_length=100, blank=True)
+    branch = models.CharField(_("quân chủng, binh chủng, đơn vị"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("tham gia lực lượng vũ trang")
+        verbose_name_plural = _("tham gia lực lượng vũ trang")
+        ordering = ["person", "enlisted_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(discharged_on__isnull=True) | Q(discharged_on__gte=models.F("enlisted_on")),
+                name="military_dates_ordered",
+                violation_error_message=_("Ngày xuất ngũ phải sau ngày nhập ngũ."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_force_display()} ({self.enlisted_on:%d/%m/%Y})"
+
+
+class AssetDeclaration(Timestamped):
+    """Group 9: a reference to an asset and income declaration — year, kind, number, where it is kept. Never its
+    contents (NĐ 27/2026 keeps the reference; the declaration itself stays with the body that receives it)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="asset_declarations")
+    year = models.PositiveSmallIntegerField(_("năm kê khai"), validators=[MinValueValidator(2005)])
+    kind = models.CharField(_("loại kê khai"), max_length=20, choices=DeclarationKind.choices)
+    reference_number = models.CharField(_("số, ký hiệu bản kê khai"), max_length=100)
+    kept_at = models.CharField(_("nơi lưu giữ bản kê khai"), max_length=200)
+
+    class Meta:
+        verbose_name = _("bản kê khai tài sản, thu nhập")
+        verbose_name_plural = _("bản kê khai tài sản, thu nhập")
+        ordering = ["person", "-year", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "year", "kind", "reference_number"],
+                name="asset_declaration_unique",
+                violation_error_message=_("Bản kê khai này đã có trong hồ sơ."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.year}"
+
+
+class HealthRecord(Timestamped):
+    """Group 10: health as of a date (status, height, weight, blood group, disability / war-invalid class)."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="health_records")
+    as_of = models.DateField(_("tính đến ngày"))
+    status = models.CharField(_("tình trạng sức khỏe"), max_length=10, choices=HealthStatus.choices)
+    height_cm = models.PositiveSmallIntegerField(
+        _("chiều cao (cm)"), null=True, blank=True, validators=[MinValueValidator(50), MaxValueValidator(250)]
+    )
+    weight_kg = models.PositiveSmallIntegerField(
+        _("cân nặng (kg)"), null=True, blank=True, validators=[MinValueValidator(20), MaxValueValidator(250)]
+    )
+    blood_group = models.CharField(_("nhóm máu"), max_length=2, choices=BloodGroup.choices, blank=True)
+    disability_class = models.CharField(
+        _("hạng thương binh, bệnh binh / mức độ khuyết tật"), max_length=100, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("tình trạng sức khỏe")
+        verbose_name_plural = _("tình trạng sức khỏe")
+        ordering = ["person", "-as_of", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "as_of"], name="health_one_per_date"),
+        ]
+
+    def __str__(self):
+        return f"Sức khỏe {self.as_of:%d/%m/%Y}"

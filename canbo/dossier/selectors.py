@@ -2,7 +2,15 @@
 
 from canbo.people.models import Person
 
-from .models import FamilyMember, PersonalHistory, PersonPhoto
+from .models import (
+    AssetDeclaration,
+    FamilyMember,
+    HealthRecord,
+    MilitaryService,
+    OrganisationMembership,
+    PersonalHistory,
+    PersonPhoto,
+)
 
 
 def family_of(*, person: Person) -> list[FamilyMember]:
@@ -16,3 +24,19 @@ def personal_history_of(*, person: Person) -> PersonalHistory | None:
 
 def photo_of(*, person: Person) -> PersonPhoto | None:
     return PersonPhoto.objects.filter(person=person).first()
+
+
+def memberships_of(*, person: Person) -> list[OrganisationMembership]:
+    return list(OrganisationMembership.objects.filter(person=person))
+
+
+def military_services_of(*, person: Person) -> list[MilitaryService]:
+    return list(MilitaryService.objects.filter(person=person))
+
+
+def asset_declarations_of(*, person: Person) -> list[AssetDeclaration]:
+    return list(AssetDeclaration.objects.filter(person=person))
+
+
+def health_records_of(*, person: Person) -> list[HealthRecord]:
+    return list(HealthRecord.objects.filter(person=person))

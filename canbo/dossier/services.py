@@ -13,7 +13,15 @@ from canbo.people.models import Person
 from canbo.people.validators import has_control_characters
 
 from .choices import side_of
-from .models import FamilyMember, PersonalHistory, PersonPhoto
+from .models import (
+    AssetDeclaration,
+    FamilyMember,
+    HealthRecord,
+    MilitaryService,
+    OrganisationMembership,
+    PersonalHistory,
+    PersonPhoto,
+)
 
 FAMILY_FIELDS = (
     "relation",
@@ -149,3 +157,76 @@ def person_photo_set(*, user, person: Person, upload) -> PersonPhoto:
             storage = photo.image.storage
             transaction.on_commit(lambda: storage.delete(old_name))
     return photo
+
+
+# --- groups 7-10 of NĐ 27/2026: memberships, armed-forces service, declaration references, health ----------
+
+RECORD_FIELDS = {
+    OrganisationMembership: ("organisation", "organisation_name", "joined_on", "left_on", "role"),
+    MilitaryService: ("force", "enlisted_on", "discharged_on", "highest_rank", "branch"),
+    AssetDeclaration: ("year", "kind", "reference_number", "kept_at"),
+    HealthRecord: ("as_of", "status", "height_cm", "weight_kg", "blood_group", "disability_class"),
+}
+TEXT_FIELDS = {
+    "organisation_name",
+    "role",
+    "highest_rank",
+    "branch",
+    "reference_number",
+    "kept_at",
+    "disability_class",
+}
+
+
+def _validate_record(record) -> None:
+    errors: dict[str, list[str]] = {}
+    for field in RECORD_FIELDS[type(record)]:
+        if field in TEXT_FIELDS:
+            value = " ".join((getattr(record, field) or "").split())
+            setattr(record, field, value)
+            if has_control_characters(value):
+                add_error(errors, field, "Không được chứa ký tự điều khiển.")
+    if (
+        isinstance(record, OrganisationMembership)
+        and record.organisation == "OTHER"
+        and not record.organisation_name
+    ):
+        add_error(errors, "organisation_name", "Cần tên tổ chức khi chọn “tổ chức khác”.")
+    try:
+        record.full_clean(exclude=["person", "version"])
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            for message in messages:
+                add_error(errors, field, message)
+    if errors:
+        raise ValidationError(errors)
+
+
+def dossier_record_add(*, user, person: Person, model, data: dict):
+    """Add a group 7-10 record (membership, service, declaration reference, health) to the person's dossier."""
+    _require_edit(user, person)
+    record = model(person=person, **{f: data[f] for f in RECORD_FIELDS[model] if f in data})
+    _validate_record(record)
+    with transaction.atomic(), audit_actor(user):
+        record.save()
+    return record
+
+
+def dossier_record_update(*, user, record, data: dict, expected_version: int | None = None):
+    _require_edit(user, record.person)
+    model = type(record)
+    for field in RECORD_FIELDS[model]:
+        if field in data:
+            setattr(record, field, data[field])
+    _validate_record(record)
+    with transaction.atomic(), audit_actor(user):
+        if hasattr(record, "version"):
+            bump_version(model, record, expected_version)
+        record.save()
+    return record
+
+
+def dossier_record_delete(*, user, record) -> None:
+    _require_edit(user, record.person)
+    with transaction.atomic(), audit_actor(user):
+        record.delete()
