@@ -64,7 +64,9 @@ def items_for_change(*, model, obj_pk, obj, action: str, changes: dict, source: 
         for field in _index().get((label, name), ()):
             new = values[1] if isinstance(values, (list, tuple)) and len(values) > 1 else values
             # as the audit row writes it: text (dates ISO), None for nothing
-            by_group.setdefault(int(field.group), {})[field.code] = None if new in (None, "None") else str(new)
+            by_group.setdefault(int(field.group), {})[field.code] = (
+                None if new in (None, "None") else str(new)
+            )
     if not by_group:
         return []
     person_id = _person_id(model, obj_pk, obj, changes)
