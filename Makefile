@@ -40,10 +40,17 @@ migrate: install
 WITH_WORKER = $(LOCAL) $(BIN)/python manage.py run_huey --quiet --workers 2 --worker-type thread & worker=$$!; \
   trap 'kill $$worker 2>/dev/null' EXIT INT TERM;
 
+# The demo also starts the STAND-IN national database (canbo/nationaldb/standin, not the national service) on
+# 127.0.0.1:$(NATDB_PORT) and points the sync at it, unless NATIONAL_DB_URL is already set.
+NATDB_PORT ?= 8765
 demo: migrate
 	$(LOCAL) $(BIN)/python manage.py load_demo --if-empty
 	@$(LOCAL) $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/
-	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@NATIONAL_DB_URL=$${NATIONAL_DB_URL:-http://127.0.0.1:$(NATDB_PORT)}; export NATIONAL_DB_URL; \
+	  $(LOCAL) $(BIN)/python manage.py national_db_standin --port $(NATDB_PORT) & standin=$$!; \
+	  $(LOCAL) $(BIN)/python manage.py run_huey --quiet --workers 2 --worker-type thread & worker=$$!; \
+	  trap 'kill $$worker $$standin 2>/dev/null' EXIT INT TERM; \
+	  $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 run: migrate
 	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)

@@ -7,7 +7,7 @@ from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from canbo.dossier.models import AssetDeclaration, HealthRecord, MilitaryService, OrganisationMembership
-from canbo.dossier.selectors import health_records_of, memberships_of
+from canbo.dossier.selectors import health_records_of, memberships_of, sensitive_records_for
 from canbo.dossier.services import dossier_record_add, dossier_record_delete, dossier_record_update
 
 pytestmark = pytest.mark.django_db
@@ -63,3 +63,15 @@ def test_a_health_record_out_of_range_is_refused_and_an_update_and_delete_are_au
     pk = record.pk
     dossier_record_delete(user=alice, record=record)
     assert LogEntry.objects.filter(object_pk=str(pk), content_type__model="healthrecord").count() == 3
+
+
+@pytest.mark.parametrize("part", ["FAMILY", "ASSETS", "HEALTH"])
+def test_sensitive_parts_open_to_the_person_the_board_and_the_units_officer_only(
+    part, alice, bob, charlie, board, standing, dana
+):
+    person = dana.person
+    for user in (dana, board, alice):
+        assert sensitive_records_for(user=user, person=person, part=part) == []
+    for user in (bob, charlie, standing):
+        with pytest.raises(PermissionDenied):
+            sensitive_records_for(user=user, person=person, part=part)
