@@ -19,6 +19,22 @@ table in the code (the counts below follow).
 - **missing**: Canbo cannot fill it yet (no record holds it).
 
 Sensitive groups (shown only to entitled roles, every access logged): 2 family, 9 assets and income, 10 health.
+
+## National code lists (checked at entry, and by the stand-in)
+
+| list | Canbo | state |
+|---|---|---|
+| ethnic groups | `people.choices.ETHNICITY_CHOICES`, codes 01–54 (QĐ 121-TCTK/PPCĐ) | same codes; a choice at entry |
+| religions | `people.national_codes.RELIGION_NAMES` (the recognised religions and "Không") | free text refused at entry with the list offered (`people.rules`) |
+| gender | `people.choices.Gender` (NAM, NU) | a choice at entry |
+| provinces and communes after the 2025 reform (34 provinces) | place of birth and origin are free text | **gap**: the national list of communes was not available to seed; fields 1.10 and 1.12 stay missing |
+| ranks, professional titles | `people.Rank` (codes of the ranks) | **gap**: Canbo's codes are sent as they are; their agreement with the national list is not verified |
+| posts | `people.Position` | **gap**: no national post codes seeded |
+| qualifications | `people.choices.QUALIFICATION_LEVELS` | **gap**: Canbo's level codes, not mapped to national codes |
+| award forms, discipline forms | `emulation` AwardForm, `discipline` DisciplineForm | **gap**: Canbo's codes, not mapped to national codes |
+
+The stand-in refuses a gender, ethnic group or religion outside these lists, and a blank required field, naming the
+field; the sync page links the refused item to the field to fix.
 """
 
 

@@ -15,7 +15,7 @@ import re
 import threading
 import time
 
-from ..codes import ETHNICITY_CODES, GENDER_CODES, RELIGIONS, _fold
+from canbo.people.national_codes import ETHNICITY_CODES, GENDER_CODES, RELIGIONS, _fold
 
 REQUIRED_ON_CREATE = {1: ("1.02", "1.07", "1.08", "1.13", "1.14")}
 REQUIRED_NOT_BLANK = {"1.01", "1.02", "1.07", "1.08", "1.13", "1.14", "2.01", "2.03", "5.03", "5.04", "5.07"}

@@ -32,16 +32,16 @@ def test_the_board_approves_from_the_page_and_the_approval_is_recorded(client, b
 
 
 def test_a_refused_item_shows_the_field_the_reason_and_the_link_to_fix_it(client, alice, anh):
-    person_update(actor=alice, person=anh, data={"religion": "Đạo lạ"})
+    person_update(actor=alice, person=anh, data={"religion": "Phật giáo"})
     item = OutboxItem.objects.filter(person=anh).latest("id")
     OutboxItem.objects.filter(pk=item.pk).update(
         state=OutboxState.REFUSED,
         refused_field="1.14",
-        refusal_reason="Giá trị “Đạo lạ” không có trong danh mục.",
+        refusal_reason="Giá trị “Phật giáo ” không có trong danh mục (mô phỏng).",
     )
     client.force_login(alice)
     page = client.get(SYNC + "?xem=refused").content.decode()
-    assert "1.14 Tôn giáo" in page and "Đạo lạ" in page
+    assert "1.14 Tôn giáo" in page and "mô phỏng" in page
     assert reverse("people:edit", args=[anh.uuid]) in page
 
     assert client.post(reverse("nationaldb:resend", args=[item.pk])).status_code == 302

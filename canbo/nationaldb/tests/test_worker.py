@@ -89,7 +89,9 @@ def test_a_change_reaches_the_stand_in_by_the_scheduled_task_within_the_deadline
     changed = OutboxItem.objects.filter(person=anh).latest("id")  # the phone change
 
     _wait_until(lambda: OutboxItem.objects.filter(attempts__gte=1).exists(), worker=worker)
-    assert not OutboxItem.objects.filter(state=OutboxState.SENT).exists()  # refused by the outage, kept waiting
+    assert not OutboxItem.objects.filter(
+        state=OutboxState.SENT
+    ).exists()  # refused by the outage, kept waiting
     OutboxItem.objects.update(next_attempt_at=timezone.now())  # skip the back-off's wait
     standin_server.mode = "ok"
 
