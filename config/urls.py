@@ -34,6 +34,7 @@ urlpatterns = [
     path("dang-vien/", include("canbo.party.urls")),
     path("khao-sat/", include("canbo.surveys.urls")),
     path("dong-bo-csdl-quoc-gia/", include("canbo.nationaldb.urls")),
+    path("ho-so-dien-tu/", include("canbo.dossier.urls")),
     path("api/v1/", include("canbo.org.api_urls")),
     path("api/v1/", include("canbo.people.api_urls")),
     path("api/v1/", include("canbo.reports.api_urls")),

@@ -10,6 +10,7 @@ class DossierConfig(AppConfig):
 
         from .models import (
             AssetDeclaration,
+            DossierDocument,
             FamilyMember,
             HealthRecord,
             MilitaryService,
@@ -26,5 +27,6 @@ class DossierConfig(AppConfig):
             MilitaryService,
             AssetDeclaration,
             HealthRecord,
+            DossierDocument,
         ):
             register_audited(model)

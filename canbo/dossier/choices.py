@@ -78,3 +78,14 @@ class BloodGroup(models.TextChoices):
     A = "A", "A"
     B = "B", "B"
     AB = "AB", "AB"
+
+
+class DocumentKind(models.TextChoices):
+    """Scanned components of the electronic dossier (NĐ 27/2026: the e-dossier replaces the paper one)."""
+
+    SIGNED_SYLL = "SIGNED_SYLL", _("Sơ yếu lý lịch đã ký")
+    DIPLOMA = "DIPLOMA", _("Văn bằng, chứng chỉ")
+    DECISION = "DECISION", _("Quyết định (tuyển dụng, bổ nhiệm, nâng lương, …)")
+    HEALTH_CERTIFICATE = "HEALTH_CERTIFICATE", _("Giấy chứng nhận sức khỏe")
+    BIRTH_CERTIFICATE = "BIRTH_CERTIFICATE", _("Giấy khai sinh")
+    OTHER = "OTHER", _("Thành phần hồ sơ khác")

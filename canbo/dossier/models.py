@@ -1,6 +1,8 @@
 """The parts of a person's dossier beyond Mẫu 2C's register: family relations, the personal history statements and
 the photo (Mẫu 2C-BNV/2008, the SYLL of TT 06/2023/TT-BNV; groups 2 and 3 of NĐ 27/2026)."""
 
+import uuid
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +16,7 @@ from .choices import (
     ArmedForce,
     BloodGroup,
     DeclarationKind,
+    DocumentKind,
     FamilyRelation,
     FamilySide,
     HealthStatus,
@@ -227,3 +230,33 @@ class HealthRecord(Timestamped):
 
     def __str__(self):
         return f"Sức khỏe {self.as_of:%d/%m/%Y}"
+
+
+def document_path(instance, filename):
+    return f"dossier/documents/{instance.person.uuid}/{instance.uuid}/{filename}"
+
+
+class DossierDocument(Timestamped):
+    """A scanned component of the e-dossier (signed SYLL, diploma, decision …), stored through Django's storage;
+    its type is read from the content (PDF, JPEG, PNG) and its size checked on upload."""
+
+    uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="documents")
+    kind = models.CharField(_("loại giấy tờ"), max_length=20, choices=DocumentKind.choices)
+    number = models.CharField(_("số, ký hiệu"), max_length=100, blank=True)
+    issued_on = models.DateField(_("ngày ban hành, ngày cấp"), null=True, blank=True)
+    issuer = models.CharField(_("cơ quan ban hành, nơi cấp"), max_length=200, blank=True)
+    file = models.FileField(_("tệp"), upload_to=document_path, max_length=255)
+    content_type = models.CharField(max_length=40)
+    size = models.PositiveIntegerField(_("dung lượng (byte)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("thành phần hồ sơ điện tử")
+        verbose_name_plural = _("thành phần hồ sơ điện tử")
+        ordering = ["person", "kind", "-issued_on", "id"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}".strip()

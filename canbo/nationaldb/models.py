@@ -101,6 +101,7 @@ class DossierPart(models.TextChoices):
     FAMILY = "FAMILY", _("Quan hệ gia đình")
     ASSETS = "ASSETS", _("Kê khai tài sản, thu nhập")
     HEALTH = "HEALTH", _("Sức khỏe")
+    DOCUMENT = "DOCUMENT", _("Giấy tờ trong hồ sơ điện tử")
     EXPORT = "EXPORT", _("Xuất dữ liệu")
     SYNC = "SYNC", _("Đồng bộ CSDL quốc gia")
 
