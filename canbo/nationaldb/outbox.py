@@ -5,6 +5,8 @@ import): the outbox follows those, so no door can change a held field without an
 mapping (fields.py) count; a change to anything else puts nothing in the outbox.
 """
 
+import contextlib
+import contextvars
 from datetime import date, timedelta
 
 from auditlog.models import LogEntry
@@ -23,6 +25,18 @@ ACTIONS = {
     LogEntry.Action.DELETE: "delete",
 }
 _INDEX = None
+_SUPPRESSED = contextvars.ContextVar("nationaldb_outbox_suppressed", default=False)
+
+
+@contextlib.contextmanager
+def outbox_suppressed():
+    """Writes inside the block put nothing in the outbox: data received FROM the national database (onboarding)
+    is not sent back to it."""
+    token = _SUPPRESSED.set(True)
+    try:
+        yield
+    finally:
+        _SUPPRESSED.reset(token)
 
 
 def _index():
@@ -95,6 +109,8 @@ def items_for_change(*, model, obj_pk, obj, action: str, changes: dict, source: 
 
 
 def enqueue_log_entry(entry: LogEntry) -> None:
+    if _SUPPRESSED.get():
+        return
     model = entry.content_type.model_class()
     if model is None or entry.action not in ACTIONS:
         return
@@ -109,6 +125,8 @@ def enqueue_log_entry(entry: LogEntry) -> None:
 
 def enqueue_bulk(*, entries, source: str = ChangeSource.OTHER) -> int:
     """Outbox items for a bulk write (the import): one query for the persons, one bulk insert."""
+    if _SUPPRESSED.get():
+        return 0
     person_ids = {
         obj.pk if isinstance(obj, Person) else getattr(obj, "person_id", None)
         for obj, _action, _changes in entries

@@ -1,6 +1,7 @@
 """The sync page, the resend button and the access log, at every door: right user, wrong user, outside the unit."""
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from canbo.nationaldb.models import AccessLogEntry, OutboxItem, OutboxState
@@ -95,3 +96,16 @@ def test_the_board_audits_the_log_by_unit_and_an_officer_sees_only_their_units(
 def test_an_official_may_not_open_the_audit(client, dana):
     client.force_login(dana)
     assert client.get(reverse("nationaldb:access_audit")).status_code == 403
+
+
+def test_an_official_records_and_withdraws_their_own_consent_and_no_one_else_can(dana, alice):
+    from canbo.nationaldb.models import Consent
+    from canbo.nationaldb.services import consent_grant, consent_withdraw
+
+    person = dana.person
+    consent = consent_grant(user=dana, person=person, purpose="RESEARCH")
+    assert consent_grant(user=dana, person=person, purpose="RESEARCH") == consent  # one open consent per use
+    with pytest.raises(PermissionDenied):
+        consent_grant(user=alice, person=person, purpose="SHARE_OUTSIDE")
+    assert consent_withdraw(user=dana, person=person, purpose="RESEARCH") == 1
+    assert Consent.objects.get().withdrawn_at is not None  # kept, ended
