@@ -127,6 +127,10 @@ def enqueue_bulk(*, entries, source: str = ChangeSource.OTHER) -> int:
     """Outbox items for a bulk write (the import): one query for the persons, one bulk insert."""
     if _SUPPRESSED.get():
         return 0
+    labels = {label for label, _field in _index()}
+    entries = [e for e in entries if _label(type(e[0])) in labels]
+    if not entries:
+        return 0  # nothing the national database holds: no query at all
     person_ids = {
         obj.pk if isinstance(obj, Person) else getattr(obj, "person_id", None)
         for obj, _action, _changes in entries
