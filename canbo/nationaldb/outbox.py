@@ -115,12 +115,29 @@ def enqueue_log_entry(entry: LogEntry) -> None:
     if model is None or entry.action not in ACTIONS:
         return
     changes = entry.changes if isinstance(entry.changes, dict) else {}
+    if model is Person and entry.action == LogEntry.Action.DELETE:
+        _person_deleted(entry, changes)
+        return
     items = items_for_change(
         model=model, obj_pk=entry.object_pk, obj=None, action=ACTIONS[entry.action], changes=changes,
         source=ChangeSource.CANBO,
     )  # fmt: skip
     if items:
         OutboxItem.objects.bulk_create(items)
+
+
+def _person_deleted(entry: LogEntry, changes: dict) -> None:
+    """The person's record is gone: their items keep the national ID but lose the link (the row is deleted in
+    this transaction), and one item tells the national database the dossier left this agency's system."""
+    OutboxItem.objects.filter(person_id=entry.object_pk).update(person=None)
+    national_id = (changes.get("national_id") or [None])[0]
+    if national_id in (None, "None"):
+        return
+    OutboxItem.objects.create(
+        person=None, national_id=national_id, unit=None, group=1, record=f"people.Person:{entry.object_pk}",
+        action="delete", change={}, source=ChangeSource.CANBO,
+        deadline=sync_deadline(timezone.localdate(), ChangeSource.CANBO),
+    )  # fmt: skip
 
 
 def enqueue_bulk(*, entries, source: str = ChangeSource.OTHER) -> int:

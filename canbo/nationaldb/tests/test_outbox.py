@@ -78,3 +78,13 @@ def test_creating_a_person_enqueues_group_one_with_the_required_fields(anh):
     item = OutboxItem.objects.get(person=anh, group=1)
     assert item.action == "create"
     assert item.change["1.01"] == anh.national_id and item.change["1.13"] == anh.ethnicity
+
+
+def test_deleting_a_person_keeps_their_items_by_national_id_and_enqueues_the_deletion(board, anh):
+    from canbo.people.services import person_delete
+
+    national_id = anh.national_id
+    person_delete(actor=board, person=anh)
+    items = OutboxItem.objects.filter(national_id=national_id)
+    assert items.exists() and not items.filter(person__isnull=False).exists()
+    assert items.filter(group=1, action="delete").count() == 1
