@@ -50,10 +50,17 @@ print-libraries:
 	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2 >/dev/null; }; \
 	else echo "Printing profiles needs: sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation2"; fi
 
+# The demo also starts the STAND-IN national database (canbo/nationaldb/standin, not the national service) on
+# 127.0.0.1:$(NATDB_PORT) and points the sync at it, unless NATIONAL_DB_URL is already set.
+NATDB_PORT ?= 8765
 demo: migrate print-libraries
 	$(LOCAL) $(BIN)/python manage.py load_demo --if-empty
 	@$(LOCAL) $(BIN)/python manage.py demo_logins --url http://$(HOST):$(PORT)/
-	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@NATIONAL_DB_URL=$${NATIONAL_DB_URL:-http://127.0.0.1:$(NATDB_PORT)}; export NATIONAL_DB_URL; \
+	  $(LOCAL) $(BIN)/python manage.py national_db_standin --port $(NATDB_PORT) & standin=$$!; \
+	  $(LOCAL) $(BIN)/python manage.py run_huey --quiet --workers 2 --worker-type thread & worker=$$!; \
+	  trap 'kill $$worker $$standin 2>/dev/null' EXIT INT TERM; \
+	  $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 run: migrate
 	@$(WITH_WORKER) $(LOCAL) $(BIN)/python manage.py runserver $(HOST):$(PORT)

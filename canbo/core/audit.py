@@ -11,6 +11,7 @@ import json
 from auditlog.context import auditlog_value, set_actor
 from auditlog.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.dispatch import Signal
 from django.utils import timezone
 
 from canbo.core.bulk import insert_rows
@@ -34,6 +35,11 @@ def audit_actor(actor, remote_addr=None):
     finally:
         if previous:
             auditlog_value.set(previous)
+
+
+# Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor.
+# Apps that follow changes (the national database's outbox) receive it; core knows none of them.
+bulk_audited = Signal()
 
 
 def _text(value) -> str:
@@ -77,6 +83,7 @@ def audit_bulk(*, actor, entries, remote_addr=None, cid=None):
             }
 
     insert_rows(LogEntry, list(rows()), now=now)
+    bulk_audited.send(sender=audit_bulk, entries=entries, actor=actor)
 
 
 def history_for(objects):

@@ -8,7 +8,25 @@ class DossierConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from .models import FamilyMember, PersonalHistory, PersonPhoto
+        from .models import (
+            AssetDeclaration,
+            DossierDocument,
+            FamilyMember,
+            HealthRecord,
+            MilitaryService,
+            OrganisationMembership,
+            PersonalHistory,
+            PersonPhoto,
+        )
 
-        for model in (FamilyMember, PersonalHistory, PersonPhoto):
+        for model in (
+            FamilyMember,
+            PersonalHistory,
+            PersonPhoto,
+            OrganisationMembership,
+            MilitaryService,
+            AssetDeclaration,
+            HealthRecord,
+            DossierDocument,
+        ):
             register_audited(model)

@@ -13,7 +13,16 @@ from canbo.people.models import Person
 from canbo.people.validators import has_control_characters
 
 from .choices import side_of
-from .models import FamilyMember, PersonalHistory, PersonPhoto
+from .models import (
+    AssetDeclaration,
+    DossierDocument,
+    FamilyMember,
+    HealthRecord,
+    MilitaryService,
+    OrganisationMembership,
+    PersonalHistory,
+    PersonPhoto,
+)
 
 FAMILY_FIELDS = (
     "relation",
@@ -149,3 +158,138 @@ def person_photo_set(*, user, person: Person, upload) -> PersonPhoto:
             storage = photo.image.storage
             transaction.on_commit(lambda: storage.delete(old_name))
     return photo
+
+
+# --- groups 7-10 of NĐ 27/2026: memberships, armed-forces service, declaration references, health ----------
+
+RECORD_FIELDS = {
+    OrganisationMembership: ("organisation", "organisation_name", "joined_on", "left_on", "role"),
+    MilitaryService: ("force", "enlisted_on", "discharged_on", "highest_rank", "branch"),
+    AssetDeclaration: ("year", "kind", "reference_number", "kept_at"),
+    HealthRecord: ("as_of", "status", "height_cm", "weight_kg", "blood_group", "disability_class"),
+}
+TEXT_FIELDS = {
+    "organisation_name",
+    "role",
+    "highest_rank",
+    "branch",
+    "reference_number",
+    "kept_at",
+    "disability_class",
+}
+
+
+def _validate_record(record) -> None:
+    errors: dict[str, list[str]] = {}
+    for field in RECORD_FIELDS[type(record)]:
+        if field in TEXT_FIELDS:
+            value = " ".join((getattr(record, field) or "").split())
+            setattr(record, field, value)
+            if has_control_characters(value):
+                add_error(errors, field, "Không được chứa ký tự điều khiển.")
+    if (
+        isinstance(record, OrganisationMembership)
+        and record.organisation == "OTHER"
+        and not record.organisation_name
+    ):
+        add_error(errors, "organisation_name", "Cần tên tổ chức khi chọn “tổ chức khác”.")
+    try:
+        record.full_clean(exclude=["person", "version"])
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            for message in messages:
+                add_error(errors, field, message)
+    if errors:
+        raise ValidationError(errors)
+
+
+def dossier_record_add(*, user, person: Person, model, data: dict):
+    """Add a group 7-10 record (membership, service, declaration reference, health) to the person's dossier."""
+    _require_edit(user, person)
+    record = model(person=person, **{f: data[f] for f in RECORD_FIELDS[model] if f in data})
+    _validate_record(record)
+    with transaction.atomic(), audit_actor(user):
+        record.save()
+    return record
+
+
+def dossier_record_update(*, user, record, data: dict, expected_version: int | None = None):
+    _require_edit(user, record.person)
+    model = type(record)
+    for field in RECORD_FIELDS[model]:
+        if field in data:
+            setattr(record, field, data[field])
+    _validate_record(record)
+    with transaction.atomic(), audit_actor(user):
+        if hasattr(record, "version"):
+            bump_version(model, record, expected_version)
+        record.save()
+    return record
+
+
+def dossier_record_delete(*, user, record) -> None:
+    _require_edit(user, record.person)
+    with transaction.atomic(), audit_actor(user):
+        record.delete()
+
+
+# --- the e-dossier's scanned documents ----------------------------------------------------------------------
+
+DOCUMENT_MAX_BYTES = 10 * 1024 * 1024
+DOCUMENT_TYPES = {
+    "PDF": ("application/pdf", "pdf"),
+    "JPEG": ("image/jpeg", "jpg"),
+    "PNG": ("image/png", "png"),
+}
+DOCUMENT_FIELDS = ("kind", "number", "issued_on", "issuer")
+
+
+def _document_format(upload) -> str:
+    """PDF, JPEG or PNG, read from the content (the name and the browser's type are not trusted)."""
+    if upload.size > DOCUMENT_MAX_BYTES:
+        raise ValidationError({"file": "Tệp quá lớn: tối đa 10 MB."})
+    upload.seek(0)
+    head = upload.read(5)
+    upload.seek(0)
+    if head == b"%PDF-":
+        return "PDF"
+    try:
+        with Image.open(upload) as image:
+            if image.width * image.height > PHOTO_MAX_PIXELS:
+                raise ValidationError({"file": "Ảnh quá nhiều điểm ảnh: tối đa 4000 × 4000."})
+            image.verify()
+            kind = image.format
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as exc:
+        raise ValidationError({"file": "Chỉ nhận tệp PDF, JPEG hoặc PNG."}) from exc
+    finally:
+        upload.seek(0)
+    if kind not in DOCUMENT_TYPES:
+        raise ValidationError({"file": "Chỉ nhận tệp PDF, JPEG hoặc PNG."})
+    return kind
+
+
+def dossier_document_add(*, user, person: Person, data: dict, upload) -> DossierDocument:
+    """Attach a scanned component (kind, number, date, issuer) to the person's e-dossier; audited."""
+    _require_edit(user, person)
+    document = DossierDocument(person=person, **{f: data[f] for f in DOCUMENT_FIELDS if f in data})
+    errors: dict[str, list[str]] = {}
+    for field in ("number", "issuer"):
+        value = " ".join((getattr(document, field) or "").split())
+        setattr(document, field, value)
+        if has_control_characters(value):
+            add_error(errors, field, "Không được chứa ký tự điều khiển.")
+    try:
+        document.full_clean(exclude=["person", "file", "content_type", "size"])
+    except ValidationError as exc:
+        for field, messages in exc.message_dict.items():
+            for message in messages:
+                add_error(errors, field, message)
+    if errors:
+        raise ValidationError(errors)
+    kind = _document_format(upload)
+    content_type, extension = DOCUMENT_TYPES[kind]
+    with transaction.atomic(), audit_actor(user):
+        document.content_type, document.size, document.uploaded_by = content_type, upload.size, user
+        document.file.save(f"tep.{extension}", upload, save=False)
+        document.save()
+    return document

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import document_views, views
 
 app_name = "dossier"
 urlpatterns = [
@@ -11,4 +11,5 @@ urlpatterns = [
     path("<uuid:uuid>/lich-su-ban-than/", views.history_save, name="history_save"),
     path("<uuid:uuid>/anh/", views.photo_view, name="photo"),
     path("<uuid:uuid>/anh/tai-len/", views.photo_upload, name="photo_upload"),
+    path("<uuid:uuid>/giay-to/<uuid:document>/", document_views.document_view, name="document"),
 ]

@@ -60,6 +60,9 @@ MENU: tuple[Section, ...] = (
             Entry("Cán bộ, công chức, viên chức", "/can-bo/", READERS),
             Entry("Đề nghị cập nhật hồ sơ", "/can-bo/de-nghi/", WRITERS),
             Entry("Hồ sơ của tôi", "/ho-so-cua-toi/", _has_own_record),
+            Entry(
+                "Ai đã xem hồ sơ của tôi", "/dong-bo-csdl-quoc-gia/ai-da-xem-ho-so-cua-toi/", _has_own_record
+            ),
             Entry("Phiếu đánh giá của tôi", "/danh-gia/cua-toi/", _official_only),
         ),
     ),
@@ -97,6 +100,13 @@ MENU: tuple[Section, ...] = (
                 lambda held, user: can_keep_aliases(user),
             ),
             Entry("Mẫu quyết định", "/quyet-dinh/mau/", BOARD),
+        ),
+    ),
+    Section(
+        "CSDL quốc gia",
+        (
+            Entry("Đồng bộ CSDL quốc gia", "/dong-bo-csdl-quoc-gia/", WRITERS),
+            Entry("Nhật ký truy cập hồ sơ", "/dong-bo-csdl-quoc-gia/nhat-ky-truy-cap/", BOARD),
         ),
     ),
     Section("Quản trị", (Entry("Quản trị", "/quan-tri/", _sysadmin),)),

@@ -13,6 +13,7 @@ from canbo.org.models import AdminLevel, UnitKind
 
 from .choices import LEGACY_CATEGORIES, PersonnelMove, level_rank
 from .models import Employment, Person, Qualification
+from .national_codes import religion_error
 from .validators import check_national_id_matches, has_control_characters, validate_national_id
 
 REFORM_DATE = date(2025, 7, 1)  # two-tier local government: no district units, no commune categories
@@ -65,6 +66,8 @@ def person_rule_errors(person: Person, *, today=None) -> Errors:
         add_error(errors, "national_id", message)
     if birth and birth > today:
         add_error(errors, "date_of_birth", "Ngày sinh không được ở tương lai.")
+    if message := religion_error(person.religion):  # the national code list (NĐ 27/2026), "Không" for none
+        add_error(errors, "religion", message)
     admitted = person.party_admission_date
     if admitted and birth and admitted < add_years(birth, 18):
         add_error(errors, "party_admission_date", "Ngày vào Đảng phải từ đủ 18 tuổi trở lên.")

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "canbo.org",
     "canbo.people",
     "canbo.dossier",
+    "canbo.nationaldb",
     "canbo.imports",
     "canbo.reports",
     "canbo.evaluation",
@@ -247,6 +248,15 @@ else:
     HUEY_SQLITE_PATH.parent.mkdir(parents=True, exist_ok=True)  # Huey creates its tables on start-up
     HUEY = {**HUEY_COMMON, "huey_class": "huey.SqliteHuey", "filename": str(HUEY_SQLITE_PATH)}
 # The daily reminders run at this local hour (0–23) and minute.
+# The national database of CBCCVC (NĐ 27/2026; canbo.nationaldb): its address (empty: nothing is sent, items
+# wait), the seconds to wait for an answer, the items per request, an adapter class instead of the HTTP one, and
+# the electronic-signature adapter applied when a batch is approved.
+NATIONAL_DB_URL = env("NATIONAL_DB_URL", default="")
+NATIONAL_DB_TIMEOUT = env.float("NATIONAL_DB_TIMEOUT", default=10.0)
+NATIONAL_DB_BATCH_SIZE = env.int("NATIONAL_DB_BATCH_SIZE", default=200)
+NATIONAL_DB_CLIENT = env("NATIONAL_DB_CLIENT", default="")
+NATIONAL_DB_SIGNER = env("NATIONAL_DB_SIGNER", default="canbo.nationaldb.client.NoSignature")
+
 REMINDERS_HOUR = env.int("REMINDERS_HOUR", default=6)
 REMINDERS_MINUTE = env.int("REMINDERS_MINUTE", default=0)
 # A running job whose worker has not signalled for this many seconds is retried or marked failed.

@@ -32,7 +32,13 @@ def test_the_menu_offers_each_role_only_what_it_may_open(unit, client):
     assert "/nhap-xuat/" in _urls(officer)
     assert "/nhap-xuat/" not in _urls(leader) and "/bao-cao/" in _urls(leader)
     assert _urls(sysadmin) == {"/", "/quan-tri/", "/nhap-xuat/cach-viet-khac/"}
-    assert _urls(official) == {"/", "/ho-so-cua-toi/", "/danh-gia/cua-toi/", "/khao-sat/"}
+    assert _urls(official) == {
+        "/",
+        "/ho-so-cua-toi/",
+        "/dong-bo-csdl-quoc-gia/ai-da-xem-ho-so-cua-toi/",
+        "/danh-gia/cua-toi/",
+        "/khao-sat/",
+    }
     # every entry the menu offers opens for that role (no 403 behind a menu entry)
     for user in (board, officer, leader, sysadmin, official):
         client.force_login(user)

@@ -97,7 +97,8 @@ def test_profile_query_count_is_small(client, alice, anh, django_assert_max_num_
     for level, rank in [("TRUNG_CAP", 4), ("DAI_HOC", 6), ("THAC_SI", 7)]:
         QualificationFactory(person=anh, scale="PROFESSIONAL", level=level, rank=rank)
     client.force_login(alice)
-    with django_assert_max_num_queries(13):  # 10, and the photo, awards and discipline (profileforms tags)
+    # 10, the photo, awards and discipline (profileforms tags), and the access-log row of NĐ 27/2026
+    with django_assert_max_num_queries(14):
         client.get(reverse("people:detail", args=[anh.uuid]))
 
 
@@ -155,5 +156,6 @@ def test_history_query_count_does_not_grow_with_entries(client, alice, anh, djan
     for i in range(15):
         person_update(actor=alice, person=anh, data={"phone": f"09000000{i:02d}"})
     client.force_login(alice)
-    with django_assert_max_num_queries(11):
+    # 12: with the access-log row of NĐ 27/2026 (one INSERT, canbo.nationaldb)
+    with django_assert_max_num_queries(12):
         client.get(reverse("people:history", args=[anh.uuid]))

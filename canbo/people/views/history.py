@@ -16,6 +16,7 @@ from canbo.core.audit import history_for
 from canbo.org.models import OrgUnit
 from canbo.people.models import Employment, Person, Position, Qualification, Rank
 from canbo.people.selectors import person_get_for_user
+from canbo.people.signals import dossier_viewed
 
 PAGE_SIZE = 50
 ACTIONS = {
@@ -151,6 +152,7 @@ def _rows(entries) -> list[dict]:
 @login_required
 def person_history(request, uuid):
     person = person_get_for_user(user=request.user, uuid=uuid)
+    dossier_viewed.send(sender=person_history, request=request, person=person, part="HISTORY")
     entries = history_for(_history_objects(person))
     page = Paginator(entries, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"person": person, "page": page, "rows": _rows(page.object_list), "tab": "history"}

@@ -8,6 +8,7 @@ from canbo.people.choices import QualificationScale, level_label
 from canbo.people.forms import EmploymentForm, EndServiceForm, QualificationForm
 from canbo.people.models import ChangeRequestStatus, Person, PersonStatus
 from canbo.people.selectors import highest_qualifications, person_get_for_user, person_timeline
+from canbo.people.signals import dossier_viewed
 
 
 def _qualification_groups(person: Person, highest: dict) -> list[dict]:
@@ -51,4 +52,5 @@ def profile_context(request, person: Person, **forms) -> dict:
 @login_required
 def person_detail(request, uuid):
     person = person_get_for_user(user=request.user, uuid=uuid)
+    dossier_viewed.send(sender=person_detail, request=request, person=person, part="PROFILE")
     return render(request, "people/detail.html", profile_context(request, person))

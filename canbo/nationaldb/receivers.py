@@ -1,0 +1,28 @@
+"""The outbox's hooks (decision 025): every LogEntry auditlog writes, and every bulk audit (the import)."""
+
+from auditlog.models import LogEntry
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+
+from canbo.core.audit import bulk_audited
+from canbo.core.client_ip import client_ip
+from canbo.people.signals import dossier_viewed
+
+from .outbox import enqueue_bulk, enqueue_log_entry
+from .services import access_log_record
+
+
+@receiver(post_save, sender=LogEntry, dispatch_uid="nationaldb_outbox_log_entry")
+def outbox_on_log_entry(sender, instance, created, **kwargs):
+    if created:
+        enqueue_log_entry(instance)
+
+
+@receiver(bulk_audited, dispatch_uid="nationaldb_outbox_bulk")
+def outbox_on_bulk_audit(sender, entries, **kwargs):
+    enqueue_bulk(entries=entries)
+
+
+@receiver(dossier_viewed, dispatch_uid="nationaldb_access_log")
+def log_dossier_access(sender, request, person, part, **kwargs):
+    access_log_record(user=request.user, person=person, part=part, remote_addr=client_ip(request))

@@ -1,0 +1,174 @@
+"""Writes of the national sync: approve a batch (who, when, signed by the adapter), send what is due (retries with
+back-off, idempotent keys), resend a refused item; the access log and consents (NĐ 27/2026; NĐ 13/2023)."""
+
+import json
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import can_edit_unit, has_role, unit_editability_q
+
+from .client import NationalDbUnavailable, batch_signer, national_db_client
+from .models import AccessLogEntry, Consent, OutboxItem, OutboxState, SyncBatch
+
+MAX_BACKOFF_SECONDS = 6 * 3600
+NOT_SYNC_OFFICER = (
+    "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ và cán bộ tổ chức đơn vị được duyệt, gửi dữ liệu đồng bộ."
+)
+
+
+def _require_sync_officer(user) -> None:
+    if not has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER):
+        raise PermissionDenied(NOT_SYNC_OFFICER)
+
+
+def backoff_seconds(attempts: int) -> int:
+    """1, 2, 4, 8 … minutes after each failed attempt, at most 6 hours."""
+    return min(60 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS)
+
+
+def _payload(item: OutboxItem) -> dict:
+    return {
+        "key": str(item.key),
+        "national_id": item.national_id,
+        "unit": item.unit.code if item.unit_id else "",
+        "group": item.group,
+        "record": item.record,
+        "action": item.action,
+        "change": item.change,
+    }
+
+
+def batch_approve(*, user, now=None) -> SyncBatch | None:
+    """Approve every waiting, unapproved item in the user's editable units into one batch (recorded: who, when,
+    the signature); the worker sends it at its next run."""
+    _require_sync_officer(user)
+    now = now or timezone.now()
+    condition = unit_editability_q(user, "unit__path")
+    with transaction.atomic():
+        items = OutboxItem.objects.select_for_update().filter(state=OutboxState.WAITING, batch__isnull=True)
+        if condition is not None:
+            items = items.filter(condition)
+        items = list(items.select_related("unit").order_by("id"))
+        if not items:
+            return None
+        signer = batch_signer()
+        payload = json.dumps([_payload(i) for i in items], ensure_ascii=False, sort_keys=True).encode()
+        batch = SyncBatch.objects.create(
+            approved_by=user, approved_at=now, signer=signer.name, signature=signer.sign(payload)
+        )
+        OutboxItem.objects.filter(pk__in=[i.pk for i in items]).update(batch=batch)
+    return batch
+
+
+def outbox_send_due(*, client=None, now=None, limit: int | None = None) -> dict:
+    """Send the approved items that are due, batch by batch. An item is marked sent only on the national side's
+    answer (accepted, or already received under its key); a failure leaves every item waiting, retried later."""
+    client = client or national_db_client()
+    now = now or timezone.now()
+    size = settings.NATIONAL_DB_BATCH_SIZE
+    due = (
+        OutboxItem.objects.filter(state=OutboxState.WAITING, batch__isnull=False)
+        .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+        .select_related("unit", "batch")
+        .order_by("id")
+    )
+    items = list(due[: limit or size * 20])
+    counts = {"sent": 0, "refused": 0, "failed": 0}
+    for start in range(0, len(items), size):
+        chunk = items[start : start + size]
+        batch = chunk[0].batch
+        try:
+            results = client.send_batch(
+                batch=str(batch.uuid), signature=batch.signature, items=[_payload(i) for i in chunk]
+            )
+        except NationalDbUnavailable as exc:
+            _record_failure(chunk, str(exc), now)
+            counts["failed"] += len(chunk)
+            break  # the other side is down: the rest waits for the next run
+        by_key = {r.key: r for r in results}
+        with transaction.atomic():
+            for item in chunk:
+                result = by_key.get(str(item.key))
+                item.attempts += 1
+                if result is None:
+                    item.next_attempt_at = now + timedelta(seconds=backoff_seconds(item.attempts))
+                    item.last_error = "CSDL quốc gia không trả kết quả cho mục này."
+                    counts["failed"] += 1
+                elif result.status in ("accepted", "duplicate"):
+                    item.state, item.sent_at, item.last_error = OutboxState.SENT, now, ""
+                    counts["sent"] += 1
+                else:
+                    item.state = OutboxState.REFUSED
+                    item.refused_field, item.refusal_reason = result.field[:10], result.reason[:500]
+                    counts["refused"] += 1
+                item.save(
+                    update_fields=[
+                        "attempts", "state", "sent_at", "next_attempt_at", "last_error", "refused_field",
+                        "refusal_reason",
+                    ]
+                )  # fmt: skip
+    return counts
+
+
+def _record_failure(items, message: str, now) -> None:
+    with transaction.atomic():
+        for item in items:
+            item.attempts += 1
+            item.next_attempt_at = now + timedelta(seconds=backoff_seconds(item.attempts))
+            item.last_error = message[:300]
+            item.save(update_fields=["attempts", "next_attempt_at", "last_error"])
+
+
+def outbox_item_resend(*, user, item: OutboxItem) -> OutboxItem:
+    """Put a refused (or backed-off) item back to go at the next run, under the same key."""
+    _require_sync_officer(user)
+    if item.unit_id is None or not can_edit_unit(user, item.unit):
+        raise PermissionDenied(NOT_SYNC_OFFICER)
+    if item.state == OutboxState.SENT:
+        raise ValidationError("Mục này đã được CSDL quốc gia nhận, không cần gửi lại.")
+    with transaction.atomic():
+        item.state = OutboxState.WAITING
+        item.next_attempt_at = None
+        item.refused_field = item.refusal_reason = ""
+        item.save(update_fields=["state", "next_attempt_at", "refused_field", "refusal_reason"])
+    return item
+
+
+# --- access log and consent ----------------------------------------------------------------------------------
+
+
+def access_log_record(*, user, person, part: str, remote_addr: str | None = None) -> AccessLogEntry | None:
+    """Log that `user` opened or exported `part` of `person`'s dossier; the person's own look is not logged."""
+    if not getattr(user, "is_authenticated", False) or person.user_id == user.pk:
+        return None
+    return AccessLogEntry.objects.create(
+        person=person,
+        unit_id=person.current_unit_id,
+        viewer=user,
+        viewer_name=(user.get_full_name() or user.get_username())[:150],
+        part=part,
+        remote_addr=remote_addr or None,
+    )
+
+
+def consent_grant(*, user, person, purpose: str) -> Consent:
+    """The official records their own consent to a use (only the person, under their own login)."""
+    if person.user_id != user.pk:
+        raise PermissionDenied("Chỉ người có hồ sơ mới ghi nhận sự đồng ý của mình.")
+    with transaction.atomic():
+        existing = Consent.objects.filter(person=person, purpose=purpose, withdrawn_at__isnull=True).first()
+        return existing or Consent.objects.create(person=person, purpose=purpose, recorded_by=user)
+
+
+def consent_withdraw(*, user, person, purpose: str) -> int:
+    if person.user_id != user.pk:
+        raise PermissionDenied("Chỉ người có hồ sơ mới rút lại sự đồng ý của mình.")
+    return Consent.objects.filter(person=person, purpose=purpose, withdrawn_at__isnull=True).update(
+        withdrawn_at=timezone.now()
+    )
