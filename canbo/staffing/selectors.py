@@ -24,7 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import any_unit_visibility_q, personal_rows_q, scoped
+from canbo.accounts.scoping import any_unit_visibility_q, in_force_unit_q, personal_rows_q, scoped
 from canbo.core.dates import add_months
 from canbo.core.text import unaccent
 from canbo.people.models import Employment
@@ -211,11 +211,14 @@ def _totals(rows: list[Progress], targets: list[ReductionTarget]) -> dict:
 
 
 def case_queryset_for(*, user):
-    """Cases of the people the user's units manage (decision 018)."""
+    """Cases of the people the user's units manage, and the exits of their units (in force) whose allowance a
+    rehire may owe back (rule 18): not repaid yet, or repaid this budget year (decision 018)."""
     qs = StreamliningCase.objects.select_related("person", "unit", "person__current_unit")
     if user is None:
         return qs
-    return scoped(qs, personal_rows_q(user), allowed=is_staff(user))
+    claim = Q(repaid_on__isnull=True) | Q(repaid_on__year=timezone.localdate().year)
+    owed = Q(status=CaseStatus.EXITED) & claim & in_force_unit_q(user, "unit__path")
+    return scoped(qs, personal_rows_q(user, incoming=owed), allowed=is_staff(user))
 
 
 def case_get_for_user(*, user, pk: int) -> StreamliningCase:
