@@ -1,6 +1,9 @@
 """Scoping, written once: every door asks these functions what the acting user may see and change."""
 
+from datetime import date
+
 from django.db.models import Q
+from django.utils import timezone
 
 from canbo.org.models import OrgUnit
 
@@ -115,3 +118,93 @@ def can_see_unit(user, unit: OrgUnit) -> bool:
     if reads_all_units(user):
         return True
     return any(unit.path.startswith(p) for p in _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER}))
+
+
+# --- persons: who may see a person's details (decision 018, data minimisation under NĐ 13/2023) ------------
+
+READ_ROLES = frozenset({Role.UNIT_OFFICER, Role.LEADER})
+WRITE_ROLES = frozenset({Role.UNIT_OFFICER})
+
+
+def in_force_unit_paths(user, roles=READ_ROLES, on: date | None = None) -> list[str]:
+    """The paths of the units the user's `roles` are attached to, kept only while the unit is in force on `on`
+    (default today): a role of a unit that has ended (a district after 30/06/2025) manages nobody."""
+    on = on or timezone.localdate()
+    return [r.unit.path for r in _roles(user) if r.role in roles and r.unit_id and r.unit.is_active_on(on)]
+
+
+def in_force_unit_q(user, field: str, *, write: bool = False) -> Q:
+    """Rows whose unit (`field`, a path to OrgUnit.path) lies under a role unit in force today (no board
+    shortcut: combine with `managed_person_q`, which returns None for the board)."""
+    return _unit_condition(in_force_unit_paths(user, WRITE_ROLES if write else READ_ROLES), field)
+
+
+def _person_prefix(person_field: str) -> str:
+    return f"{person_field}__" if person_field else ""
+
+
+def managed_person_q(user, person_field: str = "person", *, write: bool = False) -> Q | None:
+    """Rows about a person the user's unit manages today: the person's CURRENT unit lies under a role unit in
+    force. `person_field` is the path to Person ("" for Person itself); `write`: officer roles only (whose
+    records the user may keep). None means no restriction (the board; the Standing Committee when reading)."""
+    if sees_all_units(user) if write else reads_all_units(user):
+        return None
+    return in_force_unit_q(user, f"{_person_prefix(person_field)}current_unit__path", write=write)
+
+
+def personal_rows_q(
+    user,
+    person_field: str = "person",
+    *,
+    incoming: Q | None = None,
+    unattached_unit: str | None = None,
+    own: bool = False,
+    write: bool = False,
+) -> Q | None:
+    """The one rule for rows that name a person (lists, exports, details, API, admin, pickers, job outputs).
+
+    Visible: rows about a person the user manages today (`managed_person_q`); `incoming`, the open processes
+    that bring a person into the user's unit (the app builds it with `in_force_unit_q`); rows with no person
+    (a collective, a candidate outside the register) by their own unit `unattached_unit`, if in force; `own`:
+    the signed-in official's own rows. None means no restriction (the board)."""
+    condition = managed_person_q(user, person_field, write=write)
+    if condition is None:
+        return None
+    prefix = _person_prefix(person_field)
+    if incoming is not None:
+        condition |= incoming
+    if unattached_unit is not None:
+        condition |= Q(**{f"{person_field}__isnull": True}) & in_force_unit_q(
+            user, unattached_unit, write=write
+        )
+    if own and getattr(user, "is_authenticated", False):
+        condition |= Q(**{f"{prefix}user": user})
+    return condition
+
+
+def any_unit_visibility_q(user, *fields: str) -> Q | None:
+    """Rows any of whose units (`fields`) the user may read, historical paths included (aggregates, units'
+    own documents); None means no restriction."""
+    parts = [unit_visibility_q(user, field) for field in fields]
+    if any(part is None for part in parts):
+        return None
+    condition = Q(pk__in=[])
+    for part in parts:
+        condition |= part
+    return condition
+
+
+def scoped(queryset, condition: Q | None, *, allowed: bool = True):
+    """`queryset` narrowed by a scoping condition (None: no restriction); nothing at all when not `allowed`.
+    The one helper behind every app's `..._queryset_for` selectors."""
+    if not allowed:
+        return queryset.none()
+    return queryset if condition is None else queryset.filter(condition)
+
+
+def runs_unit(user, unit: OrgUnit) -> bool:
+    """The board, or an officer of a unit in force at or above `unit`: who runs the unit's own processes today
+    (a class it organises) and so sees the persons taking part in them."""
+    if sees_all_units(user):
+        return True
+    return any(unit.path.startswith(p) for p in in_force_unit_paths(user, WRITE_ROLES))

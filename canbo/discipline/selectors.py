@@ -1,4 +1,5 @@
-"""Reads of discipline cases and decisions, scoped to the acting user's units (outside → 404 / not listed), and
+"""Reads of discipline cases and decisions, visible while the user's unit manages the person (decision 018;
+outside → 404 / not listed), and
 rule 26's waiting time for a higher post."""
 
 from datetime import date
@@ -8,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import unit_visibility_q
+from canbo.accounts.scoping import personal_rows_q, scoped
 from canbo.core.text import unaccent
 from canbo.people.models import Person
 
@@ -18,11 +19,9 @@ from .models import CaseStatus, DisciplineCase, DisciplineRecord
 is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
-def _scoped(queryset, user, field="unit__path"):
-    if not getattr(user, "is_authenticated", False) or not is_staff(user):
-        return queryset.none()
-    condition = unit_visibility_q(user, field)
-    return queryset if condition is None else queryset.filter(condition)
+def _scoped(queryset, user):
+    allowed = getattr(user, "is_authenticated", False) and is_staff(user)
+    return scoped(queryset, personal_rows_q(user), allowed=allowed)
 
 
 def case_queryset_for(*, user):

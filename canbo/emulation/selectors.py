@@ -1,9 +1,10 @@
-"""Reads of registrations and awards, scoped by the row's unit (outside → 404 / not listed)."""
+"""Reads of registrations and awards (outside → 404 / not listed): an individual's rows while the user's unit
+manages the person (decision 018), a collective's by its unit while that unit is in force."""
 
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work, records_cadre_work
-from canbo.accounts.scoping import unit_visibility_q
+from canbo.accounts.scoping import personal_rows_q, scoped
 
 from .models import Award, EmulationMovement, Registration
 
@@ -12,10 +13,8 @@ is_writer = records_cadre_work  # board, unit officers
 
 
 def _scoped(queryset, user):
-    if not getattr(user, "is_authenticated", False) or not is_reader(user):
-        return queryset.none()
-    condition = unit_visibility_q(user, "unit__path")
-    return queryset if condition is None else queryset.filter(condition)
+    allowed = getattr(user, "is_authenticated", False) and is_reader(user)
+    return scoped(queryset, personal_rows_q(user, unattached_unit="unit__path"), allowed=allowed)
 
 
 def movement_list():

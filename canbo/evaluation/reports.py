@@ -12,6 +12,7 @@ from django import forms
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
+from canbo.accounts.scoping import managed_person_q
 from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
 from canbo.reports.formatting import fmt_int, round1
 from canbo.reports.registry import register
@@ -145,10 +146,12 @@ class NotCompletedTwiceReport(Report):
         before = AnnualRating.objects.filter(
             person=OuterRef("person"), year=year - 1, level=RatingLevel.NOT_COMPLETED
         )
+        persons = None if user is None else managed_person_q(user)  # a list of persons: decision 018
         found = (
             AnnualRating.objects.filter(
                 scope_q(user=user, params=params), Exists(before), year=year, level=RatingLevel.NOT_COMPLETED
             )
+            .filter(persons if persons is not None else Q())
             .select_related("person", "unit")
             .order_by("unit__path", "person__sort_key", "person_id")
         )

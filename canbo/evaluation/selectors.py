@@ -1,5 +1,7 @@
-"""Reads of the annual rating, every one scoped (canbo.accounts.scoping): staff read the sheets of the units
-they see; an official reads only their own sheets. Outside → 404 (its existence is not disclosed)."""
+"""Reads of the annual rating, every one scoped (canbo.accounts.scoping): staff read the sheets and results of
+the people their units manage, and the open sheets of their units' campaigns (decision 018); an official
+reads only their own sheets. Outside → 404 (its existence is not disclosed). Counts per unit keep the unit
+of the rating."""
 
 import datetime
 
@@ -8,7 +10,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import reads_all_units, unit_paths, unit_visibility_q
+from canbo.accounts.scoping import (
+    in_force_unit_q,
+    managed_person_q,
+    personal_rows_q,
+    reads_all_units,
+    scoped,
+    unit_paths,
+    unit_visibility_q,
+)
 from canbo.discipline.models import DisciplineRecord
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
@@ -53,19 +63,24 @@ def sheet_queryset_for(*, user):
     if not getattr(user, "is_authenticated", False):
         return RatingSheet.objects.none()
     qs = RatingSheet.objects.select_related("person", "unit", "campaign", "campaign__unit")
+    undecided = ~Q(status=SheetStatus.DECIDED) & in_force_unit_q(user, "unit__path")
+    return scoped(qs, personal_rows_q(user, incoming=undecided, own=True))
+
+
+def _sheet_counts_queryset_for(*, user):
+    """Sheets to count (never to list): by the unit rated in, as the user's units read their own past."""
+    if not getattr(user, "is_authenticated", False):
+        return RatingSheet.objects.none()
     condition = unit_visibility_q(user, "unit__path")
-    if condition is None:
-        return qs
-    return qs.filter(condition | Q(person__user=user))
+    return scoped(RatingSheet.objects.all(), None if condition is None else condition | Q(person__user=user))
 
 
 def annual_rating_queryset_for(*, user):
-    """Yearly results within the user's units (the unit the result was decided in)."""
-    if not getattr(user, "is_authenticated", False) or not is_staff(user):
-        return AnnualRating.objects.none()
-    qs = AnnualRating.objects.select_related("person", "unit")
-    condition = unit_visibility_q(user, "unit__path")
-    return qs if condition is None else qs.filter(condition)
+    """Yearly results of the people the user's units manage (the whole history of each)."""
+    allowed = getattr(user, "is_authenticated", False) and is_staff(user)
+    return scoped(
+        AnnualRating.objects.select_related("person", "unit"), personal_rows_q(user), allowed=allowed
+    )
 
 
 def sheet_get_for_user(*, user, pk) -> RatingSheet:
@@ -96,7 +111,7 @@ def campaign_summary(*, fetched_by, campaign) -> list[dict]:
         for code in RatingLevel.values
     }
     rows = (
-        sheet_queryset_for(user=fetched_by)
+        _sheet_counts_queryset_for(user=fetched_by)
         .filter(campaign=campaign)
         .values("unit_id", "unit__code", "unit__name", "unit__path")
         .annotate(
@@ -148,8 +163,7 @@ def party_rating_queryset_for(*, user):
     if not getattr(user, "is_authenticated", False) or not is_staff(user):
         return PartyMemberRating.objects.none()
     qs = PartyMemberRating.objects.select_related("person", "party_org")
-    condition = unit_visibility_q(user, "party_org__path")
-    return qs if condition is None else qs.filter(condition)
+    return scoped(qs, personal_rows_q(user))
 
 
 def party_rating_list(*, fetched_by, filters=None):
@@ -189,8 +203,13 @@ def party_roster(*, fetched_by, party_org: OrgUnit, year: int):
         status=PersonStatus.WORKING,
     )
     rated_here = Q(pk__in=PartyMemberRating.objects.filter(party_org=party_org, year=year).values("person"))
+    managed = (
+        Person.objects.all()
+        if fetched_by is None
+        else scoped(Person.objects.all(), managed_person_q(fetched_by, ""))
+    )
     return (
-        Person.objects.filter(members | rated_here)
+        managed.filter(members | rated_here)
         .select_related("current_unit")
         .annotate(
             annual_level=Subquery(annual.values("level")[:1]),

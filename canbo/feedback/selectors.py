@@ -1,6 +1,7 @@
 """Who sees feedback (decided here, used by every door):
 
-- the province board: all of it; a unit officer: the feedback of their unit's subtree; the assigned handler: the
+- the province board: all of it; a unit officer: the feedback of their unit's subtree while the unit is in force,
+  and about a named official only while the unit manages them (decision 018); the assigned handler: the
   feedback assigned to them;
 - leaders and the Standing Committee: counts only (the `feedback-handling` report, the dashboard tile), never
   the content or the names;
@@ -15,7 +16,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_editability_q, unit_visibility_q
+from canbo.accounts.scoping import has_role, in_force_unit_q, managed_person_q, unit_visibility_q
 from canbo.core.text import unaccent
 
 from .models import Feedback, FeedbackStatus
@@ -32,8 +33,12 @@ def not_about_q(user) -> Q:
 def feedback_queryset_for(*, user):
     if not getattr(user, "is_authenticated", False):
         return Feedback.objects.none()
-    managed = unit_editability_q(user, "unit__path")
-    entitled = Q() if managed is None else managed | Q(handler=user)
+    person = managed_person_q(user, "subject_person", write=True)
+    if person is None:
+        entitled = Q()
+    else:
+        unit = in_force_unit_q(user, "unit__path", write=True)
+        entitled = (unit & (Q(subject_person__isnull=True) | person)) | Q(handler=user)
     return Feedback.objects.filter(entitled, not_about_q(user))
 
 

@@ -1,4 +1,5 @@
-"""Reads of appointments and movements, scoped to the acting user's units (outside → 404 / not listed).
+"""Reads of appointments and movements (outside → 404 / not listed): a person's rows while the user's unit
+manages the person, and the open ones that bring a person into the unit (decision 018).
 
 The due lists (`reappointments_due`, `rotations_ending`, `retirements_within`) also serve the daily reminders:
 each takes `user` (their visible units) or `units` (the subtrees of these units) or neither (the whole
@@ -9,9 +10,10 @@ from datetime import date, timedelta
 
 from django.db.models import Exists, F, OuterRef, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import unit_visibility_q
+from canbo.accounts.scoping import in_force_unit_q, personal_rows_q
 from canbo.core.dates import REAPPOINTMENT_NOTICE_DAYS, add_months, due_horizon
 from canbo.core.text import unaccent
 from canbo.people.choices import Gender, PersonStatus
@@ -29,18 +31,15 @@ RETIREMENT_NOTICE_MONTHS = 6
 is_staff = reads_cadre_work
 
 
-def _scope_q(*fields: str, user=None, units=None) -> Q | None:
-    """Rows whose unit (any of `fields`, paths to OrgUnit.path) is in scope; None: no restriction.
-    `user`: the units they may read (nothing if they hold no staff role); `units`: these units' subtrees."""
+def _scope_q(*fields: str, user=None, units=None, person_field="person", incoming=None) -> Q | None:
+    """`user`: the rows about people they manage, plus `incoming` (nothing if they hold no staff role);
+    `units`: rows whose unit (any of `fields`, paths to OrgUnit.path) lies in these units' subtrees. None: no
+    restriction."""
     condition = None
     if user is not None:
         if not is_staff(user):
             return Q(pk__in=[])
-        parts = [unit_visibility_q(user, field) for field in fields]
-        if all(p is not None for p in parts):
-            condition = Q(pk__in=[])
-            for part in parts:
-                condition |= part
+        condition = personal_rows_q(user, person_field, incoming=incoming)
     if units is not None:
         within = Q(pk__in=[])
         for unit in units:
@@ -50,19 +49,34 @@ def _scope_q(*fields: str, user=None, units=None) -> Q | None:
     return condition
 
 
-def _scoped(queryset, *fields, user=None, units=None):
-    condition = _scope_q(*fields, user=user, units=units)
+def _scoped(queryset, *fields, user=None, units=None, person_field="person", incoming=None):
+    condition = _scope_q(*fields, user=user, units=units, person_field=person_field, incoming=incoming)
     return queryset if condition is None else queryset.filter(condition)
+
+
+def incoming_appointments_q(user) -> Q:
+    """Appointments under way (not decided, not withdrawn) to a unit of the user's in force."""
+    closed = [AppointmentStatus.DECIDED, AppointmentStatus.WITHDRAWN]
+    return ~Q(status__in=closed) & in_force_unit_q(user, "unit__path")
+
+
+def open_movements_q(user, today: date | None = None) -> Q:
+    """Movements into a unit of the user's not yet effective, and rotations or secondments out of one that
+    have not ended (the person comes back)."""
+    today = today or timezone.localdate()
+    incoming = Q(start_date__gt=today) & in_force_unit_q(user, "to_unit__path")
+    away = Q(kind__in=ROTATION_KINDS, end_date__gte=today) & in_force_unit_q(user, "from_unit__path")
+    return incoming | away
 
 
 # --- appointments ------------------------------------------------------------------------------------------
 
 
 def appointment_queryset_for(*, user):
-    """Appointments to the user's units, or of people of their units."""
+    """Appointments of the people the user's units manage, and those under way to their units."""
     if not getattr(user, "is_authenticated", False):
         return Appointment.objects.none()
-    return _scoped(Appointment.objects.all(), "unit__path", "person__current_unit__path", user=user)
+    return _scoped(Appointment.objects.all(), user=user, incoming=incoming_appointments_q(user))
 
 
 def appointment_list(*, fetched_by, filters: dict | None = None):
@@ -105,10 +119,10 @@ def appointment_history(*, appointment: Appointment):
 
 
 def movement_queryset_for(*, user):
-    """Movements out of or into the user's units."""
+    """Movements of the people the user's units manage, and those still open into or out of their units."""
     if not getattr(user, "is_authenticated", False):
         return Movement.objects.none()
-    return _scoped(Movement.objects.all(), "from_unit__path", "to_unit__path", user=user)
+    return _scoped(Movement.objects.all(), user=user, incoming=open_movements_q(user))
 
 
 def movement_list(*, fetched_by, filters: dict | None = None):
@@ -176,7 +190,8 @@ def rotations_ending(*, user=None, units=None, today: date, within_days: int = 9
         end_date__lte=today + timedelta(days=within_days),
         person__status=PersonStatus.WORKING,
     ).exclude(Exists(later))
-    qs = _scoped(qs, "from_unit__path", "to_unit__path", user=user, units=units)
+    incoming = open_movements_q(user, today) if user is not None else None
+    qs = _scoped(qs, "from_unit__path", "to_unit__path", user=user, units=units, incoming=incoming)
     return qs.select_related("person__current_unit", "from_unit", "to_unit").order_by(
         "end_date", "person__sort_key", "pk"
     )
@@ -204,7 +219,7 @@ def retirements_within(
     qs = Person.objects.filter(
         retirement_window_q(start, add_months(today, months)), status=PersonStatus.WORKING
     )
-    qs = _scoped(qs, "current_unit__path", user=user, units=units)
+    qs = _scoped(qs, "current_unit__path", user=user, units=units, person_field="")
     return qs.select_related("current_unit", "position").order_by("date_of_birth", "sort_key", "pk")
 
 

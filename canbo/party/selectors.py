@@ -1,10 +1,12 @@
-"""Reads of Party admissions and targets, scoped by the Party organisation's unit (outside → 404)."""
+"""Reads of Party admissions and targets (outside → 404): targets by the Party organisation's unit, admissions
+while the user's unit manages the person (a candidate outside the register: by the organisation, while it is
+in force; decision 018)."""
 
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work, records_cadre_work
-from canbo.accounts.scoping import unit_visibility_q
+from canbo.accounts.scoping import personal_rows_q, scoped, unit_visibility_q
 from canbo.core.text import unaccent
 
 from .models import Admission, AdmissionTarget
@@ -13,19 +15,18 @@ is_reader = reads_cadre_work  # board, Standing Committee, unit officers, leader
 is_writer = records_cadre_work  # board, unit officers
 
 
-def _scoped(queryset, user, field="party_org__path"):
-    if not getattr(user, "is_authenticated", False) or not is_reader(user):
-        return queryset.none()
-    condition = unit_visibility_q(user, field)
-    return queryset if condition is None else queryset.filter(condition)
+def _reads(user) -> bool:
+    return getattr(user, "is_authenticated", False) and is_reader(user)
 
 
 def target_list(*, fetched_by):
-    return _scoped(AdmissionTarget.objects.select_related("party_org"), fetched_by)
+    targets = AdmissionTarget.objects.select_related("party_org")
+    return scoped(targets, unit_visibility_q(fetched_by, "party_org__path"), allowed=_reads(fetched_by))
 
 
 def admission_queryset_for(*, user):
-    return _scoped(Admission.objects.all(), user)
+    condition = personal_rows_q(user, unattached_unit="party_org__path")
+    return scoped(Admission.objects.all(), condition, allowed=_reads(user))
 
 
 def admission_list(*, fetched_by, filters: dict | None = None):

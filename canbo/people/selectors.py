@@ -6,7 +6,7 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from canbo.accounts.scoping import unit_editability_q, unit_visibility_q
+from canbo.accounts.scoping import managed_person_q, scoped, unit_editability_q
 from canbo.org.models import OrgUnit
 
 from .choices import QUALIFICATION_LEVELS, level_rank
@@ -22,20 +22,16 @@ AGE_BANDS = {
 
 
 def person_queryset_for(*, user):
-    """Persons the user may read: their units' people (by current unit) and their own record."""
+    """Persons the user may read: the people their units manage today (current unit under a role unit in
+    force: decision 018) and their own record."""
     if not getattr(user, "is_authenticated", False):
         return Person.objects.none()
-    condition = unit_visibility_q(user, "current_unit__path")
-    if condition is None:
-        return Person.objects.all()
-    return Person.objects.filter(condition | Q(user=user))
+    condition = managed_person_q(user, "")
+    return scoped(Person.objects.all(), None if condition is None else condition | Q(user=user))
 
 
 def person_editable_queryset_for(*, user):
-    condition = unit_editability_q(user, "current_unit__path")
-    if condition is None:
-        return Person.objects.all()
-    return Person.objects.filter(condition)
+    return scoped(Person.objects.all(), managed_person_q(user, "", write=True))
 
 
 def person_get_for_user(*, user, uuid) -> Person:
@@ -155,11 +151,10 @@ def rank_choices(*, keep=None):
 
 
 def change_requests_pending_for(*, user):
-    condition = unit_editability_q(user, "person__current_unit__path")
     qs = ChangeRequest.objects.filter(status=ChangeRequestStatus.PENDING).select_related(
         "person", "requested_by"
     )
-    return qs if condition is None else qs.filter(condition)
+    return scoped(qs, managed_person_q(user, write=True))
 
 
 def qualification_level_options():

@@ -1,8 +1,9 @@
 """Reads of cadre planning, scoped to the acting user (canbo.accounts.scoping): terms, posts, entries and
 decisions; the plan's composition and ratios (domain.md rule 11); the automatic removal proposals (rule 12).
 
-Terms and decisions are the board's documents: every planning reader sees them. Posts and entries are
-scoped by the post's unit. The training needs of the plan are in `needs.py`.
+Terms and decisions are the board's documents: every planning reader sees them. Posts are scoped by the post's
+unit; entries name a person, so they follow decision 018: the people the user's units manage, and the live
+entries (proposed, approved) for posts of their units in force. The training needs of the plan are in `needs.py`.
 """
 
 from dataclasses import dataclass, field
@@ -12,7 +13,7 @@ from decimal import Decimal
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.accounts.scoping import has_role, in_force_unit_q, personal_rows_q, scoped, unit_visibility_q
 from canbo.core.dates import add_years
 from canbo.discipline.models import SEVERITY, DisciplineForm, DisciplineRecord
 from canbo.org.models import OrgUnit
@@ -55,10 +56,7 @@ def is_reader(user) -> bool:
 
 
 def _scoped(qs, user, field: str):
-    if not is_reader(user):
-        return qs.none()
-    condition = unit_visibility_q(user, field)
-    return qs if condition is None else qs.filter(condition)
+    return scoped(qs, unit_visibility_q(user, field), allowed=is_reader(user))
 
 
 def term_queryset_for(*, user):
@@ -84,7 +82,8 @@ def entry_queryset_for(*, user):
         "approved_by",
         "removed_by",
     )
-    return _scoped(qs, user, "post__unit__path")
+    live = Q(status__in=LIVE) & in_force_unit_q(user, "post__unit__path")
+    return scoped(qs, personal_rows_q(user, incoming=live), allowed=is_reader(user))
 
 
 def scope_condition(*, user, org: OrgUnit | None = None, field: str = "post__unit__path") -> Q:

@@ -24,7 +24,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import unit_visibility_q
+from canbo.accounts.scoping import any_unit_visibility_q, in_force_unit_q, personal_rows_q, scoped
 from canbo.core.dates import add_months
 from canbo.core.text import unaccent
 from canbo.people.models import Employment
@@ -38,15 +38,7 @@ is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 def _scoped(queryset, user, *fields):
     if user is None:
         return queryset
-    if not is_staff(user):
-        return queryset.none()
-    parts = [unit_visibility_q(user, f) for f in fields]
-    if any(p is None for p in parts):
-        return queryset
-    condition = Q(pk__in=[])
-    for part in parts:
-        condition |= part
-    return queryset.filter(condition)
+    return scoped(queryset, any_unit_visibility_q(user, *fields), allowed=is_staff(user))
 
 
 # --- quotas --------------------------------------------------------------------------------------------------
@@ -242,8 +234,14 @@ def _totals(rows: list[Progress], targets: list[ReductionTarget]) -> dict:
 
 
 def case_queryset_for(*, user):
+    """Cases of the people the user's units manage, and the exits of their units (in force) whose allowance a
+    rehire may owe back (rule 18): not repaid yet, or repaid this budget year (decision 018)."""
     qs = StreamliningCase.objects.select_related("person", "unit", "person__current_unit")
-    return _scoped(qs, user, "unit__path", "person__current_unit__path")
+    if user is None:
+        return qs
+    claim = Q(repaid_on__isnull=True) | Q(repaid_on__year=timezone.localdate().year)
+    owed = Q(status=CaseStatus.EXITED) & claim & in_force_unit_q(user, "unit__path")
+    return scoped(qs, personal_rows_q(user, incoming=owed), allowed=is_staff(user))
 
 
 def case_get_for_user(*, user, pk: int) -> StreamliningCase:

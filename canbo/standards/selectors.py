@@ -8,7 +8,14 @@ officers and leaders in their subtrees; officials and the system administrator s
 from django.db.models import Count, Prefetch, Q
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import can_edit_unit, reads_all_units, unit_paths, unit_visibility_q
+from canbo.accounts.scoping import (
+    can_edit_unit,
+    personal_rows_q,
+    reads_all_units,
+    scoped,
+    unit_paths,
+    unit_visibility_q,
+)
 from canbo.evaluation.models import RatingLevel
 from canbo.people.choices import QualificationScale, level_label
 from canbo.people.models import Position
@@ -92,17 +99,20 @@ def campaign_queryset_for(*, user):
 
 
 def finding_queryset_for(*, user, campaign: ReviewCampaign):
-    """The campaign's findings in the user's units (by the unit the person held the post in)."""
+    """The campaign's findings (they name a person) about the people the user's units manage (decision 018)."""
     qs = ReviewFinding.objects.filter(campaign=campaign).select_related("person", "unit", "position")
-    if not is_staff(user):
-        return qs.none()
-    condition = unit_visibility_q(user, "unit__path")
-    return qs if condition is None else qs.filter(condition)
+    return scoped(qs, personal_rows_q(user), allowed=is_staff(user))
+
+
+def _finding_counts_queryset_for(*, user, campaign: ReviewCampaign):
+    """Findings to count (never to list): by the unit the person held the post in."""
+    qs = ReviewFinding.objects.filter(campaign=campaign)
+    return scoped(qs, unit_visibility_q(user, "unit__path"), allowed=is_staff(user))
 
 
 def campaign_counts(*, user, campaign: ReviewCampaign) -> dict:
     """Findings, resolved, still short — in the user's units; one query."""
-    figures = finding_queryset_for(user=user, campaign=campaign).aggregate(
+    figures = _finding_counts_queryset_for(user=user, campaign=campaign).aggregate(
         findings=Count("pk"),
         resolved=Count("pk", filter=Q(resolved_on__isnull=False)),
         open=Count("pk", filter=Q(resolved_on__isnull=True)),
@@ -113,7 +123,7 @@ def campaign_counts(*, user, campaign: ReviewCampaign) -> dict:
 def campaign_units(*, user, campaign: ReviewCampaign) -> list[dict]:
     """Per unit: findings and still short (one query)."""
     return list(
-        finding_queryset_for(user=user, campaign=campaign)
+        _finding_counts_queryset_for(user=user, campaign=campaign)
         .order_by()
         .values("unit", "unit__name", "unit__code", "unit__path")
         .annotate(

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_visibility_q
+from canbo.accounts.scoping import has_role, personal_rows_q, scoped, unit_visibility_q
 
 from .choices import SurveyStatus
 from .models import Invitation, Survey
@@ -36,12 +36,13 @@ def survey_get_for_user(*, user, pk) -> Survey:
 
 
 def invitation_queryset_for(*, user):
-    """Invitations of the units the user reads (by the unit at invitation)."""
-    if not is_staff(user):
-        return Invitation.objects.none()
-    condition = unit_visibility_q(user, "unit__path")
-    qs = Invitation.objects.all()
-    return qs if condition is None else qs.filter(condition)
+    """Invitations (who was asked) of the people the user's units manage (decision 018)."""
+    return scoped(Invitation.objects.all(), personal_rows_q(user), allowed=is_staff(user))
+
+
+def _invitation_counts_queryset_for(*, user):
+    """Invitations to count (never to list): by the unit at invitation, as the units read their own past."""
+    return scoped(Invitation.objects.all(), unit_visibility_q(user, "unit__path"), allowed=is_staff(user))
 
 
 def invitation_list(*, fetched_by, survey: Survey, answered: bool | None = None):
@@ -53,7 +54,7 @@ def invitation_list(*, fetched_by, survey: Survey, answered: bool | None = None)
 
 def invitation_counts(*, fetched_by, survey: Survey) -> dict:
     return (
-        invitation_queryset_for(user=fetched_by)
+        _invitation_counts_queryset_for(user=fetched_by)
         .filter(survey=survey)
         .aggregate(invited=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False)))
     )

@@ -6,7 +6,15 @@ from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, reads_all_units, unit_paths, unit_visibility_q
+from canbo.accounts.scoping import (
+    has_role,
+    personal_rows_q,
+    reads_all_units,
+    runs_unit,
+    scoped,
+    unit_paths,
+    unit_visibility_q,
+)
 from canbo.core.text import unaccent
 from canbo.reports.formatting import fmt_decimal, round1
 
@@ -47,38 +55,29 @@ def class_queryset_for(*, user):
 
 
 def enrolment_queryset_for(*, user):
-    """Enrolments of people in the user's units (the unit then or now), and the official's own."""
+    """Enrolments of the people the user's units manage today (their whole history, wherever they were
+    enrolled: decision 018), and the official's own."""
     qs = Enrolment.objects.select_related("person", "programme", "unit", "training_class")
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    if reads_all_units(user):
-        return qs
-    then = unit_visibility_q(user, "unit__path")
-    now = unit_visibility_q(user, "person__current_unit__path")
-    return qs.filter(then | now | Q(person__user=user))
+    allowed = getattr(user, "is_authenticated", False)
+    return scoped(qs, personal_rows_q(user, own=True), allowed=allowed)
 
 
 def study_queryset_for(*, user):
+    """People sent to study whom the user's units manage today, and the official's own assignments."""
     qs = StudyAssignment.objects.select_related("person", "programme", "unit")
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    if reads_all_units(user):
-        return qs
-    then = unit_visibility_q(user, "unit__path")
-    now = unit_visibility_q(user, "person__current_unit__path")
-    return qs.filter(then | now | Q(person__user=user))
+    allowed = getattr(user, "is_authenticated", False)
+    return scoped(qs, personal_rows_q(user, own=True), allowed=allowed)
 
 
 def class_roster(*, user, klass: TrainingClass):
-    """The class list as this user may see it: everyone for the organiser's officers (they run the class and
-    record its results), else only their own people."""
-    from canbo.accounts.scoping import can_edit_unit
-
-    qs = (
-        Enrolment.objects.filter(training_class=klass)
-        if can_edit_unit(user, klass.organiser_unit)
-        else (enrolment_queryset_for(user=user).filter(training_class=klass))
-    )
+    """The class list as this user may see it: the people they manage, and for the officers of the organiser
+    (while it is in force) also every enrolment still waiting for its result, which they record (decision 018:
+    an open process; once the result is in, it follows the person)."""
+    if runs_unit(user, klass.organiser_unit):
+        waiting = Q(result=EnrolmentResult.PENDING)
+        qs = scoped(Enrolment.objects.filter(training_class=klass), personal_rows_q(user, incoming=waiting))
+    else:
+        qs = enrolment_queryset_for(user=user).filter(training_class=klass)
     return qs.select_related("person", "unit", "qualification", "programme").order_by(
         "person__sort_key", "person_id"
     )

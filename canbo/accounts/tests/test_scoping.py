@@ -30,3 +30,37 @@ def test_official_sees_only_own_record(dana, anh):
 
 def test_outsider_does_not_see_persons(charlie, anh, outsider_person):
     assert list(person_queryset_for(user=charlie)) == [outsider_person]
+
+
+# --- decision 018: a person's details follow the unit that manages the person today --------------------------
+
+
+def test_a_role_on_a_unit_that_has_ended_manages_nobody_but_still_sees_its_units(tree, anh):
+    import datetime
+
+    from canbo.accounts.models import Role
+    from canbo.accounts.scoping import in_force_unit_paths
+    from canbo.core.factories import UserFactory, grant
+
+    officer = grant(UserFactory(username="former"), Role.UNIT_OFFICER, tree["dept_a"])
+    assert in_force_unit_paths(officer) == [tree["dept_a"].path]
+    assert anh in person_queryset_for(user=officer)
+
+    tree["dept_a"].valid_to = datetime.date(2025, 6, 30)
+    tree["dept_a"].save(update_fields=["valid_to"])
+    officer = type(officer).objects.get(pk=officer.pk)  # roles are cached per user object
+
+    assert in_force_unit_paths(officer) == []
+    assert anh not in person_queryset_for(user=officer)
+    assert tree["dept_a_office"] in visible_units(officer)  # reports keep the historical units
+
+
+def test_the_board_is_not_restricted_and_a_person_who_moved_leaves_the_old_unit(
+    board, alice, charlie, anh, tree
+):
+    from canbo.accounts.scoping import managed_person_q
+
+    assert managed_person_q(board) is None
+    anh.current_unit = tree["dept_b"]
+    anh.save()
+    assert anh not in person_queryset_for(user=alice) and anh in person_queryset_for(user=charlie)

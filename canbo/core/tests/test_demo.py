@@ -19,6 +19,7 @@ from canbo.org.models import OrgEvent, OrgUnit
 from canbo.people.models import Employment, Person, Qualification
 from canbo.people.selectors import person_get_for_user, person_queryset_for
 from canbo.people.validators import check_national_id_matches, validate_national_id
+from canbo.reports.registry import get_report
 
 pytestmark = pytest.mark.django_db
 
@@ -190,6 +191,12 @@ def test_demo_users_cover_every_role_and_are_scoped(small_demo):
     assert set(visible_units(users["sonoivu"]).values_list("code", flat=True)) == {"DB-SNV"}
     legacy = set(visible_units(users["huyentuangiao"]).values_list("code", flat=True))
     assert "DB-H099" in legacy and all(code.startswith("DB-H099") for code in legacy)
+    # the district ended on 30/06/2025: its officer manages nobody, reads no person, keeps its past's figures (018)
+    assert not person_queryset_for(user=users["huyentuangiao"]).exists()
+    figures = get_report("party-admissions").execute(
+        user=users["huyentuangiao"], data={"on": "31/12/2025", "term": "2020-2025"}
+    )
+    assert figures.rows and figures.meta["2020-2025"]["admitted"] > 0
     outsider = Person.objects.exclude(current_unit__code="DB-SYT").first()
     with pytest.raises(Http404):  # the Sở Y tế leader does not see another unit's record
         person_get_for_user(user=users["lanhdao"], uuid=outsider.uuid)

@@ -45,7 +45,7 @@ def test_a_class_elsewhere_is_visible_when_own_people_attend(classes, charlie, t
     assert "X" in codes(class_queryset_for(user=charlie))
 
 
-def test_enrolments_by_unit_then_or_now_and_own(classes, alice, charlie, dana, tree, anh, outsider_person):
+def test_enrolments_follow_the_person_and_own(classes, alice, charlie, dana, tree, anh, outsider_person):
     mine = EnrolmentFactory(training_class=classes["province"], person=anh)
     theirs = EnrolmentFactory(training_class=classes["province"], person=outsider_person)
     assert list(enrolment_queryset_for(user=alice)) == [mine]
@@ -54,10 +54,10 @@ def test_enrolments_by_unit_then_or_now_and_own(classes, alice, charlie, dana, t
 
     own = EnrolmentFactory(training_class=classes["a"], person=Person.objects.get(user=dana))
     assert list(enrolment_queryset_for(user=dana)) == [own]
-    # anh moved to Sở B: the enrolment stays visible to Sở A (unit then) and becomes visible to Sở B (unit now)
+    # anh moved to Sở B: Sở B, which manages anh now, sees the enrolment; Sở A no longer does (decision 018)
     anh.current_unit = tree["dept_b"]
     anh.save()
-    assert mine in enrolment_queryset_for(user=alice) and mine in enrolment_queryset_for(user=charlie)
+    assert mine not in enrolment_queryset_for(user=alice) and mine in enrolment_queryset_for(user=charlie)
 
 
 def test_plans_for_staff_only_and_overdue(tree, alice, dana, sysadmin, board):
