@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role, unit_editability_q, unit_visibility_q
+from canbo.accounts.scoping import has_role, managed_person_q
 
 from .fields import BY_CODE
 from .models import AccessLogEntry, OutboxItem, OutboxState
@@ -23,7 +23,7 @@ def outbox_for(*, user):
     """Items of the units the user keeps (board: all; unit officer: their subtree; others: none)."""
     if not may_open_sync(user):
         return OutboxItem.objects.none()
-    condition = unit_editability_q(user, "unit__path")
+    condition = managed_person_q(user, "person", write=True)  # decision 018
     qs = OutboxItem.objects.select_related("person", "unit")
     return qs if condition is None else qs.filter(condition)
 
@@ -79,7 +79,7 @@ def refusal_fix(item: OutboxItem) -> dict:
 def access_log_of_person(*, user, person):
     """Who looked at the person's dossier: the person themself sees it; so do those who keep their unit."""
     if person.user_id != user.pk:
-        condition = unit_editability_q(user, "current_unit__path")
+        condition = managed_person_q(user, "", write=True)
         if not has_role(user, *SYNC_ROLES) or (
             condition is not None and not type(person).objects.filter(condition, pk=person.pk).exists()
         ):
@@ -92,7 +92,7 @@ def access_log_audit(*, user, unit=None, start: date | None = None, end: date | 
     if not has_role(user, *SYNC_ROLES, Role.STANDING_COMMITTEE):
         return AccessLogEntry.objects.none()
     qs = AccessLogEntry.objects.select_related("person", "unit", "viewer")
-    condition = unit_visibility_q(user, "unit__path")
+    condition = managed_person_q(user, "person")  # names people: only those the unit manages today
     if condition is not None:
         qs = qs.filter(condition)
     if unit is not None:

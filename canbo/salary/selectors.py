@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import unit_visibility_q
+from canbo.accounts.scoping import managed_person_q
 from canbo.core.dates import add_months, end_of_month
 from canbo.discipline.models import DisciplineRecord
 from canbo.org.models import OrgUnit, UnitKind
@@ -34,7 +34,7 @@ def record_queryset_for(*, user):
     own = Q(person__user=user)
     if not reads_cadre_work(user):
         return SalaryRecord.objects.filter(own)
-    condition = unit_visibility_q(user, "person__current_unit__path")
+    condition = managed_person_q(user, "person")  # decision 018: the people the unit manages today
     return SalaryRecord.objects.all() if condition is None else SalaryRecord.objects.filter(condition | own)
 
 
@@ -202,7 +202,7 @@ def _compute(persons, *, on: date) -> list[RaiseDue]:
 def working_persons_for(*, user):
     if not getattr(user, "is_authenticated", False) or not reads_cadre_work(user):
         return Person.objects.none()
-    condition = unit_visibility_q(user, "current_unit__path")
+    condition = managed_person_q(user, "")
     qs = Person.objects.filter(status=PersonStatus.WORKING)
     return qs if condition is None else qs.filter(condition)
 
