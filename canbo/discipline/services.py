@@ -249,7 +249,9 @@ def case_extend(*, actor, case: DisciplineCase, reason: str, expected_version=No
     if case.is_complex:
         errors["is_complex"] = ["Vụ việc đã được gia hạn."]
     elif case.handling_deadline is not None and case.handling_deadline < timezone.localdate():
-        errors["is_complex"] = [f"Thời hạn xử lý đã hết ngày {case.handling_deadline:%d/%m/%Y}: không gia hạn."]
+        errors["is_complex"] = [
+            f"Thời hạn xử lý đã hết ngày {case.handling_deadline:%d/%m/%Y}: không gia hạn."
+        ]
     if errors:
         raise ValidationError(errors)
     with audit_actor(actor):

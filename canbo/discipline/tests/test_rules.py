@@ -4,8 +4,8 @@ import pytest
 
 from canbo.core.rulebook import rule_version_append
 from canbo.discipline import rules
-from canbo.discipline.models import DisciplineRule
 from canbo.discipline.models import DisciplineForm as F
+from canbo.discipline.models import DisciplineRule
 
 D = datetime.date
 

@@ -190,7 +190,9 @@ def test_a_heavier_new_act_during_a_sanction_is_refused_at_its_own_form(alice, a
         person=anh, unit=tree["dept_a_office"], form=F.REPRIMAND, decision_number="1/QĐ",
         decided_on=D(2025, 10, 1), effective_until=D(2026, 3, 31),
     )  # fmt: skip
-    case = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act(F.WARNING, on=D(2026, 1, 5))])
+    case = case_open(
+        actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act(F.WARNING, on=D(2026, 1, 5))]
+    )
     with pytest.raises(ValidationError, match="nặng hơn một mức"):
         case_review(actor=alice, case=case, proposed_form=F.WARNING)
     # a non-leader civil servant: the level above cảnh cáo is buộc thôi việc
@@ -217,7 +219,9 @@ def test_a_complex_case_is_extended_to_150_days_once(alice, anh, monkeypatch):
 def test_a_case_cannot_be_extended_after_its_deadline(alice, anh, monkeypatch):
     monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 5, 2))
     case = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act()])
-    assert case_extend(actor=alice, case=case, reason="Phức tạp").is_complex  # on the last day: still possible
+    assert case_extend(
+        actor=alice, case=case, reason="Phức tạp"
+    ).is_complex  # on the last day: still possible
     monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 5, 3))
     other = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act()])
     with pytest.raises(ValidationError, match="đã hết"):
