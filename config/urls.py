@@ -33,6 +33,7 @@ urlpatterns = [
     path("phan-anh/", include("canbo.feedback.urls")),
     path("dang-vien/", include("canbo.party.urls")),
     path("khao-sat/", include("canbo.surveys.urls")),
+    path("can-cu-phap-ly/", include("canbo.legal.urls")),
     path("api/v1/", include("canbo.org.api_urls")),
     path("api/v1/", include("canbo.people.api_urls")),
     path("api/v1/", include("canbo.reports.api_urls")),

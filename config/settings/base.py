@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "canbo.feedback",
     "canbo.party",
     "canbo.surveys",
+    "canbo.legal",
 ]
 
 MIDDLEWARE = [
