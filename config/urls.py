@@ -39,6 +39,7 @@ urlpatterns = [
     path("ho-so/", include("canbo.dossier.urls")),
     path("quyet-dinh/", include("canbo.decisions.urls")),
     path("dong-bo-csdl-quoc-gia/", include("canbo.nationaldb.urls")),
+    path("can-cu-phap-ly/", include("canbo.legal.urls")),
     path("api/v1/", include("canbo.org.api_urls")),
     path("api/v1/", include("canbo.people.api_urls")),
     path("api/v1/", include("canbo.reports.api_urls")),

@@ -7,9 +7,11 @@ class DisciplineConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
         from . import exports, reports  # noqa: F401 (registers the module's reports and Excel export)
-        from .models import DisciplineAct, DisciplineCase, DisciplineRecord
+        from .models import DisciplineAct, DisciplineCase, DisciplineRecord, DisciplineRule
 
         for model in (DisciplineRecord, DisciplineCase, DisciplineAct):
             register_audited(model)
+        register_rules(DisciplineRule, area="Kỷ luật")

@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person
 
@@ -24,16 +25,28 @@ class DisciplineForm(models.TextChoices):
     FORCED_RESIGNATION = "BUOC_THOI_VIEC", _("Buộc thôi việc")
 
 
-# Severity (higher is heavier): rule 25 "one level higher" and rule 26's waiting months read it.
+# Severity (higher is heavier), to compare a running sanction with a new act's form across ladders. Bãi nhiệm
+# (cadres) and buộc thôi việc (civil servants) end the service: both are heavier than cách chức (NĐ 172/2025
+# Art 2(3), the cadre ladder khiển trách → cảnh cáo → cách chức → bãi nhiệm). The ladders themselves, the periods
+# and the handling time limit are dated rows of `DisciplineRule`.
 SEVERITY = {
     DisciplineForm.REPRIMAND: 1,
     DisciplineForm.WARNING: 2,
     DisciplineForm.PAY_CUT: 3,
     DisciplineForm.DEMOTION: 4,
     DisciplineForm.REMOVAL: 5,
-    DisciplineForm.DISMISSAL_FROM_OFFICE: 5,
+    DisciplineForm.DISMISSAL_FROM_OFFICE: 6,
     DisciplineForm.FORCED_RESIGNATION: 6,
 }
+
+
+class DisciplineRule(DatedRule):
+    """The discipline rules in force on a date (the forms of each category, sanction periods, the wait before a
+    higher post, the time limit for handling a case), seeded with their legal basis."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về kỷ luật")
+        verbose_name_plural = _("quy định về kỷ luật")
 
 
 class CaseStatus(models.TextChoices):
@@ -60,6 +73,9 @@ class DisciplineCase(Versioned, Timestamped):
     category = models.CharField(_("phân loại"), max_length=8)  # copied from the person at opening
     is_leader = models.BooleanField(_("giữ chức vụ lãnh đạo, quản lý"), default=False)
     opened_on = models.DateField(_("ngày thụ lý"))
+    # NĐ 172/2025 (thời hạn xử lý kỷ luật): decided within 90 days, 150 for a complex case (DisciplineRule)
+    handling_deadline = models.DateField(_("hạn xử lý kỷ luật"), null=True, blank=True)
+    is_complex = models.BooleanField(_("vụ việc phức tạp (gia hạn)"), default=False)
     # rule 16: a decision for an act related to the duty forces "không hoàn thành nhiệm vụ" in that year
     duty_related = models.BooleanField(_("vi phạm liên quan đến thực thi nhiệm vụ, công vụ"), default=True)
     status = models.CharField(

@@ -14,7 +14,7 @@ from canbo.core.text import unaccent
 from canbo.people.models import Person
 
 from . import rules
-from .models import CaseStatus, DisciplineCase, DisciplineRecord
+from .models import CaseStatus, DisciplineCase, DisciplineRecord, DisciplineRule
 
 is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
@@ -75,8 +75,9 @@ def promotion_blocked_until(person: Person, on: date | None = None) -> date | No
     """Rule 26 (QĐ 377): the first day a higher post is possible, when that is after `on` (default today);
     None when no decision delays it. One query."""
     on = on or timezone.localdate()
+    history = DisciplineRule.objects.history("promotion_wait_months")
     ends = [
-        rules.promotion_wait_end(form, decided)
+        rules.promotion_wait_end(form, decided, history=history)
         for form, decided in DisciplineRecord.objects.filter(person=person, decided_on__lte=on).values_list(
             "form", "decided_on"
         )
@@ -88,3 +89,14 @@ def promotion_blocked_until(person: Person, on: date | None = None) -> date | No
 def open_case_count(*, user) -> int:
     """Cases not yet decided in the user's units (dashboard tile)."""
     return case_queryset_for(user=user).filter(~Q(status=CaseStatus.DECIDED)).count()
+
+
+def overdue_cases(*, user, on: date | None = None):
+    """Cases not yet decided whose time limit for handling (90/150 days, NĐ 172/2025) has passed on `on`."""
+    on = on or timezone.localdate()
+    return (
+        case_queryset_for(user=user)
+        .filter(~Q(status=CaseStatus.DECIDED), handling_deadline__lt=on)
+        .select_related("person", "unit")
+        .order_by("handling_deadline", "pk")
+    )

@@ -127,6 +127,7 @@ def case_open(
             category=person.category,
             is_leader=_is_leader(person),
             opened_on=opened_on,
+            handling_deadline=rules.handling_deadline(opened_on, is_complex=False),
             duty_related=bool(duty_related),
             note=(note or "").strip(),
             opened_by=actor,
@@ -230,6 +231,34 @@ def case_defer(
     with audit_actor(actor):
         case.status, case.deferral_reason, case.deferred_until = CaseStatus.DEFERRED, reason, until
         case.save(update_fields=["status", "deferral_reason", "deferred_until", "updated_at"])
+    return case
+
+
+@transaction.atomic
+def case_extend(*, actor, case: DisciplineCase, reason: str, expected_version=None) -> DisciplineCase:
+    """A complex case that needs verification: the time limit for handling it goes from 90 to 150 days
+    (NĐ 172/2025), once, before the 90 days have run out, with the reason in the case's note."""
+    case = _locked(case, actor, expected_version)
+    _require_status(case, CaseStatus.OPENED, CaseStatus.REVIEWED, CaseStatus.DEFERRED, doing="gia hạn")
+    reason = (reason or "").strip()
+    errors: dict[str, list[str]] = {}
+    if not reason:
+        errors["reason"] = ["Cần lý do gia hạn (vụ việc phức tạp cần thanh tra, kiểm tra để xác minh)."]
+    elif len(reason) > 300:
+        errors["reason"] = ["Lý do gia hạn tối đa 300 ký tự."]
+    if case.is_complex:
+        errors["is_complex"] = ["Vụ việc đã được gia hạn."]
+    elif case.handling_deadline is not None and case.handling_deadline < timezone.localdate():
+        errors["is_complex"] = [
+            f"Thời hạn xử lý đã hết ngày {case.handling_deadline:%d/%m/%Y}: không gia hạn."
+        ]
+    if errors:
+        raise ValidationError(errors)
+    with audit_actor(actor):
+        case.is_complex = True
+        case.handling_deadline = rules.handling_deadline(case.opened_on, is_complex=True)
+        case.note = reason
+        case.save(update_fields=["is_complex", "handling_deadline", "note", "updated_at"])
     return case
 
 

@@ -50,6 +50,10 @@ def _clean(data: dict) -> dict:
     weight = data.get("weight", 1)
     if not isinstance(weight, int) or not 1 <= weight <= 100:
         errors["weight"] = ["Trọng số từ 1 đến 100."]
+    quantity = data.get("quantity_percent")
+    quantity = 100 if quantity is None else quantity
+    if not isinstance(quantity, int) or not 0 <= quantity <= 100:
+        errors["quantity_percent"] = ["Số lượng hoàn thành từ 0 đến 100 %."]
     for field, label in (("quality_misses", "chất lượng"), ("timeliness_misses", "tiến độ")):
         value = data.get(field, 0)
         if not isinstance(value, int) or not 0 <= value <= MAX_MISSES:
@@ -64,6 +68,7 @@ def _clean(data: dict) -> dict:
         "period": period,
         "title": title,
         "weight": weight,
+        "quantity_percent": quantity,
         "quality_misses": data.get("quality_misses", 0),
         "timeliness_misses": data.get("timeliness_misses", 0),
         "note": note,

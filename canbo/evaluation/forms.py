@@ -102,6 +102,24 @@ class FactsForm(VersionForm):
     months_worked = forms.IntegerField(label="Số tháng công tác trong năm", min_value=0, max_value=12)
     leave_months = forms.IntegerField(label="Số tháng nghỉ (ốm, việc riêng…)", min_value=0, max_value=12)
     maternity = forms.BooleanField(label="Nghỉ thai sản trong năm", required=False)
+    duty_group = forms.CharField(
+        label="Nhóm công chức có nhiệm vụ tương đồng (NĐ 335/2025)",
+        required=False,
+        max_length=100,
+        help_text="Tỷ lệ “Hoàn thành xuất sắc” tối đa 20 % số “Hoàn thành tốt” trong đơn vị và trong từng nhóm.",
+    )
+    unit_corruption_note = forms.CharField(
+        label="Đơn vị do người lãnh đạo phụ trách để xảy ra tham ô, tham nhũng, lãng phí (căn cứ)",
+        required=False,
+        max_length=500,
+        help_text="Chỉ với người lãnh đạo, quản lý: xếp loại “Không hoàn thành nhiệm vụ”.",
+    )
+    unit_results_percent = forms.IntegerField(
+        label="Kết quả hoạt động của đơn vị (%, lãnh đạo)", required=False, min_value=0, max_value=100
+    )
+    organisation_percent = forms.IntegerField(
+        label="Năng lực tổ chức thực hiện nhiệm vụ (%, lãnh đạo)", required=False, min_value=0, max_value=100
+    )
 
 
 class DeliverableForm(VersionForm):
@@ -122,19 +140,27 @@ class DeliverableForm(VersionForm):
         initial=1,
         help_text="Các sản phẩm chia 70 điểm theo trọng số.",
     )
+    quantity_percent = forms.IntegerField(
+        label="Số lượng hoàn thành so với được giao (%)",
+        min_value=0,
+        max_value=100,
+        initial=100,
+        required=False,
+        help_text="Để trống: 100 %.",
+    )
     quality_misses = forms.IntegerField(
         label="Số lần không bảo đảm chất lượng",
         min_value=0,
         max_value=4,
         initial=0,
-        help_text="Mỗi lần trừ 25 %.",
+        help_text="Mỗi lần trừ 25 % điểm chất lượng của sản phẩm này.",
     )
     timeliness_misses = forms.IntegerField(
         label="Số lần không bảo đảm tiến độ",
         min_value=0,
         max_value=4,
         initial=0,
-        help_text="Mỗi lần trừ 25 %.",
+        help_text="Mỗi lần trừ 25 % điểm tiến độ của sản phẩm này.",
     )
     note = forms.CharField(label="Ghi chú", required=False, max_length=500)
 

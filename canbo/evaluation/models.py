@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person
 
@@ -155,6 +156,19 @@ class RatingSheet(Versioned, Timestamped):
         _("có kết luận suy thoái về tư tưởng chính trị, đạo đức, lối sống"), default=False
     )
     degradation_note = models.CharField(_("căn cứ kết luận suy thoái"), max_length=500, blank=True)
+    # NĐ 335/2025 (civil servants from 2026): the group of similar duties the HTXS cap also holds in; for a
+    # leader, the unit's corruption, waste or embezzlement handled by law (forces KHT) and the two parts of the
+    # leader's tasks formula besides their own deliverables (rules.leader_tasks_score)
+    duty_group = models.CharField(_("nhóm nhiệm vụ tương đồng"), max_length=100, blank=True)
+    unit_corruption_note = models.CharField(
+        _("đơn vị phụ trách để xảy ra tham ô, tham nhũng, lãng phí (căn cứ)"), max_length=500, blank=True
+    )
+    unit_results_percent = models.PositiveSmallIntegerField(
+        _("kết quả hoạt động của đơn vị (%)"), null=True, blank=True
+    )
+    organisation_percent = models.PositiveSmallIntegerField(
+        _("năng lực tổ chức thực hiện nhiệm vụ (%)"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("phiếu đánh giá, xếp loại")
@@ -170,6 +184,12 @@ class RatingSheet(Versioned, Timestamped):
             models.CheckConstraint(
                 condition=Q(months_worked__lte=12) & Q(leave_months__lte=12),
                 name="rating_sheet_months_range",
+            ),
+            models.CheckConstraint(
+                condition=(Q(unit_results_percent__isnull=True) | Q(unit_results_percent__lte=100))
+                & (Q(organisation_percent__isnull=True) | Q(organisation_percent__lte=100)),
+                name="rating_sheet_leader_percent_range",
+                violation_error_message=_("Tỷ lệ từ 0 đến 100 %."),
             ),
             models.CheckConstraint(
                 condition=(
@@ -220,15 +240,26 @@ class DeliverablePeriod(models.TextChoices):
     QUARTER = "QUARTER", _("Quý")
 
 
+class EvaluationRule(DatedRule):
+    """The rating rules in force on a date (scope of the NĐ 335 points, bands, HTXS cap, months worked, the
+    deadline, the deliverables' scoring), seeded with their legal basis; a year is judged by its own rules."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về đánh giá, xếp loại")
+        verbose_name_plural = _("quy định về đánh giá, xếp loại")
+
+
 class RatingDeliverable(Timestamped):
     """One monthly or quarterly deliverable of a sheet (NĐ 335/2025, rule 16): its share of the 70 points of
-    the tasks part and the misses of quality or timeliness, each costing 25 % of the item (rules.tasks_score)."""
+    the tasks part, scored on quantity, quality and progress; each miss of quality (of progress) costs 25 % of
+    that item's quality (progress) points (rules.tasks_score)."""
 
     sheet = models.ForeignKey(RatingSheet, on_delete=models.CASCADE, related_name="deliverables")
     period_kind = models.CharField(_("kỳ"), max_length=8, choices=DeliverablePeriod.choices)
     period = models.PositiveSmallIntegerField(_("tháng / quý"))
     title = models.CharField(_("sản phẩm, nhiệm vụ"), max_length=300)
     weight = models.PositiveSmallIntegerField(_("trọng số"), default=1)
+    quantity_percent = models.PositiveSmallIntegerField(_("số lượng hoàn thành (%)"), default=100)
     quality_misses = models.PositiveSmallIntegerField(_("số lần không bảo đảm chất lượng"), default=0)
     timeliness_misses = models.PositiveSmallIntegerField(_("số lần không bảo đảm tiến độ"), default=0)
     note = models.CharField(_("ghi chú"), max_length=500, blank=True)
@@ -258,6 +289,11 @@ class RatingDeliverable(Timestamped):
                 & Q(timeliness_misses__lte=4),
                 name="rating_deliverable_ranges",
                 violation_error_message=_("Trọng số từ 1 đến 100; số lần không đạt mỗi loại từ 0 đến 4."),
+            ),
+            models.CheckConstraint(
+                condition=Q(quantity_percent__lte=100),
+                name="rating_deliverable_quantity_range",
+                violation_error_message=_("Số lượng hoàn thành từ 0 đến 100 %."),
             ),
         ]
 

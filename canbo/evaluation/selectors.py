@@ -143,9 +143,22 @@ def rating_tile(*, user) -> dict | None:
 
 
 def sheet_tasks_score(*, sheet):
-    """The NĐ 335 tasks part computed from the sheet's deliverables (None without any); one query."""
-    rows = sheet.deliverables.values_list("weight", "quality_misses", "timeliness_misses")
-    return rules.tasks_score((weight, quality + timely) for weight, quality, timely in rows)
+    """The NĐ 335 tasks part computed from the sheet's deliverables (None without any, or where NĐ 335 does not
+    apply: viên chức, years before 2026); a leader's adds the unit's results and the capacity to organise."""
+    if not rules.points_apply(sheet.person.category, sheet.year):
+        return None
+    rows = sheet.deliverables.values_list("weight", "quantity_percent", "quality_misses", "timeliness_misses")
+    own = rules.tasks_score(rows, year=sheet.year)
+    if own is None or not sheet_is_leader(sheet):
+        return own
+    return rules.leader_tasks_score(
+        own, sheet.unit_results_percent, sheet.organisation_percent, year=sheet.year
+    )
+
+
+def sheet_is_leader(sheet) -> bool:
+    position = sheet.person.position
+    return bool(position and position.is_leadership)
 
 
 def deliverable_get_for_user(*, user, pk):

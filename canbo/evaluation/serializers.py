@@ -90,6 +90,10 @@ class RatingSheetSerializer(ModelSerializer):
             "status_label",
             "months_worked",
             "leave_months",
+            "duty_group",
+            "unit_corruption_note",
+            "unit_results_percent",
+            "organisation_percent",
             "maternity",
             "self_level",
             "self_text",
@@ -153,6 +157,14 @@ class RatingFactsSerializer(Serializer):
     months_worked = serializers.IntegerField(min_value=0, max_value=12)
     leave_months = serializers.IntegerField(min_value=0, max_value=12)
     maternity = serializers.BooleanField()
+    duty_group = serializers.CharField(max_length=100, required=False, allow_blank=True, default="")
+    unit_corruption_note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    unit_results_percent = serializers.IntegerField(
+        min_value=0, max_value=100, required=False, allow_null=True
+    )
+    organisation_percent = serializers.IntegerField(
+        min_value=0, max_value=100, required=False, allow_null=True
+    )
     version = _version()
 
 
@@ -169,6 +181,7 @@ class RatingDeliverableSerializer(ModelSerializer):
             "period",
             "title",
             "weight",
+            "quantity_percent",
             "quality_misses",
             "timeliness_misses",
             "note",
@@ -181,6 +194,7 @@ class RatingDeliverableInputSerializer(Serializer):
     period = serializers.IntegerField(min_value=1, max_value=12, help_text="Tháng 1–12 hoặc quý 1–4.")
     title = serializers.CharField(max_length=300)
     weight = serializers.IntegerField(min_value=1, max_value=100, required=False, default=1)
+    quantity_percent = serializers.IntegerField(min_value=0, max_value=100, required=False, default=100)
     quality_misses = serializers.IntegerField(min_value=0, max_value=4, required=False, default=0)
     timeliness_misses = serializers.IntegerField(min_value=0, max_value=4, required=False, default=0)
     note = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")

@@ -24,7 +24,7 @@ from canbo.people.models import Employment, Person
 
 from . import rules
 from .models import AnnualRating, CampaignStatus, RatingCampaign, RatingLevel, RatingSheet, SheetStatus
-from .selectors import sheet_tasks_score
+from .selectors import sheet_is_leader, sheet_tasks_score
 
 NOT_YOUR_UNIT = "Anh/chị không có quyền tổ chức đánh giá, xếp loại của đơn vị này."
 NOT_YOUR_SHEET = "Chỉ chính người được đánh giá tự đánh giá trên phiếu của mình."
@@ -105,9 +105,15 @@ def sheet_set_facts(
     months_worked: int,
     leave_months: int,
     maternity: bool,
+    duty_group: str = "",
+    unit_corruption_note: str = "",
+    unit_results_percent: int | None = None,
+    organisation_percent: int | None = None,
     expected_version=None,
 ) -> RatingSheet:
-    """The officer corrects the months worked, the months of leave and the maternity flag before the result."""
+    """The officer corrects the months worked, the months of leave and the maternity flag before the result,
+    and (NĐ 335) the group of similar duties, and for a leader the unit's corruption finding, the unit's results
+    and the capacity to organise (the two parts of the leader's tasks formula)."""
     _require(can_edit_unit(actor, sheet.unit), NOT_PROPOSER)
     _require_open(sheet.campaign)
     if sheet.status == SheetStatus.DECIDED:
@@ -117,10 +123,37 @@ def sheet_set_facts(
         errors["months_worked"] = ["Số tháng công tác từ 0 đến 12."]
     if not 0 <= leave_months <= 12:
         errors["leave_months"] = ["Số tháng nghỉ từ 0 đến 12."]
+    duty_group, corruption = (duty_group or "").strip(), (unit_corruption_note or "").strip()
+    if len(duty_group) > 100:
+        errors["duty_group"] = ["Nhóm nhiệm vụ tương đồng tối đa 100 ký tự."]
+    if len(corruption) > 500:
+        errors["unit_corruption_note"] = ["Căn cứ tối đa 500 ký tự."]
+    is_leader = sheet_is_leader(sheet)
+    for field, value in (
+        ("unit_results_percent", unit_results_percent),
+        ("organisation_percent", organisation_percent),
+    ):
+        if value is not None and not 0 <= value <= 100:
+            errors[field] = ["Tỷ lệ từ 0 đến 100 %."]
+        elif value is not None and not is_leader:
+            errors[field] = ["Chỉ chấm cho người giữ chức vụ lãnh đạo, quản lý."]
+    if corruption and not is_leader:
+        errors["unit_corruption_note"] = ["Chỉ áp dụng với người giữ chức vụ lãnh đạo, quản lý."]
     if errors:
         raise ValidationError(errors)
     sheet.months_worked, sheet.leave_months, sheet.maternity = months_worked, leave_months, maternity
-    _save(actor, RatingSheet, sheet, expected_version, ["months_worked", "leave_months", "maternity"])
+    sheet.duty_group, sheet.unit_corruption_note = duty_group, corruption
+    sheet.unit_results_percent, sheet.organisation_percent = unit_results_percent, organisation_percent
+    fields = [
+        "months_worked",
+        "leave_months",
+        "maternity",
+        "duty_group",
+        "unit_corruption_note",
+        "unit_results_percent",
+        "organisation_percent",
+    ]
+    _save(actor, RatingSheet, sheet, expected_version, fields)
     return sheet
 
 
@@ -163,6 +196,8 @@ def facts_for(sheet: RatingSheet, *, degradation: str | None = None) -> rules.Fa
         maternity=sheet.maternity,
         disciplines=tuple(found),
         degradation=degradation,
+        is_leader=sheet_is_leader(sheet),
+        unit_corruption=sheet.unit_corruption_note,
     )
 
 
@@ -183,7 +218,7 @@ def _result_errors(sheet, level, general, tasks, degradation=None) -> tuple[Deci
     """(the tasks score to store, the errors)."""
     tasks, errors = _tasks(sheet, tasks)
     if not errors:
-        errors = rules.score_errors(general, tasks, level)
+        errors = rules.score_errors(general, tasks, level, category=sheet.person.category, year=sheet.year)
     if not errors:
         messages = rules.level_errors(facts_for(sheet, degradation=degradation), level)
         if messages:
@@ -227,9 +262,14 @@ def sheet_propose(
     return sheet
 
 
-def _cap_counts(campaign, unit_id, *, decided_only: bool, exclude=None) -> tuple[int, int]:
-    """(HTXS, HTT) of a unit's sheets: the decided level, else (when not decided_only) the proposed one."""
+def _cap_counts(
+    campaign, unit_id, *, decided_only: bool, exclude=None, duty_group: str = "", categories=()
+) -> tuple[int, int]:
+    """(HTXS, HTT) of a unit's sheets — of one group of similar duties of `categories` when `duty_group` is
+    given (NĐ 335) —: the decided level, else (when not decided_only) the proposed one."""
     qs = RatingSheet.objects.filter(campaign=campaign, unit_id=unit_id)
+    if duty_group:
+        qs = qs.filter(duty_group=duty_group, person__category__in=categories)
     if exclude is not None:
         qs = qs.exclude(pk=exclude)
     decided = Q(status=SheetStatus.DECIDED)
@@ -293,17 +333,7 @@ def sheet_decide(
     if errors:
         raise ValidationError(errors)
     if level in (RatingLevel.EXCELLENT, RatingLevel.GOOD) or sheet.level == RatingLevel.GOOD:
-        excellent, good = _cap_counts(sheet.campaign, sheet.unit_id, decided_only=False, exclude=sheet.pk)
-        excellent += level == RatingLevel.EXCELLENT
-        good += level == RatingLevel.GOOD
-        if not rules.cap_allows(excellent, good) and (level == RatingLevel.EXCELLENT or sheet.level == "HTT"):
-            raise ValidationError(
-                {
-                    "level": [
-                        rules.cap_message(sheet.unit.name, excellent, good) + " (kể cả các phiếu đã đề xuất)"
-                    ]
-                }
-            )
+        _check_cap(sheet, level)
     sheet.level, sheet.score_general, sheet.score_tasks = level, general, tasks
     sheet.decision_number, sheet.decided_on, sheet.decided_by = number, decided_on, actor
     sheet.degradation_finding, sheet.degradation_note = bool(basis), basis
@@ -322,6 +352,32 @@ def sheet_decide(
     _save(actor, RatingSheet, sheet, expected_version, fields)
     _write_rating(actor, sheet)
     return sheet
+
+
+def _check_cap(sheet: RatingSheet, level: str) -> None:
+    """Rule 15: HTXS within the share of HTT in the unit and, from 2026 for civil servants, in the sheet's group
+    of similar duties (NĐ 335), counting the other sheets' proposals."""
+    cap = rules.excellent_cap(sheet.year)
+    share, categories = cap["share_of_good"], cap.get("duty_group_categories", [])
+    scopes = [("", sheet.unit.name)]
+    if sheet.duty_group and sheet.person.category in categories:
+        scopes.append((sheet.duty_group, f"{sheet.unit.name}, nhóm nhiệm vụ “{sheet.duty_group}”"))
+    for group, name in scopes:
+        excellent, good = _cap_counts(
+            sheet.campaign,
+            sheet.unit_id,
+            decided_only=False,
+            exclude=sheet.pk,
+            duty_group=group,
+            categories=categories,
+        )
+        excellent += level == RatingLevel.EXCELLENT
+        good += level == RatingLevel.GOOD
+        if not rules.cap_allows(excellent, good, share=share) and (
+            level == RatingLevel.EXCELLENT or sheet.level == "HTT"
+        ):
+            message = rules.cap_message(name, excellent, good, share=share)
+            raise ValidationError({"level": [message + " (kể cả các phiếu đã đề xuất)"]})
 
 
 def _write_rating(actor, sheet: RatingSheet) -> AnnualRating:
@@ -360,18 +416,31 @@ def campaign_close(*, actor, campaign: RatingCampaign, expected_version=None) ->
         raise ValidationError(
             f"Còn {waiting} phiếu chưa có kết quả xếp loại ({names}{', …' if waiting > 5 else ''})."
         )
-    per_unit = (
-        campaign.sheets.values("unit_id", "unit__name")
-        .annotate(
-            x=Count("pk", filter=Q(level=RatingLevel.EXCELLENT)),
-            g=Count("pk", filter=Q(level=RatingLevel.GOOD)),
-        )
-        .order_by("unit__path")
-    )
+    cap = rules.excellent_cap(campaign.year)
+    share = cap["share_of_good"]
+    counts = {
+        "x": Count("pk", filter=Q(level=RatingLevel.EXCELLENT)),
+        "g": Count("pk", filter=Q(level=RatingLevel.GOOD)),
+    }
+    per_unit = campaign.sheets.values("unit_id", "unit__name").annotate(**counts).order_by("unit__path")
     over = [
-        rules.cap_message(u["unit__name"], u["x"], u["g"])
+        rules.cap_message(u["unit__name"], u["x"], u["g"], share=share)
         for u in per_unit
-        if not rules.cap_allows(u["x"], u["g"])
+        if not rules.cap_allows(u["x"], u["g"], share=share)
+    ]
+    per_group = (
+        campaign.sheets.filter(person__category__in=cap.get("duty_group_categories", []))
+        .exclude(duty_group="")
+        .values("unit_id", "unit__name", "duty_group")
+        .annotate(**counts)
+        .order_by("unit__path", "duty_group")
+    )
+    over += [
+        rules.cap_message(
+            f"{u['unit__name']}, nhóm nhiệm vụ “{u['duty_group']}”", u["x"], u["g"], share=share
+        )
+        for u in per_group
+        if not rules.cap_allows(u["x"], u["g"], share=share)
     ]
     if over:
         raise ValidationError(over)

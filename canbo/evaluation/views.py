@@ -142,7 +142,13 @@ def _initial(action, sheet) -> dict:
         initial.update(level=sheet.self_level, text=sheet.self_text)
     elif action == "facts":
         initial.update(
-            months_worked=sheet.months_worked, leave_months=sheet.leave_months, maternity=sheet.maternity
+            months_worked=sheet.months_worked,
+            leave_months=sheet.leave_months,
+            maternity=sheet.maternity,
+            duty_group=sheet.duty_group,
+            unit_corruption_note=sheet.unit_corruption_note,
+            unit_results_percent=sheet.unit_results_percent,
+            organisation_percent=sheet.organisation_percent,
         )
     elif action == "propose":
         initial.update(

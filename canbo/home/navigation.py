@@ -109,7 +109,13 @@ MENU: tuple[Section, ...] = (
             Entry("Nhật ký truy cập hồ sơ", "/dong-bo-csdl-quoc-gia/nhat-ky-truy-cap/", BOARD),
         ),
     ),
-    Section("Quản trị", (Entry("Quản trị", "/quan-tri/", _sysadmin),)),
+    Section(
+        "Quản trị",
+        (
+            Entry("Căn cứ pháp lý", "/can-cu-phap-ly/", BOARD),
+            Entry("Quản trị", "/quan-tri/", _sysadmin),
+        ),
+    ),
 )
 
 

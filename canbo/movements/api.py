@@ -30,6 +30,7 @@ from .serializers import (
     AppointmentCheckSerializer,
     AppointmentDecideSerializer,
     AppointmentDetailSerializer,
+    AppointmentExtendSerializer,
     AppointmentProposeSerializer,
     AppointmentQuerySerializer,
     AppointmentSerializer,
@@ -174,7 +175,9 @@ AppointmentDecideApi = _step(
 )
 AppointmentWithdrawApi = _step("withdraw", AppointmentWithdrawSerializer, "Rút đề xuất bổ nhiệm")
 AppointmentExtendApi = _step(
-    "extend", AppointmentVersionSerializer, "Kéo dài thời hạn giữ chức vụ đến ngày nghỉ hưu"
+    "extend",
+    AppointmentExtendSerializer,
+    "Kéo dài thời hạn giữ chức vụ đến ngày nghỉ hưu (biểu quyết của tập thể trên 50 %)",
 )
 
 

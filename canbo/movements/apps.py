@@ -7,12 +7,14 @@ class MovementsConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
         from . import reports  # noqa: F401 (registers the module's reports)
-        from .models import Appointment, Movement
+        from .models import Appointment, Movement, MovementRule
 
         for model in (
             Appointment,
             Movement,
         ):
             register_audited(model)
+        register_rules(MovementRule, area="Bổ nhiệm, luân chuyển")

@@ -84,7 +84,12 @@ class ApproveForm(VnFormMixin, VersionMixin):
 
 
 class ExtendForm(VnFormMixin, VersionMixin):
-    pass
+    """The collective secret vote on the extension (QĐ 727/QĐ-BNV 2025: more than 50 % in favour)."""
+
+    votes_for = forms.IntegerField(label="Số phiếu đồng ý kéo dài", min_value=0, max_value=999)
+    votes_total = forms.IntegerField(
+        label="Tổng số thành viên tập thể biểu quyết", min_value=1, max_value=999
+    )
 
 
 class DecideForm(VnFormMixin, VersionMixin):

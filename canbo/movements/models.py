@@ -6,10 +6,19 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Employment, Person, Position
 
 from .choices import AppointmentKind, AppointmentStatus, Direction, MovementKind
+
+
+class MovementRule(DatedRule):
+    """The term, extension and rotation rules in force on a date, seeded with their legal basis."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về bổ nhiệm, luân chuyển")
+        verbose_name_plural = _("quy định về bổ nhiệm, luân chuyển")
 
 
 class Appointment(Versioned, Timestamped):
@@ -44,6 +53,13 @@ class Appointment(Versioned, Timestamped):
     )
     proposed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     note = models.CharField(_("ghi chú"), max_length=300, blank=True)
+    # the collective secret vote on extending the term to retirement (QĐ 727/QĐ-BNV 2025: more than 50 %)
+    extension_votes_for = models.PositiveSmallIntegerField(
+        _("số phiếu đồng ý kéo dài"), null=True, blank=True
+    )
+    extension_votes_total = models.PositiveSmallIntegerField(
+        _("tổng số người biểu quyết"), null=True, blank=True
+    )
 
     class Meta:
         verbose_name = _("bổ nhiệm")
@@ -54,6 +70,12 @@ class Appointment(Versioned, Timestamped):
             models.Index(fields=["person", "status"], name="appointment_person_status"),
         ]
         constraints = [
+            models.CheckConstraint(
+                condition=Q(extension_votes_for__isnull=True, extension_votes_total__isnull=True)
+                | Q(extension_votes_total__gt=0, extension_votes_for__lte=F("extension_votes_total")),
+                name="appointment_extension_votes_valid",
+                violation_error_message=_("Số phiếu đồng ý không vượt quá tổng số người biểu quyết."),
+            ),
             models.CheckConstraint(
                 condition=~Q(status=AppointmentStatus.DECIDED)
                 | (

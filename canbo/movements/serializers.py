@@ -98,6 +98,15 @@ class AppointmentVersionSerializer(Serializer):
     version = serializers.IntegerField(required=False, min_value=1, help_text=VERSION_HELP)
 
 
+class AppointmentExtendSerializer(AppointmentVersionSerializer):
+    votes_for = serializers.IntegerField(min_value=0, max_value=999, help_text="Số phiếu đồng ý kéo dài.")
+    votes_total = serializers.IntegerField(
+        min_value=1,
+        max_value=999,
+        help_text="Tổng số người biểu quyết (bỏ phiếu kín); đồng ý phải trên 50 %.",
+    )
+
+
 class AppointmentCheckSerializer(AppointmentVersionSerializer):
     on = VnDateField(required=False, allow_null=True, help_text="Ngày kiểm tra; mặc định hôm nay.")
 

@@ -7,12 +7,14 @@ class PlanningConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
         from . import (
             exports,  # noqa: F401  (registers the Excel exports, run as queue jobs)
             reports,  # noqa: F401  (registers planning-changes, -composition, -gaps)
         )
-        from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
+        from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningRule, PlanningTerm
 
         for model in (PlanningEntry, PlannedPost, PlanningDecision, PlanningTerm):
             register_audited(model)
+        register_rules(PlanningRule, area="Quy hoạch cán bộ")

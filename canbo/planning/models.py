@@ -6,10 +6,20 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person, Position
 
 from .choices import EntryStatus, PlanningTier, RemovalReason, TermKind
+
+
+class PlanningRule(DatedRule):
+    """The planning rules in force on a date (the tiers open to a term starting then, the limits and ratios a new
+    term takes by default, the service a candidate needs), seeded with their legal basis (QĐ 50/2021 → QĐ 377)."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về quy hoạch cán bộ")
+        verbose_name_plural = _("quy định về quy hoạch cán bộ")
 
 
 class PlanningTerm(models.Model):

@@ -13,17 +13,21 @@ from datetime import date
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from canbo.accounts.scoping import can_edit_unit, sees_all_units
 from canbo.core.audit import audit_actor
 from canbo.core.versioning import bump_version
+from canbo.discipline.models import DisciplineRecord
 from canbo.movements.choices import AppointmentStatus
 from canbo.movements.models import Appointment
-from canbo.org.models import OrgUnit
+from canbo.org.models import AdminLevel, OrgUnit
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person, Position
+from canbo.people.retirement import retirement_date
 
+from . import rules
 from .choices import EntryStatus, PlanningTier, RemovalReason
 from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 from .selectors import LIVE, removal_proposals
@@ -59,7 +63,9 @@ def _require_unit(actor, unit: OrgUnit, what: str) -> None:
 @transaction.atomic
 def term_create(*, actor, data: dict) -> PlanningTerm:
     _require_board(actor, "lập nhiệm kỳ quy hoạch")
-    term = PlanningTerm(**{k: v for k, v in data.items() if k in TERM_FIELDS})
+    given = {k: v for k, v in data.items() if k in TERM_FIELDS and v is not None}
+    defaults = rules.term_defaults(given["start_date"]) if given.get("start_date") else {}
+    term = PlanningTerm(**{**defaults, **given})
     errors = {}
     term.code = (term.code or "").strip()
     if term.code and PlanningTerm.objects.filter(code=term.code).exists():
@@ -94,6 +100,8 @@ def post_create(
         ]
     if tier not in PlanningTier.values:
         errors["tier"] = [f"Nhóm quy hoạch “{tier}” không hợp lệ."]
+    elif district_refusal := _district_refusal(term, unit, position, tier):
+        errors["tier"] = [district_refusal]
     if seats is None or seats < 1:
         errors["seats"] = ["Số chức danh phải từ 1 trở lên."]
     if PlannedPost.objects.filter(term=term, unit=unit, position=position).exists():
@@ -105,6 +113,23 @@ def post_create(
     with audit_actor(actor):
         post.save()
     return post
+
+
+def _district_refusal(term: PlanningTerm, unit: OrgUnit, position: Position, tier: str) -> str | None:
+    """No district post for a term that starts after the district level ended (30/06/2025, PlanningRule)."""
+    if PlanningTier.DISTRICT in rules.open_tiers(term.start_date):
+        return None
+    district = (
+        tier == PlanningTier.DISTRICT
+        or unit.level == AdminLevel.HUYEN
+        or (position.valid_to is not None and position.valid_to < term.start_date)
+    )
+    if not district:
+        return None
+    return (
+        f"Nhiệm kỳ {term.code} bắt đầu ngày {term.start_date:%d/%m/%Y}, sau khi kết thúc cấp huyện "
+        f"(30/06/2025): không quy hoạch chức danh cấp huyện ({position} – {unit.name})."
+    )
 
 
 # --- the checks of rule 10 --------------------------------------------------------------------------------------
@@ -131,10 +156,44 @@ def _working_and_free(person: Person) -> list[str]:
     return errors
 
 
-def proposal_errors(post: PlannedPost, person: Person) -> list[str]:
-    """Every rule-10 refusal for putting `person` in `post` now (empty: allowed)."""
+def _gate_errors(post: PlannedPost, person: Person, on: date) -> list[str]:
+    """QĐ 377's gates at the proposal: a full term of service, no sanction in effect, no district post."""
+    term, errors = post.term, []
+    gates = rules.gates(on)
+    if district := _district_refusal(term, post.unit, post.position, post.tier):
+        errors.append(district)
+    if gates["full_term"] and person.date_of_birth is not None:
+        retires = retirement_date(person.gender, person.date_of_birth)
+        if retires < term.end_date:
+            errors.append(
+                f"{person.full_name} nghỉ hưu ngày {retires:%d/%m/%Y}, trước khi kết thúc nhiệm kỳ "
+                f"({term.end_date:%d/%m/%Y}): không đủ tuổi công tác trọn một nhiệm kỳ, không đưa vào quy hoạch."
+            )
+    if gates["no_sanction"]:
+        record = (
+            DisciplineRecord.objects.filter(person=person, decided_on__lte=on)
+            .filter(Q(effective_until__isnull=True) | Q(effective_until__gte=on))
+            .order_by("-decided_on", "-id")
+            .first()
+        )
+        if record is not None:
+            until = (
+                f"đến ngày {record.effective_until:%d/%m/%Y}"
+                if record.effective_until
+                else "chưa hết hiệu lực"
+            )
+            errors.append(
+                f"{person.full_name} đang trong thời hạn thi hành kỷ luật ({record.get_form_display().lower()}, "
+                f"quyết định số {record.decision_number} ngày {record.decided_on:%d/%m/%Y}, {until}): không đưa "
+                "vào quy hoạch."
+            )
+    return errors
+
+
+def proposal_errors(post: PlannedPost, person: Person, on: date | None = None) -> list[str]:
+    """Every rule-10 refusal and QĐ 377 gate for putting `person` in `post` on `on` (default today)."""
     term = post.term
-    errors = _working_and_free(person)
+    errors = _working_and_free(person) + _gate_errors(post, person, on or timezone.localdate())
     current = person.position
     if current is not None and current.tier >= post.position.tier:
         errors.append(

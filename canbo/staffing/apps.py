@@ -7,9 +7,11 @@ class StaffingConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
         from . import exports, reports  # noqa: F401 (registers the module's reports and Excel exports)
-        from .models import StaffingQuota, StreamliningCase
+        from .models import StaffingQuota, StaffingRule, StreamliningCase
 
         for model in (StaffingQuota, StreamliningCase):
             register_audited(model)
+        register_rules(StaffingRule, area="Biên chế, tinh giản biên chế")

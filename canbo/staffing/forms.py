@@ -73,15 +73,21 @@ def _money(label):
 
 class CaseProposeForm(PersonPickerMixin, VnFormMixin, forms.Form):
     person = PersonPickerField(label="Người được đề nghị (đang công tác, thuộc đơn vị anh/chị quản lý)")
-    reason = forms.ChoiceField(label="Lý do tinh giản (NĐ 29/2023)", choices=DownsizingReason.choices)
+    reason = forms.ChoiceField(label="Lý do tinh giản", choices=DownsizingReason.choices)
     reason_detail = forms.CharField(
         label="Căn cứ, thuyết minh", max_length=500, widget=forms.Textarea(attrs={"rows": 3})
     )
     policy = forms.ChoiceField(label="Chính sách", choices=DownsizingPolicy.choices)
     proposed_on = _date("Ngày đề nghị", required=False)
-    is_pregnant = forms.BooleanField(label="Đang mang thai", required=False)
+    is_pregnant = forms.BooleanField(label="Đang mang thai, nghỉ thai sản", required=False)
     youngest_child_birth = _date("Ngày sinh con nhỏ nhất (nếu nuôi con nhỏ)", required=False)
-    under_prosecution = forms.BooleanField(label="Đang bị điều tra, truy tố, xét xử", required=False)
+    is_voluntary = forms.BooleanField(label="Cá nhân tự nguyện tinh giản biên chế", required=False)
+    under_prosecution = forms.BooleanField(
+        label="Đang bị xem xét truy cứu trách nhiệm hình sự", required=False
+    )
+    under_inspection = forms.BooleanField(
+        label="Đang bị thanh tra, kiểm tra do có dấu hiệu vi phạm", required=False
+    )
 
     def service_data(self) -> dict:
         data = {k: v for k, v in self.cleaned_data.items() if k != "person"}

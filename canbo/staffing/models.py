@@ -7,6 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person
 
@@ -91,6 +92,15 @@ class ReductionTarget(models.Model):
         return f"−{self.percent} % {self.get_kind_display()} {self.first_year}–{self.last_year}"
 
 
+class StaffingRule(DatedRule):
+    """The streamlining rules in force on a date (the reasons and policies with the text that governs each, the
+    exemptions), seeded with their legal basis; a case is judged by the rule of its date."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về biên chế, tinh giản")
+        verbose_name_plural = _("quy định về biên chế, tinh giản")
+
+
 class StreamliningCase(Versioned, Timestamped):
     """One person proposed for streamlining: proposed → approved (board) → exited (employment ended)."""
 
@@ -102,6 +112,8 @@ class StreamliningCase(Versioned, Timestamped):
     reason = models.CharField(_("lý do tinh giản"), max_length=16, choices=DownsizingReason.choices)
     reason_detail = models.CharField(_("căn cứ, thuyết minh"), max_length=500)
     policy = models.CharField(_("chính sách"), max_length=24, choices=DownsizingPolicy.choices)
+    # the text that governs the case on its proposal date (StaffingRule "reasons")
+    legal_basis = models.CharField(_("căn cứ pháp lý"), max_length=300, blank=True)
     status = models.CharField(
         _("trạng thái"), max_length=10, choices=CaseStatus.choices, default=CaseStatus.PROPOSED
     )
@@ -109,10 +121,16 @@ class StreamliningCase(Versioned, Timestamped):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
-    # Exemptions (NĐ 29/2023 Art. 3) as declared by the unit: pregnancy, a child under 36 months, prosecution.
-    is_pregnant = models.BooleanField(_("đang mang thai"), default=False)
+    # Exemptions as declared by the unit (NĐ 29/2023 Art 3, NĐ 154/2025; `StaffingRule` "exemptions"): pregnancy,
+    # maternity or a child under 36 months (unless the person applies voluntarily); under consideration for
+    # prosecution or inspection (an open discipline case is read from the discipline app).
+    is_pregnant = models.BooleanField(_("đang mang thai, nghỉ thai sản"), default=False)
     youngest_child_birth = models.DateField(_("ngày sinh con nhỏ nhất"), null=True, blank=True)
-    under_prosecution = models.BooleanField(_("đang bị điều tra, truy tố, xét xử"), default=False)
+    is_voluntary = models.BooleanField(_("cá nhân tự nguyện tinh giản biên chế"), default=False)
+    under_prosecution = models.BooleanField(_("đang bị xem xét truy cứu trách nhiệm hình sự"), default=False)
+    under_inspection = models.BooleanField(
+        _("đang bị thanh tra, kiểm tra do có dấu hiệu vi phạm"), default=False
+    )
     # Approval by the province organisation board, then the exit.
     decision_number = models.CharField(_("số quyết định"), max_length=60, blank=True)
     decision_date = models.DateField(_("ngày quyết định"), null=True, blank=True)

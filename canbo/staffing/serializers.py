@@ -112,7 +112,10 @@ class CaseSerializer(ModelSerializer):
             "proposed_on",
             "is_pregnant",
             "youngest_child_birth",
+            "is_voluntary",
             "under_prosecution",
+            "under_inspection",
+            "legal_basis",
             "decision_number",
             "decision_date",
             "planned_exit_date",
@@ -142,7 +145,9 @@ class CaseProposeSerializer(Serializer):
     proposed_on = VnDateField(required=False)
     is_pregnant = serializers.BooleanField(default=False)
     youngest_child_birth = VnDateField(required=False, allow_null=True)
+    is_voluntary = serializers.BooleanField(default=False)
     under_prosecution = serializers.BooleanField(default=False)
+    under_inspection = serializers.BooleanField(default=False)
 
 
 def ALLOWANCE():  # noqa: N802 - a field factory read like a field

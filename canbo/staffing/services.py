@@ -21,7 +21,7 @@ from canbo.people.services import person_end_service
 
 from .choices import OPEN_STATUSES, CaseStatus, DownsizingPolicy, DownsizingReason, QuotaKind
 from .models import StaffingQuota, StreamliningCase
-from .rules import case_rule_errors, exemption_errors
+from .rules import case_rule_errors, exemption_errors, reason_basis
 from .selectors import case_rehire
 
 BOARD_ONLY_QUOTA = "Chỉ Ban Tổ chức Tỉnh ủy được ghi nhận biên chế được giao."
@@ -129,6 +129,8 @@ def case_propose(
     is_pregnant: bool = False,
     youngest_child_birth: date | None = None,
     under_prosecution: bool = False,
+    is_voluntary: bool = False,
+    under_inspection: bool = False,
 ) -> StreamliningCase:
     """An officer (or the board) proposes a person of their units; exemptions and the reason are checked."""
     person = Person.objects.select_for_update(of=("self",)).select_related("current_unit").get(pk=person.pk)
@@ -138,7 +140,7 @@ def case_propose(
     proposed_on = proposed_on or today
     errors: dict[str, list[str]] = {}
     if reason not in DownsizingReason.values:
-        errors["reason"] = ["Lý do tinh giản không thuộc danh mục NĐ 29/2023."]
+        errors["reason"] = ["Lý do tinh giản không thuộc danh mục."]
     if policy not in DownsizingPolicy.values:
         errors["policy"] = ["Chính sách không hợp lệ."]
     if not (reason_detail or "").strip():
@@ -155,6 +157,9 @@ def case_propose(
             is_pregnant=is_pregnant,
             youngest_child_birth=youngest_child_birth,
             under_prosecution=under_prosecution,
+            is_voluntary=is_voluntary,
+            under_inspection=under_inspection,
+            policy=policy,
         )
     if errors:
         raise ValidationError(errors)
@@ -171,6 +176,9 @@ def case_propose(
             is_pregnant=is_pregnant,
             youngest_child_birth=youngest_child_birth,
             under_prosecution=under_prosecution,
+            is_voluntary=is_voluntary,
+            under_inspection=under_inspection,
+            legal_basis=reason_basis(reason, proposed_on),
         )
 
 
@@ -203,6 +211,8 @@ def case_approve(
                 is_pregnant=case.is_pregnant,
                 youngest_child_birth=case.youngest_child_birth,
                 under_prosecution=case.under_prosecution,
+                is_voluntary=case.is_voluntary,
+                under_inspection=case.under_inspection,
             )
     if planned_exit_date and decision_date and planned_exit_date < decision_date:
         errors["planned_exit_date"] = ["Ngày nghỉ dự kiến không được trước ngày quyết định."]

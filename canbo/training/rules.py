@@ -6,11 +6,11 @@ from django.db.models import Min
 
 from canbo.core.dates import add_months, add_years
 from canbo.evaluation.models import GOOD_OR_BETTER, AnnualRating, RatingLevel
-from canbo.people.choices import PersonStatus
+from canbo.people.choices import PersonStatus, QualificationScale
 from canbo.people.models import Person
 
 from .choices import STATE_FUNDED
-from .models import Programme, SponsorshipRule
+from .models import Programme, SponsorshipRule, StudyAssignment
 
 
 def sponsorship_rule_on(day: date) -> SponsorshipRule | None:
@@ -74,9 +74,18 @@ def sending_errors(*, person: Person, programme: Programme, start_date: date, fu
             errors.append(
                 f"Năm {year} xếp loại “{RatingLevel(level).label}”; cần từ hoàn thành tốt nhiệm vụ trở lên."
             )
-    if person.date_of_birth and age_on(person.date_of_birth, start_date) > rule.max_age:
+    # NĐ 171/2025 (as NĐ 101/2017 before it): the age limit is for the *first* postgraduate course a person is
+    # sent on; a person already sent to one (a master's before a doctorate) is not held to it again.
+    first_course = not StudyAssignment.objects.filter(
+        person=person,
+        programme__grants_scale=QualificationScale.PROFESSIONAL,
+        programme__grants_level__in=["THAC_SI", "TIEN_SI"],
+        start_date__lt=start_date,
+    ).exists()
+    if first_course and person.date_of_birth and age_on(person.date_of_birth, start_date) > rule.max_age:
         errors.append(
-            f"Quá tuổi cử đi đào tạo sau đại học: {age_on(person.date_of_birth, start_date)} tuổi khi nhập học, "
+            f"Quá tuổi cử đi đào tạo sau đại học lần đầu: {age_on(person.date_of_birth, start_date)} tuổi khi "
+            "nhập học, "
             f"tối đa {rule.max_age} tuổi {basis}.".replace("  ", " ")
         )
     return errors

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "canbo.statforms",
     "canbo.decisions",
     "canbo.profileforms",
+    "canbo.legal",
     "canbo.home",
 ]
 

@@ -1,9 +1,15 @@
 import datetime
 
+import pytest
+
+from canbo.core.rulebook import rule_version_append
 from canbo.discipline import rules
 from canbo.discipline.models import DisciplineForm as F
+from canbo.discipline.models import DisciplineRule
 
 D = datetime.date
+
+pytestmark = pytest.mark.django_db
 
 
 def test_civil_servants_from_july_2025_have_four_forms_removal_for_leaders_only():
@@ -57,9 +63,57 @@ def test_a_new_act_while_a_sanction_runs_is_one_level_higher():
     )
 
 
-def test_a_heavier_new_act_keeps_its_own_form():
+def test_a_heavier_new_act_during_a_sanction_is_one_level_above_its_own_form():
+    # NĐ 172/2025 Art 2(3): warning is heavier than the running reprimand → one level above warning
     allowed = rules.forms_for("CC", True, D(2026, 1, 1))
-    assert rules.required_form(act_forms=[F.REMOVAL], running=F.REPRIMAND, allowed=allowed).form == F.REMOVAL
+    result = rules.required_form(act_forms=[F.WARNING], running=F.REPRIMAND, allowed=allowed)
+    assert result.form == F.REMOVAL
+    assert "hành vi mới" in result.explanation[-1]
+
+
+def test_a_new_act_no_heavier_than_the_running_one_is_one_level_above_the_running_form():
+    allowed = rules.forms_for("CC", True, D(2026, 1, 1))
+    assert rules.required_form(act_forms=[F.WARNING], running=F.WARNING, allowed=allowed).form == F.REMOVAL
+
+
+def test_a_new_act_at_the_top_of_the_ladder_keeps_the_top_form():
+    allowed = rules.forms_for("CC", True, D(2026, 1, 1))
+    result = rules.required_form(act_forms=[F.FORCED_RESIGNATION], running=F.REPRIMAND, allowed=allowed)
+    assert result.form == F.FORCED_RESIGNATION and result.error is None
+
+
+def test_on_the_cadre_ladder_dismissal_from_office_is_heavier_than_removal():
+    allowed = rules.forms_for("CB", True, D(2026, 1, 1))
+    result = rules.required_form(act_forms=[F.REPRIMAND], running=F.REMOVAL, allowed=allowed)
+    assert result.error is None and result.form == F.DISMISSAL_FROM_OFFICE
+    result = rules.required_form(act_forms=[F.DISMISSAL_FROM_OFFICE], running=F.REMOVAL, allowed=allowed)
+    assert result.form == F.DISMISSAL_FROM_OFFICE
+
+
+def test_the_forms_are_read_from_the_version_in_force_on_the_date():
+    assert rules.form_set("CC", D(2025, 6, 30)).legal_basis.endswith("NĐ 112/2020/NĐ-CP")
+    assert "NĐ 172/2025" in rules.form_set("CC", D(2025, 7, 1)).legal_basis
+    assert rules.forms_for("CC_XA", False, D(2025, 7, 1)) == []
+
+
+def test_the_handling_deadline_is_90_days_or_150_for_a_complex_case():
+    assert rules.handling_deadline(D(2026, 1, 1), is_complex=False) == D(2026, 4, 1)
+    assert rules.handling_deadline(D(2026, 1, 1), is_complex=True) == D(2026, 5, 31)
+    assert rules.handling_deadline(D(2020, 6, 30), is_complex=False) is None  # no such limit recorded before
+
+
+def test_a_corrected_period_applies_from_its_date_and_keeps_the_history(board):
+    rule_version_append(
+        actor=board,
+        model=DisciplineRule,
+        code="effect_months",
+        valid_from=D(2027, 1, 1),
+        value={"KHIEN_TRACH": 3, "CANH_CAO": 12, "CACH_CHUC": 12},
+        legal_basis="Văn bản giả định (kiểm thử)",
+    )
+    assert rules.effective_until(F.REPRIMAND, D(2026, 12, 15)) == D(2027, 6, 14)
+    assert rules.effective_until(F.REPRIMAND, D(2027, 1, 1)) == D(2027, 3, 31)
+    assert DisciplineRule.objects.filter(code="effect_months").count() == 2
 
 
 def test_no_acts_is_an_error():

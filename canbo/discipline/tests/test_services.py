@@ -6,8 +6,15 @@ from django.utils import timezone
 
 from canbo.discipline.models import CaseStatus, DeferralReason, DisciplineCase, DisciplineRecord
 from canbo.discipline.models import DisciplineForm as F
-from canbo.discipline.selectors import promotion_blocked_until
-from canbo.discipline.services import case_decide, case_defer, case_open, case_resume, case_review
+from canbo.discipline.selectors import overdue_cases, promotion_blocked_until
+from canbo.discipline.services import (
+    case_decide,
+    case_defer,
+    case_extend,
+    case_open,
+    case_resume,
+    case_review,
+)
 from canbo.people.choices import PersonStatus
 
 from .conftest import act
@@ -176,3 +183,57 @@ def test_removal_needs_a_leadership_post(alice, anh, leader_post):
     case = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act(form=F.REMOVAL)])
     assert case.is_leader
     assert case_review(actor=alice, case=case, proposed_form=F.REMOVAL).required_form == F.REMOVAL
+
+
+def test_a_heavier_new_act_during_a_sanction_is_refused_at_its_own_form(alice, anh, tree):
+    DisciplineRecord.objects.create(
+        person=anh, unit=tree["dept_a_office"], form=F.REPRIMAND, decision_number="1/QĐ",
+        decided_on=D(2025, 10, 1), effective_until=D(2026, 3, 31),
+    )  # fmt: skip
+    case = case_open(
+        actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act(F.WARNING, on=D(2026, 1, 5))]
+    )
+    with pytest.raises(ValidationError, match="nặng hơn một mức"):
+        case_review(actor=alice, case=case, proposed_form=F.WARNING)
+    # a non-leader civil servant: the level above cảnh cáo is buộc thôi việc
+    assert case_review(actor=alice, case=case, proposed_form=F.FORCED_RESIGNATION).required_form == (
+        F.FORCED_RESIGNATION
+    )
+
+
+def test_a_case_carries_its_90_day_handling_deadline(alice, opened):
+    assert opened.handling_deadline == D(2026, 5, 2) and not opened.is_complex
+
+
+def test_a_complex_case_is_extended_to_150_days_once(alice, anh, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 3, 1))
+    case = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act()])
+    with pytest.raises(ValidationError, match="lý do"):
+        case_extend(actor=alice, case=case, reason=" ")
+    case = case_extend(actor=alice, case=case, reason="Cần thanh tra xác minh")
+    assert case.is_complex and case.handling_deadline == D(2026, 7, 1)
+    with pytest.raises(ValidationError, match="đã được gia hạn"):
+        case_extend(actor=alice, case=case, reason="Lần nữa")
+
+
+def test_a_case_cannot_be_extended_after_its_deadline(alice, anh, monkeypatch):
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 5, 2))
+    case = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act()])
+    assert case_extend(
+        actor=alice, case=case, reason="Phức tạp"
+    ).is_complex  # on the last day: still possible
+    monkeypatch.setattr(timezone, "localdate", lambda: D(2026, 5, 3))
+    other = case_open(actor=alice, person=anh, opened_on=D(2026, 2, 1), acts=[act()])
+    with pytest.raises(ValidationError, match="đã hết"):
+        case_extend(actor=alice, case=other, reason="Phức tạp")
+
+
+def test_an_officer_of_another_unit_cannot_extend_a_case(charlie, opened):
+    with pytest.raises(PermissionDenied):
+        case_extend(actor=charlie, case=opened, reason="Phức tạp")
+
+
+def test_undecided_cases_past_their_deadline_are_listed_as_overdue(alice, charlie, opened):
+    assert list(overdue_cases(user=alice, on=D(2026, 5, 2))) == []
+    assert list(overdue_cases(user=alice, on=D(2026, 5, 3))) == [opened]
+    assert list(overdue_cases(user=charlie, on=D(2026, 5, 3))) == []

@@ -14,12 +14,17 @@ from canbo.evaluation.models import RatingSheet
 
 @pytest.fixture
 def year():
-    return timezone.localdate().year - 1
+    """Last year, but not before 2026: the NĐ 335 points apply to civil servants from the 2026 rating on."""
+    return max(timezone.localdate().year - 1, 2026)
+
+
+def decision_day(year) -> datetime.date:
+    return min(datetime.date(year, 12, 10), timezone.localdate())
 
 
 @pytest.fixture
 def decided_on(year):
-    return datetime.date(year, 12, 10)
+    return decision_day(year)
 
 
 @pytest.fixture
@@ -57,7 +62,7 @@ def proposed(sheet, actor, level="HTT", **kwargs) -> RatingSheet:
 
 def decided(sheet, actor, level="HTT", on=None, **kwargs) -> RatingSheet:
     proposed(sheet, actor, level)
-    on = on or datetime.date(sheet.year, 12, 10)
+    on = on or decision_day(sheet.year)
     return services.sheet_decide(
         actor=actor, sheet=sheet, level=level, decision_number="15/QĐ-SNV", decided_on=on, **kwargs
     )

@@ -41,22 +41,23 @@ def add_items(actor, sheet, specs):
 
 @pytest.mark.parametrize(
     "items,score",
-    [
-        ([(1, 0)] * 4, D("70.00")),
-        ([(1, 1), (1, 0), (1, 0), (1, 0)], D("65.63")),  # 70 × (3 + 0,75) / 4 = 65,625
-        ([(1, 2), (1, 0), (1, 0), (1, 0)], D("61.25")),  # two misses on one item: 50 % of it
-        ([(1, 2)], D("35.00")),
-        ([(1, 4), (1, 0)], D("35.00")),
-        ([(1, 6), (1, 0)], D("35.00")),  # never below nothing
-        ([(2, 1), (1, 0), (1, 0)], D("61.25")),  # 70 × (1,5 + 1 + 1) / 4
-        ([(1, 1)] * 3, D("52.50")),
+    [  # (weight, quantity %, quality misses, progress misses); an item = mean of quantity, quality, progress
+        ([(1, 100, 0, 0)] * 4, D("70.00")),
+        # one quality miss costs 25 % of that item's quality points: 70 × (3 + (1 + 0,75 + 1)/3) / 4
+        ([(1, 100, 1, 0), (1, 100, 0, 0), (1, 100, 0, 0), (1, 100, 0, 0)], D("68.54")),
+        ([(1, 100, 0, 1), (1, 100, 0, 0), (1, 100, 0, 0), (1, 100, 0, 0)], D("68.54")),  # progress alike
+        ([(1, 100, 2, 2)], D("46.67")),  # (1 + 0,5 + 0,5) / 3
+        ([(1, 100, 4, 4), (1, 100, 0, 0)], D("46.67")),  # quality and progress at nothing, quantity kept
+        ([(1, 100, 6, 0), (1, 100, 0, 0)], D("58.33")),  # never below nothing
+        ([(1, 50, 0, 0)], D("58.33")),  # half the quantity: (0,5 + 1 + 1) / 3
+        ([(2, 100, 1, 0), (1, 100, 0, 0), (1, 100, 0, 0)], D("67.08")),
     ],
 )
-def test_tasks_score_shares_70_points_and_takes_25_percent_of_an_item_per_miss(items, score):
+def test_tasks_score_takes_25_percent_of_the_items_quality_or_progress_points_per_miss(db, items, score):
     assert rules.tasks_score(items) == score
 
 
-def test_without_items_there_is_no_computed_score():
+def test_without_items_there_is_no_computed_score(db):
     assert rules.tasks_score([]) is None
 
 
@@ -66,7 +67,7 @@ def test_without_items_there_is_no_computed_score():
 def test_the_official_adds_items_while_self_assessing_and_the_score_follows(dana, dana_sheet):
     sheet = add_items(dana, dana_sheet, [(1, 1, 0), (1, 0, 0), (1, 0, 0), (1, 0, 0)])
 
-    assert sheet_tasks_score(sheet=sheet) == D("65.63")
+    assert sheet_tasks_score(sheet=sheet) == D("68.54")
     assert sheet.version == dana_sheet.version + 4
 
 
@@ -82,7 +83,7 @@ def test_the_officer_corrects_items_and_a_proposal_is_withdrawn(alice, dana, dan
 
     sheet = fresh(sheet)
     assert (sheet.status, sheet.proposed_level, sheet.proposed_tasks) == (SheetStatus.SELF_ASSESSED, "", None)
-    assert sheet_tasks_score(sheet=sheet) == D("52.50")
+    assert sheet_tasks_score(sheet=sheet) == D("64.17")
 
 
 def test_the_official_cannot_change_items_after_the_proposal(alice, dana, dana_sheet):
@@ -152,19 +153,19 @@ def test_with_items_the_tasks_score_is_computed_and_cannot_be_typed(alice, anh, 
     with pytest.raises(ValidationError) as exc:
         services.sheet_propose(actor=alice, sheet=sheet, level="HTT", general=D(20), tasks=D(70))
     assert exc.value.message_dict["tasks"] == [
-        "Điểm kết quả nhiệm vụ được tính từ các sản phẩm của phiếu (65,63 điểm): không nhập tay; hãy sửa các "
+        "Điểm kết quả nhiệm vụ được tính từ các sản phẩm của phiếu (68,54 điểm): không nhập tay; hãy sửa các "
         "sản phẩm."
     ]
     sheet = services.sheet_propose(actor=alice, sheet=fresh(sheet), level="HTT", general=D(20))
-    assert sheet.proposed_tasks == D("65.63")
-    with pytest.raises(ValidationError) as exc:  # 25 + 65,63 = 90,63: the HTXS band
+    assert sheet.proposed_tasks == D("68.54")
+    with pytest.raises(ValidationError) as exc:  # 25 + 68,54 = 93,54: the HTXS band
         services.sheet_decide(
             actor=alice, sheet=fresh(sheet), level="HTT", general=D(25), decision_number="1", decided_on=None
         )
-    assert "90,63" in " ".join(exc.value.message_dict["level"])
+    assert "93,54" in " ".join(exc.value.message_dict["level"])
     decided_sheet = decide(fresh(sheet), alice, "HTT", general=D(20))
-    assert (decided_sheet.score_tasks, decided_sheet.score) == (D("65.63"), D("85.63"))
-    assert anh.ratings.get(year=year).score == D("85.63")
+    assert (decided_sheet.score_tasks, decided_sheet.score) == (D("68.54"), D("88.54"))
+    assert anh.ratings.get(year=year).score == D("88.54")
 
 
 # --- doors ----------------------------------------------------------------------------------------------------
@@ -183,7 +184,7 @@ def test_the_sheet_page_lists_items_and_adds_one(client, alice, anh_sheet):
 
     page = client.get(f"/danh-gia/phieu/{anh_sheet.pk}/").content.decode()
     assert "Đề án quý I" in page
-    assert "52,50 / 70" in page
+    assert "64,17 / 70" in page
     assert 'name="tasks"' not in page  # the proposal form no longer offers the typed score
 
 
@@ -214,7 +215,7 @@ def test_the_api_adds_lists_changes_and_removes_items(alice, charlie, anh_sheet)
 
     created = client.post(url, item(quality_misses=1), format="json")
     assert created.status_code == 201, created.json()
-    assert created.json()["tasks_score"] == "52.50"
+    assert created.json()["tasks_score"] == "64.17"
     pk = created.json()["items"][0]["id"]
     assert client.post(url, item(period=0), format="json").status_code == 400
     changed = client.put(f"/api/v1/rating-deliverables/{pk}/", item(), format="json")

@@ -10,7 +10,7 @@ from canbo.discipline.models import DisciplineRecord
 from canbo.evaluation import services
 from canbo.evaluation.models import AnnualRating, RatingSheet
 
-from .conftest import proposed
+from .conftest import decision_day, proposed
 
 
 def discipline(person, year, *, duty_related):
@@ -29,7 +29,7 @@ def decide(sheet, actor, level, **kwargs):
         sheet=sheet,
         level=level,
         decision_number="15/QĐ-SNV",
-        decided_on=datetime.date(sheet.year, 12, 10),
+        decided_on=decision_day(sheet.year),
         **kwargs,
     )
 
@@ -96,7 +96,7 @@ def test_the_decide_page_records_the_finding(client, alice, anh_sheet):
         "version": sheet.version,
         "level": "HTT",
         "decision_number": "15/QĐ",
-        "decided_on": f"10/12/{sheet.year}",
+        "decided_on": f"{decision_day(sheet.year):%d/%m/%Y}",
     }
 
     refused = client.post(url, {**data, "degradation": "on", "degradation_note": "KL 12"})

@@ -6,6 +6,8 @@ import pytest
 from canbo.evaluation import rules
 from canbo.evaluation.models import RatingLevel
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     "score,level",

@@ -31,10 +31,11 @@ from .terms import (
     CHECKABLE,
     EXTEND_BELOW_YEARS,
     EXTENSION_NOTE,
-    MAX_CONSECUTIVE_TERMS,
     OPEN_STATUSES,
     consecutive_terms,
     extension_instead,
+    extension_vote_share,
+    head_term_limit,
     is_extended,
     previous_term,
     term_end_for,
@@ -97,11 +98,13 @@ def _kind_errors(person: Person, position: Position, unit: OrgUnit, kind: str) -
             )
         elif person.position_id != position.pk or person.current_unit_id != unit.pk:
             add_error(errors, "kind", f"{person.full_name} hiện không giữ chức vụ này tại đơn vị này.")
-        elif consecutive_terms(previous) >= MAX_CONSECUTIVE_TERMS:
+        elif (limit := head_term_limit(position, timezone.localdate())) and consecutive_terms(
+            previous
+        ) >= limit:
             add_error(
                 errors,
                 "kind",
-                f"{person.full_name} đã giữ chức vụ này {MAX_CONSECUTIVE_TERMS} nhiệm kỳ liên tiếp (đến "
+                f"{person.full_name} đã giữ chức vụ cấp trưởng này {limit} nhiệm kỳ liên tiếp (đến "
                 f"{previous.term_end:%d/%m/%Y}): không bổ nhiệm lại nhiệm kỳ thứ ba.",
             )
         elif retire := extension_instead(person, previous.term_end):
@@ -291,11 +294,9 @@ def appointment_decide(
         errors = _discipline_errors(person, appointment.kind, effective_date or decision_date)
     if errors:
         raise ValidationError(errors)
-    if (
-        appointment.kind == AppointmentKind.REAPPOINT
-        and consecutive_terms(appointment) > MAX_CONSECUTIVE_TERMS
-    ):
-        raise ValidationError(f"Không bổ nhiệm quá {MAX_CONSECUTIVE_TERMS} nhiệm kỳ liên tiếp.")
+    limit = head_term_limit(appointment.position, decision_date)
+    if appointment.kind == AppointmentKind.REAPPOINT and limit and consecutive_terms(appointment) > limit:
+        raise ValidationError(f"Không bổ nhiệm cấp trưởng quá {limit} nhiệm kỳ liên tiếp.")
     if expected_version is not None and expected_version != appointment.version:
         raise ConflictError()
     _recheck(actor, appointment, decision_date, "ghi quyết định bổ nhiệm")
@@ -360,12 +361,40 @@ def appointment_withdraw(
 
 @transaction.atomic
 def appointment_extend_to_retirement(
-    *, actor, appointment: Appointment, expected_version: int | None = None
+    *,
+    actor,
+    appointment: Appointment,
+    votes_for: int | None = None,
+    votes_total: int | None = None,
+    expected_version: int | None = None,
 ) -> Appointment:
-    """Rule 9 [U]: under 2 years to retirement when the term ends → the term runs to the retirement date."""
+    """Rule 9: under 2 years to retirement when the term ends → the term runs to the retirement date, when the
+    collective secret vote recorded here is above the share in force (QĐ 727/QĐ-BNV 2025: more than 50 %)."""
     require_edit(actor, appointment.unit, NOT_YOURS)
     if appointment.status != AppointmentStatus.DECIDED:
         raise ValidationError("Chỉ kéo dài thời hạn của bổ nhiệm đã có quyết định.")
+    share = extension_vote_share(timezone.localdate())
+    if votes_total is None or votes_for is None:
+        raise ValidationError(
+            {
+                "votes_total": [
+                    "Cần ghi kết quả biểu quyết (bỏ phiếu kín) của tập thể lãnh đạo về việc kéo dài."
+                ]
+            }
+        )
+    if votes_total < 1 or not 0 <= votes_for <= votes_total:
+        raise ValidationError(
+            {"votes_for": ["Số phiếu đồng ý từ 0 đến tổng số người biểu quyết (ít nhất 1)."]}
+        )
+    if votes_for <= votes_total * share:
+        raise ValidationError(
+            {
+                "votes_for": [
+                    f"{votes_for}/{votes_total} phiếu đồng ý, không quá {share * 100:.0f} % tổng số: không kéo dài "
+                    "thời hạn giữ chức vụ."
+                ]
+            }
+        )
     person = appointment.person
     require_working(person, "kéo dài thời hạn giữ chức vụ")
     if is_extended(appointment):
@@ -381,10 +410,20 @@ def appointment_extend_to_retirement(
         )
     old_end = appointment.term_end
     appointment.term_end = retire
+    appointment.extension_votes_for, appointment.extension_votes_total = votes_for, votes_total
     appointment.note = (
         f"{EXTENSION_NOTE} ({retire:%d/%m/%Y}); thời hạn trước đến {old_end:%d/%m/%Y}. {appointment.note}"
     ).strip()[:300]
     bump_version(Appointment, appointment, expected_version)
     with audit_actor(actor):
-        appointment.save(update_fields=["term_end", "note", "version", "updated_at"])
+        appointment.save(
+            update_fields=[
+                "term_end",
+                "note",
+                "extension_votes_for",
+                "extension_votes_total",
+                "version",
+                "updated_at",
+            ]
+        )
     return appointment

@@ -23,11 +23,9 @@ from canbo.people.services import employment_add, person_end_service
 from canbo.planning.selectors import approved_entries_on
 
 from ..choices import Direction, MovementKind
-from ..models import Movement
+from ..models import Movement, MovementRule
 from .common import decision_errors, locked_person, require_edit, require_working
 
-ROTATION_MIN_MONTHS = 36
-ROTATION_MIN_SERVICE_YEARS = 10
 BATCH_LIMIT = 500
 NEEDS_DESTINATION = {MovementKind.ROTATION, MovementKind.TRANSFER, MovementKind.SECONDMENT}
 NEEDS_END = {MovementKind.ROTATION, MovementKind.SECONDMENT}
@@ -58,7 +56,10 @@ def _in_plan(person: Person, on: date) -> bool:
 
 
 def _rotation_errors(person: Person, start: date, end: date | None, errors: dict) -> None:
-    """Rule 13 (QĐ 65/2022; NĐ 138 Art 48, 56): in the approved plan, at least 36 months, 10 years left."""
+    """Rule 13 (QĐ 65/2022; NĐ 138 Art 48, 56): in the approved plan, at least 36 months, 10 years left
+    (MovementRule "rotation" in force on the start)."""
+    rule = MovementRule.objects.value("rotation", on=start)
+    ROTATION_MIN_MONTHS, ROTATION_MIN_SERVICE_YEARS = rule["min_months"], rule["min_service_years"]  # noqa: N806
     if end is not None and end < add_months(start, ROTATION_MIN_MONTHS):
         add_error(
             errors,

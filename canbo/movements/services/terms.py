@@ -1,5 +1,6 @@
-"""The rules of a term (rule 8: 5 years, at most 2 consecutive; rule 9: extension near retirement) and the
-steps a user may take on an appointment now (the dossier's and the API's `actions`)."""
+"""The rules of a term (rule 8: 5 years, at most 2 consecutive terms *for a head*; rule 9: extension near
+retirement, with the collective vote above 50 %) and the steps a user may take on an appointment now (the
+dossier's and the API's `actions`). The values are dated rows of `MovementRule` (migration 0003)."""
 
 from datetime import date, timedelta
 
@@ -11,10 +12,10 @@ from canbo.people.models import Person, Position
 from canbo.people.retirement import retirement_date
 
 from ..choices import AppointmentStatus
-from ..models import Appointment
+from ..models import Appointment, MovementRule
 
 TERM_YEARS = 5
-MAX_CONSECUTIVE_TERMS = 2
+MAX_CONSECUTIVE_TERMS = 2  # the seeded value, for messages; the check reads head_term_limit()
 EXTEND_BELOW_YEARS = 2
 EXTENSION_NOTE = "Kéo dài thời hạn giữ chức vụ đến ngày nghỉ hưu"  # also marks extended terms (selectors)
 OPEN_STATUSES = (
@@ -29,6 +30,20 @@ CHECKABLE = (AppointmentStatus.PROPOSED, AppointmentStatus.CHECKED, AppointmentS
 def term_end_for(term_start: date) -> date:
     """Rule 8: five years, the last day included (01/07/2020 → 30/06/2025)."""
     return add_years(term_start, TERM_YEARS) - timedelta(days=1)
+
+
+def head_term_limit(position: Position, on: date) -> int | None:
+    """The consecutive-terms limit for `position` on `on` (NĐ 138/2020 Art 41, QĐ 98/2017): it applies to a
+    head (cấp trưởng), not to a deputy (a post named "Phó …"); None: no limit."""
+    rule = MovementRule.objects.value("terms", on=on)
+    if any(position.name.startswith(prefix) for prefix in rule["deputy_prefixes"]):
+        return None
+    return rule["max_consecutive_head_terms"]
+
+
+def extension_vote_share(on: date) -> float:
+    """The share of the collective vote an extension to retirement must exceed (QĐ 727/QĐ-BNV 2025)."""
+    return float(MovementRule.objects.value("extension", on=on)["vote_share_above"])
 
 
 def previous_term(person: Person, position: Position, unit: OrgUnit) -> Appointment | None:

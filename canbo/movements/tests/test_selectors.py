@@ -72,7 +72,7 @@ def test_a_term_under_way_or_extended_or_lost_is_not_listed(tree, alice, board, 
         proposed_by=alice,
     )
     extended = _term_ending(tree, board, end, born=add_years(today(), -61))
-    appointment_extend_to_retirement(actor=alice, appointment=extended)
+    appointment_extend_to_retirement(actor=alice, appointment=extended, votes_for=3, votes_total=5)
     dismissed = _term_ending(tree, board, end)
     type(dismissed.person).objects.filter(pk=dismissed.person.pk).update(position=None)
     kept = _term_ending(tree, board, end)

@@ -19,6 +19,7 @@ from canbo.movements.services import (
     appointment_withdraw,
     term_end_for,
 )
+from canbo.movements.services.terms import head_term_limit
 from canbo.people.choices import PersonnelMove, PersonStatus
 from canbo.people.models import Employment
 from canbo.people.retirement import retirement_date
@@ -385,15 +386,61 @@ def test_under_two_years_to_retirement_the_term_is_extended_instead(tree, alice,
     assert "kéo dài thời hạn" in refused.value.message_dict["kind"][0]
     assert "extend" in appointment_actions(alice, head)
 
-    appointment_extend_to_retirement(actor=alice, appointment=head)
+    appointment_extend_to_retirement(actor=alice, appointment=head, votes_for=3, votes_total=5)
 
     head.refresh_from_db()
     assert head.term_end == retire
     assert head.note.startswith("Kéo dài thời hạn giữ chức vụ đến ngày nghỉ hưu")
     with pytest.raises(ValidationError):
-        appointment_extend_to_retirement(actor=alice, appointment=head)
+        appointment_extend_to_retirement(actor=alice, appointment=head, votes_for=3, votes_total=5)
 
 
 def test_extension_is_refused_with_two_years_or_more_left(alice, head):
     with pytest.raises(ValidationError, match="dưới 2 năm"):
+        appointment_extend_to_retirement(actor=alice, appointment=head, votes_for=3, votes_total=5)
+
+
+def test_a_deputy_may_be_reappointed_for_a_third_consecutive_term(tree, alice, board, standard):
+    # NĐ 138 Art 41, QĐ 98/2017: the two-consecutive-terms limit is for heads, not deputies
+    office = tree["dept_a_office"]
+    person = make_person(office, deputy_since=add_years(today(), -16))
+    first = decided(
+        person,
+        office,
+        board,
+        code="PHO_TRUONG_PHONG",
+        term_start=add_years(today(), -10) + datetime.timedelta(60),
+    )
+    decided(
+        person, office, board, code="PHO_TRUONG_PHONG", term_start=first.term_end + datetime.timedelta(1),
+        kind=AppointmentKind.REAPPOINT, previous=first,
+    )  # fmt: skip
+    third = propose(alice, person, office, code="PHO_TRUONG_PHONG", kind=AppointmentKind.REAPPOINT)
+    assert third.pk and third.kind == AppointmentKind.REAPPOINT
+
+
+def test_the_term_limit_reads_the_head_or_deputy_post(db):
+    on = today()
+    assert head_term_limit(position("TRUONG_PHONG"), on) == 2
+    assert head_term_limit(position("PHO_TRUONG_PHONG"), on) is None
+
+
+def _extendable(tree, board):
+    office = tree["dept_a_office"]
+    person = make_person(office, born=add_years(today(), -61), deputy_since=add_years(today(), -15))
+    return decided(person, office, board, term_start=add_years(today(), -5) + datetime.timedelta(30))
+
+
+def test_an_extension_needs_more_than_half_of_the_collective_vote(tree, alice, board, standard):
+    head = _extendable(tree, board)
+    with pytest.raises(ValidationError, match="kết quả biểu quyết"):
         appointment_extend_to_retirement(actor=alice, appointment=head)
+    with pytest.raises(ValidationError, match="3/6 phiếu đồng ý, không quá 50 %"):
+        appointment_extend_to_retirement(actor=alice, appointment=head, votes_for=3, votes_total=6)
+    with pytest.raises(ValidationError, match="Số phiếu đồng ý"):
+        appointment_extend_to_retirement(actor=alice, appointment=head, votes_for=7, votes_total=6)
+    head.refresh_from_db()
+    assert head.extension_votes_total is None and not head.note.startswith("Kéo dài")
+    appointment_extend_to_retirement(actor=alice, appointment=head, votes_for=4, votes_total=7)
+    head.refresh_from_db()
+    assert (head.extension_votes_for, head.extension_votes_total) == (4, 7)

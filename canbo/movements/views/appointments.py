@@ -152,7 +152,11 @@ def _run(action, actor, appointment, data):
         )
     elif action == "extend":
         services.appointment_extend_to_retirement(
-            actor=actor, appointment=appointment, expected_version=version
+            actor=actor,
+            appointment=appointment,
+            votes_for=data["votes_for"],
+            votes_total=data["votes_total"],
+            expected_version=version,
         )
     else:
         services.appointment_withdraw(

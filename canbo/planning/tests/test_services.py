@@ -94,8 +94,8 @@ def test_a_fourth_post_at_the_same_tier_is_refused_but_another_tier_or_term_is_n
         services.entry_propose(actor=board, post=posts[3], person=person)
 
     assert "đã được quy hoạch 3 chức danh" in messages(exc)
-    district = PostFactory(term=term, unit=tree["dept_b"], position=position("PCT_UBND_HUYEN"), tier="HUYEN")
-    assert services.entry_propose(actor=board, post=district, person=person).pk
+    other_tier = PostFactory(term=term, unit=tree["dept_b"], position=position("GIAM_DOC_SO"), tier="PHONG")
+    assert services.entry_propose(actor=board, post=other_tier, person=person).pk
     other_term = TermFactory(
         code="2026-2031", kind="STATE", start_date=D(2026, 7, 1), end_date=D(2031, 6, 30)
     )

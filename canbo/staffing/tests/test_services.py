@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from canbo.core.exceptions import ConflictError
-from canbo.discipline.models import DisciplineRecord
+from canbo.discipline.models import DisciplineCase
 from canbo.people.models import Employment
 from canbo.staffing import services
 from canbo.staffing.models import StaffingQuota, StreamliningCase
@@ -102,19 +102,19 @@ def test_proposal_bad_input(anh, alice):
     with pytest.raises(ValidationError) as err:
         propose(alice, anh, reason="NGHI_VIEC", policy="X", reason_detail="")
     assert set(err.value.message_dict) == {"reason", "policy", "reason_detail"}
-    assert "NĐ 29/2023" in err.value.message_dict["reason"][0]
+    assert "không thuộc danh mục" in err.value.message_dict["reason"][0]
 
 
 def test_exemptions_refused_with_a_message(anh, alice):
     with pytest.raises(ValidationError) as err:
         propose(alice, anh, is_pregnant=True)
     assert "đang mang thai" in err.value.message_dict["is_pregnant"][0]
-    DisciplineRecord.objects.create(
-        person=anh, form="KHIEN_TRACH", decision_number="7/QĐ", decided_on=D(2020, 1, 1)
+    DisciplineCase.objects.create(
+        person=anh, unit=anh.current_unit, category=anh.category, opened_on=D(2020, 1, 1), opened_by=alice
     )
     with pytest.raises(ValidationError) as err:
         propose(alice, anh)
-    assert "thi hành kỷ luật (Khiển trách" in err.value.messages[0]
+    assert "đang trong thời gian xem xét kỷ luật" in err.value.messages[0]
     assert not StreamliningCase.objects.exists()
 
 
@@ -155,8 +155,10 @@ def test_only_the_board_approves(request, anh, alice, who):
 
 def test_approval_rechecks_exemptions_on_the_decision_day(anh, alice, board):
     case = propose(alice, anh)
-    DisciplineRecord.objects.create(person=anh, form="CANH_CAO", decision_number="8/QĐ", decided_on=today())
-    with pytest.raises(ValidationError, match="thi hành kỷ luật"):
+    DisciplineCase.objects.create(
+        person=anh, unit=anh.current_unit, category=anh.category, opened_on=today(), opened_by=alice
+    )
+    with pytest.raises(ValidationError, match="xem xét kỷ luật"):
         approve(board, case)
     case.refresh_from_db()
     assert case.status == "PROPOSED"

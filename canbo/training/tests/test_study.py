@@ -192,3 +192,23 @@ def test_deleting_a_person_takes_their_training_records_along(alice, board, lan)
     )
     person_delete(actor=board, person=lan)
     assert not Enrolment.objects.exists()
+
+
+def test_the_age_limit_holds_for_the_first_postgraduate_course_only(alice, lan):
+    # NĐ 171/2025: 45 at most when sent on the *first* postgraduate course; a later doctorate is not held to it
+    lan.date_of_birth = D(1978, 1, 1)  # 48 in 2026
+    lan.save()
+    with pytest.raises(ValidationError, match="sau đại học lần đầu"):
+        services.study_propose(actor=alice, person=lan, data=proposal())
+    lan.date_of_birth = D(1981, 1, 1)  # 40 when the master's starts in 2021
+    lan.save()
+    rate(lan, (2019, "HTT"), (2020, "HTT"))
+    services.study_propose(
+        actor=alice, person=lan, data=proposal(start_date=D(2021, 3, 1), expected_end=D(2023, 3, 1))
+    )
+    lan.date_of_birth = D(1978, 1, 1)
+    lan.save()
+    doctorate = services.study_propose(
+        actor=alice, person=lan, data=proposal(programme=programme("DT_TIEN_SI"))
+    )
+    assert doctorate.pk

@@ -1,0 +1,76 @@
+"""The board's "Căn cứ pháp lý" page: every registered rule in force on a chosen date with its source, grouped
+by area; a correction appends a new dated version (canbo.core.rulebook.rule_version_append, audited)."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from canbo.accounts.models import Role
+from canbo.accounts.scoping import has_role
+from canbo.core.rulebook import rule_model, rule_version_append, rules_in_force
+
+from .forms import CorrectionForm, OnDateForm
+
+BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem và sửa căn cứ pháp lý của các quy định."
+
+
+def _require_board(user) -> None:
+    if not has_role(user, Role.PROVINCE_BOARD):
+        raise PermissionDenied(BOARD_ONLY)
+
+
+def _value_text(value) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+@login_required
+def rule_list(request):
+    _require_board(request.user)
+    form = OnDateForm(request.GET or {"on": timezone.localdate().strftime("%d/%m/%Y")})
+    on = form.cleaned_data["on"] if form.is_valid() else timezone.localdate()
+    areas = [
+        (area, [(row, row._meta.label_lower, _value_text(row.value)) for row in rows])
+        for area, rows in rules_in_force(on)
+    ]
+    return render(
+        request,
+        "legal/rule_list.html",
+        {"form": form, "on": on, "areas": areas},
+        status=200 if form.is_valid() else 400,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rule_correct(request, label, code):
+    _require_board(request.user)
+    try:
+        model = rule_model(label)
+    except LookupError:
+        raise Http404 from None
+    current = model.objects.filter(code=code).order_by("-valid_from").first()
+    if current is None:
+        raise Http404
+    initial = {"value": _value_text(current.value), "legal_basis": current.legal_basis}
+    form = CorrectionForm(request.POST or None, initial=initial)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            try:
+                rule_version_append(actor=request.user, model=model, code=code, **form.cleaned_data)
+            except ValidationError as exc:
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
+            else:
+                messages.success(request, f"Đã thêm phiên bản mới của quy định “{current.label}”.")
+                return redirect(f"/can-cu-phap-ly/?on={form.cleaned_data['valid_from']:%d/%m/%Y}")
+    history = model.objects.filter(code=code).order_by("valid_from")
+    context = {"form": form, "current": current, "history": history, "model": model}
+    return render(request, "legal/rule_correct.html", context, status=status)
