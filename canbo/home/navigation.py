@@ -78,7 +78,7 @@ MENU: tuple[Section, ...] = (
         ),
     ),
     Section(
-        "Thi đua, kỷ luật, đảng viên",
+        "Thi đua, kỷ luật",
         (
             Entry("Thi đua, khen thưởng", "/thi-dua/", READERS),
             Entry("Kỷ luật & Phản ánh", "/ky-luat/", READERS),
@@ -99,21 +99,11 @@ MENU: tuple[Section, ...] = (
                 "/nhap-xuat/cach-viet-khac/",
                 lambda held, user: can_keep_aliases(user),
             ),
-            Entry("Mẫu quyết định", "/quyet-dinh/mau/", BOARD),
-        ),
-    ),
-    Section(
-        "CSDL quốc gia",
-        (
             Entry("Đồng bộ CSDL quốc gia", "/dong-bo-csdl-quoc-gia/", WRITERS),
             Entry("Nhật ký truy cập hồ sơ", "/dong-bo-csdl-quoc-gia/nhat-ky-truy-cap/", BOARD),
-        ),
-    ),
-    Section(
-        "Quản trị",
-        (
+            Entry("Mẫu quyết định", "/quyet-dinh/mau/", BOARD),
             Entry("Căn cứ pháp lý", "/can-cu-phap-ly/", BOARD),
-            Entry("Quản trị", "/quan-tri/", _sysadmin),
+            Entry("Quản trị hệ thống", "/quan-tri/", _sysadmin),
         ),
     ),
 )
