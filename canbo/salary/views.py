@@ -19,6 +19,7 @@ from canbo.people.selectors import person_get_for_user, person_queryset_for
 
 from . import selectors, services
 from .forms import BatchRaiseForm, DueFilterForm, EarlyRaiseForm, LeaveForm, RecordForm
+from .models import RAISE_KINDS
 
 staff_required, writer_required = access_decorators(
     no_access="Anh/chị không có quyền xem trang nâng lương.",
@@ -45,7 +46,16 @@ def _due_context(request, data, *, batch_form=None):
         "batch_form": batch_form or BatchRaiseForm(),
         "can_write": records_cadre_work(request.user),
         "query": request.GET.urlencode(),
+        "decided": _decided_record(request),
     }
+
+
+def _decided_record(request):
+    """The first row of the batch just recorded (?du_thao=<pk>), for its decision's draft button."""
+    pk = request.GET.get("du_thao", "")
+    if not pk.isdigit():
+        return None
+    return selectors.record_queryset_for(user=request.user).filter(pk=int(pk)).first()
 
 
 @staff_required
@@ -72,7 +82,9 @@ def batch_raise(request):
             add_service_errors(form, exc)
         else:
             messages.success(request, f"Đã nâng lương cho {len(done)} người.")
-            return redirect(f"{reverse('salary:due')}?{request.GET.urlencode()}")
+            query = request.GET.copy()
+            query["du_thao"] = str(done[0].pk)
+            return redirect(f"{reverse('salary:due')}?{query.urlencode()}")
     context = _due_context(request, request.GET, batch_form=form)
     return render(request, "salary/due_list.html", context, status=400)
 
@@ -91,6 +103,7 @@ def _person_context(request, person, bound=None):
         "leaves": person.unpaid_leaves.all(),
         "forms": forms,
         "can_write": can_edit_unit(request.user, person.current_unit),
+        "raise_kinds": RAISE_KINDS,
     }
 
 
