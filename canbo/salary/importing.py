@@ -7,9 +7,10 @@ appended (a (person, date) already in the database is an error: history is never
 person's current step and coefficient are those of their newest row.
 
 Entry points: `read_sheet(worksheet)` → rows, `salary_rows_import(*, actor, rows)` → counts, and the command
-`python manage.py import_salary FILE --user USERNAME`. To plug it into the main import (canbo/imports), give its
-workbook's "Quá trình lương" sheet to `read_sheet` and call `salary_rows_import` inside the same transaction,
-after the persons have been written (they are looked up by personal ID).
+`python manage.py import_salary FILE --user USERNAME` (a salary sheet on its own). The main import
+(canbo/imports) reads the same sheet ("Quá trình lương") of its workbook with its own reader, checks it with
+`salary_rows_check` (given the persons of its file) among its other sheets, and writes it with
+`salary_rows_write` in its transaction, after the persons.
 """
 
 from dataclasses import dataclass, field
