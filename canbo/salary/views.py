@@ -14,11 +14,13 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.accounts.scoping import can_edit_unit, visible_units
+from canbo.jobs.services import job_submit
 from canbo.org.forms import add_service_errors
 from canbo.people.selectors import person_get_for_user, person_queryset_for
 
 from . import selectors, services
 from .forms import BatchRaiseForm, DueFilterForm, EarlyRaiseForm, LeaveForm, RecordForm
+from .jobs import JOB_KIND, batch_job_threshold, batch_params
 from .models import RAISE_KINDS
 
 staff_required, writer_required = access_decorators(
@@ -75,6 +77,15 @@ def batch_raise(request):
     )
     if len(persons) != len(set(uuids)):
         raise Http404
+    if form.is_valid() and len(persons) > batch_job_threshold():
+        job = job_submit(
+            kind=JOB_KIND,
+            title=f"Nâng lương {len(persons)} người (quyết định {form.cleaned_data['decision_number']})",
+            actor=request.user,
+            params=batch_params(persons=persons, **form.cleaned_data),
+        )
+        messages.info(request, "Danh sách dài: việc nâng lương chạy trong nền; trang này cho biết tiến độ.")
+        return redirect("jobs:detail", job_id=job.pk)
     if form.is_valid():
         try:
             done = services.salary_raise_batch(actor=request.user, persons=persons, **form.cleaned_data)
