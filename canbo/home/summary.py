@@ -8,6 +8,7 @@ from canbo.dossier.selectors import family_of, photo_of
 from canbo.evaluation.models import SheetStatus
 from canbo.evaluation.selectors import my_sheets
 from canbo.people.models import ChangeRequestStatus, Person
+from canbo.salary.selectors import next_raise_for
 from canbo.surveys.selectors import pending_invitation_count
 
 # The profile's parts an official is asked to keep filled (label shown when missing).
@@ -52,4 +53,6 @@ def official_summary(*, user, person: Person, today: date) -> dict:
         "sheets_open": sheets,
         "pending_surveys": pending_invitation_count(user=user),
         "courses": courses,
+        # the next regular raise (next step, or vượt khung at the top step), None without a salary history
+        "next_raise": next_raise_for(person, on=today),
     }

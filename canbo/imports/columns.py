@@ -14,6 +14,7 @@ from canbo.people.choices import (
     PersonStatus,
     QualificationScale,
 )
+from canbo.salary.models import ChangeKind
 
 TEXT, CODE, ID, DATE, INT, DECIMAL, CHOICE, LEVEL = (
     "text",
@@ -84,6 +85,8 @@ class Sheet:
     title: str
     columns: tuple[Column, ...]
     description: str = ""
+    # A sheet added after the first template: a file made from an older template may lack it (read as empty).
+    optional: bool = False
 
     def column(self, key: str) -> Column:
         return next(c for c in self.columns if c.key == key)
@@ -305,7 +308,56 @@ QUALIFICATIONS = Sheet(
     "chuyên ngành và ngày cấp.",
 )
 
-SHEETS = (PERSONS, HISTORY, QUALIFICATIONS)
+# The salary history (canbo.salary checks and writes it: canbo.salary.importing.salary_rows_check/_write); the
+# keys are those of canbo.salary.importing.SHEET_SPEC ("salary_kind" stands for its "kind").
+SALARY = Sheet(
+    "salary",
+    "Quá trình lương",
+    (
+        NATIONAL_ID,
+        Column("effective_on", "Ngày hưởng", DATE, required=True, width=12),
+        Column(
+            "salary_kind",
+            "Hình thức",
+            CHOICE,
+            required=True,
+            choices=_choices([(k, label) for k, label in ChangeKind.choices if k != ChangeKind.EARLY]),
+            width=24,
+            note="Xếp lương, nâng bậc thường xuyên, vượt khung, …; nâng trước thời hạn nhập trên trang lương.",
+        ),
+        Column(
+            "rank",
+            "Mã ngạch",
+            CODE,
+            catalogue="ranks",
+            aliases="RANK",
+            width=12,
+            note="Để trống: ngạch hiện tại của người.",
+        ),  # fmt: skip
+        Column("scale", "Nhóm lương", TEXT, required=True, width=10, note="Ví dụ A1, A2.1, B (NĐ 204/2004)."),
+        Column("step", "Bậc", INT, required=True, width=8, note="Trong số bậc của nhóm."),
+        Column("coefficient", "Hệ số", DECIMAL, width=9, note="Ví dụ 2,67; để trống: hệ số của bậc."),
+        Column("seniority_percent", "Vượt khung (%)", INT, width=10, note="Chỉ ở bậc cuối."),
+        Column(
+            "counted_from",
+            "Thời điểm tính nâng bậc lần sau",
+            DATE,
+            width=14,
+            note="Để trống: bằng ngày hưởng.",
+        ),  # fmt: skip
+        Column("decision_number", "Số quyết định", TEXT, width=18),
+        Column("decision_date", "Ngày quyết định", DATE, width=12),
+        Column("allowance_CHUC_VU", "PC chức vụ (hệ số)", DECIMAL, width=10),
+        Column("allowance_KHU_VUC", "PC khu vực (hệ số)", DECIMAL, width=10),
+        Column("allowance_TRACH_NHIEM", "PC trách nhiệm (hệ số)", DECIMAL, width=10),
+        Column("note", "Ghi chú", TEXT, width=24),
+    ),
+    "Mỗi dòng là một lần thay đổi lương (diễn biến lương, mẫu 2C); mỗi người một dòng cho mỗi ngày hưởng. Dòng đã "
+    "có không được ghi đè.",
+    optional=True,
+)
+
+SHEETS = (PERSONS, HISTORY, QUALIFICATIONS, SALARY)
 INSTRUCTIONS_TITLE = "Hướng dẫn"
 CATALOGUE_TITLE = "Danh mục"
 REQUIRED_MARK = " (*)"

@@ -11,9 +11,10 @@ from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Employment, Person, Qualification
 from canbo.people.services import person_refresh_derived
+from canbo.salary.importing import SheetRow, salary_rows_check
 
 from .aliases import load_resolvers
-from .columns import EXIT_MOVE_FOR_STATUS, HISTORY, PERSONS, QUALIFICATIONS, Sheet
+from .columns import EXIT_MOVE_FOR_STATUS, SHEETS, Sheet
 from .loading import load_references
 from .reading import Progress, RowError, read_workbook
 from .rules import (
@@ -62,6 +63,15 @@ _ALIASES = {
     "position": "position_code",
     "status_date": "exit_date",
 }
+
+
+# The salary sheet's column keys that differ from those of canbo.salary.importing.SHEET_SPEC (theirs → ours).
+SALARY_KEYS = {"kind": "salary_kind"}
+
+
+def _salary_values(values: dict) -> dict:
+    inverse = {ours: theirs for theirs, ours in SALARY_KEYS.items()}
+    return {inverse.get(key, key): value for key, value in values.items()}
 
 
 # A check of a field that needs another cell: skipped when that cell could not be read (its error is listed).
@@ -372,8 +382,26 @@ class Importer:
         self.add_history(rows["history"], entries)
         self.add_qualifications(rows["qualifications"], entries)
         self.resolve_timelines(entries)
+        salary = self.check_salary(rows.get("salary", []), entries)
         self.progress("check", self.to_check, self.to_check)
-        return self.plan(entries)
+        plan = self.plan(entries)
+        plan.salary = salary
+        return plan
+
+    def check_salary(self, rows: list, entries: dict[str, PersonEntry]):
+        """The salary sheet, checked by the salary app against the persons of this file (their current unit as
+        the file leaves it) and the stored persons the user may update; written after the persons."""
+        for _row in rows:
+            self.tick()
+        if not rows:
+            return None
+        persons = {nid: entry.person for nid, entry in entries.items()}
+        sheet_rows = [SheetRow(row.number, _salary_values(row.values)) for row in rows]
+        planned, errors = salary_rows_check(actor=self.actor, rows=sheet_rows, persons=persons)
+        by_number = {row.number: row for row in rows}
+        for error in errors:
+            self.error(by_number[error.line], SALARY_KEYS.get(error.key, error.key), error.message)
+        return planned
 
     def plan(self, entries: dict[str, PersonEntry]) -> Plan:
         plan = Plan()
@@ -443,7 +471,7 @@ def run_import(
     importer = Importer(actor=actor, progress=progress)
     importer.errors.extend(errors)
     plan = importer.validate(rows)
-    counts = {"rows": {spec.title: len(rows[spec.key]) for spec in (PERSONS, HISTORY, QUALIFICATIONS)}}
+    counts = {"rows": {spec.title: len(rows[spec.key]) for spec in SHEETS}}
     counts.update(plan.counts())
     if importer.errors:
         importer.errors.sort(key=lambda e: (_SHEET_ORDER.get(e.sheet, 9), e.row))
@@ -452,4 +480,4 @@ def run_import(
     return ImportOutcome(ok=True, dry_run=dry_run, errors=[], counts=counts)
 
 
-_SHEET_ORDER = {spec.title: i for i, spec in enumerate((PERSONS, HISTORY, QUALIFICATIONS))}
+_SHEET_ORDER = {spec.title: i for i, spec in enumerate(SHEETS)}

@@ -197,21 +197,23 @@ def read_workbook(
 
 def _read(workbook: Workbook, progress, resolvers=None) -> tuple[dict[str, list[Row]], list[RowError]]:
     names = {spec.key: _find_sheet(workbook, spec) for spec in SHEETS}
-    missing = [spec.title for spec in SHEETS if names[spec.key] is None]
+    missing = [spec.title for spec in SHEETS if names[spec.key] is None and not spec.optional]
     if missing:
         raise ImportFileError(
             "Tệp thiếu trang tính: "
             + ", ".join(f"“{m}”" for m in missing)
             + ". Hãy dùng tệp mẫu tải từ trang Nhập / xuất dữ liệu (có thể để trống trang không dùng)."
         )
-    total = sum(workbook.sheet_size(names[spec.key]) for spec in SHEETS) or 1
+    present = [spec for spec in SHEETS if names[spec.key] is not None]
+    total = sum(workbook.sheet_size(names[spec.key]) for spec in present) or 1
     if total > MAX_XML_BYTES:
         raise ImportFileError("Tệp giải nén ra quá lớn; hãy chia thành nhiều tệp nhỏ hơn.")
     converter = _Converter(workbook.date1904, resolvers)
     result: dict[str, list[Row]] = {}
     errors: list[RowError] = []
     offset = 0
-    for spec in SHEETS:
+    result.update({spec.key: [] for spec in SHEETS if names[spec.key] is None})  # an optional sheet left out
+    for spec in present:
         name = names[spec.key]
 
         def report(done, _offset=offset):

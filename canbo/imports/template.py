@@ -168,17 +168,20 @@ def _data_sheet(workbook, spec, lists: _ListSheet, catalogues) -> None:
 _GUIDE = [
     "Tệp mẫu nhập dữ liệu cán bộ, công chức, viên chức",
     "",
-    "1. Nhập dữ liệu vào ba trang tính: “Cán bộ”, “Quá trình công tác”, “Văn bằng chứng chỉ”. "
+    "1. Nhập dữ liệu vào bốn trang tính: “Cán bộ”, “Quá trình công tác”, “Văn bằng chứng chỉ”, “Quá trình "
+    "lương”. "
     "Không đổi tên trang tính, không xóa hoặc đổi tên dòng tiêu đề; có thể để trống trang không dùng.",
     "2. Cột có dấu (*) là bắt buộc. Các cột “chọn trong danh sách” có danh sách thả xuống; "
     "danh sách đầy đủ ở trang “Danh mục” (đang ẩn: chuột phải vào tên trang → Bỏ ẩn).",
     "3. Ngày nhập theo dạng dd/mm/yyyy, ví dụ 31/12/2019. Số thập phân dùng dấu phẩy, ví dụ 2,67.",
     "4. Số định danh cá nhân (12 chữ số) là khóa của hồ sơ: nhập lại cùng một tệp không tạo hồ sơ mới "
     "và không thay đổi gì; dòng có thông tin khác sẽ cập nhật hồ sơ đã có.",
-    "5. Trang “Quá trình công tác” và “Văn bằng chứng chỉ” ghi số định danh của người đã có trong hệ thống "
+    "5. Trang “Quá trình công tác”, “Văn bằng chứng chỉ” và “Quá trình lương” ghi số định danh của người đã có trong hệ thống "
     "hoặc ở trang “Cán bộ” của cùng tệp. Mỗi người chỉ có một quá trình công tác để trống “Đến ngày”: "
     "quá trình hiện tại, khai ở trang “Cán bộ”. Khi đơn vị hiện tại đổi, quá trình cũ được kết thúc vào "
-    "ngày trước ngày bắt đầu mới. Nhập tệp không xóa quá trình công tác hay văn bằng nào đã có.",
+    "ngày trước ngày bắt đầu mới. Nhập tệp không xóa quá trình công tác hay văn bằng nào đã có. "
+    "Quá trình lương: mỗi người một dòng cho mỗi ngày hưởng, không ghi đè dòng đã có; bậc, hệ số hiện hưởng "
+    "lấy theo dòng mới nhất; nâng lương trước thời hạn nhập trên trang lương.",
     "6. Chỉ nhập được hồ sơ của đơn vị trong phạm vi anh/chị được cập nhật.",
     "7. Hệ thống kiểm tra mọi dòng trước khi ghi. Nếu có dù chỉ một dòng lỗi thì không dòng nào được ghi; "
     "danh sách lỗi ghi rõ trang tính, số dòng, cột và lý do. Sửa lỗi rồi nhập lại cả tệp.",

@@ -14,6 +14,7 @@ from canbo.core.bulk import insert_objects
 from canbo.movements.models import Movement
 from canbo.movements.services import movement_from_history
 from canbo.people.models import Employment, Person, Qualification
+from canbo.salary.importing import salary_rows_write
 
 BATCH = 1000  # rows per bulk_update
 INSERT_BATCH = 5000  # new rows per insert_objects call (one progress tick each)
@@ -40,6 +41,8 @@ class Plan:
     incomplete_persons: int = 0  # persons of the file left without any career row ("hồ sơ chưa đủ")
     # (new career row, the row before it) for rows whose move is a rotation, transfer or secondment
     history_moves: list = field(default_factory=list)
+    # the salary sheet's checked rows (canbo.salary.importing.Planned), or None without that sheet
+    salary: object = None
 
     def counts(self) -> dict:
         return {
@@ -52,6 +55,7 @@ class Plan:
             "qualifications_created": len(self.new_qualifications),
             "qualifications_updated": len(self.changed_qualifications),
             "movements_created": len(self.history_moves),
+            "salary_records_created": len(self.salary) if self.salary else 0,
         }
 
     @property
@@ -65,6 +69,7 @@ class Plan:
                 self.changed_employments,
                 self.new_qualifications,
                 self.changed_qualifications,
+                self.salary.rows if self.salary else (),
             )
         )
 
@@ -154,6 +159,9 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             writer.update(Qualification, plan.changed_qualifications, [])
             writer.create(Qualification, plan.new_qualifications)
             audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid)
+            if plan.salary:  # after the persons: a row may name a person of this file
+                salary_rows_write(actor=actor, planned=plan.salary)
+                writer.tick(len(plan.salary))
             if dry_run:
                 raise _RollBack
     except _RollBack:

@@ -8,7 +8,7 @@ class SalaryConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from . import reports  # noqa: F401 (registers the module's report)
+        from . import drafts, jobs, reports  # noqa: F401 (register the report, the decisions' kinds, the job)
         from .models import Allowance, SalaryRecord, UnpaidLeave
 
         for model in (SalaryRecord, Allowance, UnpaidLeave):

@@ -7,9 +7,10 @@ appended (a (person, date) already in the database is an error: history is never
 person's current step and coefficient are those of their newest row.
 
 Entry points: `read_sheet(worksheet)` → rows, `salary_rows_import(*, actor, rows)` → counts, and the command
-`python manage.py import_salary FILE --user USERNAME`. To plug it into the main import (canbo/imports), give its
-workbook's "Quá trình lương" sheet to `read_sheet` and call `salary_rows_import` inside the same transaction,
-after the persons have been written (they are looked up by personal ID).
+`python manage.py import_salary FILE --user USERNAME` (a salary sheet on its own). The main import
+(canbo/imports) reads the same sheet ("Quá trình lương") of its workbook with its own reader, checks it with
+`salary_rows_check` (given the persons of its file) among its other sheets, and writes it with
+`salary_rows_write` in its transaction, after the persons.
 """
 
 from dataclasses import dataclass, field
@@ -148,29 +149,68 @@ def _int(value) -> int | None:
     return int(number)
 
 
+@dataclass(frozen=True)
+class CellError:
+    line: int
+    key: str  # a SHEET_SPEC key
+    message: str
+
+    def __str__(self) -> str:
+        return f"Dòng {self.line}, cột “{_LABEL.get(self.key, self.key)}”: {self.message}"
+
+
+@dataclass
+class Planned:
+    """The checked rows, ready to be written (`salary_rows_write`)."""
+
+    rows: list = field(default_factory=list)  # (SalaryRecord, [Allowance])
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
 @transaction.atomic
 def salary_rows_import(*, actor, rows: list[SheetRow]) -> ImportResult:
     """Check every cell of every row, then write all rows at once; any error → ValidationError listing each
     (line, column) and nothing written. A constant number of queries whatever the number of rows."""
-    errors: list[str] = []
+    planned, errors = salary_rows_check(actor=actor, rows=rows)
+    if errors:
+        raise ValidationError([str(e) for e in errors])
+    return salary_rows_write(actor=actor, planned=planned)
+
+
+def salary_rows_check(
+    *, actor, rows: list[SheetRow], persons: dict | None = None
+) -> tuple[Planned, list[CellError]]:
+    """Every row checked, nothing written: (the planned rows, the errors by line and column).
+
+    `persons`: {personal ID: Person} the caller vouches for (the main import's persons of the same file, possibly
+    not saved yet; their units were checked there); the other IDs are looked up among the stored persons the
+    actor may update (an actor None — the main import's command without a user — may update all)."""
+    errors: list[CellError] = []
 
     def err(row, key, message):
-        errors.append(f"Dòng {row.line}, cột “{_LABEL.get(key, key)}”: {message}")
+        errors.append(CellError(row.line, key, message))
 
-    ids = {_text(r.values.get("national_id")) for r in rows}
-    persons = Person.objects.filter(national_id__in=ids)
-    condition = unit_editability_q(actor, "current_unit__path")
+    given = dict(persons or {})
+    ids = {_text(r.values.get("national_id")) for r in rows} - set(given)
+    stored = Person.objects.filter(national_id__in=ids)
+    condition = unit_editability_q(actor, "current_unit__path") if actor is not None else None
     if condition is not None:
-        persons = persons.filter(condition)
-    persons = {p.national_id: p for p in persons}
+        stored = stored.filter(condition)
+    persons = {p.national_id: p for p in stored} | given
     scales = {s.code: s for s in SalaryScale.objects.order_by("valid_from")}  # the latest row of each code
     grades: dict[int, dict[int, Decimal]] = {}
     for scale_id, step, coefficient in SalaryGrade.objects.values_list("scale_id", "step", "coefficient"):
         grades.setdefault(scale_id, {})[step] = coefficient
     ranks = dict(Rank.objects.values_list("code", "pk"))
-    taken = set(
-        SalaryRecord.objects.filter(person__in=persons.values()).values_list("person_id", "effective_on")
-    )
+    saved = {p.pk: nid for nid, p in persons.items() if p.pk}
+    taken = {
+        (saved[pk], day)
+        for pk, day in SalaryRecord.objects.filter(person_id__in=saved).values_list(
+            "person_id", "effective_on"
+        )
+    }
     planned: list[tuple[SalaryRecord, list[Allowance]]] = []
     for row in rows:
         v = row.values
@@ -229,7 +269,7 @@ def salary_rows_import(*, actor, rows: list[SheetRow]) -> ImportResult:
             err(row, "kind", "nâng trước thời hạn nhập trên trang lương (cần lý do và kiểm tra tỷ lệ).")
         if rank_code:
             record.rank_id = ranks[rank_code]
-        key = (person.pk, record.effective_on)
+        key = (pid, record.effective_on)
         if record.effective_on and key in taken:
             err(
                 row,
@@ -252,15 +292,18 @@ def salary_rows_import(*, actor, rows: list[SheetRow]) -> ImportResult:
                 continue
             allowances.append(Allowance(kind=kind_code, coefficient=value))
         planned.append((record, allowances))
-    if errors:
-        raise ValidationError(errors)
-    return _write(actor, planned)
+    return Planned(planned), errors
 
 
-def _write(actor, planned) -> ImportResult:
+def salary_rows_write(*, actor, planned: Planned) -> ImportResult:
+    """Write the checked rows in bulk with their audit rows (inside the caller's transaction); each person's
+    current step and coefficient become those of their newest row."""
+    planned = planned.rows
     recorder = actor if getattr(actor, "pk", None) else None
     for record, _ in planned:
         record.recorded_by = recorder
+        record.person_id = record.person.pk  # a person of the same file is saved by now
+        record.unit_id = record.unit_id or record.person.current_unit_id
     records = SalaryRecord.objects.bulk_create([r for r, _ in planned])
     allowances = []
     for record, items in planned:

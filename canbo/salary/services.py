@@ -35,6 +35,7 @@ from .models import (
 OUTSIDE_UNIT = "Anh/chị không có quyền cập nhật lương của cán bộ thuộc đơn vị này."
 MAX_FUTURE_DAYS = 366
 MAX_BATCH = 1000
+PROGRESS_EVERY = 25  # persons between two progress reports of a batch raise
 
 
 def _require_edit(actor, person: Person) -> None:
@@ -284,10 +285,12 @@ def salary_raise(
 
 @transaction.atomic
 def salary_raise_batch(
-    *, actor, persons: list[Person], decision_number: str, decision_date: date | None = None
+    *, actor, persons: list[Person], decision_number: str, decision_date: date | None = None, progress=None
 ) -> list[SalaryRecord]:
     """The due raises of several persons under one decision, each from their own due date: all or nothing
-    (one transaction; every person's problem is reported, nothing is written while one remains)."""
+    (one transaction; every person's problem is reported, nothing is written while one remains).
+    `progress(label, done, total, unit=…)`: told as the persons are checked and written (the job's bar)."""
+    report = progress or (lambda *args, **kwargs: None)
     if not persons:
         raise ValidationError({"persons": ["Chọn ít nhất một người để nâng lương."]})
     if len(persons) > MAX_BATCH:
@@ -300,7 +303,9 @@ def salary_raise_batch(
     today = timezone.localdate()
     planned = []
     dues = selectors.next_raises_for(Person.objects.filter(pk__in=[p.pk for p in persons]), on=today)
-    for person in persons:
+    for n, person in enumerate(persons):
+        if n % PROGRESS_EVERY == 0:
+            report("Đang kiểm tra", n, len(persons), unit="người")
         due = dues.get(person.pk)
         when = due.due_on if due else today
         problems = _raise_errors(person, due, when)
@@ -314,8 +319,13 @@ def salary_raise_batch(
             planned.append((record, due))
     if errors:
         raise ValidationError({"persons": list(dict.fromkeys(errors))})
+    saved = []
     with audit_actor(actor):
-        return [_save(actor, record, _copy_allowances(due.record_id)) for record, due in planned]
+        for n, (record, due) in enumerate(planned):
+            if n % PROGRESS_EVERY == 0:
+                report("Đang ghi quá trình lương", n, len(planned), unit="người")
+            saved.append(_save(actor, record, _copy_allowances(due.record_id)))
+    return saved
 
 
 @transaction.atomic

@@ -14,11 +14,14 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.accounts.scoping import can_edit_unit, visible_units
+from canbo.jobs.services import job_submit
 from canbo.org.forms import add_service_errors
 from canbo.people.selectors import person_get_for_user, person_queryset_for
 
 from . import selectors, services
 from .forms import BatchRaiseForm, DueFilterForm, EarlyRaiseForm, LeaveForm, RecordForm
+from .jobs import JOB_KIND, batch_job_threshold, batch_params
+from .models import RAISE_KINDS
 
 staff_required, writer_required = access_decorators(
     no_access="Anh/chị không có quyền xem trang nâng lương.",
@@ -45,7 +48,16 @@ def _due_context(request, data, *, batch_form=None):
         "batch_form": batch_form or BatchRaiseForm(),
         "can_write": records_cadre_work(request.user),
         "query": request.GET.urlencode(),
+        "decided": _decided_record(request),
     }
+
+
+def _decided_record(request):
+    """The first row of the batch just recorded (?du_thao=<pk>), for its decision's draft button."""
+    pk = request.GET.get("du_thao", "")
+    if not pk.isdigit():
+        return None
+    return selectors.record_queryset_for(user=request.user).filter(pk=int(pk)).first()
 
 
 @staff_required
@@ -65,6 +77,15 @@ def batch_raise(request):
     )
     if len(persons) != len(set(uuids)):
         raise Http404
+    if form.is_valid() and len(persons) > batch_job_threshold():
+        job = job_submit(
+            kind=JOB_KIND,
+            title=f"Nâng lương {len(persons)} người (quyết định {form.cleaned_data['decision_number']})",
+            actor=request.user,
+            params=batch_params(persons=persons, **form.cleaned_data),
+        )
+        messages.info(request, "Danh sách dài: việc nâng lương chạy trong nền; trang này cho biết tiến độ.")
+        return redirect("jobs:detail", job_id=job.pk)
     if form.is_valid():
         try:
             done = services.salary_raise_batch(actor=request.user, persons=persons, **form.cleaned_data)
@@ -72,7 +93,9 @@ def batch_raise(request):
             add_service_errors(form, exc)
         else:
             messages.success(request, f"Đã nâng lương cho {len(done)} người.")
-            return redirect(f"{reverse('salary:due')}?{request.GET.urlencode()}")
+            query = request.GET.copy()
+            query["du_thao"] = str(done[0].pk)
+            return redirect(f"{reverse('salary:due')}?{query.urlencode()}")
     context = _due_context(request, request.GET, batch_form=form)
     return render(request, "salary/due_list.html", context, status=400)
 
@@ -91,6 +114,7 @@ def _person_context(request, person, bound=None):
         "leaves": person.unpaid_leaves.all(),
         "forms": forms,
         "can_write": can_edit_unit(request.user, person.current_unit),
+        "raise_kinds": RAISE_KINDS,
     }
 
 

@@ -231,7 +231,7 @@ def _signature(document):
     para(right, "{{ signer_name }}", size=14, bold=True, align=CENTER, after=0)
 
 
-def _annex(document):
+def _annex(document, columns=ANNEX_COLUMNS):
     p = para(document, "", after=0)
     p.add_run().add_break(WD_BREAK.PAGE)
     para(document, "DANH SÁCH", size=14, bold=True, align=CENTER, after=0)
@@ -244,10 +244,10 @@ def _annex(document):
         align=CENTER,
         after=12,
     )
-    table = document.add_table(rows=4, cols=len(ANNEX_COLUMNS))
+    table = document.add_table(rows=4, cols=len(columns))
     table.style = "Table Grid"
     table.autofit = False
-    for col, (title, key, width) in enumerate(ANNEX_COLUMNS):
+    for col, (title, key, width) in enumerate(columns):
         header = _cell(table, 0, col, width * 0.6)
         para(header, title, size=11, bold=True, align=CENTER, after=0)
         for row in (1, 3):  # the loop's rows (removed when filled) keep their empty paragraph: Word needs one
@@ -260,13 +260,19 @@ def _annex(document):
 
 def build(code: str, target: Path) -> None:
     subject, articles, annex = KINDS[code]
+    build_document(target, subject=subject, articles=articles, annex_columns=ANNEX_COLUMNS if annex else None)
+
+
+def build_document(target: Path, *, subject: str, articles: list[str], annex_columns=None) -> None:
+    """One template in the NĐ 30/2020 layout (an app above this one builds its kinds' templates with it);
+    `annex_columns`: [(title, row key, width)] of the annex's table, or None for no annex."""
     document = Document()
     _page(document)
     _heading(document)
     _body(document, subject, articles)
     _signature(document)
-    if annex:
-        _annex(document)
+    if annex_columns:
+        _annex(document, annex_columns)
     document.core_properties.title = "Dự thảo quyết định"
     document.core_properties.author = "Canbo"
     document.save(target)

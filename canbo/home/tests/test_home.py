@@ -7,6 +7,8 @@ from canbo.accounts.models import Role
 from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.home.navigation import menu_for
 from canbo.people.models import ChangeRequest
+from canbo.salary.models import SalaryScale
+from canbo.salary.services import salary_record_create
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +73,24 @@ def test_the_sysadmin_is_told_why_there_is_no_personal_data(client):
     html = client.get(reverse("home:dashboard")).content.decode()
     assert "không xem dữ liệu cá nhân" in html
     assert client.get(reverse("home:my_record")).status_code == 404
+
+
+def test_the_official_sees_their_next_regular_raise(unit, client, monkeypatch):
+    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: datetime.date(2026, 12, 7))
+    official = grant(UserFactory(), Role.OFFICIAL)
+    person = PersonFactory(current_unit=unit, user=official)
+    client.force_login(official)
+    response = client.get(reverse("home:dashboard"))
+    assert (
+        response.context["next_raise"] is None and "Nâng bậc lương lần tới" not in response.content.decode()
+    )
+    officer = grant(UserFactory(), Role.UNIT_OFFICER, unit)
+    scale = SalaryScale.objects.get(code="A1")
+    salary_record_create(actor=officer, person=person, kind="XEP_LUONG", effective_on=datetime.date(2024, 1, 1),
+                         scale=scale, step=3)  # fmt: skip
+    response = client.get(reverse("home:dashboard"))
+    step_four = scale.grades.get(step=4).coefficient
+    assert response.context["next_raise"].due_on == datetime.date(2027, 1, 1)
+    html = response.content.decode()
+    assert f"Nâng bậc lương lần tới: 01/01/2027 (bậc 4, hệ số {step_four:.2f})".replace(".", ",") in html
+    assert reverse("salary:person", args=[person.uuid]) in html

@@ -5,7 +5,7 @@ import datetime
 from openpyxl import Workbook
 
 from canbo.core.factories import national_id_for
-from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, SHEETS, header_text
+from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, SALARY, SHEETS, header_text
 
 BIRTH = datetime.date(1990, 3, 2)
 
@@ -70,11 +70,32 @@ def qualification_row(national_id: str, **values) -> dict:
     return row
 
 
-def write_file(path, persons=(), history=(), qualifications=(), *, drop_sheet=None, drop_column=None):
+def salary_row(national_id: str, **values) -> dict:
+    row = {
+        "national_id": national_id,
+        "effective_on": datetime.date(2024, 1, 1),
+        "salary_kind": "Xếp lương (lần đầu, khi tuyển dụng, tiếp nhận)",
+        "scale": "A1",
+        "step": 3,
+        "decision_number": "1/QĐ-SNV",
+        "allowance_KHU_VUC": 0.5,
+    }
+    row.update(values)
+    return row
+
+
+def write_file(
+    path, persons=(), history=(), qualifications=(), salary=(), *, drop_sheet=None, drop_column=None
+):
     """An .xlsx in the template's layout (headers in row 1), written with openpyxl (shared strings)."""
     workbook = Workbook()
     workbook.remove(workbook.active)
-    data = {PERSONS.key: persons, HISTORY.key: history, QUALIFICATIONS.key: qualifications}
+    data = {
+        PERSONS.key: persons,
+        HISTORY.key: history,
+        QUALIFICATIONS.key: qualifications,
+        SALARY.key: salary,
+    }
     for spec in SHEETS:
         if spec.title == drop_sheet:
             continue

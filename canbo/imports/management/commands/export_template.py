@@ -5,7 +5,7 @@ from canbo.imports.template import write_template
 
 
 class Command(BaseCommand):
-    help = "Ghi tệp mẫu nhập dữ liệu (.xlsx): ba trang tính, danh sách thả xuống và trang hướng dẫn."
+    help = "Ghi tệp mẫu nhập dữ liệu (.xlsx): bốn trang tính, danh sách thả xuống và trang hướng dẫn."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Đường dẫn tệp .xlsx cần ghi")

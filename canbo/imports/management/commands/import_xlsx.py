@@ -19,6 +19,7 @@ _COUNTS = [
     ("qualifications_created", "Văn bằng, chứng chỉ thêm mới"),
     ("qualifications_updated", "Văn bằng, chứng chỉ cập nhật"),
     ("movements_created", "Điều động, luân chuyển, biệt phái từ quá trình công tác"),
+    ("salary_records_created", "Quá trình lương thêm mới"),
 ]
 
 
