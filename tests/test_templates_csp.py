@@ -41,7 +41,11 @@ def _project_templates() -> list[Path]:
     base = Path(settings.BASE_DIR)
     folders = [Path(folder) for engine in settings.TEMPLATES for folder in engine["DIRS"]]
     folders += sorted((base / "canbo").glob("*/templates"))
-    return sorted(path for folder in folders for path in folder.rglob("*.html"))
+    # `*.print.html` are rendered by WeasyPrint into a PDF (the printed profile), never served to a browser: CSP
+    # does not apply to them, and their page styles must travel inside the document.
+    return sorted(
+        path for folder in folders for path in folder.rglob("*.html") if not path.name.endswith(".print.html")
+    )
 
 
 def test_the_walk_finds_the_project_templates():

@@ -1,5 +1,5 @@
 """Draw a FormDocument to PDF: the same blocks as the Word file, laid out by an HTML template with the same page,
-fonts and widths (templates/profileforms/form.html), printed by WeasyPrint (Debian's pango; Times New Roman, or
+fonts and widths (templates/profileforms/form.print.html), printed by WeasyPrint (Debian's pango; Times New Roman, or
 its metric twin Liberation Serif where Microsoft's fonts are not installed)."""
 
 import base64
@@ -38,7 +38,7 @@ def form_html(form: FormDocument) -> str:
     if form.header.photo:
         photo = f"data:{form.header.photo_type};base64,{base64.b64encode(form.header.photo).decode()}"
     return render_to_string(
-        "profileforms/form.html",
+        "profileforms/form.print.html",
         {
             "form": form,
             "header": form.header,

@@ -49,13 +49,15 @@ def test_an_unknown_ethnic_group_suggests_the_closest_entries(alice, tmp_path):
     assert "Có phải: “HMông”" in error.message
 
 
-def test_religions_are_read_by_alias_and_an_unknown_one_is_kept_as_written(alice, tmp_path):
+def test_religions_are_read_by_alias_and_one_outside_the_national_list_is_refused(alice, tmp_path):
     _outcome, person = _import(tmp_path, alice, religion="Thiên Chúa giáo")
     assert person.religion == "Công giáo"
     Person.objects.all().delete()
 
-    _outcome, person = _import(tmp_path, alice, religion="Đạo Mẫu")
-    assert person.religion == "Đạo Mẫu"
+    # the national database refuses free text (NĐ 27/2026, canbo.nationaldb): refused at entry, the list offered
+    outcome, person = _import(tmp_path, alice, religion="Đạo Mẫu")
+    assert person is None
+    assert [error.column for error in outcome.errors] == ["Tôn giáo"]
 
 
 @pytest.mark.parametrize(
