@@ -9,7 +9,7 @@ PORT ?= 8000
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
 # Two workers on the two cores of the CI machine; `make test PYTEST_ARGS=` runs in one process.
-PYTEST_ARGS ?= -n 2
+PYTEST_ARGS ?= -n 2 --durations=20
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
 .PHONY: print-libraries demo test test-postgres install lint format migrate run worker serve benchmarks messages clean
