@@ -18,18 +18,18 @@ def step_raise_kind(tmp_path):
     """A kind registered from outside, with its own template file (here: the study template's layout)."""
     from canbo.decisions.docx import build
 
-    KINDS["step_raise"] = (
+    KINDS["extra_kind"] = (
         "Về việc nâng bậc lương thường xuyên",
         ["Nâng bậc lương đối với {{ person.honorific }} {{ person.name }} lên bậc {{ step }}.", "X", "Y"],
         False,
     )
     try:
-        build.build("step_raise", tmp_path / "step_raise.docx")
+        build.build("extra_kind", tmp_path / "extra_kind.docx")
     finally:
-        del KINDS["step_raise"]
+        del KINDS["extra_kind"]
     kind = registry.register(
         registry.DecisionKind(
-            code="step_raise",
+            code="extra_kind",
             label="Nâng bậc lương thường xuyên",
             fetch=lambda user, key: get_object_or_404(person_queryset_for(user=user), pk=int(key)),
             may_draft=lambda user, person: can_edit_unit(user, person.current_unit),
@@ -40,25 +40,25 @@ def step_raise_kind(tmp_path):
                 "step": 4,
             },
             filename=lambda person: draft_name("nang-luong", person.full_name),
-            template="step_raise.docx",
+            template="extra_kind.docx",
             template_dir=tmp_path,
         )
     )
     yield kind
-    registry._KINDS.pop("step_raise")
+    registry._KINDS.pop("extra_kind")
 
 
 def test_a_kind_registered_by_another_app_drafts_and_is_scoped(
     client, alice, charlie, bob, anh, step_raise_kind
 ):
-    response = download(client, alice, "step_raise", anh.pk)
+    response = download(client, alice, "extra_kind", anh.pk)
     assert response.status_code == 200
     assert "du-thao-qd-nang-luong-nguyen-van-anh.docx" in response["Content-Disposition"]
     text = docx_text(response.content)
     assert "Về việc nâng bậc lương thường xuyên" in text
     assert "Nâng bậc lương đối với ông Nguyễn Văn Ánh lên bậc 4." in text
-    assert download(client, charlie, "step_raise", anh.pk).status_code == 404
-    assert download(client, bob, "step_raise", anh.pk).status_code == 403
+    assert download(client, charlie, "extra_kind", anh.pk).status_code == 404
+    assert download(client, bob, "extra_kind", anh.pk).status_code == 403
 
 
 def test_a_registered_kind_appears_on_the_board_templates_page(client, board, step_raise_kind):
