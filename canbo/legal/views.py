@@ -5,24 +5,18 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.access import require_board
 from canbo.core.rulebook import rule_model, rule_version_append, rules_in_force
 
 from .forms import CorrectionForm, OnDateForm
 
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem và sửa căn cứ pháp lý của các quy định."
-
-
-def _require_board(user) -> None:
-    if not has_role(user, Role.PROVINCE_BOARD):
-        raise PermissionDenied(BOARD_ONLY)
 
 
 def _value_text(value) -> str:
@@ -31,7 +25,7 @@ def _value_text(value) -> str:
 
 @login_required
 def rule_list(request):
-    _require_board(request.user)
+    require_board(request.user, BOARD_ONLY)
     form = OnDateForm(request.GET or {"on": timezone.localdate().strftime("%d/%m/%Y")})
     on = form.cleaned_data["on"] if form.is_valid() else timezone.localdate()
     areas = [
@@ -49,7 +43,7 @@ def rule_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_correct(request, label, code):
-    _require_board(request.user)
+    require_board(request.user, BOARD_ONLY)
     try:
         model = rule_model(label)
     except LookupError:

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from canbo.accounts.access import require_edit
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
@@ -16,7 +17,6 @@ from canbo.org.models import OrgUnit
 
 from ..choices import PlanStatus
 from ..models import PlanAllocation, PlanLine, PlanTransition, TrainingNeed, TrainingPlan
-from .common import require_edit
 
 
 def plan_due_date(year: int) -> date:
