@@ -1,7 +1,7 @@
 """Forms of the organisation pages, and small form helpers the people pages share."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
@@ -51,20 +51,6 @@ class VnFormMixin:
                 if not isinstance(field.widget, forms.HiddenInput):
                     field.widget = VnDateInput(attrs=field.widget.attrs)
                     field.widget.is_required = field.required
-
-
-def add_service_errors(form, exc: ValidationError, field_map: dict | None = None) -> None:
-    """Show a service's ValidationError next to the matching form fields (others above the form)."""
-    field_map = field_map or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        field = field_map.get(key, key)
-        if field == NON_FIELD_ERRORS or field not in form.fields:
-            form.add_error(None, messages)
-        else:
-            form.add_error(field, messages)
 
 
 def can_restructure(user) -> bool:
