@@ -1,7 +1,10 @@
-"""What every HTML view does with a service's answer: its ValidationError next to the form's fields, its
-ConflictError (someone saved first) above the form with a 409."""
+"""Form pieces every app shares: a service's answer on the form (its ValidationError next to the fields, its
+ConflictError, someone saved first, above the form with a 409), and a unit typed by code or picked by name
+among the units the user may see."""
 
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.html import format_html, format_html_join
 
 from .exceptions import ConflictError
 
@@ -58,3 +61,64 @@ class service_errors:  # noqa: N801 - used as a statement: `with service_errors(
             add_service_errors(self.form, exc, self.field_map)
             return True
         return False
+
+
+# --- a unit by its code, within the user's units ------------------------------------------------------------
+
+UNIT_NOT_FOUND = "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem."
+
+
+def unit_code(text: str | None) -> str:
+    """The code in "Sở Nội vụ — DB-SNV" (picked in the list) or a bare typed code."""
+    return (text or "").rsplit("—", 1)[-1].strip()
+
+
+def unit_by_code(units, text: str | None):
+    """The unit of `units` (a queryset: the units the user may see) with the typed or picked code; None when
+    nothing was typed; else a ValidationError that says no more than "not in your scope"."""
+    code = unit_code(text)
+    if not code:
+        return None
+    unit = units.filter(code=code).first()
+    if unit is None:
+        raise ValidationError(UNIT_NOT_FOUND, code="unit_not_found", params={"code": code})
+    return unit
+
+
+class UnitPicker(forms.TextInput):
+    """A text box for a unit's code with a <datalist> of the user's units by name ("Sở Nội vụ — DB-SNV"), so
+    the browser offers them as one types. `units` is set by the form (a queryset, read when rendered)."""
+
+    def __init__(self, attrs=None, units=None):
+        super().__init__({"size": 40, "autocomplete": "off", **(attrs or {})})
+        self.units = units
+
+    def render(self, name, value, attrs=None, renderer=None):
+        list_id = f"{(attrs or {}).get('id') or name}-units"
+        attrs = {**(attrs or {}), "list": list_id}
+        html = super().render(name, value, attrs, renderer)
+        if self.units is None:
+            return html
+        options = format_html_join(
+            "",
+            '<option value="{} — {}"></option>',
+            ((u.name, u.code) for u in self.units.only("code", "name")),
+        )
+        return html + format_html('<datalist id="{}">{}</datalist>', list_id, options)
+
+
+class UnitCodeMixin:
+    """For a form whose `unit` field is typed by code or picked by name among `self.units`, which the form sets
+    in __init__ from the acting user's scope (canbo.accounts.scoping.visible_units)."""
+
+    units = None
+
+    def set_units(self, units, field: str = "unit") -> None:
+        """The units to choose among; a UnitPicker on `field` lists them (one query, when rendered)."""
+        self.units = units
+        widget = self.fields[field].widget
+        if isinstance(widget, UnitPicker):
+            widget.units = units
+
+    def clean_unit(self):
+        return unit_by_code(self.units, self.cleaned_data.get("unit"))
