@@ -47,6 +47,19 @@ PERSON_EDITABLE_FIELDS = [
     "party_full_member_date",
 ]
 # Fields an official may propose to change on their own record.
+# The fields a timeline row and a qualification take from a form or an API body (serializers and forms use them).
+EMPLOYMENT_FIELDS = [
+    "unit",
+    "position",
+    "category",
+    "start_date",
+    "end_date",
+    "move",
+    "decision_number",
+    "note",
+]
+QUALIFICATION_FIELDS = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
+
 SELF_SERVICE_FIELDS = [
     "other_names",
     "place_of_birth",
@@ -253,8 +266,7 @@ def employment_add(
 def employment_update(*, actor, employment: Employment, data: dict, expected_version: int | None = None):
     person = employment.person
     require_edit(actor, person.current_unit, OUTSIDE_UNIT)
-    fields = ["unit", "position", "category", "start_date", "end_date", "move", "decision_number", "note"]
-    changed = [f for f in fields if f in data and getattr(employment, f) != data[f]]
+    changed = [f for f in EMPLOYMENT_FIELDS if f in data and getattr(employment, f) != data[f]]
     for f in changed:
         setattr(employment, f, data[f])
     if employment.unit_id:
@@ -353,8 +365,7 @@ def qualification_update(
     *, actor, qualification: Qualification, data: dict, expected_version: int | None = None
 ):
     require_edit(actor, qualification.person.current_unit, OUTSIDE_UNIT)
-    fields = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
-    changed = [f for f in fields if f in data and getattr(qualification, f) != data[f]]
+    changed = [f for f in QUALIFICATION_FIELDS if f in data and getattr(qualification, f) != data[f]]
     for f in changed:
         setattr(qualification, f, data[f])
     _validate_qualification(qualification)
