@@ -56,10 +56,6 @@ def is_reader(user) -> bool:
     return has_role(user, *READER_ROLES)
 
 
-def _scoped(qs, user, field: str):
-    return scoped(qs, unit_visibility_q(user, field), allowed=is_reader(user))
-
-
 def term_queryset_for(*, user):
     return PlanningTerm.objects.all() if is_reader(user) else PlanningTerm.objects.none()
 
@@ -70,7 +66,8 @@ def decision_queryset_for(*, user):
 
 
 def post_queryset_for(*, user):
-    return _scoped(PlannedPost.objects.select_related("term", "unit", "position"), user, "unit__path")
+    posts = PlannedPost.objects.select_related("term", "unit", "position")
+    return scoped(posts, unit_visibility_q(user, "unit__path"), allowed=is_reader(user))
 
 
 def entry_queryset_for(*, user):
