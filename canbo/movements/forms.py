@@ -165,7 +165,7 @@ class MovementBatchForm(MovementForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "persons"}
 
 
-class MovementFilterForm(VnFormMixin, forms.Form):
+class MovementFilterForm(UnitCodeMixin, VnFormMixin, forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
     kind = forms.ChoiceField(label="Hình thức", choices=ALL + MovementKind.choices, required=False)
     direction = forms.ChoiceField(label="Hướng", choices=ALL + Direction.choices, required=False)
@@ -180,5 +180,4 @@ class MovementFilterForm(VnFormMixin, forms.Form):
             data.setdefault("date_to", data.get("to", ""))
         super().__init__(data, *args, **kwargs)
         self.user = user
-
-    clean_unit = AppointmentFilterForm.clean_unit
+        self.set_units(visible_units(user))
