@@ -45,3 +45,16 @@ def test_the_correction_page_shows_the_history_readably_and_the_form_in_json(cli
     page = client.get(f"{URL}party.partyrule/admission_age/").content.decode()
     assert "Quy định 29-QĐ/TW" in page and "Quy định 232-QĐ/TW" in page
     assert "Tối đa (tháng)" in page and "&quot;max_months&quot;: 720" in page
+
+
+def test_the_new_rule_areas_are_registered():
+    from canbo.core.rulebook import registered_rules
+
+    areas = {entry.area for entry in registered_rules()}
+    assert {"Kết nạp đảng viên", "Tiền lương", "Đào tạo, bồi dưỡng"} <= areas
+
+
+def test_a_salary_rule_is_corrected_only_by_the_board(client, alice):
+    client.force_login(alice)
+    assert client.get(f"{URL}salary.salaryrule/base_salary/").status_code == 403
+    assert client.get(f"{URL}party.partyrule/admission_age/").status_code == 403
