@@ -174,3 +174,26 @@ def test_the_api_takes_the_exception_and_the_consent(alice, party_a):
     )
     assert response.status_code == 201, response.json()
     assert response.json()["education_exception"] == "MIEN_NUI"
+
+
+def test_the_entry_page_takes_the_consent_and_shows_the_refusal(client, alice, party_a):
+    client.force_login(alice)
+    vote = today() - datetime.timedelta(days=30)
+    data = {
+        "candidate_name": "Giàng A Sử",
+        "birth_date": add_months(vote, -(62 * 12)).strftime("%d/%m/%Y"),
+        "education": "THCS",
+        "education_exception": "",
+        "party_org": party_a.code,
+        "cell": "Chi bộ thôn",
+        "cell_vote_date": vote.strftime("%d/%m/%Y"),
+        "decision_number": "30-QĐ/ĐU",
+        "decision_date": vote.strftime("%d/%m/%Y"),
+        "admitted_on": vote.strftime("%d/%m/%Y"),
+    }
+    response = client.post("/dang-vien/ket-nap/", data)
+    assert response.status_code == 200 and "cấp ủy trực thuộc Trung ương" in response.content.decode()
+    assert not Admission.objects.exists()
+    response = client.post("/dang-vien/ket-nap/", {**data, "over_age_approval": "15-CV/TU ngày 01/11/2026"})
+    assert response.status_code == 302
+    assert Admission.objects.get().over_age_approval == "15-CV/TU ngày 01/11/2026"
