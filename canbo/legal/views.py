@@ -15,12 +15,26 @@ from canbo.accounts.access import require_board
 from canbo.core.rulebook import rule_model, rule_version_append, rules_in_force
 
 from .forms import CorrectionForm, OnDateForm
+from .present import render_value, vocabulary
 
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem và sửa căn cứ pháp lý của các quy định."
 
 
 def _value_text(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """The value as JSON for the correction form (the page itself shows it readably)."""
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _readable(rows) -> list:
+    """[(row, readable value)], the codes named from the choices of the row's app first."""
+    terms: dict[str, dict] = {}
+    shown = []
+    for row in rows:
+        app = row._meta.app_label
+        if app not in terms:
+            terms[app] = vocabulary(app)
+        shown.append((row, render_value(row.value, terms[app])))
+    return shown
 
 
 @login_required
@@ -29,7 +43,7 @@ def rule_list(request):
     form = OnDateForm(request.GET or {"on": timezone.localdate().strftime("%d/%m/%Y")})
     on = form.cleaned_data["on"] if form.is_valid() else timezone.localdate()
     areas = [
-        (area, [(row, row._meta.label_lower, _value_text(row.value)) for row in rows])
+        (area, [(row, row._meta.label_lower, value) for row, value in _readable(rows)])
         for area, rows in rules_in_force(on)
     ]
     return render(
@@ -65,6 +79,6 @@ def rule_correct(request, label, code):
             else:
                 messages.success(request, f"Đã thêm phiên bản mới của quy định “{current.label}”.")
                 return redirect(f"/can-cu-phap-ly/?on={form.cleaned_data['valid_from']:%d/%m/%Y}")
-    history = model.objects.filter(code=code).order_by("valid_from")
+    history = _readable(model.objects.filter(code=code).order_by("valid_from"))
     context = {"form": form, "current": current, "history": history, "model": model}
     return render(request, "legal/rule_correct.html", context, status=status)
