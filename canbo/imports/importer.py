@@ -21,6 +21,7 @@ from .rules import (
     close_open_row,
     employment_rule_errors,
     field_errors,
+    latest_row,
     person_rule_errors,
     qualification_rule_errors,
     take_current_values,
@@ -354,7 +355,7 @@ class Importer:
                     f"Hồ sơ đang ở tình trạng “{person.get_status_display()}”; không nhập quá trình công tác "
                     "mới bằng tệp.",
                 )
-            take_current_values(person, ordered[-1].obj)
+            take_current_values(person, latest_row([slot.obj for slot in ordered]))
 
     def end_service(self, entry: PersonEntry, ordered: list[Slot]) -> None:
         """The person sheet's exit: the current row ends on the exit date (as person_end_service does), and no
