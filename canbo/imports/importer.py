@@ -17,6 +17,7 @@ from .aliases import load_resolvers
 from .columns import EXIT_MOVE_FOR_STATUS, SHEETS, Sheet
 from .loading import load_references
 from .reading import Progress, RowError, read_workbook
+from .records import RecordChecker
 from .rules import (
     close_open_row,
     employment_rule_errors,
@@ -384,9 +385,11 @@ class Importer:
         self.add_qualifications(rows["qualifications"], entries)
         self.resolve_timelines(entries)
         salary = self.check_salary(rows.get("salary", []), entries)
+        records = RecordChecker(self, entries).check(rows)
         self.progress("check", self.to_check, self.to_check)
         plan = self.plan(entries)
         plan.salary = salary
+        plan.records = records
         return plan
 
     def check_salary(self, rows: list, entries: dict[str, PersonEntry]):

@@ -1,5 +1,6 @@
 """The .xlsx import template, built from the column spec with openpyxl."""
 
+from django.apps import apps
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -60,6 +61,12 @@ def _catalogues(actor) -> dict[str, list[tuple[str, str]]]:
         "units": _dated(units.order_by("path").values_list("code", "name", "valid_to")),
         "positions": _dated(Position.objects.values_list("code", "name", "valid_to")),
         "ranks": _dated(Rank.objects.order_by("code").values_list("code", "name", "valid_to")),
+        # through the app registry, as aliases.py: training reads files with this app's reader
+        "programmes": _dated(
+            apps.get_model("training", "Programme")
+            .objects.order_by("code")
+            .values_list("code", "name", "valid_to")
+        ),
     }
 
 

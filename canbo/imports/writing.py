@@ -16,6 +16,8 @@ from canbo.movements.services import movement_from_history
 from canbo.people.models import Employment, Person, Qualification
 from canbo.salary.importing import salary_rows_write
 
+from .records import RECORD_KEYS, RecordPlan
+
 BATCH = 1000  # rows per bulk_update
 INSERT_BATCH = 5000  # new rows per insert_objects call (one progress tick each)
 # What identifies a new row among the rows of the same first key value, to read its id back after the insert:
@@ -25,6 +27,17 @@ NEW_ROW_KEYS = {
     "Employment": ("person_id", "start_date"),
     "Qualification": ("person_id", "scale", "level", "field", "awarded_on"),
     "Movement": ("employment_id",),
+    "Appointment": ("employment_id",),
+    "TrainingClass": ("code",),
+    **{
+        model: RECORD_KEYS[sheet]
+        for model, sheet in (
+            ("Enrolment", "training"),
+            ("AnnualRating", "ratings"),
+            ("Award", "awards"),
+            ("DisciplineRecord", "discipline"),
+        )
+    },
 }
 DERIVED_FIELDS = ["family_name", "middle_name", "given_name", "search_text", "sort_key"]
 
@@ -43,6 +56,8 @@ class Plan:
     history_moves: list = field(default_factory=list)
     # the salary sheet's checked rows (canbo.salary.importing.Planned), or None without that sheet
     salary: object = None
+    # training lượt, ratings, awards and discipline (canbo.imports.records)
+    records: RecordPlan = field(default_factory=RecordPlan)
 
     def counts(self) -> dict:
         return {
@@ -56,11 +71,12 @@ class Plan:
             "qualifications_updated": len(self.changed_qualifications),
             "movements_created": len(self.history_moves),
             "salary_records_created": len(self.salary) if self.salary else 0,
+            **self.records.counts(),
         }
 
     @property
     def size(self) -> int:
-        return sum(
+        return self.records.size + sum(
             len(x)
             for x in (
                 self.new_persons,
@@ -158,6 +174,16 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             writer.create(Movement, _movements(plan, actor))
             writer.update(Qualification, plan.changed_qualifications, [])
             writer.create(Qualification, plan.new_qualifications)
+            records = plan.records
+            for objects in (
+                records.classes,
+                records.enrolments,
+                records.ratings,
+                records.awards,
+                records.discipline,
+            ):
+                if objects:
+                    writer.create(type(objects[0]), objects)
             audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid)
             if plan.salary:  # after the persons: a row may name a person of this file
                 salary_rows_write(actor=actor, planned=plan.salary)
