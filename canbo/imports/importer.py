@@ -4,8 +4,10 @@ transaction with their audit rows. No per-row service calls and no per-row queri
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.db import transaction
 from django.utils import timezone
 
+from canbo.core.audit import audit_bulk
 from canbo.movements.services.history import FROM_HISTORY as MOVES_BETWEEN_UNITS
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
@@ -16,6 +18,7 @@ from canbo.salary.importing import SheetRow, salary_rows_check
 from .aliases import load_resolvers
 from .columns import EXIT_MOVE_FOR_STATUS, SHEETS, Sheet
 from .loading import load_references
+from .orgsheet import OrgSheets
 from .reading import Progress, RowError, read_workbook
 from .records import RecordChecker
 from .rules import (
@@ -474,14 +477,48 @@ def run_import(
     rows, errors = read_workbook(path, progress=progress, resolvers=load_resolvers())
     importer = Importer(actor=actor, progress=progress)
     importer.errors.extend(errors)
-    plan = importer.validate(rows)
     counts = {"rows": {spec.title: len(rows[spec.key]) for spec in SHEETS}}
-    counts.update(plan.counts())
-    if importer.errors:
-        importer.errors.sort(key=lambda e: (_SHEET_ORDER.get(e.sheet, 9), e.row))
-        return ImportOutcome(ok=False, dry_run=dry_run, errors=importer.errors, counts=counts)
-    write_plan(plan, actor=actor, dry_run=dry_run, progress=progress, remote_addr=remote_addr, cid=cid)
+    if not (rows.get("org_units") or rows.get("org_events")):
+        plan = importer.validate(rows)
+        counts.update(plan.counts())
+        if importer.errors:
+            return _refused(importer, dry_run, counts)
+        write_plan(plan, actor=actor, dry_run=dry_run, progress=progress, remote_addr=remote_addr, cid=cid)
+        return ImportOutcome(ok=True, dry_run=dry_run, errors=[], counts=counts)
+    # The org tree is written first, inside the one transaction, so that the other sheets are checked against it;
+    # any error anywhere (or a dry run) rolls everything back.
+    try:
+        with transaction.atomic():
+            org = OrgSheets(importer)
+            counts.update(org.run(rows).counts())
+            audit_bulk(actor=actor, entries=getattr(org, "entries", []), remote_addr=remote_addr, cid=cid)
+            plan = importer.validate(rows)
+            counts.update(plan.counts())
+            if importer.errors:
+                raise _Refused
+            write_plan(plan, actor=actor, dry_run=False, progress=progress, remote_addr=remote_addr, cid=cid)
+            if dry_run:
+                raise _DryRun
+    except _Refused:
+        return _refused(importer, dry_run, counts)
+    except _DryRun:
+        pass
     return ImportOutcome(ok=True, dry_run=dry_run, errors=[], counts=counts)
+
+
+class _Refused(Exception):
+    pass
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _refused(importer: Importer, dry_run: bool, counts: dict):
+    from .writing import ImportOutcome
+
+    importer.errors.sort(key=lambda e: (_SHEET_ORDER.get(e.sheet, 9), e.row))
+    return ImportOutcome(ok=False, dry_run=dry_run, errors=importer.errors, counts=counts)
 
 
 _SHEET_ORDER = {spec.title: i for i, spec in enumerate(SHEETS)}

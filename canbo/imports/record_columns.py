@@ -25,6 +25,7 @@ ORG_UNITS = Sheet(
             "parent_code",
             "Mã đơn vị cấp trên",
             CODE,
+            catalogue="units",
             width=16,
             note="Đơn vị đã có hoặc ở dòng trên của trang này; để trống với đơn vị gốc.",
         ),
