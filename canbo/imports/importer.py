@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core.audit import audit_bulk
+from canbo.movements.services.history import APPOINTING, appointment_from_history
 from canbo.movements.services.history import FROM_HISTORY as MOVES_BETWEEN_UNITS
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
@@ -294,6 +295,10 @@ class Importer:
             if values["move"]:
                 emp.move = values["move"]
             found = field_errors(emp, fields=["decision_number"])
+            leading = position is not None and position.is_leadership
+            if emp.move in APPOINTING and leading and not emp.decision_number:
+                # it becomes a decided appointment (appointment_from_history), which has its decision
+                found.setdefault("decision_number", []).append("Cần số quyết định bổ nhiệm.")
             found.update(employment_rule_errors(emp, unit))
             self.errors_from(row, found)
             if entry is None or found or row.bad or unit is None or not position_ok:
@@ -426,6 +431,8 @@ class Importer:
             if not (entry.timeline and entry.timeline.slots):
                 plan.incomplete_persons += 1
             previous = None
+            earlier: list = []
+            terms: dict = {}  # (position, unit) -> the appointment of this file that began the last term there
             for slot in (
                 sorted(entry.timeline.slots.values(), key=lambda s: s.obj.start_date)
                 if entry.timeline
@@ -436,7 +443,16 @@ class Importer:
                 derives_movement = self.actor is not None and slot.obj.move in MOVES_BETWEEN_UNITS
                 if slot.before is None and previous is not None and derives_movement:
                     plan.history_moves.append((slot.obj, previous))
+                if slot.before is None and self.actor is not None and slot.obj.move in APPOINTING:
+                    key = (slot.obj.position_id, slot.obj.unit_id)
+                    appointment = appointment_from_history(
+                        row=slot.obj, earlier=earlier, previous=terms.get(key), actor=self.actor
+                    )
+                    if appointment is not None:
+                        plan.history_appointments.append(appointment)
+                        terms[key] = appointment
                 previous = slot.obj
+                earlier.append(slot.obj)
             for _row, qual, before in entry.qualifications.values():
                 qual.person = person
                 if before is None:

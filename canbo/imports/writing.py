@@ -11,7 +11,7 @@ from canbo.core.audit import audit_bulk
 from canbo.core.audit import audited_fields as _audited
 from canbo.core.audit import created_changes as _created_changes
 from canbo.core.bulk import insert_objects
-from canbo.movements.models import Movement
+from canbo.movements.models import Appointment, Movement
 from canbo.movements.services import movement_from_history
 from canbo.people.models import Employment, Person, Qualification
 from canbo.salary.importing import salary_rows_write
@@ -27,7 +27,6 @@ NEW_ROW_KEYS = {
     "Employment": ("person_id", "start_date"),
     "Qualification": ("person_id", "scale", "level", "field", "awarded_on"),
     "Movement": ("employment_id",),
-    "Appointment": ("employment_id",),
     "TrainingClass": ("code",),
     **{
         model: RECORD_KEYS[sheet]
@@ -54,6 +53,8 @@ class Plan:
     incomplete_persons: int = 0  # persons of the file left without any career row ("hồ sơ chưa đủ")
     # (new career row, the row before it) for rows whose move is a rotation, transfer or secondment
     history_moves: list = field(default_factory=list)
+    # decided appointments for new rows whose move is bổ nhiệm / bổ nhiệm lại to a leadership post
+    history_appointments: list = field(default_factory=list)
     # the salary sheet's checked rows (canbo.salary.importing.Planned), or None without that sheet
     salary: object = None
     # training lượt, ratings, awards and discipline (canbo.imports.records)
@@ -70,6 +71,7 @@ class Plan:
             "qualifications_created": len(self.new_qualifications),
             "qualifications_updated": len(self.changed_qualifications),
             "movements_created": len(self.history_moves),
+            "appointments_created": len(self.history_appointments),
             "salary_records_created": len(self.salary) if self.salary else 0,
             **self.records.counts(),
         }
@@ -172,6 +174,17 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             writer.update(Employment, plan.changed_employments, [])
             writer.create(Employment, plan.new_employments)
             writer.create(Movement, _movements(plan, actor))
+            # a reappointment names the term it renews: the earlier terms go in first
+            pending = plan.history_appointments
+            while pending:
+                ready = [a for a in pending if a.previous is None or a.previous.pk is not None]
+                if not ready:
+                    raise RuntimeError("Appointment: a previous term is not among the rows written.")
+                Appointment.objects.bulk_create(
+                    ready
+                )  # a few per province; its JSON field needs Django's adapter
+                writer.entries.extend((a, LogEntry.Action.CREATE, _created_changes(a)) for a in ready)
+                pending = [a for a in pending if a.pk is None]
             writer.update(Qualification, plan.changed_qualifications, [])
             writer.create(Qualification, plan.new_qualifications)
             records = plan.records
