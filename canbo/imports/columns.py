@@ -2,8 +2,6 @@
 sheet are all built from it. Enumerations are shown by their Vietnamese labels; the import also accepts
 the stable codes (e.g. "CC" for "Công chức")."""
 
-from dataclasses import dataclass
-
 from canbo.core.text import unaccent
 from canbo.people.choices import (
     ETHNICITY_CHOICES,
@@ -16,15 +14,20 @@ from canbo.people.choices import (
 )
 from canbo.salary.models import ChangeKind
 
-TEXT, CODE, ID, DATE, INT, DECIMAL, CHOICE, LEVEL = (
-    "text",
-    "code",
-    "id",
-    "date",
-    "int",
-    "decimal",
-    "choice",
-    "level",
+from .record_columns import RECORD_SHEETS_AFTER, RECORD_SHEETS_BEFORE
+from .spec import (  # noqa: F401 - re-exported: the reader, template and tests import them from here
+    CHOICE,
+    CODE,
+    DATE,
+    DECIMAL,
+    ID,
+    INT,
+    LEVEL,
+    NATIONAL_ID,
+    TEXT,
+    Column,
+    Sheet,
+    _choices,
 )
 
 RELIGIONS = [
@@ -56,46 +59,6 @@ def _level_labels() -> list[tuple[str, str]]:
     return [(code, label) for label, code in seen.items()]
 
 
-@dataclass(frozen=True)
-class Column:
-    key: str
-    header: str
-    kind: str = TEXT
-    required: bool = False
-    choices: tuple[tuple[str, str], ...] = ()
-    # A drop-down that suggests values but accepts any text (religion).
-    suggestions: tuple[str, ...] = ()
-    # A drop-down filled from the database when the template is made (unit, post and rank codes).
-    catalogue: str = ""
-    # The catalogue (AliasCatalogue value) whose other spellings the column accepts, with suggestions.
-    aliases: str = ""
-    width: int = 16
-    note: str = ""
-    # A column added after the first template: a file made from an older template may lack it (read as empty).
-    optional: bool = False
-
-    @property
-    def labels(self) -> list[str]:
-        return [label for _code, label in self.choices]
-
-
-@dataclass(frozen=True)
-class Sheet:
-    key: str
-    title: str
-    columns: tuple[Column, ...]
-    description: str = ""
-    # A sheet added after the first template: a file made from an older template may lack it (read as empty).
-    optional: bool = False
-
-    def column(self, key: str) -> Column:
-        return next(c for c in self.columns if c.key == key)
-
-
-def _choices(enum_choices) -> tuple[tuple[str, str], ...]:
-    return tuple((str(code), str(label)) for code, label in enum_choices)
-
-
 # How a service ends (the person sheet's exit columns), and the default for each status.
 EXIT_MOVES = [
     (code, label)
@@ -115,14 +78,6 @@ EXIT_MOVE_FOR_STATUS = {
     PersonStatus.DECEASED: "",
 }
 
-NATIONAL_ID = Column(
-    "national_id",
-    "Số định danh cá nhân",
-    ID,
-    required=True,
-    width=18,
-    note="12 chữ số, nhập dạng văn bản để giữ số 0 đầu; là khóa để nhận ra hồ sơ đã có.",
-)
 UNIT = Column(
     "unit_code",
     "Mã đơn vị",
@@ -357,7 +312,8 @@ SALARY = Sheet(
     optional=True,
 )
 
-SHEETS = (PERSONS, HISTORY, QUALIFICATIONS, SALARY)
+# The person sheets first (users open the file on them); the org sheets are checked first whatever their place.
+SHEETS = (PERSONS, HISTORY, QUALIFICATIONS, SALARY, *RECORD_SHEETS_BEFORE, *RECORD_SHEETS_AFTER)
 INSTRUCTIONS_TITLE = "Hướng dẫn"
 CATALOGUE_TITLE = "Danh mục"
 REQUIRED_MARK = " (*)"

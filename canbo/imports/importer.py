@@ -4,8 +4,11 @@ transaction with their audit rows. No per-row service calls and no per-row queri
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from django.db import transaction
 from django.utils import timezone
 
+from canbo.core.audit import audit_bulk
+from canbo.movements.services.history import APPOINTING, appointment_from_history
 from canbo.movements.services.history import FROM_HISTORY as MOVES_BETWEEN_UNITS
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
@@ -16,11 +19,14 @@ from canbo.salary.importing import SheetRow, salary_rows_check
 from .aliases import load_resolvers
 from .columns import EXIT_MOVE_FOR_STATUS, SHEETS, Sheet
 from .loading import load_references
+from .orgsheet import OrgSheets
 from .reading import Progress, RowError, read_workbook
+from .records import RecordChecker
 from .rules import (
     close_open_row,
     employment_rule_errors,
     field_errors,
+    latest_row,
     person_rule_errors,
     qualification_rule_errors,
     take_current_values,
@@ -289,6 +295,10 @@ class Importer:
             if values["move"]:
                 emp.move = values["move"]
             found = field_errors(emp, fields=["decision_number"])
+            leading = position is not None and position.is_leadership
+            if emp.move in APPOINTING and leading and not emp.decision_number:
+                # it becomes a decided appointment (appointment_from_history), which has its decision
+                found.setdefault("decision_number", []).append("Cần số quyết định bổ nhiệm.")
             found.update(employment_rule_errors(emp, unit))
             self.errors_from(row, found)
             if entry is None or found or row.bad or unit is None or not position_ok:
@@ -354,7 +364,7 @@ class Importer:
                     f"Hồ sơ đang ở tình trạng “{person.get_status_display()}”; không nhập quá trình công tác "
                     "mới bằng tệp.",
                 )
-            take_current_values(person, ordered[-1].obj)
+            take_current_values(person, latest_row([slot.obj for slot in ordered]))
 
     def end_service(self, entry: PersonEntry, ordered: list[Slot]) -> None:
         """The person sheet's exit: the current row ends on the exit date (as person_end_service does), and no
@@ -383,9 +393,11 @@ class Importer:
         self.add_qualifications(rows["qualifications"], entries)
         self.resolve_timelines(entries)
         salary = self.check_salary(rows.get("salary", []), entries)
+        records = RecordChecker(self, entries).check(rows)
         self.progress("check", self.to_check, self.to_check)
         plan = self.plan(entries)
         plan.salary = salary
+        plan.records = records
         return plan
 
     def check_salary(self, rows: list, entries: dict[str, PersonEntry]):
@@ -419,6 +431,8 @@ class Importer:
             if not (entry.timeline and entry.timeline.slots):
                 plan.incomplete_persons += 1
             previous = None
+            earlier: list = []
+            terms: dict = {}  # (position, unit) -> the appointment of this file that began the last term there
             for slot in (
                 sorted(entry.timeline.slots.values(), key=lambda s: s.obj.start_date)
                 if entry.timeline
@@ -429,7 +443,16 @@ class Importer:
                 derives_movement = self.actor is not None and slot.obj.move in MOVES_BETWEEN_UNITS
                 if slot.before is None and previous is not None and derives_movement:
                     plan.history_moves.append((slot.obj, previous))
+                if slot.before is None and self.actor is not None and slot.obj.move in APPOINTING:
+                    key = (slot.obj.position_id, slot.obj.unit_id)
+                    appointment = appointment_from_history(
+                        row=slot.obj, earlier=earlier, previous=terms.get(key), actor=self.actor
+                    )
+                    if appointment is not None:
+                        plan.history_appointments.append(appointment)
+                        terms[key] = appointment
                 previous = slot.obj
+                earlier.append(slot.obj)
             for _row, qual, before in entry.qualifications.values():
                 qual.person = person
                 if before is None:
@@ -470,14 +493,48 @@ def run_import(
     rows, errors = read_workbook(path, progress=progress, resolvers=load_resolvers())
     importer = Importer(actor=actor, progress=progress)
     importer.errors.extend(errors)
-    plan = importer.validate(rows)
     counts = {"rows": {spec.title: len(rows[spec.key]) for spec in SHEETS}}
-    counts.update(plan.counts())
-    if importer.errors:
-        importer.errors.sort(key=lambda e: (_SHEET_ORDER.get(e.sheet, 9), e.row))
-        return ImportOutcome(ok=False, dry_run=dry_run, errors=importer.errors, counts=counts)
-    write_plan(plan, actor=actor, dry_run=dry_run, progress=progress, remote_addr=remote_addr, cid=cid)
+    if not (rows.get("org_units") or rows.get("org_events")):
+        plan = importer.validate(rows)
+        counts.update(plan.counts())
+        if importer.errors:
+            return _refused(importer, dry_run, counts)
+        write_plan(plan, actor=actor, dry_run=dry_run, progress=progress, remote_addr=remote_addr, cid=cid)
+        return ImportOutcome(ok=True, dry_run=dry_run, errors=[], counts=counts)
+    # The org tree is written first, inside the one transaction, so that the other sheets are checked against it;
+    # any error anywhere (or a dry run) rolls everything back.
+    try:
+        with transaction.atomic():
+            org = OrgSheets(importer)
+            counts.update(org.run(rows).counts())
+            audit_bulk(actor=actor, entries=getattr(org, "entries", []), remote_addr=remote_addr, cid=cid)
+            plan = importer.validate(rows)
+            counts.update(plan.counts())
+            if importer.errors:
+                raise _Refused
+            write_plan(plan, actor=actor, dry_run=False, progress=progress, remote_addr=remote_addr, cid=cid)
+            if dry_run:
+                raise _DryRun
+    except _Refused:
+        return _refused(importer, dry_run, counts)
+    except _DryRun:
+        pass
     return ImportOutcome(ok=True, dry_run=dry_run, errors=[], counts=counts)
+
+
+class _Refused(Exception):
+    pass
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _refused(importer: Importer, dry_run: bool, counts: dict):
+    from .writing import ImportOutcome
+
+    importer.errors.sort(key=lambda e: (_SHEET_ORDER.get(e.sheet, 9), e.row))
+    return ImportOutcome(ok=False, dry_run=dry_run, errors=importer.errors, counts=counts)
 
 
 _SHEET_ORDER = {spec.title: i for i, spec in enumerate(SHEETS)}

@@ -1,5 +1,6 @@
 """The .xlsx import template, built from the column spec with openpyxl."""
 
+from django.apps import apps
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter, quote_sheetname
@@ -60,6 +61,12 @@ def _catalogues(actor) -> dict[str, list[tuple[str, str]]]:
         "units": _dated(units.order_by("path").values_list("code", "name", "valid_to")),
         "positions": _dated(Position.objects.values_list("code", "name", "valid_to")),
         "ranks": _dated(Rank.objects.order_by("code").values_list("code", "name", "valid_to")),
+        # through the app registry, as aliases.py: training reads files with this app's reader
+        "programmes": _dated(
+            apps.get_model("training", "Programme")
+            .objects.order_by("code")
+            .values_list("code", "name", "valid_to")
+        ),
     }
 
 
@@ -168,8 +175,8 @@ def _data_sheet(workbook, spec, lists: _ListSheet, catalogues) -> None:
 _GUIDE = [
     "Tệp mẫu nhập dữ liệu cán bộ, công chức, viên chức",
     "",
-    "1. Nhập dữ liệu vào bốn trang tính: “Cán bộ”, “Quá trình công tác”, “Văn bằng chứng chỉ”, “Quá trình "
-    "lương”. "
+    "1. Nhập dữ liệu vào các trang tính: “Cán bộ”, “Quá trình công tác”, “Văn bằng chứng chỉ”, “Quá trình "
+    "lương”, “Đơn vị”, “Sự kiện tổ chức”, “Đào tạo, bồi dưỡng”, “Xếp loại”, “Khen thưởng”, “Kỷ luật”. "
     "Không đổi tên trang tính, không xóa hoặc đổi tên dòng tiêu đề; có thể để trống trang không dùng.",
     "2. Cột có dấu (*) là bắt buộc. Các cột “chọn trong danh sách” có danh sách thả xuống; "
     "danh sách đầy đủ ở trang “Danh mục” (đang ẩn: chuột phải vào tên trang → Bỏ ẩn).",
@@ -182,10 +189,15 @@ _GUIDE = [
     "ngày trước ngày bắt đầu mới. Nhập tệp không xóa quá trình công tác hay văn bằng nào đã có. "
     "Quá trình lương: mỗi người một dòng cho mỗi ngày hưởng, không ghi đè dòng đã có; bậc, hệ số hiện hưởng "
     "lấy theo dòng mới nhất; nâng lương trước thời hạn nhập trên trang lương.",
-    "6. Chỉ nhập được hồ sơ của đơn vị trong phạm vi anh/chị được cập nhật.",
-    "7. Hệ thống kiểm tra mọi dòng trước khi ghi. Nếu có dù chỉ một dòng lỗi thì không dòng nào được ghi; "
+    "6. Chỉ nhập được hồ sơ của đơn vị trong phạm vi anh/chị được cập nhật. Trang “Đơn vị” và “Sự kiện tổ chức” "
+    "(cây tổ chức, kể cả đơn vị đã giải thể, sáp nhập) chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ nhập; các trang khác "
+    "được kiểm tra theo cây tổ chức sau khi áp dụng hai trang này.",
+    "7. Lượt đào tạo, bồi dưỡng, xếp loại, khen thưởng, kỷ luật lấy đơn vị của người đó vào ngày của bản ghi theo "
+    "quá trình công tác. Dòng “Bổ nhiệm”, “Bổ nhiệm lại” vào chức vụ lãnh đạo ở trang “Quá trình công tác” tạo "
+    "quyết định bổ nhiệm (cần số quyết định); “Điều động”, “Luân chuyển”, “Biệt phái” tạo bản ghi điều động.",
+    "8. Hệ thống kiểm tra mọi dòng trước khi ghi. Nếu có dù chỉ một dòng lỗi thì không dòng nào được ghi; "
     "danh sách lỗi ghi rõ trang tính, số dòng, cột và lý do. Sửa lỗi rồi nhập lại cả tệp.",
-    "8. Có thể chọn “Chỉ kiểm tra” để xem kết quả mà không ghi dữ liệu.",
+    "9. Có thể chọn “Chỉ kiểm tra” để xem kết quả mà không ghi dữ liệu.",
     "",
     "Các cột của từng trang tính:",
 ]

@@ -1,8 +1,10 @@
 """A person's employment timeline after the file is applied, checked in memory.
 
 Rows are identified by (person, start date). A file row with the start date of a stored row updates it;
-other file rows are added. A stored open row followed by a later row is closed the day before, as
+other file rows are added. A stored open row followed by a later current row is closed the day before, as
 canbo.people.services.employment_add does for a transfer. Then: one open row at most, the latest; no overlaps.
+The three timeline rules are canbo.people.rules' (rows_to_close, overlapping_neighbours, latest_row), the same
+the services apply one row at a time.
 """
 
 from dataclasses import dataclass, field
@@ -10,7 +12,7 @@ from datetime import date
 
 from canbo.people.choices import PersonnelMove
 from canbo.people.models import Employment
-from canbo.people.rules import close_open_row
+from canbo.people.rules import close_open_row, overlapping_neighbours, rows_to_close
 
 EMPLOYMENT_FIELDS = [
     "unit_id",
@@ -114,12 +116,14 @@ class Timeline:
     def resolve(self) -> list[Slot]:
         """Close stored open rows followed by a later row, then check the timeline; returns it in order."""
         ordered = [self.slots[start] for start in sorted(self.slots)]
+        by_obj = {id(slot.obj): slot for slot in ordered}
+        for row, next_start in rows_to_close([slot.obj for slot in ordered]):
+            if by_obj[id(row)].source is None:  # a stored open row not named in the file: a transfer ends it
+                close_open_row(row, next_start=next_start)
         for slot, following in zip(ordered, ordered[1:], strict=False):
             if slot.obj.end_date is not None:
                 continue
-            if slot.source is None:  # a stored open row not named in the file: a transfer ends it
-                close_open_row(slot.obj, next_start=following.obj.start_date)
-            elif slot.from_person_sheet:
+            if slot.from_person_sheet:
                 self.problems.append(
                     Problem(
                         slot.source,
@@ -128,7 +132,7 @@ class Timeline:
                         "ngày bắt đầu ở đơn vị hiện tại phải là ngày bắt đầu của quá trình sau cùng.",
                     )
                 )
-            else:
+            elif slot.source is not None:
                 self.problems.append(
                     Problem(
                         slot.source,
@@ -136,9 +140,18 @@ class Timeline:
                         "Chỉ quá trình công tác sau cùng được để trống “Đến ngày”.",
                     )
                 )
-        for slot, following in zip(ordered, ordered[1:], strict=False):
-            end = slot.obj.end_date
-            if end is not None and end >= following.obj.start_date:
+            elif following.source is not None:  # a stored open row the file's later rows do not end
+                self.problems.append(
+                    Problem(
+                        following.source,
+                        "start_date",
+                        f"Trùng thời gian với quá trình công tác từ {slot.obj.start_date:%d/%m/%Y} (chưa có "
+                        "“Đến ngày”); quá trình sau cùng phải để trống “Đến ngày” để kết thúc quá trình đó.",
+                    )
+                )
+        for earlier, later in overlapping_neighbours([slot.obj for slot in ordered]):
+            slot, following = by_obj[id(earlier)], by_obj[id(later)]
+            if slot.obj.end_date is not None:  # an open row before another is reported above
                 blamed = following if following.source is not None else slot
                 other = slot if blamed is following else following
                 if blamed.source is None:

@@ -11,10 +11,12 @@ from canbo.core.audit import audit_bulk
 from canbo.core.audit import audited_fields as _audited
 from canbo.core.audit import created_changes as _created_changes
 from canbo.core.bulk import insert_objects
-from canbo.movements.models import Movement
+from canbo.movements.models import Appointment, Movement
 from canbo.movements.services import movement_from_history
 from canbo.people.models import Employment, Person, Qualification
 from canbo.salary.importing import salary_rows_write
+
+from .records import RECORD_KEYS, RecordPlan
 
 BATCH = 1000  # rows per bulk_update
 INSERT_BATCH = 5000  # new rows per insert_objects call (one progress tick each)
@@ -25,6 +27,16 @@ NEW_ROW_KEYS = {
     "Employment": ("person_id", "start_date"),
     "Qualification": ("person_id", "scale", "level", "field", "awarded_on"),
     "Movement": ("employment_id",),
+    "TrainingClass": ("code",),
+    **{
+        model: RECORD_KEYS[sheet]
+        for model, sheet in (
+            ("Enrolment", "training"),
+            ("AnnualRating", "ratings"),
+            ("Award", "awards"),
+            ("DisciplineRecord", "discipline"),
+        )
+    },
 }
 DERIVED_FIELDS = ["family_name", "middle_name", "given_name", "search_text", "sort_key"]
 
@@ -41,8 +53,12 @@ class Plan:
     incomplete_persons: int = 0  # persons of the file left without any career row ("hồ sơ chưa đủ")
     # (new career row, the row before it) for rows whose move is a rotation, transfer or secondment
     history_moves: list = field(default_factory=list)
+    # decided appointments for new rows whose move is bổ nhiệm / bổ nhiệm lại to a leadership post
+    history_appointments: list = field(default_factory=list)
     # the salary sheet's checked rows (canbo.salary.importing.Planned), or None without that sheet
     salary: object = None
+    # training lượt, ratings, awards and discipline (canbo.imports.records)
+    records: RecordPlan = field(default_factory=RecordPlan)
 
     def counts(self) -> dict:
         return {
@@ -55,12 +71,14 @@ class Plan:
             "qualifications_created": len(self.new_qualifications),
             "qualifications_updated": len(self.changed_qualifications),
             "movements_created": len(self.history_moves),
+            "appointments_created": len(self.history_appointments),
             "salary_records_created": len(self.salary) if self.salary else 0,
+            **self.records.counts(),
         }
 
     @property
     def size(self) -> int:
-        return sum(
+        return self.records.size + sum(
             len(x)
             for x in (
                 self.new_persons,
@@ -156,8 +174,29 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             writer.update(Employment, plan.changed_employments, [])
             writer.create(Employment, plan.new_employments)
             writer.create(Movement, _movements(plan, actor))
+            # a reappointment names the term it renews: the earlier terms go in first
+            pending = plan.history_appointments
+            while pending:
+                ready = [a for a in pending if a.previous is None or a.previous.pk is not None]
+                if not ready:
+                    raise RuntimeError("Appointment: a previous term is not among the rows written.")
+                Appointment.objects.bulk_create(
+                    ready
+                )  # a few per province; its JSON field needs Django's adapter
+                writer.entries.extend((a, LogEntry.Action.CREATE, _created_changes(a)) for a in ready)
+                pending = [a for a in pending if a.pk is None]
             writer.update(Qualification, plan.changed_qualifications, [])
             writer.create(Qualification, plan.new_qualifications)
+            records = plan.records
+            for objects in (
+                records.classes,
+                records.enrolments,
+                records.ratings,
+                records.awards,
+                records.discipline,
+            ):
+                if objects:
+                    writer.create(type(objects[0]), objects)
             audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid)
             if plan.salary:  # after the persons: a row may name a person of this file
                 salary_rows_write(actor=actor, planned=plan.salary)

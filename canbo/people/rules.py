@@ -137,6 +137,39 @@ def close_open_row(open_row: Employment, *, next_start: date | None = None, ende
     return ["end_date"]
 
 
+def latest_row(rows):
+    """The current row of a timeline: the one that starts last (None for no row)."""
+    return max(rows, key=lambda row: row.start_date, default=None)
+
+
+def rows_to_close(ordered: list) -> list[tuple[Employment, date]]:
+    """The open rows a later current row ends, with the start of the row that follows each: (row, next start).
+
+    `ordered` is a timeline by start date. An open row that is not the last ends the day before the next row
+    starts when the last row is open (a transfer: the new row is the current one). Callers end them with
+    close_open_row(row, next_start=...)."""
+    if not ordered or ordered[-1].end_date is not None:
+        return []
+    return [
+        (row, following.start_date)
+        for row, following in zip(ordered, ordered[1:], strict=False)
+        if row.end_date is None and row.start_date < following.start_date
+    ]
+
+
+def periods_overlap(a, b) -> bool:
+    """Two career rows share a day (an open end runs on without limit)."""
+    return (a.end_date is None or a.end_date >= b.start_date) and (
+        b.end_date is None or b.end_date >= a.start_date
+    )
+
+
+def overlapping_neighbours(ordered: list) -> list[tuple]:
+    """(earlier, later) rows that overlap in a timeline ordered by start date. Set-based: with rows sorted by start,
+    any overlap shows between neighbours, so one pass over the sorted rows finds whether a timeline is sound."""
+    return [(a, b) for a, b in zip(ordered, ordered[1:], strict=False) if periods_overlap(a, b)]
+
+
 def take_current_values(person: Person, latest: Employment) -> None:
     """A person's current unit, post and category are those of their latest career row."""
     person.current_unit_id, person.position_id, person.category = (

@@ -19,8 +19,11 @@ from .rules import (
     close_open_row,
     employment_rule_errors,
     granted_in_course_window,
+    latest_row,
+    overlapping_neighbours,
     person_rule_errors,
     qualification_rule_errors,
+    rows_to_close,
     service_end_errors,
     take_current_values,
 )
@@ -126,13 +129,15 @@ def _validate_employment(emp: Employment) -> None:
     except ValidationError as exc:
         errors.update(exc.message_dict)
     _merge(errors, employment_rule_errors(emp, emp.unit if emp.unit_id else None))
-    if emp.person_id and emp.start_date:
-        overlapping = Employment.objects.filter(person_id=emp.person_id).overlapping(
-            emp.start_date, emp.end_date
+    if emp.person_id and emp.start_date and not errors.get("end_date"):
+        # the import's rule (canbo.people.rules.overlapping_neighbours), on this person's few rows
+        others = (
+            Employment.objects.filter(person_id=emp.person_id)
+            .exclude(pk=emp.pk)
+            .only("start_date", "end_date")
         )
-        if emp.pk:
-            overlapping = overlapping.exclude(pk=emp.pk)
-        if overlapping.exists():
+        ordered = sorted([*others, emp], key=lambda row: (row.start_date, row is emp))
+        if any(emp in pair for pair in overlapping_neighbours(ordered)):
             errors.setdefault("start_date", []).append(
                 "Khoảng thời gian này trùng với một quá trình công tác khác."
             )
@@ -142,7 +147,7 @@ def _validate_employment(emp: Employment) -> None:
 
 def _sync_current(person: Person) -> None:
     """Keep the person's current unit, post and category equal to their latest employment row."""
-    latest = person.employments.order_by("-start_date").first()
+    latest = latest_row(person.employments.only("start_date", "unit_id", "position_id", "category"))
     if latest is None:
         return
     take_current_values(person, latest)
@@ -241,10 +246,6 @@ def employment_add(
     require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     require_edit(actor, unit, OUTSIDE_UNIT)
     with audit_actor(actor):
-        open_row = person.employments.filter(end_date__isnull=True).first()
-        if open_row and open_row.start_date < start_date and end_date is None:
-            changed = close_open_row(open_row, next_start=start_date)
-            open_row.save(update_fields=[*changed, "updated_at"])
         employment = Employment(
             person=person,
             unit=unit,
@@ -256,6 +257,13 @@ def employment_add(
             decision_number=decision_number,
             note=note,
         )
+        open_row = person.employments.filter(end_date__isnull=True).first()
+        if open_row is not None:
+            ordered = sorted([open_row, employment], key=lambda row: row.start_date)
+            for row, next_start in rows_to_close(ordered):
+                if row is open_row:  # the stored current row; the new row is never shortened
+                    changed = close_open_row(row, next_start=next_start)
+                    row.save(update_fields=[*changed, "updated_at"])
         _validate_employment(employment)
         employment.save()
         _sync_current(person)

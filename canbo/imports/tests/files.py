@@ -85,7 +85,15 @@ def salary_row(national_id: str, **values) -> dict:
 
 
 def write_file(
-    path, persons=(), history=(), qualifications=(), salary=(), *, drop_sheet=None, drop_column=None
+    path,
+    persons=(),
+    history=(),
+    qualifications=(),
+    salary=(),
+    *,
+    drop_sheet=None,
+    drop_column=None,
+    **records,
 ):
     """An .xlsx in the template's layout (headers in row 1), written with openpyxl (shared strings)."""
     workbook = Workbook()
@@ -95,6 +103,7 @@ def write_file(
         HISTORY.key: history,
         QUALIFICATIONS.key: qualifications,
         SALARY.key: salary,
+        **records,  # the other sheets by key: org_units=[...], training=[...], ...
     }
     for spec in SHEETS:
         if spec.title == drop_sheet:
@@ -102,7 +111,7 @@ def write_file(
         sheet = workbook.create_sheet(spec.title)
         columns = [c for c in spec.columns if c.header != drop_column]
         sheet.append([header_text(c) for c in columns])
-        for row in data[spec.key]:
+        for row in data.get(spec.key, ()):
             sheet.append([row.get(c.key) for c in columns])
     workbook.save(path)
     return path

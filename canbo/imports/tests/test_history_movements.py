@@ -6,7 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from canbo.imports.importer import run_import
-from canbo.movements.models import Movement
+from canbo.movements.models import Appointment, Movement
 
 from .files import history_row, person_row, write_file
 
@@ -77,3 +77,77 @@ def test_a_rejected_file_records_no_movement(board, tree, tmp_path):
     outcome = run_import(bad, actor=board)
 
     assert not outcome.ok and Movement.objects.count() == 0
+
+
+def _appointed(tmp_path, decision="45/QĐ-UBND"):
+    person = person_row(2, start_date=None)
+    nid = person["national_id"]
+    history = [
+        history_row(
+            nid,
+            unit_code="SO_A",
+            position_code="CHUYEN_VIEN",
+            start_date=datetime.date(2012, 1, 1),
+            end_date=datetime.date(2015, 12, 31),
+        ),  # fmt: skip
+        history_row(
+            nid,
+            unit_code="SO_A",
+            position_code="PHO_TRUONG_PHONG",
+            start_date=datetime.date(2016, 1, 1),
+            end_date=datetime.date(2020, 12, 31),
+            move="Bổ nhiệm",
+            decision_number="3/QĐ-UBND",
+        ),  # fmt: skip
+        history_row(
+            nid,
+            unit_code="SO_A",
+            position_code="TRUONG_PHONG",
+            start_date=datetime.date(2021, 1, 1),
+            end_date=datetime.date(2025, 12, 31),
+            move="Bổ nhiệm",
+            decision_number=decision,
+        ),  # fmt: skip
+        history_row(
+            nid,
+            unit_code="SO_A",
+            position_code="TRUONG_PHONG",
+            start_date=datetime.date(2026, 1, 1),
+            end_date=None,
+            move="Bổ nhiệm lại",
+            decision_number="7/QĐ-UBND",
+        ),  # fmt: skip
+    ]
+    return write_file(tmp_path / "p.xlsx", persons=[person], history=history)
+
+
+def test_appointments_in_the_history_are_recorded_as_decided_appointments(board, tree, tmp_path):
+    outcome = run_import(_appointed(tmp_path), actor=board)
+
+    assert outcome.ok, outcome.errors
+    rows = list(Appointment.objects.order_by("term_start"))
+    assert [(a.kind, a.position.code, a.status, a.decision_number) for a in rows] == [
+        ("FIRST", "PHO_TRUONG_PHONG", "DECIDED", "3/QĐ-UBND"),
+        ("HIGHER", "TRUONG_PHONG", "DECIDED", "45/QĐ-UBND"),
+        ("REAPPOINT", "TRUONG_PHONG", "DECIDED", "7/QĐ-UBND"),
+    ]
+    assert rows[2].previous == rows[1] and rows[1].term_end == datetime.date(2025, 12, 31)
+    assert all(a.employment.start_date == a.term_start and a.proposed_by == board for a in rows)
+    assert outcome.counts["appointments_created"] == 3
+
+
+def test_an_appointment_row_needs_its_decision_number(board, tree, tmp_path):
+    outcome = run_import(_appointed(tmp_path, decision=""), actor=board)
+
+    assert [(e.row, e.column, e.message) for e in outcome.errors] == [
+        (4, "Số quyết định", "Cần số quyết định bổ nhiệm.")
+    ]
+    assert not Appointment.objects.exists()
+
+
+def test_importing_the_appointments_again_adds_none(board, tree, tmp_path):
+    run_import(_appointed(tmp_path), actor=board)
+
+    outcome = run_import(_appointed(tmp_path), actor=board)
+
+    assert outcome.ok and Appointment.objects.count() == 3

@@ -8,7 +8,7 @@ from .appointments import (
     appointment_propose,
     appointment_withdraw,
 )
-from .history import movement_from_history
+from .history import APPOINTING, appointment_from_history, movement_from_history
 from .movements import direction_between, movement_record, movement_record_batch
 from .terms import (
     EXTENSION_NOTE,
@@ -35,6 +35,8 @@ __all__ = [
     "direction_between",
     "extension_instead",
     "is_extended",
+    "APPOINTING",
+    "appointment_from_history",
     "movement_from_history",
     "movement_record",
     "movement_record_batch",

@@ -3,11 +3,13 @@
 and the one before it, without a second write of the timeline. Built unsaved, for the caller's bulk insert in
 its own transaction (with its audit rows); the same fields as movement_record."""
 
+from canbo.people.choices import PersonnelMove
 from canbo.people.models import Employment
 
-from ..choices import MovementKind
-from ..models import Movement
+from ..choices import AppointmentKind, AppointmentStatus, MovementKind
+from ..models import Appointment, Movement
 from .movements import NEEDS_DESTINATION, NEEDS_END, direction_between
+from .terms import term_end_for
 
 # Career-row moves that are movements between units (the same codes in both catalogues).
 FROM_HISTORY = frozenset(NEEDS_DESTINATION)
@@ -35,4 +37,42 @@ def movement_from_history(*, row: Employment, previous: Employment | None, actor
         reason="Nhập từ quá trình công tác",
         employment=row,
         recorded_by=actor,
+    )
+
+
+# Career-row moves that are appointments (bổ nhiệm, bổ nhiệm lại) to a leadership post.
+APPOINTING = frozenset({PersonnelMove.BO_NHIEM, PersonnelMove.BO_NHIEM_LAI})
+
+
+def appointment_from_history(
+    *, row: Employment, earlier: list[Employment], previous: Appointment | None, actor
+) -> Appointment | None:
+    """The decided appointment that began `row` (its move is bổ nhiệm or bổ nhiệm lại to a leadership post), or
+    None. The kind follows the history as appointment_propose's does: a reappointment renews `previous` (the
+    earlier term in the same post and unit, if known); otherwise a higher post after an earlier leadership post, or
+    a first appointment. The history has no decision date: the start date stands for it, and the 5-year term (rule
+    8) runs from it. The caller makes sure the row has its decision number and position."""
+    position = row.position
+    if row.move not in APPOINTING or position is None or not position.is_leadership:
+        return None
+    if row.move == PersonnelMove.BO_NHIEM_LAI:
+        kind = AppointmentKind.REAPPOINT
+    elif any(r.position is not None and r.position.is_leadership for r in earlier):
+        kind = AppointmentKind.HIGHER
+    else:
+        kind = AppointmentKind.FIRST
+    return Appointment(
+        person=row.person,
+        position=position,
+        unit=row.unit,
+        kind=kind,
+        status=AppointmentStatus.DECIDED,
+        previous=previous if kind == AppointmentKind.REAPPOINT else None,
+        decision_number=row.decision_number,
+        decision_date=row.start_date,
+        term_start=row.start_date,
+        term_end=term_end_for(row.start_date),
+        employment=row,
+        proposed_by=actor,
+        note="Nhập từ quá trình công tác",
     )

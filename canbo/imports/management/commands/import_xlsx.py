@@ -20,6 +20,16 @@ _COUNTS = [
     ("qualifications_updated", "Văn bằng, chứng chỉ cập nhật"),
     ("movements_created", "Điều động, luân chuyển, biệt phái từ quá trình công tác"),
     ("salary_records_created", "Quá trình lương thêm mới"),
+    ("appointments_created", "Bổ nhiệm ghi nhận từ quá trình công tác"),
+    ("units_created", "Đơn vị thêm mới"),
+    ("units_ended", "Đơn vị kết thúc hiệu lực"),
+    ("org_events_created", "Sự kiện tổ chức thêm mới"),
+    ("classes_created", "Lớp đào tạo, bồi dưỡng thêm mới"),
+    ("enrolments_created", "Lượt đào tạo, bồi dưỡng thêm mới"),
+    ("ratings_created", "Kết quả xếp loại thêm mới"),
+    ("awards_created", "Khen thưởng thêm mới"),
+    ("discipline_created", "Kỷ luật thêm mới"),
+    ("records_kept", "Bản ghi đã có, giữ nguyên"),
 ]
 
 
