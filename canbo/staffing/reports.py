@@ -40,6 +40,7 @@ def _pct(value):
 @register
 class StaffingQuotaReport(Report):
     name = "staffing-quota"
+    chart_columns = ("approved", "actual")
     title = "Biên chế được giao, thực có và lộ trình tinh giản"
     description = (
         "Biên chế công chức và số lượng người làm việc hưởng lương NSNN được giao của từng đơn vị trong một năm, "
