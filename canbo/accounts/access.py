@@ -1,4 +1,5 @@
-"""Page access shared by every module: who reads cadre work and who records it, as view decorators.
+"""Access shared by every module: who reads cadre work and who records it, as view decorators, and the two
+guards every service runs first (`require_edit`, `require_board`).
 
 Scoping (which units) stays in canbo.accounts.scoping; this decides only whether a role may open a module's
 pages at all (anonymous → login page; officials and the system administrator → 403) and write in it.
@@ -11,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from rest_framework import permissions
 
 from .models import Role
-from .scoping import has_role, sees_all_units
+from .scoping import can_edit_unit, has_role, sees_all_units
 
 READER_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 WRITER_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
@@ -71,6 +72,20 @@ def access_permission(*, no_access: str, read_only: str, no_write: str | None = 
 
 READ_ONLY = "Anh/chị chỉ có quyền xem, không có quyền thay đổi dữ liệu này."
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy được thực hiện thao tác này."
+OUTSIDE_UNIT = "Anh/chị không có quyền cập nhật dữ liệu của đơn vị này."
+
+
+def require_edit(actor, unit, message: str = OUTSIDE_UNIT) -> None:
+    """A service's first line: `actor` may change the records of `unit` (scoping.can_edit_unit), or
+    PermissionDenied with the service's own Vietnamese `message`. A record with no unit is nobody's to change."""
+    if unit is None or not can_edit_unit(actor, unit):
+        raise PermissionDenied(message)
+
+
+def require_board(actor, message: str = BOARD_ONLY) -> None:
+    """A service's first line for what only the province board does (scoping.sees_all_units)."""
+    if not sees_all_units(actor):
+        raise PermissionDenied(message)
 
 
 class WritesCadreWork(permissions.BasePermission):

@@ -142,6 +142,14 @@ def localize_field(field: serializers.Field) -> serializers.Field:
     return field
 
 
+def percent_field(help_text: str | None = None) -> serializers.DecimalField:
+    """A share in %, one decimal (canbo.core.numbers.share), a JSON number; null when there is nothing to
+    divide by."""
+    return serializers.DecimalField(
+        max_digits=7, decimal_places=1, coerce_to_string=False, allow_null=True, help_text=help_text
+    )
+
+
 class VnDateField(serializers.DateField):
     """A date given as ISO 8601 (2019-12-31) or the Vietnamese way (31/12/2019); answered in ISO 8601."""
 

@@ -16,6 +16,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from .db_router import replica_reads
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DATE_FORMAT = "DD/MM/YYYY"
 MONEY_FORMAT = "#,##0"
@@ -116,6 +118,23 @@ def write_table(
         progress("Đang lưu tệp", count, total, unit="dòng")
     workbook.save(fileobj)
     return count
+
+
+def write_list(
+    fileobj, *, title: str, headers: list[str], select: Callable, rows: Callable, progress=None
+) -> int:
+    """The body of a list page's "Xuất Excel" job: `select()` (the page's selector, scoped to the starter now)
+    read from the replica, counted for the progress bar, then `rows(queryset)` streamed under `headers`."""
+    with replica_reads():
+        queryset = select()
+        return write_table(
+            fileobj,
+            title=title,
+            headers=headers,
+            rows=rows(queryset),
+            total=queryset.count(),
+            progress=progress,
+        )
 
 
 def write_columns(fileobj, *, title: str, columns: list[tuple], queryset, progress=None) -> int:

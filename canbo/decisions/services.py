@@ -10,13 +10,13 @@ import io
 import zipfile
 
 import jinja2
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 from docxtpl import DocxTemplate
 
-from canbo.accounts.scoping import sees_all_units
+from canbo.accounts.access import require_board
 from canbo.core.audit import audit_actor
 
 from .models import DecisionTemplate
@@ -27,11 +27,6 @@ MAX_UNPACKED_BYTES = 30 * 1024 * 1024
 DOCX_PARTS = ("[Content_Types].xml", "word/document.xml")
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ được thay mẫu quyết định."
 NOT_DOCX = "Tệp mẫu phải là tệp Word .docx (Word 2007 trở lên), không phải .doc, .pdf hay tệp khác."
-
-
-def require_board(actor) -> None:
-    if not sees_all_units(actor):
-        raise PermissionDenied(BOARD_ONLY)
 
 
 def check_template(content: bytes, name: str) -> None:
@@ -65,7 +60,7 @@ def check_template(content: bytes, name: str) -> None:
 @transaction.atomic
 def template_upload(*, actor, kind: str, upload, note: str = "") -> DecisionTemplate:
     """Store a new version of `kind`'s template and make it the one in use."""
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     if kind_for(kind) is None or kind_for(kind).shares_template_of:
         raise ValidationError({"kind": ["Loại quyết định không có trong danh mục."]})
     note = (note or "").strip()
@@ -103,7 +98,7 @@ def template_upload(*, actor, kind: str, upload, note: str = "") -> DecisionTemp
 @transaction.atomic
 def template_withdraw(*, actor, template: DecisionTemplate) -> DecisionTemplate:
     """Stop using a version (the previous active one, or the default, is used again); the file is kept."""
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     template = DecisionTemplate.objects.select_for_update().get(pk=template.pk)
     if not template.is_active:
         raise ValidationError("Phiên bản mẫu này đã ngừng dùng.")

@@ -7,8 +7,9 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
+from canbo.accounts.access import require_board
+from canbo.core.forms import add_service_errors
 from canbo.jobs.services import job_submit
-from canbo.org.forms import add_service_errors
 
 from . import services
 from .forms import TemplateUploadForm
@@ -63,10 +64,7 @@ def draft(request, code, key):
 
 
 def _board_only(request):
-    try:
-        services.require_board(request.user)
-    except PermissionDenied:
-        raise PermissionDenied(services.BOARD_ONLY) from None
+    require_board(request.user, services.BOARD_ONLY)
 
 
 @login_required

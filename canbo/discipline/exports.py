@@ -2,9 +2,7 @@
 starter's scope when the job runs)."""
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import write_table
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
 from .selectors import record_list
@@ -26,20 +24,19 @@ def records_rows(records):
         ]  # fmt: skip
 
 
-def write_record_export(*, user, query, fileobj, progress) -> int:
+def _records(user, query):
     """The decisions list's "Xuất Excel" (the list has no filters): every decision the user may see now."""
     if not reads_cadre_work(user):
         raise JobFailed(NO_ACCESS)
-    with replica_reads():
-        records = record_list(fetched_by=user)
-        return write_table(
-            fileobj,
-            title="Kỷ luật",
-            headers=HEADERS,
-            rows=records_rows(records),
-            total=records.count(),
-            progress=progress,
-        )
+    return record_list(fetched_by=user)
 
 
-register_export(RECORD_EXPORT, title="Quyết định kỷ luật", filename="ky-luat.xlsx", write=write_record_export)
+register_list_export(
+    RECORD_EXPORT,
+    title="Quyết định kỷ luật",
+    filename="ky-luat.xlsx",
+    sheet="Kỷ luật",
+    headers=HEADERS,
+    select=_records,
+    rows=records_rows,
+)

@@ -19,13 +19,8 @@ from .models import CaseStatus, DisciplineCase, DisciplineRecord, DisciplineRule
 is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
-def _scoped(queryset, user):
-    allowed = getattr(user, "is_authenticated", False) and is_staff(user)
-    return scoped(queryset, personal_rows_q(user), allowed=allowed)
-
-
 def case_queryset_for(*, user):
-    return _scoped(DisciplineCase.objects.all(), user)
+    return scoped(DisciplineCase.objects.all(), personal_rows_q(user), allowed=reads_cadre_work(user))
 
 
 def case_list(*, fetched_by, filters: dict | None = None):
@@ -52,7 +47,7 @@ def case_get_for_user(*, user, pk) -> DisciplineCase:
 
 
 def record_queryset_for(*, user):
-    return _scoped(DisciplineRecord.objects.all(), user)
+    return scoped(DisciplineRecord.objects.all(), personal_rows_q(user), allowed=reads_cadre_work(user))
 
 
 def record_list(*, fetched_by, filters: dict | None = None):

@@ -7,14 +7,15 @@ messages, runs in one transaction with the audit actor and bumps the case's vers
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from canbo.accounts.scoping import can_edit_unit
+from canbo.accounts.access import require_edit
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months
+from canbo.core.decisions import decision_errors
 from canbo.core.exceptions import ConflictError
 from canbo.people.choices import PersonnelMove, PersonStatus
 from canbo.people.models import Person
@@ -34,11 +35,6 @@ from .models import (
 OUTSIDE_UNIT = "Anh/chị không có quyền xử lý kỷ luật cán bộ của đơn vị này."
 MAX_ACTS = 20
 ENDS_SERVICE = {DisciplineForm.FORCED_RESIGNATION}
-
-
-def _require_edit(actor, unit) -> None:
-    if not can_edit_unit(actor, unit):
-        raise PermissionDenied(OUTSIDE_UNIT)
 
 
 def _is_leader(person: Person) -> bool:
@@ -103,7 +99,7 @@ def case_open(
 ) -> DisciplineCase:
     """A case with its acts (one act, one form). The person's unit, category and post are copied on it;
     `duty_related`: the acts relate to the performance of the duty (rule 16: the decision forces KHT)."""
-    _require_edit(actor, person.current_unit)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     today = timezone.localdate()
     errors: dict[str, list[str]] = {}
     if opened_on is None:
@@ -152,7 +148,7 @@ def _bump(model, obj, expected_version) -> None:
 
 
 def _locked(case: DisciplineCase, actor, expected_version) -> DisciplineCase:
-    _require_edit(actor, case.unit)
+    require_edit(actor, case.unit, OUTSIDE_UNIT)
     _bump(DisciplineCase, case, expected_version)
     return DisciplineCase.objects.select_for_update(of=("self",)).select_related("person").get(pk=case.pk)
 
@@ -299,18 +295,11 @@ def case_decide(
     _require_status(case, CaseStatus.REVIEWED, doing="quyết định kỷ luật (cần đề nghị hình thức trước)")
     today = timezone.localdate()
     number = (decision_number or "").strip()
-    errors: dict[str, list[str]] = {}
-    if not number:
-        errors["decision_number"] = ["Cần số quyết định."]
-    elif len(number) > 60:
-        errors["decision_number"] = ["Số quyết định tối đa 60 ký tự."]
-    if decided_on is None:
-        errors["decided_on"] = ["Cần ngày quyết định."]
-    elif decided_on > today:
-        errors["decided_on"] = ["Ngày quyết định không được ở tương lai."]
-    elif decided_on < case.opened_on:
+    errors = decision_errors(number, decided_on, today=today, date_field="decided_on")
+    date_given = "decided_on" not in errors
+    if date_given and decided_on < case.opened_on:
         errors["decided_on"] = ["Ngày quyết định không được trước ngày thụ lý."]
-    else:
+    elif date_given:
         required, form_errors = _form_errors(case, case.proposed_form, decided_on)
         errors.update(form_errors)
         if effective_until is None and not form_errors:

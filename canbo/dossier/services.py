@@ -1,11 +1,11 @@
 """Writes of the dossier's family relations, personal history and photo: permission first, validated in
 Vietnamese, one transaction, audited (the acting user is recorded on every row's history)."""
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
-from canbo.accounts.scoping import can_edit_unit
+from canbo.accounts.access import require_edit
 from canbo.core.audit import audit_actor
 from canbo.core.exceptions import add_error
 from canbo.core.versioning import bump_version
@@ -42,9 +42,11 @@ PHOTO_MAX_BYTES = 2 * 1024 * 1024
 PHOTO_MAX_PIXELS = 4000 * 4000
 
 
+NOT_YOURS = "Anh/chị không có quyền cập nhật hồ sơ của người này."
+
+
 def _require_edit(user, person: Person) -> None:
-    if person.current_unit_id is None or not can_edit_unit(user, person.current_unit):
-        raise PermissionDenied("Anh/chị không có quyền cập nhật hồ sơ của người này.")
+    require_edit(user, person.current_unit if person.current_unit_id else None, NOT_YOURS)
 
 
 def _validate_family(member: FamilyMember) -> None:

@@ -12,8 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from canbo.accounts.scoping import can_edit_unit
-from canbo.core.exceptions import ConflictError
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors, service_errors
 from canbo.people.selectors import person_get_for_user
 from canbo.people.views.common import person_for_write
 
@@ -107,21 +106,17 @@ def family_edit(request, uuid, pk):
     if request.method == "POST":
         status = 400
         if form.is_valid():
-            try:
+            with service_errors(form, status=status, conflict_hint=CONFLICT_HINT) as outcome:
                 family_member_update(
                     user=request.user,
                     member=member,
                     data=form.service_data(),
                     expected_version=form.cleaned_data["version"],
                 )
-            except ConflictError as exc:
-                form.add_error(None, [*exc.messages, CONFLICT_HINT])
-                status = 409
-            except ValidationError as exc:
-                add_service_errors(form, exc)
-            else:
+            if outcome.ok:
                 messages.success(request, "Đã lưu quan hệ gia đình.")
                 return redirect("dossier:person", uuid=person.uuid)
+            status = outcome.status
     return render(
         request, "dossier/family_form.html", {"person": person, "member": member, "form": form}, status=status
     )
@@ -144,21 +139,17 @@ def history_save(request, uuid):
     form = PersonalHistoryForm(request.POST, prefix="hist")
     status = 400
     if form.is_valid():
-        try:
+        with service_errors(form, status=status, conflict_hint=CONFLICT_HINT) as outcome:
             personal_history_save(
                 user=request.user,
                 person=person,
                 data=form.service_data(),
                 expected_version=form.cleaned_data["version"],
             )
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "Đã lưu đặc điểm lịch sử bản thân.")
             return redirect("dossier:person", uuid=person.uuid)
+        status = outcome.status
     return _page(request, person, status=status, history_form=form)
 
 

@@ -3,9 +3,7 @@ the starter's scope re-applied when the job runs."""
 
 from django.core.exceptions import ValidationError
 
-from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import write_table
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
 from . import selectors
@@ -77,38 +75,21 @@ def award_rows(qs):
         ]
 
 
-def write_registration_export(*, user, query, fileobj, progress) -> int:
-    filters = _filters(user, query)
-    with replica_reads():
-        qs = selectors.registration_list(fetched_by=user, filters=filters)
-        return write_table(
-            fileobj,
-            title="Đăng ký điển hình",
-            headers=REGISTRATION_HEADERS,
-            rows=registration_rows(qs),
-            total=qs.count(),
-            progress=progress,
-        )
-
-
-def write_award_export(*, user, query, fileobj, progress) -> int:
-    filters = _filters(user, query)
-    with replica_reads():
-        qs = selectors.award_list(fetched_by=user, filters=filters)
-        return write_table(
-            fileobj,
-            title="Khen thưởng",
-            headers=AWARD_HEADERS,
-            rows=award_rows(qs),
-            total=qs.count(),
-            progress=progress,
-        )
-
-
-register_export(
+register_list_export(
     REGISTRATION_EXPORT,
     title="Đăng ký điển hình",
     filename="dang-ky-dien-hinh.xlsx",
-    write=write_registration_export,
+    sheet="Đăng ký điển hình",
+    headers=REGISTRATION_HEADERS,
+    select=lambda user, query: selectors.registration_list(fetched_by=user, filters=_filters(user, query)),
+    rows=registration_rows,
 )
-register_export(AWARD_EXPORT, title="Khen thưởng", filename="khen-thuong.xlsx", write=write_award_export)
+register_list_export(
+    AWARD_EXPORT,
+    title="Khen thưởng",
+    filename="khen-thuong.xlsx",
+    sheet="Khen thưởng",
+    headers=AWARD_HEADERS,
+    select=lambda user, query: selectors.award_list(fetched_by=user, filters=_filters(user, query)),
+    rows=award_rows,
+)

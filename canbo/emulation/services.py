@@ -3,14 +3,14 @@ their revocation (Luật TĐKT 06/2022, rule 29). Unit officers record for their
 
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import can_edit_unit, has_role
+from canbo.accounts.access import require_board, require_edit
 from canbo.core.audit import audit_actor
+from canbo.core.decisions import decision_date_error, decision_number_error
 from canbo.core.exceptions import add_error
 from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
@@ -38,8 +38,7 @@ def _recipient(actor, kind: str, unit: OrgUnit | None, person: Person | None, er
         return None
     else:
         name = unit.name
-    if not can_edit_unit(actor, unit):
-        raise PermissionDenied(OUTSIDE.format(name=name))
+    require_edit(actor, unit, OUTSIDE.format(name=name))
     return unit
 
 
@@ -91,8 +90,7 @@ def movement_create(
     *, actor, code: str, name: str, start_year: int, end_year=None, launched_by=""
 ) -> EmulationMovement:
     """Declare a movement (the board): a unique code, years in order."""
-    if not has_role(actor, Role.PROVINCE_BOARD):
-        raise PermissionDenied(BOARD_ONLY_MOVEMENT)
+    require_board(actor, BOARD_ONLY_MOVEMENT)
     errors = _movement_errors(code=code, name=name, start_year=start_year, end_year=end_year, item=None)
     if errors:
         raise ValidationError(errors)
@@ -111,8 +109,7 @@ def movement_update(
     *, actor, item: EmulationMovement, code: str, name: str, start_year: int, end_year=None, launched_by=""
 ) -> EmulationMovement:
     """Correct a movement (the board); its registrations must stay within its years."""
-    if not has_role(actor, Role.PROVINCE_BOARD):
-        raise PermissionDenied(BOARD_ONLY_MOVEMENT)
+    require_board(actor, BOARD_ONLY_MOVEMENT)
     item = EmulationMovement.objects.select_for_update().get(pk=item.pk)
     errors = _movement_errors(code=code, name=name, start_year=start_year, end_year=end_year, item=item)
     if errors:
@@ -186,12 +183,10 @@ def _award_errors(*, form, kind, person, year, decision_number, decision_date, i
                 "form",
                 f"Chiến sĩ thi đua cơ sở năm {year} cần đạt danh hiệu Lao động tiên tiến năm đó.",
             )
-    if not (decision_number or "").strip():
-        add_error(errors, "decision_number", "Cần số quyết định khen thưởng.")
-    if decision_date is None:
-        add_error(errors, "decision_date", "Cần ngày quyết định.")
-    elif decision_date > today:
-        add_error(errors, "decision_date", "Ngày quyết định không được ở tương lai.")
+    if message := decision_number_error(decision_number):
+        add_error(errors, "decision_number", message)
+    if message := decision_date_error(decision_date, today):
+        add_error(errors, "decision_date", message)
     elif year and decision_date.year < year:
         add_error(errors, "decision_date", f"Quyết định khen thưởng năm {year} không thể ký trước năm đó.")
     if not (issuing_body or "").strip():
@@ -258,8 +253,7 @@ def award_revoke(
     *, actor, award: Award, on: date | None, decision_number: str, reason: str, expected_version=None
 ) -> Award:
     """Hủy quyết định khen thưởng (e.g. a fraudulent claim): the row stays, marked revoked, with the reason."""
-    if not can_edit_unit(actor, award.unit):
-        raise PermissionDenied(OUTSIDE.format(name=award.recipient))
+    require_edit(actor, award.unit, OUTSIDE.format(name=award.recipient))
     award = Award.objects.select_for_update(of=("self",)).select_related("unit", "person").get(pk=award.pk)
     bump_version(Award, award, expected_version)
     if award.revoked_on:

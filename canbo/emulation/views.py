@@ -10,8 +10,8 @@ from django.views.decorators.http import require_http_methods
 from canbo.accounts.access import access_decorators
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 
 from . import selectors, services
 from .exports import AWARD_EXPORT, REGISTRATION_EXPORT

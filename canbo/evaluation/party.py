@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor
+from canbo.core.decisions import decision_date_error
 from canbo.core.versioning import bump_version
 from canbo.org.models import OrgSector, OrgUnit
 from canbo.people.choices import PersonnelCategory
@@ -97,10 +98,8 @@ def _check_common(actor, party_org: OrgUnit, year: int, decided_on) -> dict[str,
     errors: dict[str, list[str]] = {}
     if not 2000 <= year <= today.year:
         errors["year"] = [f"Năm xếp loại từ 2000 đến {today.year}."]
-    if decided_on is None:
-        errors["decided_on"] = ["Cần ngày quyết định (ngày tổ chức đảng xếp loại)."]
-    elif decided_on > today:
-        errors["decided_on"] = ["Ngày quyết định không được ở tương lai."]
+    if message := decision_date_error(decided_on, today):
+        errors["decided_on"] = [message]
     elif decided_on.year < year:
         errors["decided_on"] = [f"Ngày quyết định phải từ năm {year}."]
     return errors

@@ -13,8 +13,9 @@ from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
 
 from canbo.accounts.scoping import managed_person_q
+from canbo.core.numbers import share
 from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
-from canbo.reports.formatting import fmt_int, round1
+from canbo.reports.formatting import fmt_int
 from canbo.reports.registry import register
 
 from .models import AnnualRating, PartyMemberRating, RatingLevel
@@ -42,10 +43,6 @@ def _year_field():
             "max_value": "Năm đánh giá từ 2000 đến 2100.",
         },
     )
-
-
-def share(part: int, whole: int):
-    return round1(part * 100 / whole) if whole else None
 
 
 def _level_counts():

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor
+from canbo.core.decisions import decision_errors
 from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonStatus
@@ -320,15 +321,8 @@ def sheet_decide(
         raise ValidationError({"degradation_note": ["Căn cứ kết luận suy thoái tối đa 500 ký tự."]})
     tasks, errors = _result_errors(sheet, level, general, tasks, degradation=basis)
     number = (decision_number or "").strip()
-    if not number:
-        errors["decision_number"] = ["Cần số quyết định (văn bản) công nhận kết quả xếp loại."]
-    elif len(number) > 60:
-        errors["decision_number"] = ["Số quyết định tối đa 60 ký tự."]
-    if decided_on is None:
-        errors["decided_on"] = ["Cần ngày quyết định."]
-    elif decided_on > timezone.localdate():
-        errors["decided_on"] = ["Ngày quyết định không được ở tương lai."]
-    elif decided_on.year < sheet.year:
+    errors.update(decision_errors(number, decided_on, date_field="decided_on"))
+    if "decided_on" not in errors and decided_on.year < sheet.year:
         errors["decided_on"] = [f"Ngày quyết định phải từ năm {sheet.year}."]
     if errors:
         raise ValidationError(errors)

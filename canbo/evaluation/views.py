@@ -12,8 +12,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.accounts.scoping import can_edit_unit, editable_units
 from canbo.core.exceptions import ConflictError
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 
 from . import deliverables, services
 from .deliverables import can_edit_deliverables

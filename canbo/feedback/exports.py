@@ -3,9 +3,7 @@ filters, one streamed query, every text (the citizen's name and words included) 
 
 from django.core.exceptions import ValidationError
 
-from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import write_table
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
 from .forms import FeedbackFilterForm
@@ -29,7 +27,7 @@ def feedback_rows(items):
         ]  # fmt: skip
 
 
-def write_feedback_export(*, user, query, fileobj, progress) -> int:
+def _feedback(user, query):
     """The feedback list's "Xuất Excel": its filters, within what the user may handle now (never about
     themselves)."""
     if not can_list_feedback(user):
@@ -37,18 +35,15 @@ def write_feedback_export(*, user, query, fileobj, progress) -> int:
     form = FeedbackFilterForm(query)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    with replica_reads():
-        items = feedback_list(fetched_by=user, filters=form.cleaned_data)
-        return write_table(
-            fileobj,
-            title="Phản ánh",
-            headers=HEADERS,
-            rows=feedback_rows(items),
-            total=items.count(),
-            progress=progress,
-        )
+    return feedback_list(fetched_by=user, filters=form.cleaned_data)
 
 
-register_export(
-    FEEDBACK_EXPORT, title="Phản ánh, kiến nghị", filename="phan-anh.xlsx", write=write_feedback_export
+register_list_export(
+    FEEDBACK_EXPORT,
+    title="Phản ánh, kiến nghị",
+    filename="phan-anh.xlsx",
+    sheet="Phản ánh",
+    headers=HEADERS,
+    select=_feedback,
+    rows=feedback_rows,
 )

@@ -8,17 +8,14 @@ read these counts (never the content): a report shows no names.
 
 from django.db.models import Count, F, Q
 
+from canbo.core.numbers import fmt_pct, share
 from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row, scope_q
-from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
+from canbo.reports.formatting import fmt_date, fmt_int
 from canbo.reports.registry import register
 
 from .models import Feedback
 
 FIGURES = ("received", "in_time", "late", "overdue", "pending")
-
-
-def _share(part: int, whole: int):
-    return round1(100 * part / whole) if whole else None
 
 
 @register
@@ -56,10 +53,10 @@ class FeedbackHandlingReport(Report):
             for key in FIGURES:
                 values[key] = item[key]
                 totals[key] += item[key]
-            values["in_time_pct"] = _share(item["in_time"], item["received"])
+            values["in_time_pct"] = share(item["in_time"], item["received"])
             rows.append(Row(values))
         total_row = Row(
-            {"unit": "Tổng cộng", **totals, "in_time_pct": _share(totals["in_time"], totals["received"])},
+            {"unit": "Tổng cộng", **totals, "in_time_pct": share(totals["in_time"], totals["received"])},
             kind="total",
         )
         columns = [
@@ -74,7 +71,7 @@ class FeedbackHandlingReport(Report):
         notes = [
             f"Từ ngày {fmt_date(params.date_from)} đến ngày {fmt_date(end)}: tiếp nhận "
             f"{fmt_int(totals['received'])} phản ánh, kết luận đúng hạn {fmt_int(totals['in_time'])} "
-            f"({fmt_decimal(total_row.values['in_time_pct'])} %), chưa kết luận quá hạn "
+            f"({fmt_pct(total_row.values['in_time_pct'])}), chưa kết luận quá hạn "
             f"{fmt_int(totals['overdue'])}.",
             "Định nghĩa: phản ánh có ngày tiếp nhận trong khoảng (tính cả hai đầu), theo đơn vị bị phản ánh; hạn "
             "xử lý mặc định 15 ngày làm việc; tình trạng xét đến ngày cuối của khoảng.",

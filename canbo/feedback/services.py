@@ -9,8 +9,9 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from canbo.accounts.access import require_edit
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import can_edit_unit, can_see_unit, has_role
+from canbo.accounts.scoping import can_see_unit, has_role
 from canbo.core.audit import audit_actor
 from canbo.core.dates import nth_working_day_forward
 from canbo.core.exceptions import ConflictError
@@ -39,8 +40,7 @@ def _about(feedback_or_person, user) -> bool:
 def _require_manager(actor, feedback: Feedback) -> None:
     if _about(feedback, actor):
         raise PermissionDenied(ABOUT_YOURSELF)
-    if not can_edit_unit(actor, feedback.unit):
-        raise PermissionDenied(OUTSIDE_UNIT)
+    require_edit(actor, feedback.unit, OUTSIDE_UNIT)
 
 
 def _require_handler(actor, feedback: Feedback) -> None:
@@ -84,8 +84,7 @@ def feedback_receive(
     errors: dict[str, list[str]] = {}
     if unit is None:
         raise ValidationError({"unit": ["Cần đơn vị bị phản ánh (hoặc cán bộ bị phản ánh)."]})
-    if not can_edit_unit(actor, unit):
-        raise PermissionDenied(OUTSIDE_UNIT)
+    require_edit(actor, unit, OUTSIDE_UNIT)
     if subject_person is not None:
         if _about(subject_person, actor):
             raise PermissionDenied(ABOUT_YOURSELF)

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 from canbo.org.models import OrgUnit
 from canbo.people.selectors import person_queryset_for
 

@@ -49,11 +49,7 @@ def require_import(user) -> None:
         raise PermissionDenied("Chỉ cán bộ tổ chức và Ban Tổ chức Tỉnh ủy / Sở Nội vụ được nhập dữ liệu.")
 
 
-def require_board(user) -> None:
-    if not has_role(user, Role.PROVINCE_BOARD):
-        raise PermissionDenied(
-            "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem được tình hình chuyển dữ liệu của tỉnh."
-        )
+BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem được tình hình chuyển dữ liệu của tỉnh."
 
 
 def check_upload(upload) -> None:

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from canbo.accounts.access import require_board
 from canbo.accounts.scoping import sees_all_units
 from canbo.core.client_ip import client_ip
 
@@ -29,7 +30,7 @@ from .selectors import (
     import_jobs_for,
     incomplete_persons,
 )
-from .services import import_job_start, require_board, require_import
+from .services import BOARD_ONLY, import_job_start, require_import
 from .template import build_template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -146,5 +147,5 @@ def incomplete(request):
 @require_GET
 def checklist(request):
     """The onboarding checklist of the province: the board's page."""
-    require_board(request.user)
+    require_board(request.user, BOARD_ONLY)
     return render(request, "imports/checklist.html", {"items": onboarding_checklist(user=request.user)})

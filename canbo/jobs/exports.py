@@ -13,6 +13,8 @@ from django.core.files import File
 from django.http import QueryDict
 from django.utils import timezone
 
+from canbo.core.xlsx import write_list
+
 from .models import Job
 from .registry import JobFailed, register
 from .services import job_submit
@@ -32,6 +34,26 @@ _EXPORTS: dict[str, Export] = {}
 
 def register_export(key: str, *, title: str, filename: str, write: Callable) -> None:
     _EXPORTS[key] = Export(key=key, title=title, filename=filename, write=write)
+
+
+def register_list_export(
+    key: str, *, title: str, filename: str, sheet: str, headers: list[str], select: Callable, rows: Callable
+) -> None:
+    """A list page's "Xuất Excel": `select(user, query)` re-checks access and the page's filters (JobFailed,
+    ValidationError) and returns the list scoped to the starter now; `rows(queryset)` yields each record's
+    values under `headers` (which start with "STT") on the sheet `sheet`."""
+
+    def write(*, user, query, fileobj, progress) -> int:
+        return write_list(
+            fileobj,
+            title=sheet,
+            headers=headers,
+            select=lambda: select(user, query),
+            rows=rows,
+            progress=progress,
+        )
+
+    register_export(key, title=title, filename=filename, write=write)
 
 
 def export_for(key: str) -> Export:

@@ -5,37 +5,45 @@ import json
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import has_role
+from canbo.accounts.access import require_board
 from canbo.core.rulebook import rule_model, rule_version_append, rules_in_force
 
 from .forms import CorrectionForm, OnDateForm
+from .present import render_value, vocabulary
 
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem và sửa căn cứ pháp lý của các quy định."
 
 
-def _require_board(user) -> None:
-    if not has_role(user, Role.PROVINCE_BOARD):
-        raise PermissionDenied(BOARD_ONLY)
-
-
 def _value_text(value) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """The value as JSON for the correction form (the page itself shows it readably)."""
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _readable(rows) -> list:
+    """[(row, readable value)], the codes named from the choices of the row's app first."""
+    terms: dict[str, dict] = {}
+    shown = []
+    for row in rows:
+        app = row._meta.app_label
+        if app not in terms:
+            terms[app] = vocabulary(app)
+        shown.append((row, render_value(row.value, terms[app])))
+    return shown
 
 
 @login_required
 def rule_list(request):
-    _require_board(request.user)
+    require_board(request.user, BOARD_ONLY)
     form = OnDateForm(request.GET or {"on": timezone.localdate().strftime("%d/%m/%Y")})
     on = form.cleaned_data["on"] if form.is_valid() else timezone.localdate()
     areas = [
-        (area, [(row, row._meta.label_lower, _value_text(row.value)) for row in rows])
+        (area, [(row, row._meta.label_lower, value) for row, value in _readable(rows)])
         for area, rows in rules_in_force(on)
     ]
     return render(
@@ -49,7 +57,7 @@ def rule_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def rule_correct(request, label, code):
-    _require_board(request.user)
+    require_board(request.user, BOARD_ONLY)
     try:
         model = rule_model(label)
     except LookupError:
@@ -71,6 +79,6 @@ def rule_correct(request, label, code):
             else:
                 messages.success(request, f"Đã thêm phiên bản mới của quy định “{current.label}”.")
                 return redirect(f"/can-cu-phap-ly/?on={form.cleaned_data['valid_from']:%d/%m/%Y}")
-    history = model.objects.filter(code=code).order_by("valid_from")
+    history = _readable(model.objects.filter(code=code).order_by("valid_from"))
     context = {"form": form, "current": current, "history": history, "model": model}
     return render(request, "legal/rule_correct.html", context, status=status)

@@ -3,6 +3,8 @@
 from django import forms
 from django.utils import timezone
 
+from canbo.accounts.scoping import visible_units
+from canbo.core.forms import UnitCodeMixin
 from canbo.org.forms import UnitChoiceField, VnFormMixin
 from canbo.org.models import OrgUnit
 from canbo.people.models import Position
@@ -26,7 +28,7 @@ class VersionMixin(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1, required=False)
 
 
-class AppointmentFilterForm(VnFormMixin, forms.Form):
+class AppointmentFilterForm(UnitCodeMixin, VnFormMixin, forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
     status = forms.ChoiceField(label="Trạng thái", choices=ALL + AppointmentStatus.choices, required=False)
     kind = forms.ChoiceField(label="Hình thức", choices=ALL + AppointmentKind.choices, required=False)
@@ -35,19 +37,7 @@ class AppointmentFilterForm(VnFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-
-    def clean_unit(self):
-        from canbo.accounts.scoping import visible_units
-
-        code = (self.cleaned_data.get("unit") or "").strip()
-        if not code:
-            return None
-        unit = visible_units(self.user).filter(code=code).first()
-        if unit is None:
-            raise forms.ValidationError(
-                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
-            )
-        return unit
+        self.set_units(visible_units(user))
 
 
 class AppointmentProposeForm(VnFormMixin, forms.Form):
@@ -175,7 +165,7 @@ class MovementBatchForm(MovementForm):
         return {k: v for k, v in self.cleaned_data.items() if k != "persons"}
 
 
-class MovementFilterForm(VnFormMixin, forms.Form):
+class MovementFilterForm(UnitCodeMixin, VnFormMixin, forms.Form):
     q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
     kind = forms.ChoiceField(label="Hình thức", choices=ALL + MovementKind.choices, required=False)
     direction = forms.ChoiceField(label="Hướng", choices=ALL + Direction.choices, required=False)
@@ -190,5 +180,4 @@ class MovementFilterForm(VnFormMixin, forms.Form):
             data.setdefault("date_to", data.get("to", ""))
         super().__init__(data, *args, **kwargs)
         self.user = user
-
-    clean_unit = AppointmentFilterForm.clean_unit
+        self.set_units(visible_units(user))

@@ -1,11 +1,12 @@
 """Forms of the organisation pages, and small form helpers the people pages share."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.forms import unit_code
 
 from .models import OrgUnit
 
@@ -63,20 +64,6 @@ class VnFormMixin:
                     field.widget.is_required = field.required
 
 
-def add_service_errors(form, exc: ValidationError, field_map: dict | None = None) -> None:
-    """Show a service's ValidationError next to the matching form fields (others above the form)."""
-    field_map = field_map or {}
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for key, messages in exc.message_dict.items():
-        field = field_map.get(key, key)
-        if field == NON_FIELD_ERRORS or field not in form.fields:
-            form.add_error(None, messages)
-        else:
-            form.add_error(field, messages)
-
-
 def can_restructure(user) -> bool:
     """The province board and the system administrator change the tree (as canbo.org.services requires)."""
     return has_role(user, Role.PROVINCE_BOARD, Role.SYSADMIN)
@@ -94,7 +81,8 @@ class UnitChoiceField(forms.ModelChoiceField):
 
 class UnitPickerInput(forms.TextInput):
     """A text box searched as one types, over the units of a <datalist> written as “name — code” (as the report
-    page's unit box): the browser lists the units whose name or code contains what is typed."""
+    page's canbo.core.forms.UnitPicker, read with its unit_code), for a model choice field: the browser lists the
+    units whose name or code contains what is typed."""
 
     def __init__(self, attrs=None):
         super().__init__({"autocomplete": "off", "class": "unit-picker", **(attrs or {})})
@@ -137,7 +125,7 @@ class UnitPickerField(UnitChoiceField):
         if isinstance(value, OrgUnit):
             return value
         text = str(value).strip()
-        code = text.rsplit("—", 1)[-1].split("(hết hiệu lực", 1)[0].strip()
+        code = unit_code(text).split("(hết hiệu lực", 1)[0].strip()
         units = self.queryset
         unit = (
             units.filter(code=code).first()

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from canbo.accounts.scoping import can_see_unit
+from canbo.core.forms import add_service_errors
 
-from .forms import MergeForm, OrgUnitForm, SplitForm, TreeDateForm, add_service_errors, can_restructure
+from .forms import MergeForm, OrgUnitForm, SplitForm, TreeDateForm, can_restructure
 from .models import OrgEvent, OrgUnit
 from .selectors import (
     scope_ended_on,

@@ -74,7 +74,7 @@ class AdmissionListApi(PartyApi):
         return self.get_paginated_response(AdmissionSerializer(page, many=True).data)
 
     @extend_schema(
-        summary="Ghi nhận kết nạp (kiểm tra tuổi 18–60 theo tháng, trình độ tối thiểu THCS)",
+        summary="Ghi nhận kết nạp (quy định có hiệu lực ngày chi bộ biểu quyết: tuổi, học vấn và ngoại lệ; QĐ 232-QĐ/TW)",
         request=AdmissionCreateSerializer,
         responses={201: AdmissionSerializer, 400: BAD_INPUT, 403: REFUSED, 404: NOT_FOUND},
     )

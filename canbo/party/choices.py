@@ -17,4 +17,13 @@ class GeneralEducation(models.TextChoices):
     THPT = "THPT", _("Trung học phổ thông")
 
 
+class EducationException(models.TextChoices):
+    """Where the lower-secondary minimum gives way (QĐ 232-QĐ/TW mục 1.2.2; Hướng dẫn của Ban Bí thư)."""
+
+    MIEN_NUI = "MIEN_NUI", _("Miền núi, biên giới")
+    HAI_DAO = "HAI_DAO", _("Hải đảo; ngư dân thường xuyên làm việc trên biển, đảo")
+    DTTS = "DTTS", _("Vùng đồng bào dân tộc thiểu số")
+    DBKK = "DBKK", _("Vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn")
+
+
 REMOVALS = (PartyStatus.XOA_TEN, PartyStatus.KHAI_TRU)

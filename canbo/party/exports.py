@@ -3,9 +3,7 @@ starter's scope re-applied when the job runs."""
 
 from django.core.exceptions import ValidationError
 
-from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import write_table
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
 from .forms import admission_filters
@@ -46,27 +44,21 @@ def admissions_rows(admissions):
         ]
 
 
-def write_admission_export(*, user, query, fileobj, progress) -> int:
+def _admissions(user, query):
     if not is_reader(user):
         raise JobFailed(NO_ACCESS)
     filters, errors = admission_filters(user=user, query=query)
     if errors:
         raise ValidationError(errors)
-    with replica_reads():
-        admissions = admission_list(fetched_by=user, filters=filters)
-        return write_table(
-            fileobj,
-            title="Kết nạp đảng viên",
-            headers=HEADERS,
-            rows=admissions_rows(admissions),
-            total=admissions.count(),
-            progress=progress,
-        )
+    return admission_list(fetched_by=user, filters=filters)
 
 
-register_export(
+register_list_export(
     ADMISSION_EXPORT,
     title="Kết nạp đảng viên",
     filename="ket-nap-dang-vien.xlsx",
-    write=write_admission_export,
+    sheet="Kết nạp đảng viên",
+    headers=HEADERS,
+    select=_admissions,
+    rows=admissions_rows,
 )

@@ -7,7 +7,7 @@ from canbo.accounts.scoping import editable_units
 from canbo.org.models import OrgSector
 from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
-from .choices import REMOVALS, GeneralEducation, PartyStatus
+from .choices import REMOVALS, EducationException, GeneralEducation, PartyStatus
 from .selectors import target_list
 
 DATE = {
@@ -29,6 +29,16 @@ class AdmissionForm(PersonPickerMixin, forms.Form):
     candidate_national_id = forms.CharField(label="Số định danh cá nhân", required=False, max_length=12)
     birth_date = forms.DateField(label="Ngày sinh (nếu ngoài danh sách)", required=False, **DATE)
     education = forms.ChoiceField(label="Trình độ giáo dục phổ thông", choices=GeneralEducation.choices)
+    education_exception = forms.ChoiceField(
+        label="Sinh sống ở vùng được áp dụng ngoại lệ về học vấn (nếu có)",
+        choices=[("", "— Không —"), *EducationException.choices],
+        required=False,
+    )
+    over_age_approval = forms.CharField(
+        label="Văn bản đồng ý của ban thường vụ cấp ủy trực thuộc Trung ương (người trên 60 tuổi: số, ngày)",
+        required=False,
+        max_length=120,
+    )
     party_org = forms.CharField(label="Mã tổ chức đảng")
     cell = forms.CharField(label="Chi bộ", max_length=200)
     cell_vote_date = forms.DateField(label="Ngày chi bộ biểu quyết", **DATE)

@@ -7,10 +7,20 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person
 
-from .choices import GeneralEducation, PartyStatus
+from .choices import EducationException, GeneralEducation, PartyStatus
+
+
+class PartyRule(DatedRule):
+    """The admission rules in force on the chi bộ's vote (ages, education and its exceptions, probation), seeded
+    with the Party texts they come from (QĐ 29-QĐ/TW 2016 → QĐ 24-QĐ/TW 2021 → QĐ 232-QĐ/TW 2025)."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về kết nạp đảng viên")
+        verbose_name_plural = _("quy định về kết nạp đảng viên")
 
 
 class AdmissionTarget(Timestamped):
@@ -55,6 +65,15 @@ class Admission(Versioned, Timestamped):
     candidate_national_id = models.CharField(_("số định danh cá nhân"), max_length=12, blank=True)
     birth_date = models.DateField(_("ngày sinh"))
     education = models.CharField(_("trình độ giáo dục phổ thông"), max_length=8, choices=GeneralEducation)
+    education_exception = models.CharField(
+        _("nơi sinh sống được áp dụng ngoại lệ về học vấn"),
+        max_length=10,
+        choices=EducationException,
+        blank=True,
+    )
+    over_age_approval = models.CharField(
+        _("văn bản đồng ý của cấp ủy trực thuộc Trung ương (người trên 60 tuổi)"), max_length=120, blank=True
+    )
     party_org = models.ForeignKey(
         OrgUnit, verbose_name=_("tổ chức đảng"), on_delete=models.PROTECT, related_name="+"
     )

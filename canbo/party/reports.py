@@ -8,23 +8,19 @@ Party organisation is the target's or under it. Seed 002: `--on 30/06/2023 --ter
 """
 
 from datetime import date
-from decimal import Decimal
 
 from django import forms
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from canbo.core.numbers import fmt_pct, share
 from canbo.reports.base import SNAPSHOT, Column, Report, ReportResult, Row, scope_q
-from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
+from canbo.reports.formatting import fmt_date, fmt_int
 from canbo.reports.registry import register
 
 from .models import Admission, AdmissionTarget
 
 LIST_URL = "/dang-vien/"
-
-
-def share(done: int, target: int) -> Decimal | None:
-    return round1(Decimal(done * 100) / Decimal(target)) if target else None
 
 
 def term_start(target: AdmissionTarget) -> date:
@@ -115,7 +111,7 @@ class PartyAdmissionsReport(Report):
         ]
         notes = [
             f"Nhiệm kỳ {period}, đến ngày {fmt_date(on)}: kết nạp {fmt_int(s['admitted'])} đảng viên = "
-            f"{fmt_decimal(share(s['admitted'], s['target']))} % chỉ tiêu ({fmt_int(s['target'])})."
+            f"{fmt_pct(share(s['admitted'], s['target']))} chỉ tiêu ({fmt_int(s['target'])})."
             for period, s in sums.items()
         ] or ["Chưa có chỉ tiêu kết nạp đảng viên nào trong phạm vi."]
         notes.append(

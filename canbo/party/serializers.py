@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from canbo.org.models import OrgUnit
 
-from .choices import REMOVALS, GeneralEducation, PartyStatus
+from .choices import REMOVALS, EducationException, GeneralEducation, PartyStatus
 from .models import Admission, AdmissionTarget
 
 DATE = {"input_formats": ["%d/%m/%Y", "iso-8601"]}
@@ -52,6 +52,8 @@ class AdmissionSerializer(serializers.ModelSerializer):
             "candidate_national_id",
             "birth_date",
             "general_education",
+            "education_exception",
+            "over_age_approval",
             "party_org",
             "cell",
             "cell_vote_date",
@@ -75,6 +77,10 @@ class AdmissionCreateSerializer(serializers.Serializer):
     candidate_national_id = serializers.CharField(required=False, allow_blank=True, default="")
     birth_date = serializers.DateField(required=False, allow_null=True, **DATE)
     general_education = serializers.ChoiceField(choices=GeneralEducation.choices)
+    education_exception = serializers.ChoiceField(
+        choices=EducationException.choices, required=False, allow_blank=True, default=""
+    )
+    over_age_approval = serializers.CharField(required=False, allow_blank=True, default="", max_length=120)
     party_org = PartyOrgField()
     cell = serializers.CharField(max_length=200)
     cell_vote_date = serializers.DateField(**DATE)

@@ -11,16 +11,16 @@ from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months
 from canbo.core.exceptions import add_error
+from canbo.core.rulebook import RuleMissing
 from canbo.core.versioning import bump_version
 from canbo.org.models import OrgSector, OrgUnit
 from canbo.people.models import Person
 from canbo.people.services import person_update
 
-from .choices import REMOVALS, GeneralEducation, PartyStatus
+from . import rules
+from .choices import REMOVALS, EducationException, GeneralEducation, PartyStatus
 from .models import Admission, AdmissionTarget
 
-MIN_AGE_MONTHS, MAX_AGE_MONTHS = 18 * 12, 60 * 12
-PROBATION_MONTHS = 12
 EDUCATION_ORDER = [GeneralEducation.TIEU_HOC, GeneralEducation.THCS, GeneralEducation.THPT]
 OUTSIDE = "Anh/chị không có quyền ghi nhận công tác đảng viên của tổ chức đảng này."
 OUTSIDE_PERSON = "{name} không thuộc đơn vị anh/chị quản lý."
@@ -149,7 +149,71 @@ def target_update(
     return _target_save(actor, item)
 
 
-def _admission_errors(*, born, education, cell, vote, number, decided, admitted, today) -> dict:
+def _years_months(months: int) -> str:
+    return f"{months // 12} tuổi {months % 12} tháng" if months % 12 else f"{months // 12} tuổi"
+
+
+def _age_errors(errors: dict, born: date, vote: date, over_age_approval: str) -> None:
+    """Rule 27: 18 to 60 years in months at the chi bộ's vote; over 60 only with the consent of a committee
+    directly under the Central Committee, whose document is recorded."""
+    try:
+        rule = rules.age_rule(vote)
+    except RuleMissing:
+        add_error(
+            errors, "cell_vote_date", f"Chưa có quy định về tuổi người vào Đảng áp dụng ngày {vote:%d/%m/%Y}."
+        )
+        return
+    months = age_in_months(born, vote)
+    if rule.min_months <= months <= rule.max_months or (months > rule.max_months and over_age_approval):
+        return
+    message = (
+        f"Tuổi khi chi bộ biểu quyết ({vote:%d/%m/%Y}) là {_years_months(months)}: người vào Đảng phải đủ "
+        f"{_years_months(rule.min_months)} đến đủ {_years_months(rule.max_months)} (tính theo tháng, "
+        f"{rule.legal_basis})"
+    )
+    if months > rule.max_months:
+        message += f"; người trên {_years_months(rule.max_months)} chỉ được kết nạp khi {rule.over_max_by}: ghi số, ngày văn bản đó"
+    add_error(errors, "birth_date", message + ".")
+
+
+def _education_errors(errors: dict, education: str, exception: str, vote: date) -> None:
+    """Rule 27: lower-secondary at least; the Secretariat's lower minimum in the areas QĐ 232 names."""
+    if education not in GeneralEducation.values:
+        add_error(errors, "education", "Cần trình độ giáo dục phổ thông.")
+        return
+    if exception and exception not in EducationException.values:
+        add_error(errors, "education_exception", "Nơi sinh sống được áp dụng ngoại lệ không hợp lệ.")
+        return
+    try:
+        rule = rules.education_rule(vote)
+    except RuleMissing:
+        add_error(
+            errors,
+            "cell_vote_date",
+            f"Chưa có quy định về học vấn người vào Đảng áp dụng ngày {vote:%d/%m/%Y}.",
+        )
+        return
+    if exception and exception not in rule.exception_areas:
+        add_error(
+            errors,
+            "education_exception",
+            f"{EducationException(exception).label} không thuộc các vùng được áp dụng ngoại lệ ({rule.legal_basis}).",
+        )
+        return
+    minimum = rule.exception_minimum if exception else rule.minimum
+    if EDUCATION_ORDER.index(education) < EDUCATION_ORDER.index(minimum):
+        where = f" ở {EducationException(exception).label.lower()}" if exception else ""
+        add_error(
+            errors,
+            "education",
+            f"Người vào Đảng{where} phải có trình độ tối thiểu {GeneralEducation(minimum).label.lower()} "
+            f"(hoặc tương đương) — {rule.legal_basis}.",
+        )
+
+
+def _admission_errors(
+    *, born, education, education_exception, over_age_approval, cell, vote, number, decided, admitted, today
+) -> dict:
     errors: dict = {}
     if not (cell or "").strip():
         add_error(errors, "cell", "Cần tên chi bộ xét kết nạp.")
@@ -165,22 +229,11 @@ def _admission_errors(*, born, education, cell, vote, number, decided, admitted,
     if born is None:
         add_error(errors, "birth_date", "Cần ngày sinh của người được kết nạp.")
     elif vote:
-        months = age_in_months(born, vote)
-        if months < MIN_AGE_MONTHS or months > MAX_AGE_MONTHS:
-            add_error(
-                errors,
-                "birth_date",
-                f"Tuổi khi chi bộ biểu quyết ({vote:%d/%m/%Y}) là {months // 12} tuổi {months % 12} tháng: "
-                "người vào Đảng phải đủ 18 tuổi đến đủ 60 tuổi (tính theo tháng, QĐ 232-QĐ/TW).",
-            )
-    if education not in GeneralEducation.values:
+        _age_errors(errors, born, vote, over_age_approval)
+    if vote:
+        _education_errors(errors, education, education_exception, vote)
+    elif education not in GeneralEducation.values:
         add_error(errors, "education", "Cần trình độ giáo dục phổ thông.")
-    elif EDUCATION_ORDER.index(education) < EDUCATION_ORDER.index(GeneralEducation.THCS):
-        add_error(
-            errors,
-            "education",
-            "Người vào Đảng phải có trình độ tối thiểu trung học cơ sở (hoặc tương đương).",
-        )
     return errors
 
 
@@ -199,13 +252,18 @@ def admission_record(
     candidate_name: str = "",
     candidate_national_id: str = "",
     birth_date: date | None = None,
+    education_exception: str = "",
+    over_age_approval: str = "",
 ) -> Admission:
-    """Admit one person after the chi bộ's vote; they become a probationary member (DU_BI)."""
+    """Admit one person after the chi bộ's vote; they become a probationary member (DU_BI). The rules are those
+    in force on the vote's date (canbo.party.rules)."""
     today = timezone.localdate()
     errors: dict = {}
     _require_party_org(actor, party_org, errors)
     candidate_name = (candidate_name or "").strip()
     candidate_national_id = (candidate_national_id or "").strip()
+    education_exception = (education_exception or "").strip()
+    over_age_approval = _text(over_age_approval, 120)
     if person is not None:
         if not can_edit_unit(actor, person.current_unit):
             raise PermissionDenied(OUTSIDE_PERSON.format(name=person.full_name))
@@ -229,6 +287,8 @@ def admission_record(
     for field, message in _admission_errors(
         born=birth_date,
         education=education,
+        education_exception=education_exception,
+        over_age_approval=over_age_approval,
         cell=cell,
         vote=cell_vote_date,
         number=decision_number,
@@ -245,6 +305,8 @@ def admission_record(
         candidate_national_id="" if person else candidate_national_id,
         birth_date=birth_date,
         education=education,
+        education_exception=education_exception,
+        over_age_approval=over_age_approval,
         party_org=party_org,
         cell=_text(cell, 200),
         cell_vote_date=cell_vote_date,
@@ -279,7 +341,8 @@ def _locked(actor, admission: Admission, expected_version) -> Admission:
 def admission_confirm(
     *, actor, admission: Admission, vote_date: date | None, decision_number: str, expected_version=None
 ) -> Admission:
-    """Full membership (CHINH_THUC) after the chi bộ's vote, at least 12 months after admission."""
+    """Full membership (CHINH_THUC) after the chi bộ's vote, once the probation in force on the admission day
+    (12 months, Điều lệ Đảng Điều 5) has run: re-checked here, whatever was recorded before."""
     admission = _locked(actor, admission, expected_version)
     errors: dict = {}
     if admission.status != PartyStatus.DU_BI:
@@ -287,12 +350,13 @@ def admission_confirm(
             f"Chỉ xét công nhận chính thức đảng viên dự bị (hiện: {admission.get_status_display()})."
         )
     _past(errors, "vote_date", vote_date, "ngày chi bộ xét chính thức", timezone.localdate())
-    end = add_months(admission.admitted_on, PROBATION_MONTHS)
+    probation = rules.probation_months(admission.admitted_on)
+    end = add_months(admission.admitted_on, probation)
     if vote_date and vote_date < end:
         add_error(
             errors,
             "vote_date",
-            f"Chưa đủ {PROBATION_MONTHS} tháng dự bị: kết nạp ngày {admission.admitted_on:%d/%m/%Y}, "
+            f"Chưa đủ {probation} tháng dự bị: kết nạp ngày {admission.admitted_on:%d/%m/%Y}, "
             f"xét công nhận chính thức từ ngày {end:%d/%m/%Y}.",
         )
     if not (decision_number or "").strip():

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_http_methods
 
 from canbo.accounts.access import access_decorators
 from canbo.accounts.scoping import can_edit_unit
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 
 from . import services
 from .choices import PartyStatus

@@ -3,6 +3,7 @@
 from django import forms
 
 from canbo.accounts.scoping import visible_units
+from canbo.core.forms import UnitCodeMixin
 from canbo.org.models import AdminLevel
 
 from .choices import (
@@ -19,7 +20,7 @@ BLANK = [("", "— Tất cả —")]
 ALL_STATUSES = "ALL"
 
 
-class PersonFilterForm(forms.Form):
+class PersonFilterForm(UnitCodeMixin, forms.Form):
     q = forms.CharField(
         label="Tìm kiếm",
         required=False,
@@ -55,17 +56,7 @@ class PersonFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-
-    def clean_unit(self):
-        code = self.cleaned_data.get("unit")
-        if not code:
-            return None
-        unit = visible_units(self.user).filter(code=code).first()
-        if unit is None:
-            raise forms.ValidationError(
-                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
-            )
-        return unit
+        self.set_units(visible_units(user))
 
     def clean(self):
         data = super().clean()

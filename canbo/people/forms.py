@@ -20,7 +20,7 @@ from .filters import PersonFilterForm
 from .models import Employment, Person, Position, Qualification
 from .rules import employment_rule_errors, person_rule_errors
 from .selectors import position_choices, rank_choices, unit_choices_for
-from .services import PERSON_EDITABLE_FIELDS, SELF_SERVICE_FIELDS
+from .services import EMPLOYMENT_FIELDS, PERSON_EDITABLE_FIELDS, QUALIFICATION_FIELDS, SELF_SERVICE_FIELDS
 
 LEVELS_URL = reverse_lazy("people:qualification_levels")
 
@@ -132,7 +132,7 @@ class EmploymentForm(VnFormMixin, forms.ModelForm):
 
     class Meta:
         model = Employment
-        fields = ["unit", "position", "category", "start_date", "end_date", "move", "decision_number", "note"]
+        fields = EMPLOYMENT_FIELDS
 
     def __init__(self, *args, user, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("move", PersonnelMove.DIEU_DONG)
@@ -165,7 +165,7 @@ class EndServiceForm(VnFormMixin, forms.Form):
 class QualificationForm(VnFormMixin, forms.ModelForm):
     class Meta:
         model = Qualification
-        fields = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
+        fields = QUALIFICATION_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

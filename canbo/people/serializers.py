@@ -14,7 +14,7 @@ from canbo.org.models import OrgUnit
 
 from .choices import ALL_LEVEL_CHOICES, QUALIFICATION_LEVELS, PersonnelCategory, PersonnelMove, level_label
 from .models import Employment, Person, Position, Qualification, Rank
-from .services import PERSON_EDITABLE_FIELDS
+from .services import EMPLOYMENT_FIELDS, PERSON_EDITABLE_FIELDS, QUALIFICATION_FIELDS
 
 VERSION_HELP = "Phiên bản của bản ghi khi đọc (trường version); bản ghi đã bị người khác sửa thì trả về 409."
 VERSION_REQUIRED = "Cần gửi phiên bản (version) của bản ghi đã đọc để tránh ghi đè thay đổi của người khác."
@@ -209,32 +209,20 @@ class EmploymentSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-EMPLOYMENT_WRITE_FIELDS = [
-    "unit",
-    "position",
-    "category",
-    "start_date",
-    "end_date",
-    "move",
-    "decision_number",
-    "note",
-]
-
-
 class EmploymentCreateSerializer(ModelSerializer):
     unit = UnitCodeField(help_text="Mã đơn vị")
     position = _code_of(Position)
 
     class Meta:
         model = Employment
-        fields = EMPLOYMENT_WRITE_FIELDS
+        fields = EMPLOYMENT_FIELDS
 
 
 class EmploymentUpdateSerializer(VersionedPatchMixin, EmploymentCreateSerializer):
     version = serializers.IntegerField(min_value=1, help_text=VERSION_HELP)
 
     class Meta(EmploymentCreateSerializer.Meta):
-        fields = [*EMPLOYMENT_WRITE_FIELDS, "version"]
+        fields = [*EMPLOYMENT_FIELDS, "version"]
 
 
 # --- qualifications ----------------------------------------------------------------------------------------
@@ -258,9 +246,6 @@ class QualificationLevelField(serializers.ChoiceField):
 
     def __init__(self, **kwargs):
         super().__init__(choices=ALL_LEVEL_CHOICES, **kwargs)
-
-
-QUALIFICATION_WRITE_FIELDS = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
 
 
 class QualificationSerializer(ModelSerializer):
@@ -295,11 +280,11 @@ class QualificationCreateSerializer(ModelSerializer):
 
     class Meta:
         model = Qualification
-        fields = QUALIFICATION_WRITE_FIELDS
+        fields = QUALIFICATION_FIELDS
 
 
 class QualificationUpdateSerializer(VersionedPatchMixin, QualificationCreateSerializer):
     version = serializers.IntegerField(min_value=1, help_text=VERSION_HELP)
 
     class Meta(QualificationCreateSerializer.Meta):
-        fields = [*QUALIFICATION_WRITE_FIELDS, "version"]
+        fields = [*QUALIFICATION_FIELDS, "version"]

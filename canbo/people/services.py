@@ -7,8 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from canbo.accounts.models import Role
-from canbo.accounts.scoping import can_edit_unit, has_role
+from canbo.accounts.access import require_board, require_edit
 from canbo.core.audit import audit_actor
 from canbo.core.text import sort_key, split_full_name, unaccent
 from canbo.core.versioning import bump_version
@@ -49,6 +48,19 @@ PERSON_EDITABLE_FIELDS = [
     "party_full_member_date",
 ]
 # Fields an official may propose to change on their own record.
+# The fields a timeline row and a qualification take from a form or an API body (serializers and forms use them).
+EMPLOYMENT_FIELDS = [
+    "unit",
+    "position",
+    "category",
+    "start_date",
+    "end_date",
+    "move",
+    "decision_number",
+    "note",
+]
+QUALIFICATION_FIELDS = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
+
 SELF_SERVICE_FIELDS = [
     "other_names",
     "place_of_birth",
@@ -63,9 +75,7 @@ SELF_SERVICE_FIELDS = [
 _SPACES_RE = re.compile(r"[^\S\x00-\x1f\x7f-\x9f]+")  # white space that is not a control character
 
 
-def _require_edit(actor, unit: OrgUnit) -> None:
-    if not can_edit_unit(actor, unit):
-        raise PermissionDenied("Anh/chị không có quyền cập nhật hồ sơ của đơn vị này.")
+OUTSIDE_UNIT = "Anh/chị không có quyền cập nhật hồ sơ của đơn vị này."
 
 
 def _collapse_spaces(text: str) -> str:
@@ -160,7 +170,7 @@ def person_create(
     decision_number: str = "",
 ) -> Person:
     """A new record with its first employment row."""
-    _require_edit(actor, unit)
+    require_edit(actor, unit, OUTSIDE_UNIT)
     person = Person(**{k: v for k, v in data.items() if k in PERSON_EDITABLE_FIELDS + ["code"]})
     person.current_unit, person.category, person.position = unit, category, position
     birth = person.date_of_birth
@@ -189,7 +199,7 @@ def person_create(
 
 @transaction.atomic
 def person_update(*, actor, person: Person, data: dict, expected_version: int | None = None) -> Person:
-    _require_edit(actor, person.current_unit)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     changed = [f for f in PERSON_EDITABLE_FIELDS if f in data and getattr(person, f) != data[f]]
     for field in changed:
         setattr(person, field, data[field])
@@ -226,8 +236,7 @@ def person_update(*, actor, person: Person, data: dict, expected_version: int | 
 @transaction.atomic
 def person_delete(*, actor, person: Person) -> None:
     """Only for records entered by mistake; people who leave get an end of service instead."""
-    if not has_role(actor, Role.PROVINCE_BOARD):
-        raise PermissionDenied("Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ được xóa hồ sơ nhập nhầm.")
+    require_board(actor, "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ được xóa hồ sơ nhập nhầm.")
     with audit_actor(actor):
         for emp in person.employments.all():
             emp.delete()
@@ -251,8 +260,8 @@ def employment_add(
     end_date: date | None = None,
 ) -> Employment:
     """Add a timeline row. A current row is closed the day before a later start (a transfer)."""
-    _require_edit(actor, person.current_unit)
-    _require_edit(actor, unit)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
+    require_edit(actor, unit, OUTSIDE_UNIT)
     with audit_actor(actor):
         open_row = person.employments.filter(end_date__isnull=True).first()
         if open_row and open_row.start_date < start_date and end_date is None:
@@ -278,13 +287,12 @@ def employment_add(
 @transaction.atomic
 def employment_update(*, actor, employment: Employment, data: dict, expected_version: int | None = None):
     person = employment.person
-    _require_edit(actor, person.current_unit)
-    fields = ["unit", "position", "category", "start_date", "end_date", "move", "decision_number", "note"]
-    changed = [f for f in fields if f in data and getattr(employment, f) != data[f]]
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
+    changed = [f for f in EMPLOYMENT_FIELDS if f in data and getattr(employment, f) != data[f]]
     for f in changed:
         setattr(employment, f, data[f])
     if employment.unit_id:
-        _require_edit(actor, employment.unit)
+        require_edit(actor, employment.unit, OUTSIDE_UNIT)
     _validate_employment(employment)
     _bump_version(Employment, employment, expected_version)
     with audit_actor(actor):
@@ -296,7 +304,7 @@ def employment_update(*, actor, employment: Employment, data: dict, expected_ver
 @transaction.atomic
 def employment_delete(*, actor, employment: Employment) -> None:
     person = employment.person
-    _require_edit(actor, person.current_unit)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     if person.employments.count() == 1:
         raise ValidationError("Không thể xóa quá trình công tác duy nhất của hồ sơ.")
     with audit_actor(actor):
@@ -315,7 +323,7 @@ def person_end_service(
     decision_number: str = "",
 ) -> Person:
     """Retirement, moving out or death: the open row ends on `on`, the status changes; nothing is deleted."""
-    _require_edit(actor, person.current_unit)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     if status == PersonStatus.WORKING:
         raise ValidationError({"status": "Hãy chọn tình trạng nghỉ hưu, chuyển đi hoặc từ trần."})
     with audit_actor(actor):
@@ -346,7 +354,7 @@ def _validate_qualification(qual: Qualification) -> None:
 
 @transaction.atomic
 def qualification_add(*, actor, person: Person, **data) -> Qualification:
-    _require_edit(actor, person.current_unit)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     return _qualification_save(actor, Qualification(person=person, **data))
 
 
@@ -378,9 +386,8 @@ def qualification_grant(*, actor, person: Person, course_start: date | None = No
 def qualification_update(
     *, actor, qualification: Qualification, data: dict, expected_version: int | None = None
 ):
-    _require_edit(actor, qualification.person.current_unit)
-    fields = ["scale", "level", "field", "awarded_on", "document_number", "issuer", "note"]
-    changed = [f for f in fields if f in data and getattr(qualification, f) != data[f]]
+    require_edit(actor, qualification.person.current_unit, OUTSIDE_UNIT)
+    changed = [f for f in QUALIFICATION_FIELDS if f in data and getattr(qualification, f) != data[f]]
     for f in changed:
         setattr(qualification, f, data[f])
     _validate_qualification(qualification)
@@ -392,7 +399,7 @@ def qualification_update(
 
 @transaction.atomic
 def qualification_delete(*, actor, qualification: Qualification) -> None:
-    _require_edit(actor, qualification.person.current_unit)
+    require_edit(actor, qualification.person.current_unit, OUTSIDE_UNIT)
     with audit_actor(actor):
         qualification.delete()
 
@@ -419,7 +426,7 @@ def change_request_create(*, actor, person: Person, changes: dict, reason: str =
 def change_request_decide(*, actor, request: ChangeRequest, approve: bool, note: str = "") -> ChangeRequest:
     if request.status != ChangeRequestStatus.PENDING:
         raise ValidationError("Đề nghị này đã được xử lý.")
-    _require_edit(actor, request.person.current_unit)
+    require_edit(actor, request.person.current_unit, OUTSIDE_UNIT)
     if approve:
         person_update(actor=actor, person=request.person, data=request.changes)
     request.status = ChangeRequestStatus.APPROVED if approve else ChangeRequestStatus.REJECTED

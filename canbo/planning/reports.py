@@ -18,7 +18,7 @@ from django.db.models import Count, F
 from canbo.accounts.scoping import reads_all_units
 from canbo.people.choices import ALL_LEVEL_CHOICES, QualificationScale, level_label, level_rank
 from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row
-from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
+from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct, round1
 from canbo.reports.forms import ReportForm
 from canbo.reports.registry import register
 
@@ -217,7 +217,7 @@ class PlanningCompositionReport(Report):
         notes = [
             f"Nhiệm kỳ {term.code} ({fmt_date(term.start_date)} – {fmt_date(term.end_date)}), tính đến ngày "
             f"{fmt_date(params.on)}: {fmt_int(t.persons)} người, {fmt_int(t.entries)} lượt quy hoạch cho "
-            f"{fmt_int(t.seats)} chức danh; hệ số {fmt_decimal(round1(t.ratio))}; nữ {fmt_decimal(round1(t.women_pct))} %.",
+            f"{fmt_int(t.seats)} chức danh; hệ số {fmt_decimal(round1(t.ratio))}; nữ {fmt_pct(t.women_pct)}.",
             f"Chỉ tiêu: hệ số quy hoạch từ {MIN_PLAN_RATIO} đến {term.max_per_post} người một chức danh; nữ từ "
             f"{term.min_women_pct} %; cán bộ trẻ (dưới {term.young_age} tuổi tại ngày bắt đầu nhiệm kỳ) từ "
             f"{term.min_young_pct} %; mọi người đủ tuổi công tác trọn nhiệm kỳ (ngày nghỉ hưu theo lộ trình "

@@ -15,6 +15,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, in_force_unit_q, personal_rows_q, scoped, unit_visibility_q
 from canbo.core.dates import add_years
+from canbo.core.numbers import share
 from canbo.discipline.models import SEVERITY, DisciplineForm, DisciplineRecord
 from canbo.org.models import OrgUnit
 from canbo.people.choices import Gender, PersonStatus
@@ -55,10 +56,6 @@ def is_reader(user) -> bool:
     return has_role(user, *READER_ROLES)
 
 
-def _scoped(qs, user, field: str):
-    return scoped(qs, unit_visibility_q(user, field), allowed=is_reader(user))
-
-
 def term_queryset_for(*, user):
     return PlanningTerm.objects.all() if is_reader(user) else PlanningTerm.objects.none()
 
@@ -69,7 +66,8 @@ def decision_queryset_for(*, user):
 
 
 def post_queryset_for(*, user):
-    return _scoped(PlannedPost.objects.select_related("term", "unit", "position"), user, "unit__path")
+    posts = PlannedPost.objects.select_related("term", "unit", "position")
+    return scoped(posts, unit_visibility_q(user, "unit__path"), allowed=is_reader(user))
 
 
 def entry_queryset_for(*, user):
@@ -128,10 +126,6 @@ def full_term_q(term: PlanningTerm, prefix: str = "") -> Q:
 # --- composition and ratios (rule 11) -----------------------------------------------------------------------
 
 
-def pct(part: int, whole: int) -> Decimal | None:
-    return Decimal(part) * 100 / Decimal(whole) if whole else None
-
-
 @dataclass
 class Composition:
     """One unit's (or the province's) plan on a date. Shares are of distinct persons; the ratio is entries
@@ -153,15 +147,15 @@ class Composition:
 
     @property
     def women_pct(self):
-        return pct(self.women, self.persons)
+        return share(self.women, self.persons, exact=True)
 
     @property
     def young_pct(self):
-        return pct(self.young, self.persons)
+        return share(self.young, self.persons, exact=True)
 
     @property
     def full_term_pct(self):
-        return pct(self.full_term, self.persons)
+        return share(self.full_term, self.persons, exact=True)
 
     @property
     def ratio_ok(self) -> bool | None:

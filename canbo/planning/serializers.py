@@ -3,7 +3,7 @@
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from canbo.core.api import ModelSerializer, Serializer, VnDateField
+from canbo.core.api import ModelSerializer, Serializer, VnDateField, percent_field
 
 from .choices import EntryStatus, PlanningTier, RemovalReason, TermKind
 from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
@@ -127,10 +127,6 @@ class DecisionDetailSerializer(DecisionSerializer):
         fields = [*DecisionSerializer.Meta.fields, "additions", "removals"]
 
 
-def _share():
-    return serializers.DecimalField(max_digits=7, decimal_places=1, coerce_to_string=False, allow_null=True)
-
-
 class CompositionRowSerializer(Serializer):
     unit = serializers.CharField(allow_null=True, help_text="Mã đơn vị; null ở dòng tổng")
     unit_name = serializers.CharField()
@@ -138,13 +134,13 @@ class CompositionRowSerializer(Serializer):
     seats = serializers.IntegerField()
     entries = serializers.IntegerField(help_text="Lượt quy hoạch (người × chức danh)")
     persons = serializers.IntegerField()
-    ratio = _share()
+    ratio = percent_field()
     ratio_ok = serializers.BooleanField(allow_null=True)
-    women_pct = _share()
+    women_pct = percent_field()
     women_ok = serializers.BooleanField(allow_null=True)
-    young_pct = _share()
+    young_pct = percent_field()
     young_ok = serializers.BooleanField(allow_null=True)
-    full_term_pct = _share()
+    full_term_pct = percent_field()
     full_term_ok = serializers.BooleanField(allow_null=True)
 
 

@@ -11,13 +11,14 @@ titles only, working people only.
 from collections import defaultdict
 from datetime import date
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from canbo.accounts.scoping import can_edit_unit, sees_all_units
+from canbo.accounts.access import require_board, require_edit
 from canbo.core.audit import audit_actor
+from canbo.core.decisions import decision_errors
 from canbo.core.versioning import bump_version
 from canbo.discipline.models import DisciplineRecord
 from canbo.movements.choices import AppointmentStatus
@@ -47,14 +48,8 @@ TERM_FIELDS = [
 ]
 
 
-def _require_board(actor, what: str) -> None:
-    if not sees_all_units(actor):
-        raise PermissionDenied(f"Chỉ Ban Tổ chức Tỉnh ủy được {what}.")
-
-
 def _require_unit(actor, unit: OrgUnit, what: str) -> None:
-    if not can_edit_unit(actor, unit):
-        raise PermissionDenied(f"Anh/chị không có quyền {what} của đơn vị {unit.name}.")
+    require_edit(actor, unit, f"Anh/chị không có quyền {what} của đơn vị {unit.name}.")
 
 
 # --- terms and posts ------------------------------------------------------------------------------------------
@@ -62,7 +57,7 @@ def _require_unit(actor, unit: OrgUnit, what: str) -> None:
 
 @transaction.atomic
 def term_create(*, actor, data: dict) -> PlanningTerm:
-    _require_board(actor, "lập nhiệm kỳ quy hoạch")
+    require_board(actor, "Chỉ Ban Tổ chức Tỉnh ủy được lập nhiệm kỳ quy hoạch.")
     given = {k: v for k, v in data.items() if k in TERM_FIELDS and v is not None}
     defaults = rules.term_defaults(given["start_date"]) if given.get("start_date") else {}
     term = PlanningTerm(**{**defaults, **given})
@@ -274,13 +269,7 @@ def decision_for(
 ) -> PlanningDecision:
     """The term's decision with this number (the same date), or a new one."""
     number, approving_body = (number or "").strip(), (approving_body or "").strip()
-    errors = {}
-    if not number:
-        errors["number"] = ["Cần số quyết định."]
-    if date is None:
-        errors["date"] = ["Cần ngày quyết định."]
-    elif date > timezone.localdate():
-        errors["date"] = ["Ngày quyết định không được sau ngày hôm nay."]
+    errors = decision_errors(number, date, number_field="number", date_field="date")
     if not approving_body:
         errors["approving_body"] = ["Cần cơ quan phê duyệt."]
     if errors:
@@ -335,7 +324,7 @@ def entries_approve(
     note: str = "",
 ) -> PlanningDecision:
     """Approve (or, in a yearly review, supplement) proposals by one decision."""
-    _require_board(actor, "phê duyệt quy hoạch")
+    require_board(actor, "Chỉ Ban Tổ chức Tỉnh ủy được phê duyệt quy hoạch.")
     rows = _locked(entries)
     errors = []
     for entry in rows:
@@ -372,7 +361,7 @@ def entries_remove(
     note: str = "",
 ) -> PlanningDecision:
     """Take approved people out of the plan by a decision, with the reason."""
-    _require_board(actor, "đưa người ra khỏi quy hoạch")
+    require_board(actor, "Chỉ Ban Tổ chức Tỉnh ủy được đưa người ra khỏi quy hoạch.")
     if reason not in RemovalReason.values:
         raise ValidationError({"reason": ["Cần lý do đưa ra khỏi quy hoạch."]})
     rows = _locked(entries)
@@ -418,7 +407,7 @@ def removal_proposals_confirm(
     on: date | None = None,
 ) -> int:
     """Confirm some of the automatic removal proposals (rule 12) by a decision; each keeps its own reason."""
-    _require_board(actor, "đưa người ra khỏi quy hoạch")
+    require_board(actor, "Chỉ Ban Tổ chức Tỉnh ủy được đưa người ra khỏi quy hoạch.")
     proposals = {
         p.entry.pk: p for p in removal_proposals(user=actor, term=term, on=on or timezone.localdate())
     }

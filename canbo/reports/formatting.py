@@ -1,44 +1,11 @@
-"""Vietnamese number formatting for every report door: 25.944 persons, 54,3 %, +5,1 percentage points.
-
-Written here rather than with Django's l10n filters so the command line, the xlsx notes and the HTML page
-print the same strings whatever locale is active.
-"""
+"""Formatting for every report door: the numbers come from canbo.core.numbers (25.944, 54,3 %, +5,1),
+dates as dd/mm/yyyy, and `fmt_value` choosing by a column's kind."""
 
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
 
-ONE_DECIMAL = Decimal("0.1")
-DASH = "—"
+from canbo.core.numbers import DASH, fmt_decimal, fmt_int, fmt_pct, fmt_pp, round1
 
-
-def round1(value) -> Decimal | None:
-    """Round half up to one decimal (5,05 → 5,1), the rounding of every share and change."""
-    if value is None:
-        return None
-    return Decimal(value).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
-
-
-def fmt_int(value) -> str:
-    if value is None:
-        return DASH
-    return f"{int(value):,}".replace(",", ".")
-
-
-def fmt_decimal(value) -> str:
-    """54,3 — one decimal, thousands with dots (1.234,5)."""
-    if value is None:
-        return DASH
-    text = f"{round1(value):,.1f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def fmt_pp(value) -> str:
-    """A change in percentage points, always signed: +5,1 / -2,0 / 0,0."""
-    if value is None:
-        return DASH
-    value = round1(value)
-    sign = "+" if value > 0 else ""
-    return sign + fmt_decimal(value)
+__all__ = ["DASH", "fmt_date", "fmt_decimal", "fmt_int", "fmt_pct", "fmt_pp", "fmt_value", "round1"]
 
 
 def fmt_date(value: date | None) -> str:

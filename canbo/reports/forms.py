@@ -13,7 +13,9 @@ from django import forms
 from django.utils import timezone
 
 from canbo.accounts.scoping import visible_units
+from canbo.core.forms import UnitPicker, unit_by_code
 from canbo.org.models import OrgUnit
+from canbo.org.selectors import unit_list
 
 from .base import INTERVAL, SNAPSHOT, UNDATED, ReportParams
 
@@ -39,7 +41,7 @@ class ReportForm(forms.Form):
         required=False,
         max_length=300,
         help_text="Gõ tên hoặc mã để chọn; tính cả các đơn vị trực thuộc. Để trống: mọi đơn vị được xem.",
-        widget=forms.TextInput(attrs={"list": "report-units", "size": 40, "autocomplete": "off"}),
+        widget=UnitPicker(),
     )
     on = date_field("Tính đến ngày", "Ngày chốt số liệu; để trống là hôm nay.")
 
@@ -54,6 +56,8 @@ class ReportForm(forms.Form):
         self.report = report
         self.user = user
         self.org_not_found = False
+        if user is not None:  # the page's picker: the units in force the user sees, by name
+            self.fields["org"].widget.units = unit_list(fetched_by=user)
         self.period_kind = report.period_kind
         if self.period_kind != SNAPSHOT:
             del self.fields["on"]
@@ -72,17 +76,12 @@ class ReportForm(forms.Form):
 
     def clean_org(self):
         # "Sở Nội vụ — DB-SNV" (chosen in the list) or the bare code (typed, the API and the command line)
-        code = (self.cleaned_data.get("org") or "").rsplit("—", 1)[-1].strip()
-        if not code:
-            return None
         units = OrgUnit.objects.all() if self.user is None else visible_units(self.user)
-        unit = units.filter(code=code).first()
-        if unit is None:
+        try:
+            return unit_by_code(units, self.cleaned_data.get("org"))
+        except forms.ValidationError:
             self.org_not_found = True
-            raise forms.ValidationError(
-                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
-            )
-        return unit
+            raise
 
     def _check_date(self, name: str):
         value = self.cleaned_data.get(name)

@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from canbo.jobs.views import export_view
-from canbo.org.selectors import unit_list
 
 from .base import can_view_reports
 from .exports import REPORT_EXPORT
@@ -67,7 +66,6 @@ def report_detail(request, name):
         "result": result,
         "rows": html_rows(result) if result else [],
         "export_url": export_url,
-        "units": unit_list(fetched_by=request.user).only("code", "name"),
     }
     return render(request, "reports/detail.html", context)
 

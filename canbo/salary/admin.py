@@ -1,5 +1,6 @@
-"""The salary rules and scales in the admin: dated configuration the system administrator edits (retired with
-valid_to, never deleted). The salary history itself is written only through the app's services."""
+"""The salary scales and early-raise reasons in the admin: dated configuration the system administrator edits
+(retired with valid_to, never deleted); the salary rules (SalaryRule) are listed here to read and corrected on
+the "Căn cứ pháp lý" page. The salary history itself is written only through the app's services."""
 
 from django.contrib import admin
 
@@ -31,27 +32,26 @@ class SalaryScaleAdmin(CatalogueAdmin):
     inlines = [SalaryGradeInline]
 
 
-@admin.register(StepRule)
-class StepRuleAdmin(CatalogueAdmin):
-    list_display = ["training_class", "step_months", "seniority_after_months", "seniority_first_percent",
-                    "seniority_yearly_percent", "valid_from", "valid_to", "legal_basis"]  # fmt: skip
+class SalaryRuleViewAdmin(CatalogueAdmin):
+    """One kind of salary rule, to read: a correction is a new dated version on the "Căn cứ pháp lý" page
+    (canbo.core.rulebook.rule_version_append), never an edit of a row here."""
+
+    list_display = ["code", "label", "value", "valid_from", "valid_to", "legal_basis"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(code__startswith=self.model.code_prefix)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
-@admin.register(DisciplineDelayRule)
-class DisciplineDelayRuleAdmin(CatalogueAdmin):
-    list_display = ["form", "months", "valid_from", "valid_to", "legal_basis"]
-
-
-@admin.register(EarlyRaiseQuotaRule)
-class EarlyRaiseQuotaRuleAdmin(CatalogueAdmin):
-    list_display = ["share_percent", "valid_from", "valid_to", "legal_basis"]
+for view in (StepRule, DisciplineDelayRule, EarlyRaiseQuotaRule, BaseSalary):
+    admin.site.register(view, SalaryRuleViewAdmin)
 
 
 @admin.register(EarlyRaiseReason)
 class EarlyRaiseReasonAdmin(CatalogueAdmin):
     list_display = ["code", "name", "max_months", "counts_in_quota", "valid_from", "valid_to"]
-
-
-@admin.register(BaseSalary)
-class BaseSalaryAdmin(CatalogueAdmin):
-    list_display = ["amount", "valid_from", "valid_to", "legal_basis"]

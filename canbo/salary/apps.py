@@ -7,9 +7,11 @@ class SalaryConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
         from . import drafts, jobs, reports  # noqa: F401 (register the report, the decisions' kinds, the job)
-        from .models import Allowance, SalaryRecord, UnpaidLeave
+        from .models import Allowance, SalaryRecord, SalaryRule, UnpaidLeave
 
         for model in (SalaryRecord, Allowance, UnpaidLeave):
             register_audited(model)
+        register_rules(SalaryRule, area="Tiền lương")

@@ -1,4 +1,5 @@
-"""The initial salary data, loaded by migration 0002 (the system administrator edits it as dated rows).
+"""The initial salary data, loaded by migration 0002; the rules became SalaryRule rows in 0003 (corrected on the
+"Căn cứ pháp lý" page as new dated versions), the scales and early-raise reasons stay admin catalogues.
 
 Sources, and what is not confirmed ([U]) — read the text before changing a row:
 - NĐ 204/2004/NĐ-CP, Bảng 2 (CBCC in state bodies) and Bảng 3 (public employees): coefficients of each group; still

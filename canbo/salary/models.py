@@ -13,7 +13,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated, Timestamped
-from canbo.discipline.models import DisciplineForm
+from canbo.core.rulebook import DatedRule
 from canbo.org.models import OrgUnit
 from canbo.people.models import Person, Rank
 
@@ -67,70 +67,63 @@ class SalaryGrade(models.Model):
         return f"{self.scale.code} bậc {self.step}: {self.coefficient}"
 
 
-# --- Rules as dated data (listed in canbo.salary.rules.RULE_MODELS) ---------------------------------------
+# --- Rules as dated data (SalaryRule; listed in canbo.salary.rules.RULE_MODELS) ----------------------------
 
 
-class StepRule(EffectiveDated):
-    """Regular raise and vượt khung for a training class (TT 08/2013 Art 2 and 4)."""
+class SalaryRule(DatedRule):
+    """The raise rules and the base salary as dated rows with their legal basis, read by the date they judge
+    (canbo.salary.rules) and corrected on the "Căn cứ pháp lý" page (a new version, never an overwrite):
+    `base_salary` (đồng/tháng), `early_raise_quota` (% of the payroll a year), `step.<training class>` (months per
+    step, months at the top step before vượt khung, its first and yearly %), `discipline_delay.<form>` (months)."""
 
-    training_class = models.CharField(_("trình độ yêu cầu"), max_length=20, choices=TrainingClass.choices)
-    step_months = models.PositiveSmallIntegerField(_("thời gian giữ bậc để nâng bậc (tháng)"))
-    seniority_after_months = models.PositiveSmallIntegerField(
-        _("thời gian ở bậc cuối để hưởng vượt khung (tháng)")
-    )
-    seniority_first_percent = models.PositiveSmallIntegerField(_("vượt khung lần đầu (%)"))
-    seniority_yearly_percent = models.PositiveSmallIntegerField(_("vượt khung mỗi năm thêm (%)"))
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về tiền lương")
+        verbose_name_plural = _("quy định về tiền lương")
+
+
+class SalaryRuleView(SalaryRule):
+    """A read-only admin list of one kind of salary rule (the rows are SalaryRule rows)."""
+
+    code_prefix = ""
 
     class Meta:
+        proxy = True
+
+
+class StepRule(SalaryRuleView):
+    code_prefix = "step."
+
+    class Meta:
+        proxy = True
         verbose_name = _("quy định nâng bậc lương thường xuyên, vượt khung")
         verbose_name_plural = _("quy định nâng bậc lương thường xuyên, vượt khung")
-        ordering = ["training_class", "-valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["training_class", "valid_from"], name="salary_step_rule_unique"),
-            models.CheckConstraint(condition=Q(step_months__gte=1), name="salary_step_rule_months_positive"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_training_class_display()}: {self.step_months} tháng"
 
 
-class DisciplineDelayRule(EffectiveDated):
-    """Months a discipline decided while holding a step adds to the time before the next raise
-    (TT 08/2013 Art 2 khoản 1 điểm d, amended by TT 03/2021)."""
-
-    form = models.CharField(_("hình thức kỷ luật"), max_length=16, choices=DisciplineForm.choices)
-    months = models.PositiveSmallIntegerField(_("kéo dài (tháng)"))
+class DisciplineDelayRule(SalaryRuleView):
+    code_prefix = "discipline_delay."
 
     class Meta:
+        proxy = True
         verbose_name = _("quy định kéo dài thời gian nâng lương do kỷ luật")
         verbose_name_plural = _("quy định kéo dài thời gian nâng lương do kỷ luật")
-        ordering = ["form", "-valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["form", "valid_from"], name="salary_discipline_delay_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.get_form_display()}: {self.months} tháng"
 
 
-class EarlyRaiseQuotaRule(EffectiveDated):
-    """The yearly share of an agency's payroll that may be raised early for outstanding achievement."""
-
-    share_percent = models.PositiveSmallIntegerField(_("tỷ lệ tối đa (%)"))
+class EarlyRaiseQuotaRule(SalaryRuleView):
+    code_prefix = "early_raise_quota"
 
     class Meta:
+        proxy = True
         verbose_name = _("tỷ lệ nâng bậc lương trước thời hạn")
         verbose_name_plural = _("tỷ lệ nâng bậc lương trước thời hạn")
-        ordering = ["-valid_from"]
-        constraints = [
-            models.UniqueConstraint(fields=["valid_from"], name="salary_quota_rule_unique"),
-            models.CheckConstraint(
-                condition=Q(share_percent__gte=1, share_percent__lte=100), name="salary_quota_rule_range"
-            ),
-        ]
 
-    def __str__(self):
-        return f"{self.share_percent} % ({self.valid_from:%d/%m/%Y})"
+
+class BaseSalary(SalaryRuleView):
+    code_prefix = "base_salary"
+
+    class Meta:
+        proxy = True
+        verbose_name = _("mức lương cơ sở")
+        verbose_name_plural = _("mức lương cơ sở")
 
 
 class EarlyRaiseReason(EffectiveDated):
@@ -151,21 +144,6 @@ class EarlyRaiseReason(EffectiveDated):
 
     def __str__(self):
         return self.name
-
-
-class BaseSalary(EffectiveDated):
-    """Mức lương cơ sở."""
-
-    amount = models.PositiveIntegerField(_("mức lương cơ sở (đồng/tháng)"))
-
-    class Meta:
-        verbose_name = _("mức lương cơ sở")
-        verbose_name_plural = _("mức lương cơ sở")
-        ordering = ["-valid_from"]
-        constraints = [models.UniqueConstraint(fields=["valid_from"], name="salary_base_unique")]
-
-    def __str__(self):
-        return f"{self.amount:,} đ từ {self.valid_from:%d/%m/%Y}".replace(",", ".")
 
 
 # --- The history ---------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""The salary rules as dated rows (see catalogue.py for the sources) and the pure date arithmetic over them.
+"""The salary rules as dated rows (SalaryRule, on the "Căn cứ pháp lý" page; see catalogue.py for the sources)
+and the pure date arithmetic over them. Each rule is read by the date it judges: the base salary of a row's date,
+the step rules and discipline delays of the month a raise falls due, the quota of the year.
 
-`RULE_MODELS` lists every rule model of this app, for the "Căn cứ pháp lý" page that lists the rules in force on
-a date with their legal basis.
+`RULE_MODELS` lists every dated table of this app (rules, early-raise reasons, scales), each row with its legal
+basis.
 """
 
 from dataclasses import dataclass
@@ -9,44 +11,66 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from canbo.core.dates import add_months, working_days_between
+from canbo.core.rulebook import RuleMissing
 
-from .models import (
-    BaseSalary,
-    DisciplineDelayRule,
-    EarlyRaiseQuotaRule,
-    EarlyRaiseReason,
-    SalaryScale,
-    StepRule,
-)
+from .models import EarlyRaiseReason, SalaryRule, SalaryScale
 
-RULE_MODELS = [StepRule, DisciplineDelayRule, EarlyRaiseQuotaRule, EarlyRaiseReason, BaseSalary, SalaryScale]
+RULE_MODELS = [SalaryRule, EarlyRaiseReason, SalaryScale]
 
 HALF_MONTH_DAYS = 15
+STEP, DELAY = "step.", "discipline_delay."
+
+
+@dataclass(frozen=True)
+class StepRule:
+    """The `step.<training class>` rule in force: regular raise and vượt khung (TT 08/2013 Art 2 and 4)."""
+
+    training_class: str
+    step_months: int
+    seniority_after_months: int
+    seniority_first_percent: int
+    seniority_yearly_percent: int
+    legal_basis: str = ""
+
+
+def _prefixed_on(prefix: str, day: date) -> dict[str, SalaryRule]:
+    """{suffix: row} of the rules whose code starts with `prefix`, in force on `day` (one query)."""
+    found = {}
+    for row in SalaryRule.objects.active_on(day).filter(code__startswith=prefix).order_by("valid_from"):
+        found[row.code.removeprefix(prefix)] = row
+    return found
 
 
 def step_rules_on(day: date) -> dict[str, StepRule]:
     """{training class: rule} in force on `day` (the latest row when several overlap)."""
-    rules = {}
-    for rule in StepRule.objects.active_on(day).order_by("valid_from"):
-        rules[rule.training_class] = rule
-    return rules
+    return {
+        cls: StepRule(training_class=cls, legal_basis=row.legal_basis, **row.value)
+        for cls, row in _prefixed_on(STEP, day).items()
+    }
 
 
 def discipline_delays_on(day: date) -> dict[str, int]:
-    delays = {}
-    for rule in DisciplineDelayRule.objects.active_on(day).order_by("valid_from"):
-        delays[rule.form] = rule.months
-    return delays
+    """{discipline form: months the next raise is pushed back} in force on `day`."""
+    return {form: row.value for form, row in _prefixed_on(DELAY, day).items()}
 
 
 def quota_share_on(day: date) -> int | None:
-    rule = EarlyRaiseQuotaRule.objects.active_on(day).order_by("-valid_from").first()
-    return rule.share_percent if rule else None
+    try:
+        return SalaryRule.objects.value("early_raise_quota", on=day)
+    except RuleMissing:
+        return None
 
 
 def base_salary_on(day: date) -> int | None:
-    row = BaseSalary.objects.active_on(day).order_by("-valid_from").first()
-    return row.amount if row else None
+    try:
+        return SalaryRule.objects.value("base_salary", on=day)
+    except RuleMissing:
+        return None
+
+
+def base_salary_history() -> list[tuple[date, date | None, int]]:
+    """Every version of the base salary, (from, to, amount), oldest first, one query (for a loop over rows)."""
+    return [(r.valid_from, r.valid_to, r.value) for r in SalaryRule.objects.history("base_salary").versions]
 
 
 def scale_on(code: str, day: date) -> SalaryScale | None:

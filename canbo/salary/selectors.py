@@ -22,7 +22,7 @@ from canbo.people.choices import PersonStatus
 from canbo.people.models import Person
 
 from . import rules
-from .models import BaseSalary, SalaryGrade, SalaryRecord, SalaryScale, UnpaidLeave
+from .models import SalaryGrade, SalaryRecord, SalaryScale, UnpaidLeave
 
 SHORTEST_INTERVAL_MONTHS = 12  # vượt khung's yearly +1 %: no raise comes sooner
 
@@ -85,7 +85,7 @@ def salary_history(*, person: Person) -> list[HistoryRow]:
         .prefetch_related("allowances")
         .order_by("-effective_on", "-pk")
     )
-    bases = list(BaseSalary.objects.order_by("valid_from").values_list("valid_from", "valid_to", "amount"))
+    bases = rules.base_salary_history()
 
     def base_on(day):
         found = None

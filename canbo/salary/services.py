@@ -9,11 +9,11 @@ salary_coefficient equal to the newest row (an audited update of the person).
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from canbo.accounts.scoping import can_edit_unit
+from canbo.accounts.access import require_edit
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months
 from canbo.core.versioning import bump_version
@@ -36,11 +36,6 @@ OUTSIDE_UNIT = "Anh/chị không có quyền cập nhật lương của cán b�
 MAX_FUTURE_DAYS = 366
 MAX_BATCH = 1000
 PROGRESS_EVERY = 25  # persons between two progress reports of a batch raise
-
-
-def _require_edit(actor, person: Person) -> None:
-    if not can_edit_unit(actor, person.current_unit):
-        raise PermissionDenied(OUTSIDE_UNIT)
 
 
 def _sync_person(person: Person) -> None:
@@ -192,7 +187,7 @@ def _save(actor, record: SalaryRecord, allowances: list[Allowance]) -> SalaryRec
 @transaction.atomic
 def salary_record_create(*, actor, person: Person, allowances=(), **data) -> SalaryRecord:
     """A row of the history (initial grading, promotion, transfer, allowance change, or a raise typed in)."""
-    _require_edit(actor, person)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     if data.get("kind") == ChangeKind.ALLOWANCE and not data.get("counted_from") and data.get("effective_on"):
         # an allowance change keeps the step: the time towards the next raise runs on
         previous = person.salary_records.filter(effective_on__lt=data["effective_on"]).order_by(
@@ -266,7 +261,7 @@ def salary_raise(
 ) -> SalaryRecord:
     """The regular raise that is due: the next step (after 36 or 24 months, pushed back by discipline and unpaid
     leave), or vượt khung at the top step. From the due date unless `effective_on` is given (not earlier)."""
-    _require_edit(actor, person)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     today = timezone.localdate()
     due = selectors.next_raise_for(person, on=effective_on or today)
     when = effective_on or (due.due_on if due else today)
@@ -296,7 +291,7 @@ def salary_raise_batch(
     if len(persons) > MAX_BATCH:
         raise ValidationError({"persons": [f"Tối đa {MAX_BATCH} người một lần."]})
     for person in persons:
-        _require_edit(actor, person)
+        require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     errors: list[str] = []
     if not (decision_number or "").strip():
         errors.append("Cần số quyết định nâng lương.")
@@ -343,7 +338,7 @@ def salary_raise_early(
     """A step granted before its time (TT 08/2013 Art 3): at most the reason's months early, not at the top step,
     and — for achievement — within the unit's yearly quota (locked: two officers cannot both take the last
     place)."""
-    _require_edit(actor, person)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     errors: dict[str, list[str]] = {}
     today = timezone.localdate()
     when = effective_on or today
@@ -410,7 +405,7 @@ def unpaid_leave_add(
     *, actor, person: Person, start_date: date | None, end_date: date | None, decision_number="", note=""
 ) -> UnpaidLeave:
     """Unpaid leave: its months (whole months, odd days by TT 08/2013) push the next raise back."""
-    _require_edit(actor, person)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     errors: dict[str, list[str]] = {}
     if start_date is None:
         errors["start_date"] = ["Cần ngày bắt đầu nghỉ."]

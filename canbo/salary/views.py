@@ -14,8 +14,8 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.accounts.scoping import can_edit_unit, visible_units
+from canbo.core.forms import add_service_errors
 from canbo.jobs.services import job_submit
-from canbo.org.forms import add_service_errors
 from canbo.people.selectors import person_get_for_user, person_queryset_for
 
 from . import selectors, services

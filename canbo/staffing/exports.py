@@ -6,9 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.core.db_router import replica_reads
-from canbo.core.xlsx import Money, write_table
-from canbo.jobs.exports import register_export
+from canbo.core.xlsx import Money
+from canbo.jobs.exports import register_export, register_list_export
 from canbo.jobs.registry import JobFailed
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
@@ -83,22 +82,13 @@ def cases_rows(cases):
         ]
 
 
-def write_case_export(*, user, query, fileobj, progress) -> int:
+def _cases(user, query):
     """The case list's "Xuất Excel": the list page's filters, within what the user may see now."""
     _require_access(user)
     form = CaseFilterForm(query, user=user)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    with replica_reads():
-        cases = case_list(fetched_by=user, filters=form.cleaned_data)
-        return write_table(
-            fileobj,
-            title="Tinh giản biên chế",
-            headers=HEADERS,
-            rows=cases_rows(cases),
-            total=cases.count(),
-            progress=progress,
-        )
+    return case_list(fetched_by=user, filters=form.cleaned_data)
 
 
 register_export(
@@ -107,6 +97,12 @@ register_export(
     filename="bien-che-{date}.xlsx",
     write=write_quota_export,
 )
-register_export(
-    CASE_EXPORT, title="Tinh giản biên chế", filename="tinh-gian-bien-che.xlsx", write=write_case_export
+register_list_export(
+    CASE_EXPORT,
+    title="Tinh giản biên chế",
+    filename="tinh-gian-bien-che.xlsx",
+    sheet="Tinh giản biên chế",
+    headers=HEADERS,
+    select=_cases,
+    rows=cases_rows,
 )

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 
 from canbo.accounts.scoping import visible_units
+from canbo.core.forms import UnitCodeMixin
 from canbo.org.forms import VnFormMixin
 from canbo.people.picker import PersonPickerField, PersonPickerMixin
 
@@ -18,31 +19,21 @@ def _date(label, required=True):
     return forms.DateField(label=label, required=required, input_formats=DATE_FORMATS, widget=DATE_INPUT)
 
 
-class UnitCodeMixin(forms.Form):
+class ScopedUnitForm(UnitCodeMixin, forms.Form):
     """A unit by its code, among the units the user may see (else a clear error, not a leak)."""
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-
-    def clean_unit(self):
-        code = (self.cleaned_data.get("unit") or "").strip()
-        if not code:
-            return None
-        unit = visible_units(self.user).filter(code=code).first()
-        if unit is None:
-            raise forms.ValidationError(
-                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
-            )
-        return unit
+        self.set_units(visible_units(user))
 
 
-class QuotaFilterForm(VnFormMixin, UnitCodeMixin):
+class QuotaFilterForm(VnFormMixin, ScopedUnitForm):
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100, required=False)
     unit = forms.CharField(label="Mã đơn vị", required=False, max_length=40)
 
 
-class QuotaForm(VnFormMixin, UnitCodeMixin):
+class QuotaForm(VnFormMixin, ScopedUnitForm):
     unit = forms.CharField(label="Mã đơn vị", max_length=40)
     year = forms.IntegerField(label="Năm", min_value=2000, max_value=2100)
     kind = forms.ChoiceField(label="Loại biên chế", choices=QuotaKind.choices)
@@ -59,7 +50,7 @@ class QuotaForm(VnFormMixin, UnitCodeMixin):
         return unit
 
 
-class CaseFilterForm(VnFormMixin, UnitCodeMixin):
+class CaseFilterForm(VnFormMixin, ScopedUnitForm):
     q = forms.CharField(label="Tìm theo tên", required=False, max_length=100)
     status = forms.ChoiceField(label="Trạng thái", choices=ALL + CaseStatus.choices, required=False)
     reason = forms.ChoiceField(label="Lý do", choices=ALL + DownsizingReason.choices, required=False)

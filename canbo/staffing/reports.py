@@ -12,8 +12,9 @@ from django import forms
 from django.db.models import Count
 from django.utils import timezone
 
+from canbo.core.numbers import fmt_pct
 from canbo.reports.base import INTERVAL, UNDATED, Column, Report, ReportResult, Row, scope_q
-from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, round1
+from canbo.reports.formatting import fmt_date, fmt_int, round1
 from canbo.reports.registry import register
 
 from .choices import QUOTA_CATEGORIES, CaseStatus, DownsizingReason, QuotaKind
@@ -31,10 +32,6 @@ def _choice(label, choices, initial, what):
         choices=choices,
         error_messages={"invalid_choice": f"{what} “%(value)s” không hợp lệ."},
     )
-
-
-def _pct(value):
-    return None if value is None else round1(value)
 
 
 @register
@@ -89,7 +86,7 @@ class StaffingQuotaReport(Report):
             "difference": item.difference,
             "required": item.required,
             "achieved": item.achieved,
-            "progress": _pct(item.progress_pct),
+            "progress": round1(item.progress_pct),
             "status": item.roadmap_status,
         }
 
@@ -109,8 +106,8 @@ class StaffingQuotaReport(Report):
             if total.required is not None and total.target is not None:
                 line += (
                     f"; giảm {fmt_int(total.achieved)}/{fmt_int(total.required)} so với năm {total.target.base_year} "
-                    f"(chỉ tiêu giảm {fmt_decimal(total.target.percent)} % giai đoạn {total.target.first_year}–"
-                    f"{total.target.last_year}, {total.target.legal_basis}) = {fmt_decimal(total.progress_pct)} %"
+                    f"(chỉ tiêu giảm {fmt_pct(total.target.percent)} giai đoạn {total.target.first_year}–"
+                    f"{total.target.last_year}, {total.target.legal_basis}) = {fmt_pct(total.progress_pct)}"
                 )
             notes.append(line + ".")
         if not items:
@@ -129,7 +126,7 @@ class StaffingQuotaReport(Report):
                     "base": t.base,
                     "required": t.required,
                     "achieved": t.achieved,
-                    "progress": _pct(t.progress_pct),
+                    "progress": round1(t.progress_pct),
                 }
                 for k, t in totals.items()
             },

@@ -11,9 +11,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from canbo.accounts.access import require_board, require_edit
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
+from canbo.core.decisions import decision_errors
 from canbo.core.versioning import bump_version
 from canbo.people.choices import PersonnelMove, PersonStatus
 from canbo.people.models import Person
@@ -34,24 +36,6 @@ def money(amount) -> str:
     return f"{int(amount):,}".replace(",", ".")
 
 
-def _require_board(actor, message: str) -> None:
-    if not has_role(actor, Role.PROVINCE_BOARD):
-        raise PermissionDenied(message)
-
-
-def _decision_errors(number: str, day: date | None, today: date) -> dict:
-    errors = {}
-    if not (number or "").strip():
-        errors["decision_number"] = ["Cần số quyết định."]
-    elif len(number.strip()) > 60:
-        errors["decision_number"] = ["Số quyết định tối đa 60 ký tự."]
-    if day is None:
-        errors["decision_date"] = ["Cần ngày quyết định."]
-    elif day > today:
-        errors["decision_date"] = ["Ngày quyết định không được ở tương lai."]
-    return errors
-
-
 # --- quotas ------------------------------------------------------------------------------------------------
 
 
@@ -70,8 +54,8 @@ def quota_save(
     expected_version: int | None = None,
 ) -> StaffingQuota:
     """Record (or correct) the quota of a unit for a year and kind; one row per unit, year and kind."""
-    _require_board(actor, BOARD_ONLY_QUOTA)
-    errors = _decision_errors(decision_number, decision_date, timezone.localdate())
+    require_board(actor, BOARD_ONLY_QUOTA)
+    errors = decision_errors(decision_number, decision_date)
     if kind not in QuotaKind.values:
         errors["kind"] = ["Loại biên chế không hợp lệ."]
     if not 2000 <= int(year) <= 2100:
@@ -134,8 +118,7 @@ def case_propose(
 ) -> StreamliningCase:
     """An officer (or the board) proposes a person of their units; exemptions and the reason are checked."""
     person = Person.objects.select_for_update(of=("self",)).select_related("current_unit").get(pk=person.pk)
-    if not can_edit_unit(actor, person.current_unit):
-        raise PermissionDenied(OUTSIDE_UNIT)
+    require_edit(actor, person.current_unit, OUTSIDE_UNIT)
     today = timezone.localdate()
     proposed_on = proposed_on or today
     errors: dict[str, list[str]] = {}
@@ -195,11 +178,11 @@ def case_approve(
     expected_version: int | None = None,
 ) -> StreamliningCase:
     """The board approves a proposed case; with `exit_date` the person leaves at once (employment ended)."""
-    _require_board(actor, BOARD_ONLY_DECIDE)
+    require_board(actor, BOARD_ONLY_DECIDE)
     case = _locked_case(case)
     if case.status != CaseStatus.PROPOSED:
         raise ValidationError(f"Chỉ phê duyệt được đề nghị đang chờ (hiện: {case.get_status_display()}).")
-    errors = _decision_errors(decision_number, decision_date, timezone.localdate())
+    errors = decision_errors(decision_number, decision_date)
     if not errors:
         if decision_date < case.proposed_on:
             errors["decision_date"] = ["Ngày quyết định không được trước ngày đề nghị."]
@@ -234,7 +217,7 @@ def case_approve(
 def case_reject(
     *, actor, case: StreamliningCase, reason: str, expected_version: int | None = None
 ) -> StreamliningCase:
-    _require_board(actor, BOARD_ONLY_DECIDE)
+    require_board(actor, BOARD_ONLY_DECIDE)
     case = _locked_case(case)
     if case.status != CaseStatus.PROPOSED:
         raise ValidationError(f"Chỉ từ chối được đề nghị đang chờ (hiện: {case.get_status_display()}).")

@@ -15,8 +15,8 @@ from canbo.accounts.access import access_decorators, query_without_page, records
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.exceptions import ConflictError
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
 

@@ -11,8 +11,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from canbo.accounts.access import require_edit
 from canbo.accounts.models import Role
-from canbo.accounts.scoping import can_edit_unit, has_role
+from canbo.accounts.scoping import has_role
 from canbo.core.audit import audit_actor
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonnelCategory
@@ -82,11 +83,6 @@ CAMPAIGN_FIELDS = [
 ]
 
 
-def _require_editor(actor, unit: OrgUnit) -> None:
-    if not can_edit_unit(actor, unit):
-        raise PermissionDenied(NOT_ALLOWED)
-
-
 def _clean_campaign(campaign: ReviewCampaign, positions) -> None:
     errors = {}
     valid = set(PersonnelCategory.values)
@@ -119,7 +115,7 @@ def _new_campaign(
     legal_basis: str = "",
 ) -> tuple[ReviewCampaign, list]:
     """The unsaved campaign and its positions, checked: the actor's right over the unit, then the values."""
-    _require_editor(actor, unit)
+    require_edit(actor, unit, NOT_ALLOWED)
     campaign = ReviewCampaign(
         name=name,
         unit=unit,
@@ -221,7 +217,7 @@ def _shortfalls(campaign: ReviewCampaign, on: date) -> dict[int, dict]:
 def review_campaign_run(*, actor, campaign: ReviewCampaign) -> int:
     """(Re)compute the findings as of the review date: who falls short of the standard of their post. Kept
     findings keep their resolved date. Returns the number of findings."""
-    _require_editor(actor, campaign.unit)
+    require_edit(actor, campaign.unit, NOT_ALLOWED)
     found = _shortfalls(campaign, campaign.review_date)
     existing = {f.person_id: f for f in campaign.findings.all()}
     campaign.findings.exclude(person__in=found).delete()
@@ -264,7 +260,7 @@ def review_campaign_recheck_on(*, campaign: ReviewCampaign, on: date | None = No
 def review_campaign_recheck(*, actor, campaign: ReviewCampaign, on: date | None = None) -> dict:
     """Check again on `on` (today by default): a finding whose person now meets the standard of the post they
     hold, or no longer holds a reviewed post in the unit (replaced), is resolved on `on`. Returns counts."""
-    _require_editor(actor, campaign.unit)
+    require_edit(actor, campaign.unit, NOT_ALLOWED)
     on = review_campaign_recheck_on(campaign=campaign, on=on)
     open_findings = campaign.findings.filter(resolved_on__isnull=True)
     still_short = set(_shortfalls(campaign, on)) & set(open_findings.values_list("person", flat=True))

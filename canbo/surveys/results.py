@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 
 from canbo.accounts.scoping import reads_all_units, unit_paths, unit_visibility_q
+from canbo.core.numbers import fmt_decimal, round1, share
 from canbo.org.models import OrgUnit
-from canbo.reports.formatting import fmt_decimal, round1
 
 from .choices import CHOICE_KINDS, MIN_GROUP, SCALE_MAX, SCALE_MIN, QuestionKind
 from .models import Answer, Invitation, Response, Survey
@@ -34,7 +34,7 @@ class Group:
 
     @property
     def rate(self):
-        return round1(self.responses * 100 / self.invited) if self.invited else None
+        return share(self.responses, self.invited)
 
     @property
     def rate_text(self) -> str:
@@ -94,8 +94,8 @@ def _groups(units: dict, invited: dict, responses: dict, user, within) -> tuple[
 
 
 def _option(label: str, count: int, respondents: int) -> dict:
-    share = round1(count * 100 / respondents) if respondents else None
-    return {"label": label, "count": count, "share": share, "share_text": fmt_decimal(share)}
+    part = share(count, respondents)
+    return {"label": label, "count": count, "share": part, "share_text": fmt_decimal(part)}
 
 
 def _distribution(questions, counts: dict, respondents: dict) -> list[dict]:
@@ -199,8 +199,8 @@ def survey_results(*, user, survey: Survey, within: OrgUnit | None = None) -> di
         "min_group": MIN_GROUP,
         "invited": total_invited,
         "responses": total_responses,
-        "rate": round1(total_responses * 100 / total_invited) if total_invited else None,
-        "rate_text": fmt_decimal(round1(total_responses * 100 / total_invited) if total_invited else None),
+        "rate": share(total_responses, total_invited),
+        "rate_text": fmt_decimal(share(total_responses, total_invited)),
         "groups": groups,
         "distribution": (
             _distribution(questions, overall_counts, overall_resp) if total_responses >= MIN_GROUP else None

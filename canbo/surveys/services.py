@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from canbo.accounts.access import require_board
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor, audit_bulk
@@ -22,11 +23,6 @@ TRANSITIONS = {
     "open": (SurveyStatus.DRAFT, SurveyStatus.OPEN),
     "close": (SurveyStatus.OPEN, SurveyStatus.CLOSED),
 }
-
-
-def require_board(actor) -> None:
-    if not has_role(actor, Role.PROVINCE_BOARD):
-        raise PermissionDenied(BOARD_ONLY)
 
 
 def _require_draft(survey: Survey) -> None:
@@ -56,7 +52,7 @@ SURVEY_FIELDS = ("title", "year", "purpose", "description", "opens_on", "closes_
 
 @transaction.atomic
 def survey_create(*, actor, data: dict) -> Survey:
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     if errors := _survey_errors(data):
         raise ValidationError(errors)
     with audit_actor(actor):
@@ -65,7 +61,7 @@ def survey_create(*, actor, data: dict) -> Survey:
 
 @transaction.atomic
 def survey_update(*, actor, survey: Survey, data: dict) -> Survey:
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     if survey.status == SurveyStatus.CLOSED:
         raise ValidationError("Phiếu khảo sát đã đóng: không sửa được nữa.")
     if errors := _survey_errors(data):
@@ -81,7 +77,7 @@ def survey_update(*, actor, survey: Survey, data: dict) -> Survey:
 def question_add(
     *, actor, survey: Survey, text: str, kind: str, required: bool = True, choices=()
 ) -> Question:
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     survey = Survey.objects.select_for_update().get(pk=survey.pk)
     _require_draft(survey)
     choices = [c.strip() for c in choices if c and c.strip()]
@@ -111,7 +107,7 @@ def question_add(
 
 @transaction.atomic
 def question_delete(*, actor, question: Question) -> None:
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     _require_draft(Survey.objects.select_for_update().get(pk=question.survey_id))
     with audit_actor(actor):
         question.delete()
@@ -120,7 +116,7 @@ def question_delete(*, actor, question: Question) -> None:
 @transaction.atomic
 def survey_transition(*, actor, survey: Survey, action: str) -> Survey:
     """open: draft → open (needs a question); close: open → closed (no more answers)."""
-    require_board(actor)
+    require_board(actor, BOARD_ONLY)
     if action not in TRANSITIONS:
         raise ValidationError("Thao tác không hợp lệ.")
     survey = Survey.objects.select_for_update().get(pk=survey.pk)

@@ -10,7 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from canbo.accounts.access import access_decorators
+from canbo.accounts.access import access_decorators, require_board
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, visible_units
 from canbo.jobs.views import export_view
@@ -96,7 +96,7 @@ def survey_index(request):
 
 @staff_required
 def survey_create(request):
-    services.require_board(request.user)
+    require_board(request.user, services.BOARD_ONLY)
     form = SurveyForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -115,7 +115,7 @@ def survey_detail(request, pk):
     is_board = has_role(request.user, Role.PROVINCE_BOARD)
     form = QuestionForm(request.POST or None)
     if request.method == "POST":
-        services.require_board(request.user)
+        require_board(request.user, services.BOARD_ONLY)
         if form.is_valid():
             try:
                 services.question_add(

@@ -7,11 +7,21 @@ class TrainingConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
-        from .models import Enrolment, PlanAllocation, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
+        from .models import (
+            Enrolment,
+            PlanAllocation,
+            PlanLine,
+            StudyAssignment,
+            TrainingClass,
+            TrainingPlan,
+            TrainingRule,
+        )
 
         for model in (Enrolment, StudyAssignment, TrainingClass, TrainingPlan, PlanLine, PlanAllocation):
             register_audited(model)
+        register_rules(TrainingRule, area="Đào tạo, bồi dưỡng")
 
         from . import bulk, exports  # noqa: F401 - registers the bulk enrolment job and the Excel exports
         from .excel import results_job  # noqa: F401 - registers the results import job

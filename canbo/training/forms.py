@@ -6,6 +6,7 @@ from django import forms
 from django.utils import timezone
 
 from canbo.accounts.scoping import editable_units, visible_units
+from canbo.core.forms import UnitCodeMixin
 from canbo.org.forms import INVALID_DATE, UnitChoiceField, VnDateInput, VnFormMixin
 from canbo.org.models import AdminLevel, OrgUnit
 
@@ -21,6 +22,7 @@ from .choices import (
 from .models import PlanLine, Programme, StudyAssignment, TrainingClass
 from .services.classes import CLASS_FIELDS
 from .services.plans import LINE_FIELDS
+from .services.results import RESULT_FIELDS
 from .services.study import PROPOSAL_FIELDS
 
 ALL = [("", "— Tất cả —")]
@@ -206,10 +208,8 @@ class ResultRowForm(VnFormMixin, forms.Form):
     )
     certificate_date = forms.DateField(label="Ngày cấp", required=False)
 
-    RESULT_FIELDS = ["result", "result_date", "attendance_pct", "certificate_number", "certificate_date"]
-
     def service_data(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self.RESULT_FIELDS}
+        return {f: self.cleaned_data[f] for f in RESULT_FIELDS}
 
 
 ResultFormSet = forms.formset_factory(ResultRowForm, extra=0, max_num=5000, absolute_max=5000)
@@ -225,7 +225,7 @@ MEASURES = [
 ]
 
 
-class EnrolmentFilterForm(VnFormMixin, forms.Form):
+class EnrolmentFilterForm(UnitCodeMixin, VnFormMixin, forms.Form):
     """The GET parameters of the list behind every report figure (dates dd/mm/yyyy, both included)."""
 
     unit = forms.CharField(label="Đơn vị (cả đơn vị trực thuộc)", required=False, max_length=40)
@@ -242,6 +242,7 @@ class EnrolmentFilterForm(VnFormMixin, forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.set_units(visible_units(user))
         # "from" and "to" (the GET names the reports use) are not valid Python names: added here.
         self.fields["from"] = forms.DateField(label="Từ ngày", required=False)
         self.fields["to"] = forms.DateField(label="Đến ngày", required=False)
@@ -252,17 +253,6 @@ class EnrolmentFilterForm(VnFormMixin, forms.Form):
         self.order_fields(["unit", "measure", "from", "to"])
         self.fields["programme"].choices = ALL + programme_code_choices()
         self.fields["unit"].widget.attrs.update({"placeholder": "Mã đơn vị", "size": 10})
-
-    def clean_unit(self):
-        code = self.cleaned_data.get("unit")
-        if not code:
-            return None
-        unit = visible_units(self.user).filter(code=code).first()
-        if unit is None:
-            raise forms.ValidationError(
-                "Không tìm thấy đơn vị “%(code)s” trong phạm vi được xem.", params={"code": code}
-            )
-        return unit
 
     def clean(self):
         data = super().clean()

@@ -1,6 +1,7 @@
 """Reads of the training module, scoped: every queryset that reaches a user goes through these."""
 
 from datetime import date
+from decimal import Decimal
 
 from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
@@ -15,8 +16,8 @@ from canbo.accounts.scoping import (
     unit_paths,
     unit_visibility_q,
 )
+from canbo.core.numbers import fmt_decimal, share
 from canbo.core.text import unaccent
-from canbo.reports.formatting import fmt_decimal, round1
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
 from .models import Enrolment, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
@@ -182,14 +183,60 @@ def enrolment_list(*, user, filters: dict):
     )
 
 
+# --- plan achievement: lượt counted against a plan's target ---------------------------------------------------
+
+COUNTED = ~Q(
+    result=EnrolmentResult.WITHDRAWN
+)  # every enrolment on a plan line counts as one lượt, bar withdrawals
+
+
+def counted_enrolments(*conditions: Q, **filters):
+    """The lượt a plan counts (withdrawals excluded), narrowed by `conditions` and `filters`."""
+    return Enrolment.objects.filter(COUNTED, *conditions, **filters)
+
+
+def plan_achievement(turns: int, target: int) -> Decimal | None:
+    """% achieved = lượt ÷ target × 100, rounded half up to one decimal; None while there is no target."""
+    return share(turns, target)
+
+
+def line_progress(plan) -> dict[int, int]:
+    """Lượt counted against each line of the plan: one aggregate query."""
+    rows = counted_enrolments(plan_line__plan=plan).order_by().values("plan_line").annotate(n=Count("id"))
+    return {row["plan_line"]: row["n"] for row in rows}
+
+
+def plan_totals(plans) -> dict[int, dict]:
+    """Target and lượt per plan, for lists and the hub: two aggregate queries whatever the number of plans."""
+    ids = [p.pk for p in plans]
+    targets = dict(
+        PlanLine.objects.filter(plan__in=ids)
+        .order_by()
+        .values("plan")
+        .annotate(t=Sum("target_count"))
+        .values_list("plan", "t")
+    )
+    done = dict(
+        counted_enrolments(plan_line__plan__in=ids)
+        .order_by()
+        .values("plan_line__plan")
+        .annotate(n=Count("id"))
+        .values_list("plan_line__plan", "n")
+    )
+    return {
+        pk: {
+            "target": targets.get(pk, 0),
+            "actual": done.get(pk, 0),
+            "pct_text": fmt_decimal(plan_achievement(done.get(pk, 0), targets.get(pk, 0))),
+        }
+        for pk in ids
+    }
+
+
 def dashboard_tiles(*, user, today) -> dict:
     """This year's issued plan with its achievement, overdue plans, commitments at risk: 3 queries."""
     target = PlanLine.objects.filter(plan=OuterRef("pk")).order_by().values("plan")
-    actual = (
-        Enrolment.objects.filter(~Q(result=EnrolmentResult.WITHDRAWN), plan_line__plan=OuterRef("pk"))
-        .order_by()
-        .values("plan_line__plan")
-    )
+    actual = counted_enrolments(plan_line__plan=OuterRef("pk")).order_by().values("plan_line__plan")
     plan = (
         plan_queryset_for(user=user)
         .filter(year=today.year, status=PlanStatus.ISSUED)
@@ -203,7 +250,7 @@ def dashboard_tiles(*, user, today) -> dict:
     achievement = None
     if plan is not None:
         plan.target, plan.actual = plan.target or 0, plan.actual or 0
-        achievement = fmt_decimal(round1(plan.actual * 100 / plan.target)) if plan.target else None
+        achievement = fmt_decimal(plan_achievement(plan.actual, plan.target)) if plan.target else None
     return {
         "training_year": today.year,
         "training_plan": plan,

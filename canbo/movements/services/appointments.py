@@ -13,7 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from canbo.accounts.access import require_board, require_edit
 from canbo.core.audit import audit_actor
+from canbo.core.decisions import decision_errors
 from canbo.core.exceptions import ConflictError, add_error
 from canbo.core.versioning import bump_version
 from canbo.discipline.selectors import promotion_blocked_until
@@ -26,7 +28,7 @@ from canbo.standards.engine import StandardsCheck, check_person
 
 from ..choices import AppointmentKind, AppointmentStatus
 from ..models import Appointment
-from .common import decision_errors, require_board, require_edit, require_working
+from .common import require_working
 from .terms import (
     CHECKABLE,
     EXTEND_BELOW_YEARS,
@@ -247,7 +249,7 @@ def appointment_approve(
 
 
 def _decision_errors(appointment, decision_number, decision_date, signer, effective_date) -> dict:
-    errors = decision_errors(decision_number=decision_number, decision_date=decision_date)
+    errors = decision_errors(decision_number, decision_date)
     if not (signer or "").strip():
         add_error(errors, "signer", "Cần người ký quyết định.")
     elif len(signer.strip()) > 200:

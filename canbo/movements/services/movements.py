@@ -12,8 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from canbo.accounts.access import require_edit
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months, add_years
+from canbo.core.decisions import decision_errors
 from canbo.core.exceptions import add_error
 from canbo.org.models import AdminLevel, OrgUnit, UnitKind
 from canbo.people.choices import PersonStatus
@@ -24,7 +26,7 @@ from canbo.planning.selectors import approved_entries_on
 
 from ..choices import Direction, MovementKind
 from ..models import Movement, MovementRule
-from .common import decision_errors, locked_person, require_edit, require_working
+from .common import locked_person, require_working
 
 BATCH_LIMIT = 500
 NEEDS_DESTINATION = {MovementKind.ROTATION, MovementKind.TRANSFER, MovementKind.SECONDMENT}
@@ -86,7 +88,7 @@ def _rotation_errors(person: Person, start: date, end: date | None, errors: dict
 
 def _movement_errors(*, person, kind, start, end, to_unit, to_position, decision_number, decision_date):
     today = timezone.localdate()
-    errors = decision_errors(decision_number=decision_number, decision_date=decision_date, today=today)
+    errors = decision_errors(decision_number, decision_date, today=today)
     if start is None:
         add_error(errors, "start_date", "Cần ngày có hiệu lực.")
         return errors

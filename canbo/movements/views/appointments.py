@@ -8,8 +8,7 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.dates import reappointment_due_date
-from canbo.core.exceptions import ConflictError
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors, service_errors
 from canbo.people.retirement import retirement_date
 
 from .. import services
@@ -25,7 +24,6 @@ from ..forms import (
 )
 from ..selectors import appointment_get_for_user, appointment_history, appointment_list
 from .common import (
-    CONFLICT_HINT,
     PAGE_SIZE,
     can_write,
     picked_person,
@@ -173,17 +171,12 @@ def appointment_action(request, pk, action):
     form = ACTIONS[action][0](request.POST, prefix=action)
     status = 200
     if form.is_valid():
-        try:
+        with service_errors(form, status=400) as outcome:
             _run(action, request.user, appointment, form.cleaned_data)
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-            status = 400
-        else:
+        if outcome.ok:
             messages.success(request, f"Đã cập nhật: {appointment.get_status_display()}.")
             return redirect("movements:appointment_detail", pk=pk)
+        status = outcome.status
     appointment = appointment_get_for_user(user=request.user, pk=pk)
     context = dossier_context(request, appointment, bound={action: form})
     return render(request, "movements/appointment_detail.html", context, status=status)

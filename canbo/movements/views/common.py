@@ -11,7 +11,6 @@ from canbo.people.selectors import person_editable_queryset_for
 PAGE_SIZE = 50
 NO_ACCESS = "Anh/chị không có quyền xem trang bổ nhiệm, điều động."
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được đề xuất, ghi nhận bổ nhiệm, điều động."
-CONFLICT_HINT = "Các thay đổi của anh/chị chưa được lưu."
 
 
 can_write = records_cadre_work

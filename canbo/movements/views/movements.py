@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors
 
 from .. import services
 from ..choices import MovementKind

@@ -6,8 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
-from canbo.core.exceptions import ConflictError
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors, service_errors
 from canbo.people.choices import QualificationScale, level_choices
 from canbo.people.forms import (
     EmploymentForm,
@@ -28,8 +27,6 @@ from canbo.people.services import (
 
 from .common import person_for_write, require_writer
 from .profile import profile_context
-
-CONFLICT_HINT = "Các thay đổi của anh/chị chưa được lưu."
 
 
 @login_required
@@ -63,21 +60,17 @@ def person_edit(request, uuid):
     form = PersonForm(request.POST or None, instance=person)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, status=status) as outcome:
             person_update(
                 actor=request.user,
                 person=person,
                 data=form.service_data(),
                 expected_version=form.cleaned_data["version"],
             )
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "Đã lưu hồ sơ.")
             return redirect("people:detail", uuid=person.uuid)
+        status = outcome.status
     return render(request, "people/person_form.html", {"form": form, "person": person}, status=status)
 
 

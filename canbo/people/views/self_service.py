@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.text import capfirst
 from django.views.decorators.http import require_POST
 
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors
 from canbo.people.forms import ChangeRequestForm, DecisionForm
 from canbo.people.models import Person
 from canbo.people.selectors import change_requests_pending_for, person_get_for_user

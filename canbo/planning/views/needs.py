@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from canbo.accounts.scoping import editable_units
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 from canbo.people.choices import QualificationScale, level_label, level_rank
 from canbo.reports.formatting import fmt_date
 

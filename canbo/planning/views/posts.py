@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from canbo.accounts.scoping import can_edit_unit
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import person_queryset_for
 

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors
 
 from .. import services
 from ..choices import EntryStatus

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from canbo.accounts.scoping import editable_units, visible_units
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors
 from canbo.reports.formatting import fmt_decimal, round1
 
 from .. import services

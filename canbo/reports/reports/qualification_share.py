@@ -7,12 +7,12 @@ rounded half up to one decimal (seed 001: +5,1 / +14,7 / +2,5 / +10 since 2015).
 """
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django import forms
 from django.db.models import CharField, F, Max, Q, Value
 from django.utils import timezone
 
+from canbo.core.numbers import share
 from canbo.org.models import AdminLevel
 from canbo.people.choices import PersonnelCategory, PersonStatus, QualificationScale, level_rank
 from canbo.people.models import Employment
@@ -76,10 +76,6 @@ def persons_on(employments, on, group_field: str | None):
         for scale, column in RANK_COLUMNS.items()
     }
     return employments.active_on(on).order_by().values(p=F("person"), g=group).annotate(**ranks)
-
-
-def share(count: int, employed: int) -> Decimal | None:
-    return Decimal(count) * 100 / Decimal(employed) if employed else None
 
 
 @register
@@ -183,7 +179,7 @@ class QualificationShareReport(Report):
             shares = []
             for i, suffix in enumerate(("",) if len(dates) == 1 else ("_d1", "_d2")):
                 employed, count = figures[f"employed_{i}"], figures[f"{m.key}_{i}"]
-                shares.append(share(count, employed))
+                shares.append(share(count, employed, exact=True))
                 values.update(
                     {
                         f"employed{suffix}": employed,
@@ -204,7 +200,7 @@ class QualificationShareReport(Report):
     def _chart(overall, dates) -> dict:
         datasets = []
         for i, on in enumerate(dates):
-            shares = [share(overall[f"{m.key}_{i}"], overall[f"employed_{i}"]) for m in MEASURES]
+            shares = [share(overall[f"{m.key}_{i}"], overall[f"employed_{i}"], exact=True) for m in MEASURES]
             datasets.append(
                 {
                     "label": f"Tỷ lệ % ngày {fmt_date(on)}",

@@ -12,23 +12,19 @@ The total row sums the lines; its persons are distinct over all lines.
 """
 
 from django import forms
-from django.db.models import OuterRef, Q, Subquery, Sum
+from django.db.models import OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from canbo.accounts.scoping import reads_all_units
-from canbo.training.choices import EnrolmentResult
-from canbo.training.models import Enrolment, PlanAllocation, PlanLine, TrainingPlan
-from canbo.training.selectors import plan_queryset_for
+from canbo.core.numbers import fmt_pct
+from canbo.training.models import PlanAllocation, PlanLine, TrainingPlan
+from canbo.training.selectors import counted_enrolments, plan_achievement, plan_queryset_for
 
 from ..base import UNDATED, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_decimal, fmt_int, round1
+from ..formatting import fmt_int
 from ..registry import register
 from .training_common import PERSONS_NOTE, grouped_counts
-
-
-def achieved(actual: int, target: int):
-    return round1(actual * 100 / target) if target else None
 
 
 @register
@@ -82,10 +78,8 @@ class TrainingPlanReport(Report):
         lines = list(lines)
         counts = (
             grouped_counts(
-                Enrolment.objects.filter(
-                    scope_q(user=user, params=params),
-                    ~Q(result=EnrolmentResult.WITHDRAWN),
-                    plan_line__in=[line.pk for line in lines],
+                counted_enrolments(
+                    scope_q(user=user, params=params), plan_line__in=[line.pk for line in lines]
                 ),
                 ["plan_line"],
                 sums={"spent": "cost"},
@@ -111,13 +105,13 @@ class TrainingPlanReport(Report):
                 "budget": line.share_budget if scoped else line.budget,
                 "spent": done.get("spent", 0),
             }
-            values["achieved"] = achieved(values["turns"], values["target"])
+            values["achieved"] = plan_achievement(values["turns"], values["target"])
             for key in sums:
                 sums[key] += values[key]
             rows.append(Row(values))
         persons = counts.total["persons"] if counts else 0
         total = {"programme": "Tổng cộng", "mode": "", "venue": "", "persons": persons, **sums}
-        total["achieved"] = achieved(sums["turns"], sums["target"])
+        total["achieved"] = plan_achievement(sums["turns"], sums["target"])
         if several_plans:
             total = {**total, "plan": "Tổng cộng", "programme": ""}
 
@@ -149,7 +143,7 @@ class TrainingPlanReport(Report):
         share = "phần phân bổ cho các đơn vị trong phạm vi" if scoped else "toàn bộ kế hoạch"
         notes = [
             f"Năm {year} ({share}): thực hiện {fmt_int(sums['turns'])} lượt trên chỉ tiêu "
-            f"{fmt_int(sums['target'])} người, đạt {fmt_decimal(pct)} %; đã chi {fmt_int(sums['spent'])} "
+            f"{fmt_int(sums['target'])} người, đạt {fmt_pct(pct)}; đã chi {fmt_int(sums['spent'])} "
             f"trên {fmt_int(sums['budget'])} đồng kinh phí kế hoạch.",
             "Định nghĩa: thực hiện = số lượt học gắn với dòng kế hoạch, trừ người thôi học; tỷ lệ đạt = thực "
             "hiện ÷ chỉ tiêu × 100, làm tròn một chữ số thập phân; đã chi = tổng kinh phí của các lượt đó.",

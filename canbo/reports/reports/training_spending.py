@@ -14,13 +14,14 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import Sum
 
+from canbo.core.numbers import share
 from canbo.org.models import AdminLevel
 from canbo.training.choices import PlanStatus
 from canbo.training.models import Enrolment, PlanAllocation, TrainingPlan
 from canbo.training.selectors import plan_queryset_for
 
 from ..base import INTERVAL, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_date, fmt_int, round1
+from ..formatting import fmt_date, fmt_int
 from ..registry import register
 from .training_common import PERSONS_NOTE, enrolment_link, grouped_counts, measure_q
 
@@ -29,10 +30,6 @@ def per(amount: int, count: int) -> int | None:
     if not count:
         return None
     return int((Decimal(amount) / count).quantize(Decimal(1), rounding=ROUND_HALF_UP))
-
-
-def share(part: int, whole: int):
-    return round1(Decimal(part) * 100 / whole) if whole else None
 
 
 @register

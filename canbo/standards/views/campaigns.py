@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
-from canbo.org.forms import add_service_errors
 from canbo.people.choices import PersonnelCategory
 
 from .. import services

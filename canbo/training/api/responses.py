@@ -2,19 +2,13 @@
 
 from rest_framework import serializers
 
-from canbo.core.api import Serializer
+from canbo.core.api import Serializer, percent_field
 
 from ..excel.achievements import PlanFigures
 
 
 def _pct():
-    return serializers.DecimalField(
-        max_digits=7,
-        decimal_places=1,
-        coerce_to_string=False,
-        allow_null=True,
-        help_text="Tỷ lệ đạt (%) = thực hiện ÷ chỉ tiêu × 100; null khi chưa có chỉ tiêu",
-    )
+    return percent_field("Tỷ lệ đạt (%) = thực hiện ÷ chỉ tiêu × 100; null khi chưa có chỉ tiêu")
 
 
 class ShareFiguresSerializer(Serializer):

@@ -15,14 +15,9 @@ from decimal import Decimal
 from django.db.models import Count, Q, Sum
 
 from canbo.accounts.scoping import reads_all_units, unit_visibility_q
-from canbo.reports.formatting import round1
 
-from ..choices import EnrolmentResult
-from ..models import Enrolment, PlanAllocation, PlanLine, TrainingPlan
-
-
-def achieved(actual: int, target: int) -> Decimal | None:
-    return round1(Decimal(actual) * 100 / target) if target else None
+from ..models import PlanAllocation, PlanLine, TrainingPlan
+from ..selectors import counted_enrolments, plan_achievement
 
 
 @dataclass
@@ -36,7 +31,7 @@ class UnitShare:
 
     @property
     def achieved(self) -> Decimal | None:
-        return achieved(self.turns, self.target)
+        return plan_achievement(self.turns, self.target)
 
 
 @dataclass
@@ -51,7 +46,7 @@ class LineFigures:
 
     @property
     def achieved(self) -> Decimal | None:
-        return achieved(self.turns, self.target)
+        return plan_achievement(self.turns, self.target)
 
 
 @dataclass
@@ -66,7 +61,7 @@ class PlanFigures:
 
     @property
     def achieved(self) -> Decimal | None:
-        return achieved(self.total("turns"), self.total("target"))
+        return plan_achievement(self.total("turns"), self.total("target"))
 
 
 def plan_achievements(*, user, plan: TrainingPlan) -> PlanFigures:
@@ -81,9 +76,7 @@ def plan_achievements(*, user, plan: TrainingPlan) -> PlanFigures:
     allocations = (
         PlanAllocation.objects.filter(visible, line__plan=plan).select_related("unit").order_by("unit__path")
     )
-    counted = Enrolment.objects.filter(visible, plan_line__plan=plan).exclude(
-        result=EnrolmentResult.WITHDRAWN
-    )
+    counted = counted_enrolments(visible, plan_line__plan=plan)
     per_line = {
         row["plan_line"]: row
         for row in counted.order_by()

@@ -1,4 +1,4 @@
-from .catalogue import Programme, SponsorshipRule
+from .catalogue import Programme, SponsorshipRule, TrainingRule
 from .classes import Enrolment, EnrolmentBatch, StudyAssignment, TrainingClass
 from .plans import PlanAllocation, PlanLine, PlanTransition, TrainingNeed, TrainingPlan
 
@@ -14,4 +14,5 @@ __all__ = [
     "TrainingClass",
     "TrainingNeed",
     "TrainingPlan",
+    "TrainingRule",
 ]

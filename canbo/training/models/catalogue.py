@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated
+from canbo.core.rulebook import DatedRule
 from canbo.people.choices import ALL_LEVEL_CHOICES, QualificationScale
 
 from ..choices import ProgrammeKind, TrainingForm
@@ -74,3 +75,12 @@ class SponsorshipRule(EffectiveDated):
 
     def __str__(self):
         return f"{self.legal_basis} ({self.valid_from:%d/%m/%Y})"
+
+
+class TrainingRule(DatedRule):
+    """Training rules as dated rows with their legal basis (issue 15): `plan_due` — the day and month by which
+    the year's training plan is issued, read by the plan's year."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về đào tạo, bồi dưỡng")
+        verbose_name_plural = _("quy định về đào tạo, bồi dưỡng")

@@ -5,8 +5,6 @@ sending records by id; dates accept yyyy-mm-dd and dd/mm/yyyy. A status is answe
 """
 
 from .classes import (
-    CLASS_WRITE_FIELDS,
-    RESULT_FIELDS,
     BatchSerializer,
     BulkEnrolRequestSerializer,
     ClassSerializer,
@@ -47,7 +45,6 @@ __all__ = [
     "AllocationWriteSerializer",
     "BatchSerializer",
     "BulkEnrolRequestSerializer",
-    "CLASS_WRITE_FIELDS",
     "ClassSerializer",
     "ClassUpdateSerializer",
     "ClassWriteSerializer",
@@ -64,7 +61,6 @@ __all__ = [
     "PlanTransitionRequestSerializer",
     "PlanUpdateSerializer",
     "ProgrammeSerializer",
-    "RESULT_FIELDS",
     "StudyBreachSerializer",
     "StudyCompleteSerializer",
     "StudyDropSerializer",

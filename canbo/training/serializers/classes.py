@@ -7,6 +7,8 @@ from canbo.people.serializers import UnitCodeField, VersionedPatchMixin
 
 from ..choices import EnrolmentResult
 from ..models import Enrolment, TrainingClass
+from ..services.classes import CLASS_FIELDS
+from ..services.results import RESULT_FIELDS
 from .common import PlanLineField, ProgrammeCodeField, read_code, read_label, version_field
 
 
@@ -46,23 +48,6 @@ class ClassSerializer(ModelSerializer):
         read_only_fields = fields
 
 
-CLASS_WRITE_FIELDS = [
-    "code",
-    "name",
-    "programme",
-    "plan_line",
-    "organiser_unit",
-    "organiser_name",
-    "location",
-    "venue",
-    "mode",
-    "start_date",
-    "end_date",
-    "capacity",
-    "cost_per_trainee",
-]
-
-
 class ClassWriteSerializer(ModelSerializer):
     programme = ProgrammeCodeField()
     plan_line = PlanLineField(required=False, allow_null=True)
@@ -70,7 +55,7 @@ class ClassWriteSerializer(ModelSerializer):
 
     class Meta:
         model = TrainingClass
-        fields = CLASS_WRITE_FIELDS
+        fields = CLASS_FIELDS
         extra_kwargs = {"code": {"validators": []}, "capacity": {"min_value": 1}}
 
 
@@ -78,7 +63,7 @@ class ClassUpdateSerializer(VersionedPatchMixin, ClassWriteSerializer):
     version = version_field()
 
     class Meta(ClassWriteSerializer.Meta):
-        fields = [*CLASS_WRITE_FIELDS, "version"]
+        fields = [*CLASS_FIELDS, "version"]
 
 
 class EnrolRequestSerializer(Serializer):
@@ -163,9 +148,6 @@ class EnrolmentSerializer(ModelSerializer):
             "version",
         ]
         read_only_fields = fields
-
-
-RESULT_FIELDS = ["result", "result_date", "attendance_pct", "certificate_number", "certificate_date"]
 
 
 class EnrolmentResultSerializer(VersionedPatchMixin, ModelSerializer):

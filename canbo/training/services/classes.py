@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
 
+from canbo.accounts.access import require_edit
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor, audit_bulk, created_changes
 from canbo.core.bulk import insert_objects
@@ -15,7 +16,6 @@ from canbo.people.selectors import person_editable_queryset_for
 
 from ..choices import EnrolmentResult, PlanStatus
 from ..models import Enrolment, EnrolmentBatch, TrainingClass
-from .common import require_edit
 
 CLASS_FIELDS = [
     "code",

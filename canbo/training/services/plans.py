@@ -1,5 +1,6 @@
 """The annual plan: drafting, the approval workflow with its log, lines, per-unit breakdown, units' needs."""
 
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date
 
@@ -8,6 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from canbo.accounts.access import require_edit
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role
 from canbo.core.audit import audit_actor
@@ -15,13 +17,14 @@ from canbo.core.versioning import bump_version
 from canbo.org.models import OrgUnit
 
 from ..choices import PlanStatus
-from ..models import PlanAllocation, PlanLine, PlanTransition, TrainingNeed, TrainingPlan
-from .common import require_edit
+from ..models import PlanAllocation, PlanLine, PlanTransition, TrainingNeed, TrainingPlan, TrainingRule
 
 
 def plan_due_date(year: int) -> date:
-    """Rule 23: the year's plan is issued by 31/01 of that year."""
-    return date(year, 1, 31)
+    """Rule 23: the year's plan is issued by the day the `plan_due` rule in force on 01/01 of that year gives
+    (31/01 since the seeded version; a correction on the "Căn cứ pháp lý" page applies from its date)."""
+    due = TrainingRule.objects.value("plan_due", on=date(year, 1, 1))
+    return date(year, due["month"], min(due["day"], monthrange(year, due["month"])[1]))
 
 
 def is_overdue(plan: TrainingPlan, today: date | None = None) -> bool:

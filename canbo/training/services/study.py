@@ -5,17 +5,17 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 
+from canbo.accounts.access import require_edit
 from canbo.core.audit import audit_actor
 from canbo.core.dates import add_months
+from canbo.core.decisions import decision_errors
 from canbo.core.versioning import bump_version
 from canbo.people.models import Person
 
 from ..choices import STATE_FUNDED, EnrolmentResult, StudyStatus
 from ..models import Enrolment, StudyAssignment
 from ..rules import commitment_months, months_between, sending_errors, sponsorship_rule_on
-from .common import require_edit
 from .results import record_result
 
 PROPOSAL_FIELDS = [
@@ -89,13 +89,7 @@ def study_send(
     """The sending decision: the person is now studying, and the attendance (lượt) is counted."""
     _require(actor, assignment)
     _require_status(assignment, StudyStatus.PROPOSED, doing="ra quyết định cử đi học")
-    errors = {}
-    if not decision_number.strip():
-        errors["decision_number"] = ["Cần số quyết định cử đi học."]
-    if decision_date is None:
-        errors["decision_date"] = ["Cần ngày quyết định."]
-    elif decision_date > timezone.localdate():
-        errors["decision_date"] = ["Ngày quyết định không được sau ngày hôm nay."]
+    errors = decision_errors(decision_number, decision_date)
     if errors:
         raise ValidationError(errors)
     bump_version(StudyAssignment, assignment, expected_version)

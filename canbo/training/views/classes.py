@@ -9,8 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from canbo.core.exceptions import ConflictError
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors, service_errors
 
 from ..choices import EnrolmentResult
 from ..forms import ClassFilterForm, ClassForm, PersonPickForm
@@ -25,7 +24,6 @@ from ..services import (
     enrolment_remove,
 )
 from .common import (
-    CONFLICT_HINT,
     PAGE_SIZE,
     can_write,
     editable_people,
@@ -141,21 +139,17 @@ def class_edit(request, pk):
     form = ClassForm(request.POST or None, instance=klass, user=request.user)
     status = 200
     if request.method == "POST" and form.is_valid():
-        try:
+        with service_errors(form, status=status) as outcome:
             class_update(
                 actor=request.user,
                 klass=klass,
                 data=form.service_data(),
                 expected_version=form.cleaned_data["version"],
             )
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "Đã lưu thông tin lớp.")
             return redirect("training:class_detail", pk=klass.pk)
+        status = outcome.status
     return render(request, "training/class_form.html", {"form": form, "klass": klass}, status=status)
 
 

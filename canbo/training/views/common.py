@@ -11,7 +11,6 @@ from canbo.people.selectors import person_editable_queryset_for
 PAGE_SIZE = 50
 NO_ACCESS = "Anh/chị không có quyền xem trang đào tạo, bồi dưỡng."
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được cập nhật dữ liệu đào tạo, bồi dưỡng."
-CONFLICT_HINT = "Các thay đổi của anh/chị chưa được lưu."
 
 
 is_staff = reads_cadre_work

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
 from canbo.accounts.scoping import unit_visibility_q
-from canbo.org.forms import add_service_errors
+from canbo.core.forms import add_service_errors
 
 from ..forms import NeedForm
 from ..models import TrainingNeed

@@ -3,20 +3,18 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, Q, Sum
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from canbo.core.exceptions import ConflictError
-from canbo.org.forms import add_service_errors
-from canbo.reports.formatting import fmt_decimal, round1
+from canbo.core.forms import add_service_errors, service_errors
+from canbo.reports.formatting import fmt_decimal
 from canbo.reports.registry import get_report
 
-from ..choices import EnrolmentResult, PlanStatus
+from ..choices import PlanStatus
 from ..forms import AllocationForm, PlanCreateForm, PlanEditForm, PlanFilterForm, PlanLineForm, TransitionForm
-from ..models import Enrolment, PlanAllocation, PlanLine, TrainingNeed
-from ..selectors import plan_queryset_for
+from ..models import PlanAllocation, PlanLine, TrainingNeed
+from ..selectors import line_progress, plan_achievement, plan_queryset_for
 from ..services import (
     allowed_actions,
     is_drafter,
@@ -30,7 +28,6 @@ from ..services import (
     plan_update,
 )
 from .common import (
-    CONFLICT_HINT,
     PAGE_SIZE,
     can_write,
     optional_url,
@@ -38,10 +35,6 @@ from .common import (
     staff_required,
     writer_required,
 )
-
-
-def percent(actual: int, target: int):
-    return round1(actual * 100 / target) if target else None
 
 
 @staff_required
@@ -73,18 +66,6 @@ def _plan_for(request, pk):
     return get_object_or_404(plan_queryset_for(user=request.user), pk=pk)
 
 
-def line_progress(plan) -> dict[int, int]:
-    """Lượt counted against each line of the plan (withdrawals excluded): one aggregate query."""
-    rows = (
-        Enrolment.objects.filter(plan_line__plan=plan)
-        .exclude(result=EnrolmentResult.WITHDRAWN)
-        .order_by()
-        .values("plan_line")
-        .annotate(n=Count("id"))
-    )
-    return {row["plan_line"]: row["n"] for row in rows}
-
-
 def plan_context(request, plan, **extra) -> dict:
     user = request.user
     lines = list(plan.lines.select_related("programme", "responsible_unit"))
@@ -94,7 +75,7 @@ def plan_context(request, plan, **extra) -> dict:
         allocations.setdefault(allocation.line_id, []).append(allocation)
     for line in lines:
         line.actual = actual.get(line.pk, 0)
-        line.pct = percent(line.actual, line.target_count)
+        line.pct = plan_achievement(line.actual, line.target_count)
         line.pct_text = fmt_decimal(line.pct)
         line.allocation_rows = allocations.get(line.pk, [])
         line.allocated = sum(a.target_count for a in line.allocation_rows)
@@ -109,7 +90,7 @@ def plan_context(request, plan, **extra) -> dict:
             "target": target,
             "actual": done,
             "budget": sum(line.budget for line in lines),
-            "pct_text": fmt_decimal(percent(done, target)),
+            "pct_text": fmt_decimal(plan_achievement(done, target)),
         },
         "chart": {
             "type": "bar",
@@ -193,21 +174,17 @@ def plan_edit(request, pk):
     status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form, status=status) as outcome:
             plan_update(
                 actor=request.user,
                 plan=plan,
                 data={"title": data["title"], "note": data["note"]},
                 expected_version=data["version"],
             )
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, "Đã lưu kế hoạch.")
             return redirect("training:plan_detail", pk=plan.pk)
+        status = outcome.status
     return render(request, "training/plan_form.html", {"form": form, "plan": plan}, status=status)
 
 
@@ -220,7 +197,7 @@ def plan_transition_view(request, pk):
     status = 200
     if form.is_valid():
         data = form.cleaned_data
-        try:
+        with service_errors(form, status=status) as outcome:
             plan_transition(
                 actor=request.user,
                 plan=plan,
@@ -231,14 +208,10 @@ def plan_transition_view(request, pk):
                 issuing_body=data["issuing_body"],
                 expected_version=data["version"],
             )
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc)
-        else:
+        if outcome.ok:
             messages.success(request, f"Kế hoạch đã chuyển sang “{plan.get_status_display()}”.")
             return redirect("training:plan_detail", pk=plan.pk)
+        status = outcome.status
     plan.refresh_from_db()
     context = plan_context(request, plan, transition_form=form)
     return render(request, "training/plan_detail.html", context, status=status)
@@ -328,30 +301,3 @@ def plan_allocation(request, pk):
             messages.success(request, f"Đã cập nhật phân bổ chỉ tiêu cho {data['unit'].name}.")
             return redirect("training:plan_detail", pk=plan.pk)
     return render(request, "training/plan_detail.html", plan_context(request, plan, allocation_form=form))
-
-
-def plan_totals(plans) -> dict[int, dict]:
-    """Target and lượt per plan, for lists and the hub: two aggregate queries whatever the number of plans."""
-    ids = [p.pk for p in plans]
-    targets = dict(
-        PlanLine.objects.filter(plan__in=ids)
-        .order_by()
-        .values("plan")
-        .annotate(t=Sum("target_count"))
-        .values_list("plan", "t")
-    )
-    done = dict(
-        Enrolment.objects.filter(~Q(result=EnrolmentResult.WITHDRAWN), plan_line__plan__in=ids)
-        .order_by()
-        .values("plan_line__plan")
-        .annotate(n=Count("id"))
-        .values_list("plan_line__plan", "n")
-    )
-    return {
-        pk: {
-            "target": targets.get(pk, 0),
-            "actual": done.get(pk, 0),
-            "pct_text": fmt_decimal(percent(done.get(pk, 0), targets.get(pk, 0))),
-        }
-        for pk in ids
-    }

@@ -4,8 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 
-from ..forms import ResultFormSet, ResultRowForm
+from ..forms import ResultFormSet
 from ..services import ResultRowsError, record_results
+from ..services.results import RESULT_FIELDS
 from .classes import class_for, roster_page
 from .common import staff_required
 
@@ -19,12 +20,12 @@ UNKNOWN_ROW = "Dòng này không thuộc danh sách anh/chị được ghi kết
 
 
 def _initial(enrolment) -> dict:
-    values = {f: getattr(enrolment, f) for f in ResultRowForm.RESULT_FIELDS}
+    values = {f: getattr(enrolment, f) for f in RESULT_FIELDS}
     return {"id": enrolment.pk, "version": enrolment.version, **values}
 
 
 def _changed(enrolment, data: dict) -> bool:
-    return any(getattr(enrolment, f) != data[f] for f in ResultRowForm.RESULT_FIELDS)
+    return any(getattr(enrolment, f) != data[f] for f in RESULT_FIELDS)
 
 
 @staff_required

@@ -9,9 +9,8 @@ from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET, require_POST
 
 from canbo.accounts.scoping import can_edit_unit
-from canbo.core.exceptions import ConflictError
+from canbo.core.forms import add_service_errors, service_errors
 from canbo.core.text import unaccent
-from canbo.org.forms import add_service_errors
 
 from ..choices import StudyStatus
 from ..forms import (
@@ -27,7 +26,6 @@ from ..rules import sending_errors
 from ..selectors import commitments_at_risk, study_queryset_for
 from ..services import refund_due, study_breach, study_complete, study_drop, study_propose, study_send
 from .common import (
-    CONFLICT_HINT,
     PAGE_SIZE,
     can_write,
     editable_people,
@@ -168,7 +166,9 @@ def study_action(request, pk, action):
     status = 200
     if form.is_valid():
         data, actor = form.cleaned_data, request.user
-        try:
+        with service_errors(
+            form, status=status, field_map={"note": "reason", "result_date": "end_date"}
+        ) as outcome:
             if action == "send":
                 study_send(
                     actor=actor,
@@ -185,14 +185,10 @@ def study_action(request, pk, action):
                 study_breach(
                     actor=actor, assignment=assignment, left_on=data["left_on"], reason=data["reason"]
                 )
-        except ConflictError as exc:
-            form.add_error(None, [*exc.messages, CONFLICT_HINT])
-            status = 409
-        except ValidationError as exc:
-            add_service_errors(form, exc, {"note": "reason", "result_date": "end_date"})
-        else:
+        if outcome.ok:
             messages.success(request, f"Đã cập nhật: {assignment.get_status_display()}.")
             return redirect("training:study_detail", pk=pk)
+        status = outcome.status
     assignment.refresh_from_db()
     context = study_context(request, assignment, bound={action: form})
     return render(request, "training/study_detail.html", context, status=status)
