@@ -20,9 +20,21 @@ PAGE_TIMEOUT_MS = 30_000
 MAX_HEIGHT_PX = 9_000
 
 # Pages still taller than MAX_HEIGHT_PX without paging, to be grouped, collapsed and paged by the `lists` work of
-# issue 13 (endless pages). Path shapes as `shape()` writes them. Remove an entry once its page pages: the tour
+# issue 13 (endless pages). Path shapes as `shape()` writes them, with their height on the full-scale demo
+# (the tour's small demo stays under the limit for most of them). Remove an entry once its page pages: the tour
 # then holds it to the limit.
-ENDLESS_PAGES_TO_FIX: frozenset[str] = frozenset()
+ENDLESS_PAGES_TO_FIX: frozenset[str] = frozenset(
+    {
+        "/luong/",  # 47.369 px: every raise due this month, one row each
+        "/dao-tao/ke-hoach/*/",  # 25.174 px: the 2026 plan, every allocation expanded
+        "/bao-cao/emulation-registrations/",  # 17.089 px
+        "/quy-hoach/*/",  # 15.807 px in the issue: a term's planned posts
+        "/bao-cao/staffing-quota/",  # 10.881 px: a row per quota
+        "/bao-cao/staffing-quota/?year",
+        "/bien-che/",  # 10.258 px
+        "/bien-che/?year",
+    }
+)
 # Pages whose English is not ours to translate yet, by path (regular expressions), with the reason.
 ENGLISH_PAGES_TO_FIX: dict[str, str] = {
     # Django's own admin (the system administrator's catalogues): a few of its strings ("Add link", "Model
