@@ -3,12 +3,14 @@
 import contextlib
 import random
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from auditlog.context import disable_auditlog
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Count, Q
+from django.utils import timezone
 
 from canbo.accounts.models import RoleAssignment, User
 from canbo.core.bulk import insert_rows
@@ -30,6 +32,7 @@ from .cadre_work import (
     retire_early,
 )
 from .dates import D2015, D2019
+from .finishing import build_campaigns, reset_campaigns, run_reminders
 from .levels import SEED_CHANGES
 from .movements import build_movements, reset_movements
 from .orgtree import ROOT_CODE, build_tree, record_events
@@ -65,12 +68,42 @@ class Summary:
     staffing_party: dict = field(default_factory=dict)
     cadre_life: dict = field(default_factory=dict)
     salary: dict = field(default_factory=dict)
+    finishing: dict = field(default_factory=dict)
+    progress: Callable[[str], None] | None = None  # told each step as it starts: "[3/16] 13 % hồ sơ cán bộ…"
+    steps: int = 0
 
     @contextlib.contextmanager
     def timed(self, phase: str):
+        if self.progress is not None and phase not in self.timings:
+            step = len(self.timings) + 1
+            steps = self.steps or len(PHASE_LABELS)
+            percent = round(100 * len(self.timings) / steps)
+            self.progress(f"[{step}/{steps}] {percent} % {PHASE_LABELS.get(phase, phase)}…")
         started = time.perf_counter()
         yield
         self.timings[phase] = self.timings.get(phase, 0.0) + time.perf_counter() - started
+
+
+# The steps of build_demo in their order, as `load_demo` names them while it works.
+PHASE_LABELS = {
+    "reset": "xóa dữ liệu mẫu cũ",
+    "units": "cây tổ chức",
+    "plan": "quá trình công tác (lập kế hoạch)",
+    "persons": "hồ sơ cán bộ",
+    "streamlining+party": "tinh giản biên chế, đảng viên",
+    "employments": "quá trình công tác",
+    "qualifications": "văn bằng, chứng chỉ",
+    "users": "tài khoản mẫu",
+    "training": "đào tạo, bồi dưỡng",
+    "ratings": "kết quả xếp loại",
+    "planning": "quy hoạch",
+    "movements": "bổ nhiệm, luân chuyển, điều động",
+    "cadre_life": "thi đua, kỷ luật, phản ánh, khảo sát",
+    "salary": "quá trình lương",
+    "campaigns": "đợt đánh giá, xếp loại",
+    "reminders": "thông báo nhắc việc",
+    "summary": "số liệu tổng hợp",
+}
 
 
 @contextlib.contextmanager
@@ -101,6 +134,7 @@ def demo_exists() -> bool:
 def reset_demo() -> None:
     """Delete the demo province: its units, everyone who worked there, its events and the demo users."""
     with transaction.atomic(), disable_auditlog():
+        reset_campaigns()  # PROTECT: the campaign's officer and unit
         reset_training()  # training rows point at the demo's units, persons and users
         reset_movements()  # so do appointments, movements and the plan (PROTECT: before the users go)
         reset_planning()
@@ -143,9 +177,15 @@ def reset_demo() -> None:
             units.filter(depth=depth).delete()
 
 
-def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: bool = False) -> Summary:
+def build_demo(
+    *,
+    scale: int = DEFAULT_SCALE,
+    seed: int = DEFAULT_SEED,
+    reset: bool = False,
+    progress: Callable[[str], None] | None = None,
+) -> Summary:
     started = time.perf_counter()
-    summary = Summary()
+    summary = Summary(progress=progress, steps=len(PHASE_LABELS) - (0 if reset else 1))
     with bulk_load_mode(), transaction.atomic(), disable_auditlog():
         if reset:
             with summary.timed("reset"):
@@ -194,6 +234,11 @@ def build_demo(*, scale: int = DEFAULT_SCALE, seed: int = DEFAULT_SEED, reset: b
             )
         with summary.timed("salary"):  # after the discipline decisions, which push some raises back
             summary.salary = build_salary(seed=seed, person_ids=person_ids)
+        today = timezone.localdate()
+        with summary.timed("campaigns"):  # through the apps' services, as an officer would
+            summary.finishing = build_campaigns(today=today)
+        with summary.timed("reminders"):  # as the worker does each morning
+            summary.finishing.update(run_reminders(today=today))
         summary.persons = len(person_ids)
         with summary.timed("summary"):
             summary.headcount_2019 = headcount_by_level(D2019)

@@ -50,6 +50,7 @@ COUNT_COLUMNS = [
 @register
 class RegistrationsReport(Report):
     name = "emulation-registrations"
+    chart_stacked = True
     title = "Đăng ký điển hình tiên tiến theo đơn vị"
     description = (
         "Số tập thể và cá nhân đăng ký làm điển hình tiên tiến trong các phong trào thi đua, theo đơn vị; "
@@ -95,6 +96,7 @@ class RegistrationsReport(Report):
 @register
 class AwardsReport(Report):
     name = "awards"
+    chart_columns, chart_stacked = ("collectives", "individuals"), True
     title = "Danh hiệu thi đua, khen thưởng theo hình thức và năm"
     description = (
         "Số danh hiệu thi đua và hình thức khen thưởng (tập thể, cá nhân) theo năm và hình thức; các quyết định "

@@ -21,6 +21,7 @@ FIGURES = ("received", "in_time", "late", "overdue", "pending")
 @register
 class FeedbackHandlingReport(Report):
     name = "feedback-handling"
+    chart_columns, chart_stacked = ("in_time", "late", "overdue", "pending"), True
     title = "Tiếp nhận và xử lý phản ánh, kiến nghị về cán bộ"
     description = (
         "Số phản ánh, kiến nghị của công dân, doanh nghiệp, báo chí về cán bộ tiếp nhận trong một khoảng thời "

@@ -220,7 +220,7 @@ class Importer:
         self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
         self.errors_from(row, person_rule_errors(person, today=self.today))
         probe = SimpleNamespace(start_date=values["start_date"], end_date=None, category=values["category"])
-        self.errors_from(row, employment_rule_errors(probe, unit))
+        self.errors_from(row, employment_rule_errors(probe, unit, birth=person.date_of_birth))
         if unit is not None and values["start_date"] and position_ok and rank_ok:
             entry.timeline.set_current(
                 row, unit=unit, position=position, category=values["category"], start=values["start_date"]
@@ -299,7 +299,8 @@ class Importer:
             if emp.move in APPOINTING and leading and not emp.decision_number:
                 # it becomes a decided appointment (appointment_from_history), which has its decision
                 found.setdefault("decision_number", []).append("Cần số quyết định bổ nhiệm.")
-            found.update(employment_rule_errors(emp, unit))
+            birth = entry.person.date_of_birth if entry is not None else None
+            found.update(employment_rule_errors(emp, unit, birth=birth))
             self.errors_from(row, found)
             if entry is None or found or row.bad or unit is None or not position_ok:
                 continue  # the row's own errors come first; the timeline is checked with sound rows only

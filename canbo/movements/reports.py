@@ -159,6 +159,7 @@ MEASURES = {
 @register
 class AppointmentsReport(Report):
     name = "appointments"
+    chart_stacked = True
     title = "Bổ nhiệm, bổ nhiệm lại theo hình thức và trạng thái"
     description = (
         "Số đề xuất bổ nhiệm lập (hoặc số quyết định bổ nhiệm ký) trong một khoảng thời gian, theo hình thức "

@@ -2,9 +2,11 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.forms import unit_code
 
 from .models import OrgUnit
 
@@ -20,6 +22,9 @@ class VnDateInput(forms.DateInput):
     def __init__(self, attrs=None):
         base = {"placeholder": DATE_HINT, "size": 10, "inputmode": "numeric", "autocomplete": "off"}
         super().__init__(attrs={**base, **(attrs or {})}, format="%d/%m/%Y")
+
+
+WIDE_TEXT_LENGTH = 120  # a text box for this many characters or more spans the form's width
 
 
 class VnFormMixin:
@@ -46,6 +51,12 @@ class VnFormMixin:
                 field.widget = forms.TextInput(attrs={"inputmode": "decimal", "size": 6})
                 field.widget.is_localized = True
                 field.widget.is_required = field.required
+            if (
+                isinstance(field, forms.CharField)
+                and type(field.widget) is forms.TextInput
+                and (field.max_length or 0) >= WIDE_TEXT_LENGTH
+            ):
+                field.widget.attrs.setdefault("class", "wide")  # addresses, places, long names
             if isinstance(field, forms.DateField):
                 field.error_messages["invalid"] = INVALID_DATE
                 if not isinstance(field.widget, forms.HiddenInput):
@@ -66,6 +77,69 @@ class UnitChoiceField(forms.ModelChoiceField):
         if obj.valid_to:
             label += f" – hết hiệu lực {obj.valid_to:%d/%m/%Y}"
         return label
+
+
+class UnitPickerInput(forms.TextInput):
+    """A text box searched as one types, over the units of a <datalist> written as “name — code” (as the report
+    page's canbo.core.forms.UnitPicker, read with its unit_code), for a model choice field: the browser lists the
+    units whose name or code contains what is typed."""
+
+    def __init__(self, attrs=None):
+        super().__init__({"autocomplete": "off", "class": "unit-picker", **(attrs or {})})
+
+    def format_value(self, value):
+        if value in (None, ""):
+            return None
+        for choice, label in self.choices:  # an initial unit (its id) is shown as its label
+            if str(getattr(choice, "value", choice)) == str(value):
+                return label
+        return super().format_value(value)
+
+    def render(self, name, value, attrs=None, renderer=None):
+        attrs = {**(attrs or {})}
+        list_id = f"{attrs.get('id') or 'id_' + name}-units"
+        attrs["list"] = list_id
+        attrs.setdefault("placeholder", "Gõ tên hoặc mã đơn vị để tìm")
+        box = super().render(name, value, attrs, renderer)
+        options = format_html_join(
+            "", '<option value="{}"></option>', ((label,) for c, label in self.choices if c)
+        )
+        return format_html('{}<datalist id="{}">{}</datalist>', box, list_id, options)
+
+
+class UnitPickerField(UnitChoiceField):
+    """A unit chosen by typing its name or code (UnitPickerInput) among the units of the queryset (the user's
+    scope); the answer is the unit whose code ends the text, or whose name or code is the whole text."""
+
+    widget = UnitPickerInput
+
+    def label_from_instance(self, obj):
+        label = f"{obj.name} — {obj.code}"
+        if obj.valid_to:
+            label += f" (hết hiệu lực {obj.valid_to:%d/%m/%Y})"
+        return label
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, OrgUnit):
+            return value
+        text = str(value).strip()
+        code = unit_code(text).split("(hết hiệu lực", 1)[0].strip()
+        units = self.queryset
+        unit = (
+            units.filter(code=code).first()
+            or (units.filter(pk=int(text)).first() if text.isdigit() else None)
+            or units.filter(name=text).first()
+        )
+        if unit is None:
+            raise ValidationError(
+                f"{self.error_messages['invalid_choice']} Không có đơn vị “%(value)s” trong phạm vi anh/chị được "
+                "cập nhật: gõ tên hoặc mã rồi chọn trong danh sách gợi ý.",
+                code="invalid_choice",
+                params={"value": text},
+            )
+        return unit
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):

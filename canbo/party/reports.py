@@ -32,6 +32,7 @@ def term_start(target: AdmissionTarget) -> date:
 @register
 class PartyAdmissionsReport(Report):
     name = "party-admissions"
+    chart_columns = ("target", "admitted")
     title = "Kết nạp đảng viên so với chỉ tiêu nghị quyết đại hội"
     description = (
         "Số người được kết nạp vào Đảng từ đầu nhiệm kỳ đến ngày chọn so với chỉ tiêu nghị quyết đại hội của "

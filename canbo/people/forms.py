@@ -5,7 +5,7 @@ import copy
 from django import forms
 from django.urls import reverse_lazy
 
-from canbo.org.forms import UnitChoiceField, VnFormMixin
+from canbo.org.forms import UnitPickerField, VnFormMixin
 from canbo.org.models import OrgUnit
 
 from .choices import (
@@ -18,6 +18,7 @@ from .choices import (
 )
 from .filters import PersonFilterForm
 from .models import Employment, Person, Position, Qualification
+from .rules import employment_rule_errors, person_rule_errors
 from .selectors import position_choices, rank_choices, unit_choices_for
 from .services import EMPLOYMENT_FIELDS, PERSON_EDITABLE_FIELDS, QUALIFICATION_FIELDS, SELF_SERVICE_FIELDS
 
@@ -48,7 +49,23 @@ class PersonListFilterForm(VnFormMixin, PersonFilterForm):
             self.fields["qualification_level"].choices = [("", "— Tất cả —"), *level_choices(scale)]
 
 
-class PersonForm(VnFormMixin, forms.ModelForm):
+class RuleErrorsMixin:
+    """Every field error at once: the register's rules (people.rules, no queries: a future birth date, the personal
+    ID, the working age at the start) are checked with the form's own, on the fields that have no error yet. The
+    service checks them again when it writes."""
+
+    def rule_errors(self) -> dict[str, list[str]]:
+        return person_rule_errors(self.instance)
+
+    def _post_clean(self):
+        super()._post_clean()
+        for name, messages in self.rule_errors().items():
+            if name in self.fields and name not in self.errors:
+                for message in messages:
+                    self.add_error(name, message)
+
+
+class PersonForm(RuleErrorsMixin, VnFormMixin, forms.ModelForm):
     """Edit of a record; `version` is the version the officer opened, checked when saving."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
@@ -71,10 +88,10 @@ class PersonForm(VnFormMixin, forms.ModelForm):
         return {f: self.cleaned_data[f] for f in PERSON_EDITABLE_FIELDS if f in self.cleaned_data}
 
 
-class PersonCreateForm(VnFormMixin, forms.ModelForm):
+class PersonCreateForm(RuleErrorsMixin, VnFormMixin, forms.ModelForm):
     """A new record and its first employment row."""
 
-    unit = UnitChoiceField(label="Đơn vị công tác", queryset=OrgUnit.objects.none())
+    unit = UnitPickerField(label="Đơn vị công tác", queryset=OrgUnit.objects.none())
     category = forms.ChoiceField(label="Phân loại", choices=PersonnelCategory.choices)
     position = forms.ModelChoiceField(label="Chức vụ", queryset=Position.objects.none(), required=False)
     start_date = forms.DateField(label="Ngày bắt đầu công tác tại đơn vị")
@@ -94,6 +111,16 @@ class PersonCreateForm(VnFormMixin, forms.ModelForm):
         if "rank" in self.fields:
             self.fields["rank"].queryset = rank_choices()
 
+    def rule_errors(self) -> dict[str, list[str]]:
+        errors = super().rule_errors()
+        data = self.cleaned_data
+        first_row = Employment(category=data.get("category") or "", start_date=data.get("start_date"))
+        for name, messages in employment_rule_errors(
+            first_row, data.get("unit"), birth=self.instance.date_of_birth
+        ).items():
+            errors.setdefault(name, []).extend(messages)
+        return errors
+
     def service_data(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields if f in self.cleaned_data}
 
@@ -101,7 +128,7 @@ class PersonCreateForm(VnFormMixin, forms.ModelForm):
 class EmploymentForm(VnFormMixin, forms.ModelForm):
     """A row of the career timeline; a later start closes the current row (a transfer)."""
 
-    unit = UnitChoiceField(label="Đơn vị", queryset=OrgUnit.objects.none())
+    unit = UnitPickerField(label="Đơn vị", queryset=OrgUnit.objects.none())
 
     class Meta:
         model = Employment

@@ -77,13 +77,54 @@ def person_rule_errors(person: Person, *, today=None) -> Errors:
     return errors
 
 
-def employment_rule_errors(emp: Employment, unit) -> Errors:
-    """`emp` is an Employment or anything with start_date, end_date and category.
+# The youngest age at which a career row may start, by category, with its legal basis. Cán bộ and công chức:
+# from 18 (Luật Cán bộ, công chức 2025; before it Luật CBCC 2008 Điều 36). Viên chức: from 18, or from 15 in a
+# culture, arts or sport unit with the written consent of a legal representative (Luật Viên chức 2010 Điều 22,
+# NĐ 115/2020 Điều 5): the register does not know a unit's field, so it refuses under 15 and leaves the 15–18
+# exception to the officer. A contract worker: a minor from 15 (Bộ luật Lao động 2019 Điều 143); the light works
+# of Điều 145 for younger children are not posts of a public body.
+MINIMUM_AGE = {
+    "CB": (18, "cán bộ phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
+    "CC": (18, "công chức phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
+    "CB_XA": (18, "cán bộ cấp xã phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
+    "CC_XA": (18, "công chức cấp xã phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
+    "VC": (
+        15,
+        "viên chức phải từ đủ 18 tuổi, hoặc từ đủ 15 tuổi ở đơn vị văn hóa, nghệ thuật, thể dục, thể thao có "
+        "đồng ý bằng văn bản của người đại diện theo pháp luật (Luật Viên chức Điều 22, NĐ 115/2020 Điều 5)",
+    ),
+    "LD_HD": (15, "người lao động phải từ đủ 15 tuổi (Bộ luật Lao động 2019 Điều 143)"),
+}
 
-    As _validate_employment without its queries: dates in order, the unit in force on the start date and
-    a body (not an area), no legacy categories or district units from 01/07/2025. Overlaps are checked by
-    the caller on the whole timeline in memory."""
+
+def age_on(birth: date, day: date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def working_age_errors(*, birth: date | None, start: date | None, category: str) -> Errors:
+    """A career row starts at the working age of its category (MINIMUM_AGE), never before birth."""
     errors: Errors = {}
+    if not birth or not start or category not in MINIMUM_AGE:
+        return errors
+    minimum, rule = MINIMUM_AGE[category]
+    if start < birth:
+        add_error(errors, "start_date", "Ngày bắt đầu công tác không được trước ngày sinh.")
+    elif start < add_years(birth, minimum):
+        add_error(
+            errors,
+            "start_date",
+            f"Ngày {start:%d/%m/%Y} người này mới {age_on(birth, start)} tuổi (sinh {birth:%d/%m/%Y}): {rule}.",
+        )
+    return errors
+
+
+def employment_rule_errors(emp: Employment, unit, *, birth: date | None = None) -> Errors:
+    """`emp` is an Employment or anything with start_date, end_date and category; `birth` the person's.
+
+    As _validate_employment without its queries: dates in order, the working age at the start, the unit in
+    force on the start date and a body (not an area), no legacy categories or district units from 01/07/2025.
+    Overlaps are checked by the caller on the whole timeline in memory."""
+    errors: Errors = working_age_errors(birth=birth, start=emp.start_date, category=emp.category)
     if emp.end_date and emp.start_date and emp.end_date < emp.start_date:
         add_error(errors, "end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
     if unit is not None and emp.start_date:

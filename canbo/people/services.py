@@ -26,6 +26,7 @@ from .rules import (
     rows_to_close,
     service_end_errors,
     take_current_values,
+    working_age_errors,
 )
 
 # Fields an officer edits on the profile form; unit, post and category change through Employment rows.
@@ -122,13 +123,15 @@ def _validate_person(person: Person, exclude=None) -> None:
         raise ValidationError(errors)
 
 
-def _validate_employment(emp: Employment) -> None:
+def _validate_employment(emp: Employment, *, birth: date | None = None) -> None:
     errors = {}
     try:
         emp.full_clean(exclude=["person"], validate_constraints=False)
     except ValidationError as exc:
         errors.update(exc.message_dict)
-    _merge(errors, employment_rule_errors(emp, emp.unit if emp.unit_id else None))
+    if birth is None and emp.person_id:
+        birth = emp.person.date_of_birth
+    _merge(errors, employment_rule_errors(emp, emp.unit if emp.unit_id else None, birth=birth))
     if emp.person_id and emp.start_date and not errors.get("end_date"):
         # the import's rule (canbo.people.rules.overlapping_neighbours), on this person's few rows
         others = (
@@ -175,7 +178,7 @@ def person_create(
     require_edit(actor, unit, OUTSIDE_UNIT)
     person = Person(**{k: v for k, v in data.items() if k in PERSON_EDITABLE_FIELDS + ["code"]})
     person.current_unit, person.category, person.position = unit, category, position
-    _validate_person(person)
+    birth = person.date_of_birth
     employment = Employment(
         unit=unit,
         position=position,
@@ -184,7 +187,14 @@ def person_create(
         move=move,
         decision_number=decision_number,
     )
-    _validate_employment(employment)
+    errors = {}  # the person's errors and the first career row's together, in one answer
+    for check in (lambda: _validate_person(person), lambda: _validate_employment(employment, birth=birth)):
+        try:
+            check()
+        except ValidationError as exc:
+            _merge(errors, exc.message_dict)
+    if errors:
+        raise ValidationError(errors)
     with audit_actor(actor):
         person.save()
         employment.person = person
@@ -198,7 +208,19 @@ def person_update(*, actor, person: Person, data: dict, expected_version: int | 
     changed = [f for f in PERSON_EDITABLE_FIELDS if f in data and getattr(person, f) != data[f]]
     for field in changed:
         setattr(person, field, data[field])
-    _validate_person(person)
+    errors = {}
+    try:
+        _validate_person(person)
+    except ValidationError as exc:
+        _merge(errors, exc.message_dict)
+    if "date_of_birth" in changed:  # every career row still starts at the working age
+        for emp in person.employments.all():
+            found = working_age_errors(
+                birth=person.date_of_birth, start=emp.start_date, category=emp.category
+            )
+            _merge(errors, {"date_of_birth": found.get("start_date", [])})
+    if errors := {f: m for f, m in errors.items() if m}:
+        raise ValidationError(errors)
     _bump_version(Person, person, expected_version)
     with audit_actor(actor):
         person.save(

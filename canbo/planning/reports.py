@@ -176,6 +176,7 @@ class PlanningChangesReport(Report):
 @register
 class PlanningCompositionReport(Report):
     name = "planning-composition"
+    chart_columns = ("seats", "persons")
     title = "Cơ cấu, tỷ lệ quy hoạch cán bộ"
     description = (
         "Số chức danh, số người quy hoạch, hệ số quy hoạch, tỷ lệ nữ, cán bộ trẻ và người đủ tuổi công tác "

@@ -63,6 +63,31 @@ class ReportResult:
     parameters_text: str = ""
 
 
+CHART_MAX_BARS = (
+    40  # more bar groups than this are unreadable at 1366 px: the first ones, as the table orders
+)
+
+
+def table_chart(result: ReportResult, *, columns: tuple[str, ...] = (), stacked: bool = False) -> dict | None:
+    """The chart of a table: its text columns name each row, its count columns (`columns`, by default all but a
+    total) are the series. None for a table without counts or rows (a list of people has no chart)."""
+    labels_from = [c for c in result.columns if not c.numeric][:2]
+    series = [
+        c
+        for c in result.columns
+        if c.kind == "int" and (c.key in columns if columns else c.key not in ("total", "tong"))
+    ]
+    rows = [r for r in result.rows if r.kind == "data"][:CHART_MAX_BARS]
+    if not labels_from or not series or not rows:
+        return None
+    return {
+        "type": "bar",
+        "stacked": stacked,
+        "labels": [" – ".join(str(r.values.get(c.key, "")) for c in labels_from) for r in rows],
+        "datasets": [{"label": c.label, "data": [r.values.get(c.key) or 0 for r in rows]} for c in series],
+    }
+
+
 @dataclass(frozen=True)
 class ReportParams:
     """Validated parameters: `on` for a snapshot, `date_from`/`date_to` for a comparison of two snapshots or,
@@ -157,6 +182,10 @@ class Report:
     period_allowed: ClassVar[bool] = False  # True: --from/--to (two snapshots) besides --on
     period_kind: ClassVar[str] = SNAPSHOT  # SNAPSHOT, INTERVAL (from/to, no on) or UNDATED
     option_fields: ClassVar[dict[str, forms.Field]] = {}
+    # A report whose `run` draws no chart gets table_chart(): bars of these count columns (by default every count
+    # column but the total), one bar group per row.
+    chart_columns: ClassVar[tuple[str, ...]] = ()
+    chart_stacked: ClassVar[bool] = False
 
     def default_options(self, *, user) -> dict:
         """Values for options left empty (the current year, the latest term, ...), so that every report opens
@@ -186,6 +215,8 @@ class Report:
         """
         with replica_reads():
             result = self.run(user=user, params=params)
+        if result.chart is None:
+            result.chart = table_chart(result, columns=self.chart_columns, stacked=self.chart_stacked)
         result.report, result.title = self.name, self.title
         result.parameters = params.as_dict()
         result.parameters_text = self.describe_params(user=user, params=params)

@@ -37,11 +37,12 @@ def _choice(label, choices, initial, what):
 @register
 class StaffingQuotaReport(Report):
     name = "staffing-quota"
+    chart_columns = ("approved", "actual")
     title = "Biên chế được giao, thực có và lộ trình tinh giản"
     description = (
         "Biên chế công chức và số lượng người làm việc hưởng lương NSNN được giao của từng đơn vị trong một năm, "
-        "số thực có ngày 31/12 (cả các đơn vị trực thuộc) và tiến độ giảm so với năm 2021 (−5 % công chức, "
-        "−10 % viên chức, giai đoạn 2022–2026)."
+        "số thực có ngày 31/12 (cả các đơn vị trực thuộc) và tiến độ giảm so với năm 2021 (giảm 5 % công chức, "
+        "10 % viên chức, giai đoạn 2022–2026)."
     )
     period_kind = UNDATED
     option_fields = {
@@ -105,7 +106,7 @@ class StaffingQuotaReport(Report):
             if total.required is not None and total.target is not None:
                 line += (
                     f"; giảm {fmt_int(total.achieved)}/{fmt_int(total.required)} so với năm {total.target.base_year} "
-                    f"(chỉ tiêu −{fmt_pct(total.target.percent)} giai đoạn {total.target.first_year}–"
+                    f"(chỉ tiêu giảm {fmt_pct(total.target.percent)} giai đoạn {total.target.first_year}–"
                     f"{total.target.last_year}, {total.target.legal_basis}) = {fmt_pct(total.progress_pct)}"
                 )
             notes.append(line + ".")

@@ -1,6 +1,7 @@
 """`python manage.py load_demo [--scale N] [--seed S] [--if-empty] [--reset]`: the Điện Biên demo province."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from canbo.demo import DEFAULT_SCALE, DEFAULT_SEED
 from canbo.demo.builder import DemoExists, build_demo, reset_demo
@@ -23,6 +24,10 @@ def vn_float(x: float, digits: int = 1) -> str:
     return f"{x:+.{digits}f}".replace(".", ",")
 
 
+def fmt_today() -> str:
+    return f"{timezone.localdate():%d/%m/%Y}"
+
+
 class Command(BaseCommand):
     help = (
         "Tạo tỉnh mẫu Điện Biên (bài 001): cây tổ chức, hồ sơ, quá trình công tác, văn bằng và tài khoản mẫu."
@@ -40,6 +45,10 @@ class Command(BaseCommand):
         parser.add_argument("--reset", action="store_true", help="xóa dữ liệu mẫu cũ trước khi tạo")
         parser.add_argument("--delete", action="store_true", help="chỉ xóa dữ liệu mẫu")
 
+    def _progress(self, message: str) -> None:
+        self.stdout.write(f"  {message}")
+        self.stdout.flush()
+
     def handle(self, *args, scale, seed, if_empty, reset, delete, **options):
         if delete:
             reset_demo()
@@ -52,7 +61,7 @@ class Command(BaseCommand):
             return
         self.stdout.write(f"Đang tạo tỉnh mẫu Điện Biên ({vn_int(scale)} người ngày 31/12/2019)…")
         try:
-            summary = build_demo(scale=scale, seed=seed, reset=reset)
+            summary = build_demo(scale=scale, seed=seed, reset=reset, progress=self._progress)
         except DemoExists as exc:
             raise CommandError(str(exc)) from exc
         counts = summary.headcount_2019
@@ -94,6 +103,13 @@ class Command(BaseCommand):
                 f"{vn_int(cl['discipline_records'])} quyết định kỷ luật; {vn_int(cl['feedback'])} phản ánh "
                 f"({vn_int(cl['feedback_open'])} chưa xử lý); khảo sát: {vn_int(cl['survey_responses'])}/"
                 f"{vn_int(cl['survey_invited'])} phiếu."
+            )
+        if summary.finishing:
+            fin = summary.finishing
+            self.stdout.write(
+                f"  Đánh giá, xếp loại: {fin['campaigns']} đợt của Sở Nội vụ, {vn_int(fin['sheets'])} phiếu; nhắc "
+                f"việc ngày {fmt_today()}: {vn_int(fin['reminders'])} việc đến hạn, {vn_int(fin['notifications'])} "
+                f"thông báo cho {fin['users']} người dùng."
             )
         if summary.salary:
             sa = summary.salary
