@@ -51,7 +51,9 @@ def batch_approve(*, user, now=None) -> SyncBatch | None:
     now = now or timezone.now()
     condition = unit_editability_q(user, "unit__path")
     with transaction.atomic():
-        items = OutboxItem.objects.select_for_update(of=("self",)).filter(state=OutboxState.WAITING, batch__isnull=True)
+        items = OutboxItem.objects.select_for_update(of=("self",)).filter(
+            state=OutboxState.WAITING, batch__isnull=True
+        )
         if condition is not None:
             items = items.filter(condition)
         items = list(items.select_related("unit").order_by("id"))
