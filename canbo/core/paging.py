@@ -69,11 +69,14 @@ def parse_sort(raw: str | None, columns: list[SortColumn], default: str) -> Sort
 
 
 def _ordering_exprs(sort: Sort, pk: str = "pk"):
-    """[(annotation name, expression, descending)]: the chosen column's fields then the primary key."""
+    """[(annotation name, expression, descending)]: the chosen column's fields then the primary key.
+
+    A field named "-x" runs against the column's direction (newest date first, then names A to Z)."""
     exprs = []
     for i, f in enumerate((*sort.column.fields, pk)):
-        expr = f if isinstance(f, BaseExpression) else F(f)
-        exprs.append((f"kp{i}", expr, sort.descending))
+        against = isinstance(f, str) and f.startswith("-")
+        expr = f if isinstance(f, BaseExpression) else F(f.lstrip("-"))
+        exprs.append((f"kp{i}", expr, sort.descending != against))
     return exprs
 
 
@@ -132,18 +135,18 @@ def decode_cursor(token: str, length: int):
     return values if len(values) == length else None
 
 
-def _beyond(names, values, descending: bool, forward: bool) -> Q:
+def _beyond(names, values, descending: list[bool], forward: bool) -> Q:
     """Rows strictly after (forward) or before the row with these key values, in the list's order.
 
     Spelled as a leading range (usable by an index on the first key) AND the lexicographic OR."""
-    greater = forward != descending
-    op, op_eq = ("gt", "gte") if greater else ("lt", "lte")
     condition = Q()
     prefix = Q()
-    for name, value in zip(names, values, strict=True):
+    for name, value, desc in zip(names, values, descending, strict=True):
+        op = "gt" if forward != desc else "lt"
         condition |= prefix & Q(**{f"{name}__{op}": value})
         prefix &= Q(**{name: value})
-    return Q(**{f"{names[0]}__{op_eq}": values[0]}) & condition
+    lead = "gte" if forward != descending[0] else "lte"
+    return Q(**{f"{names[0]}__{lead}": values[0]}) & condition
 
 
 # --- the page ----------------------------------------------------------------------------------------------
@@ -265,9 +268,12 @@ def keyset_page(
     names = [name for name, _e, _d in exprs]
     keyed = queryset.annotate(**{name: expr for name, expr, _d in exprs})
 
+    directions = [desc for _n, _e, desc in exprs]
+
     def ordered(reverse: bool):
-        desc = sort.descending != reverse
-        return keyed.order_by(*[(F(n).desc() if desc else F(n).asc()) for n in names])
+        return keyed.order_by(
+            *[(F(n).desc() if d != reverse else F(n).asc()) for n, d in zip(names, directions, strict=True)]
+        )
 
     cursor_after = decode_cursor(query.get(AFTER_PARAM, ""), len(names)) if query.get(AFTER_PARAM) else None
     cursor_before = (
@@ -287,16 +293,14 @@ def keyset_page(
     backwards = False
     if cursor_before is not None:
         rows = list(
-            ordered(True).filter(_beyond(names, cursor_before, sort.descending, forward=False))[: size + 1]
+            ordered(True).filter(_beyond(names, cursor_before, directions, forward=False))[: size + 1]
         )
         backwards = True
     elif query.get(LAST_PARAM) and cursor_after is None:
         rows = list(ordered(True)[: size + 1])
         backwards = True
     elif cursor_after is not None:
-        rows = list(
-            ordered(False).filter(_beyond(names, cursor_after, sort.descending, forward=True))[: size + 1]
-        )
+        rows = list(ordered(False).filter(_beyond(names, cursor_after, directions, forward=True))[: size + 1])
     elif letter:
         code = letter_key(letter)
         field_name = sort.column.letter_field
@@ -318,11 +322,11 @@ def keyset_page(
         page.previous_cursor, page.next_cursor = encode_cursor(first), encode_cursor(last)
         if backwards:
             page.has_previous = more
-            page.has_next = ordered(False).filter(_beyond(names, last, sort.descending, True)).exists()
+            page.has_next = ordered(False).filter(_beyond(names, last, directions, True)).exists()
         else:
             page.has_next = more
             page.has_previous = (cursor_after is not None or bool(letter)) and ordered(True).filter(
-                _beyond(names, first, sort.descending, False)
+                _beyond(names, first, directions, False)
             ).exists()
     if isinstance(count, int) and not isinstance(count, bool):
         page.count = count
