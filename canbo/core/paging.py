@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.db.models import F, Q
+from django.db.models import CharField, F, Q, Value
 from django.db.models.expressions import BaseExpression
+from django.db.models.functions import Concat
 
 from canbo.core.text import letter_key
 
@@ -29,6 +30,7 @@ LETTER_PARAM = "chu"
 PAGING_PARAMS = (AFTER_PARAM, BEFORE_PARAM, LAST_PARAM, LETTER_PARAM, "page")
 COUNT_CAP = 10_000
 DEFAULT_SIZE = 50
+SORT_MATCHES_BELOW = 5_000  # a name-sorted page of at most this many rows is sorted after filtering
 # The letters a Vietnamese name can begin with, in the Vietnamese order.
 LETTERS = list("AĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY")
 
@@ -266,6 +268,18 @@ def keyset_page(
     sort = sort_from_query(query, columns, default)
     exprs = _ordering_exprs(sort, pk)
     names = [name for name, _e, _d in exprs]
+    total, capped = None, False
+    if isinstance(count, int) and not isinstance(count, bool):
+        total = count
+    elif count == "exact" or (count == "auto" and user_filtered(query)):
+        total = queryset.order_by().count()
+    elif count in ("capped", "auto"):
+        total, capped = capped_count(queryset)
+    if total is not None and total <= SORT_MATCHES_BELOW and sort.column.letter_field:
+        # Few matches (a search): read them through the filter's index and sort them, rather than walk the
+        # name index until enough pass the filter — PostgreSQL misjudges how many a LIKE pattern matches.
+        name, expr, desc = exprs[0]
+        exprs[0] = (name, Concat(expr, Value(""), output_field=CharField()), desc)
     keyed = queryset.annotate(**{name: expr for name, expr, _d in exprs})
 
     directions = [desc for _n, _e, desc in exprs]
@@ -288,6 +302,8 @@ def keyset_page(
         base_query=query_without_paging(query),
         letter=letter,
         letters=LETTERS if sort.column.letter_field else [],
+        count=total,
+        count_capped=capped,
     )
 
     backwards = False
@@ -328,10 +344,4 @@ def keyset_page(
             page.has_previous = (cursor_after is not None or bool(letter)) and ordered(True).filter(
                 _beyond(names, first, directions, False)
             ).exists()
-    if isinstance(count, int) and not isinstance(count, bool):
-        page.count = count
-    elif count == "exact" or (count == "auto" and user_filtered(query)):
-        page.count = queryset.order_by().count()
-    elif count in ("capped", "auto"):
-        page.count, page.count_capped = capped_count(queryset)
     return page
