@@ -4,6 +4,7 @@ the starter's scope re-applied when the job runs."""
 from django.core.exceptions import ValidationError
 
 from canbo.core.db_router import replica_reads
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import write_table
 from canbo.jobs.exports import register_export
 from canbo.jobs.registry import JobFailed
@@ -81,6 +82,7 @@ def write_registration_export(*, user, query, fileobj, progress) -> int:
     filters = _filters(user, query)
     with replica_reads():
         qs = selectors.registration_list(fetched_by=user, filters=filters)
+        qs = apply_sort(qs, sort_from_query(query, selectors.REGISTRATION_SORT_COLUMNS, "-nam"))
         return write_table(
             fileobj,
             title="Đăng ký điển hình",
@@ -95,6 +97,7 @@ def write_award_export(*, user, query, fileobj, progress) -> int:
     filters = _filters(user, query)
     with replica_reads():
         qs = selectors.award_list(fetched_by=user, filters=filters)
+        qs = apply_sort(qs, sort_from_query(query, selectors.AWARD_SORT_COLUMNS, "-nam"))
         return write_table(
             fileobj,
             title="Khen thưởng",
