@@ -33,7 +33,7 @@ from django.test import RequestFactory  # noqa: E402
 
 from canbo.accounts.models import Role, RoleAssignment  # noqa: E402
 from canbo.core.paging import keyset_page  # noqa: E402
-from canbo.core.text import SHORT_TOKEN, unaccent  # noqa: E402
+from canbo.core.text import SHORT_TOKEN, letter_key, unaccent  # noqa: E402
 from canbo.people.models import Person  # noqa: E402
 from canbo.people.selectors import PERSON_DEFAULT_SORT, PERSON_SORT_COLUMNS, person_list  # noqa: E402
 
@@ -100,6 +100,51 @@ def through_the_page(user, query: str) -> tuple[int, int]:
     return len(page.object_list), page.count
 
 
+BROWSE_GOAL_MS = 150.0
+BROWSES = {"first page": {}, "last page": {"cuoi": "1"}, "letter T": {"chu": "T"}}
+
+
+def browse_page(user, params: dict) -> int:
+    """The unfiltered person list (people working today) as the board opens it: keyset page + capped count."""
+    request = RequestFactory().get("/can-bo/", params)
+    request.user = user
+    qs = person_list(fetched_by=user, filters={"status": "WORKING"})
+    page = keyset_page(request, qs, PERSON_SORT_COLUMNS, default=PERSON_DEFAULT_SORT, size=PAGE)
+    return len(page.object_list)
+
+
+def browse_baseline(params: dict) -> int:
+    """Hand-written: the same 51 rows by the name index and the count capped at 10.001."""
+    where, order = "p.status = 'WORKING'", "p.sort_key, p.id"
+    if params.get("cuoi"):
+        order = "p.sort_key DESC, p.id DESC"
+    if params.get("chu"):
+        where += " AND p.sort_key >= '" + letter_key(params["chu"]) + "'"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT p.id, p.full_name, u.name FROM people_person p JOIN org_orgunit u ON u.id = p.current_unit_id"
+            f" WHERE {where} ORDER BY {order} LIMIT {PAGE + 1}"
+        )
+        shown = len(cursor.fetchall())
+        cursor.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM people_person p WHERE p.status = 'WORKING' LIMIT 10001) t"
+        )
+        cursor.fetchone()
+    return min(shown, PAGE)
+
+
+def measure_browse(repeat: int = 5) -> dict:
+    user = board_user()
+    result = {}
+    for name, params in BROWSES.items():
+        if browse_page(user, params) != browse_baseline(params) or browse_baseline(params) == 0:
+            raise SystemExit(f"bench_search: browse {name}: the page and the SQL disagree, or no rows")
+        runs = [_time(browse_page, user, params)[0] for _ in range(repeat)]
+        base = [_time(browse_baseline, params)[0] for _ in range(repeat)]
+        result[name] = (p95(runs), p95(base))
+    return result
+
+
 def _time(fn, *args) -> tuple[float, object]:
     started = time.perf_counter()
     result = fn(*args)
@@ -136,7 +181,11 @@ def measure(repeat: int = 5) -> dict:
 def rows(repeat: int = 5) -> list[tuple[str, float, float, float]]:
     """[(name, value, baseline, goal)] in milliseconds, for benchmarks/run.py's one table."""
     result = measure(repeat)
-    return [
+    browse = [
+        (f"person list, {name}, p95", page, base, BROWSE_GOAL_MS)
+        for name, (page, base) in measure_browse(repeat).items()
+    ]
+    return browse + [
         ("search, page of 50 + count, p95", p95(result["page"]), p95(result["sql"]), GOAL_MS),
         (
             "search, page of 50 + count, p50",
@@ -161,6 +210,13 @@ def main(argv=None) -> int:
     for query, (page, sql, count) in result["per_query"].items():
         print(f"{query:<28}{vn(page):>10}{vn(sql):>10}{vn(count, 0):>9}")
     failed = False
+    for name, (value, base) in measure_browse(args.repeat).items():
+        met = value < BROWSE_GOAL_MS
+        failed |= not met
+        print(
+            f"person list, {name} p95: {vn(value)} ms, SQL {vn(base)} ms, ratio {vn(value / base, 2)} ×, "
+            f"goal < {vn(BROWSE_GOAL_MS, 0)} ms: {'đạt' if met else 'CHƯA ĐẠT'}"
+        )
     for name, value, base, goal in [
         ("p95", p95(result["page"]), p95(result["sql"]), GOAL_MS),
         ("p50", statistics.median(result["page"]), statistics.median(result["sql"]), GOAL_MS),
