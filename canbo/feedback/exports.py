@@ -4,12 +4,13 @@ filters, one streamed query, every text (the citizen's name and words included) 
 from django.core.exceptions import ValidationError
 
 from canbo.core.db_router import replica_reads
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import write_table
 from canbo.jobs.exports import register_export
 from canbo.jobs.registry import JobFailed
 
 from .forms import FeedbackFilterForm
-from .selectors import can_list_feedback, feedback_list
+from .selectors import FEEDBACK_SORT_COLUMNS, can_list_feedback, feedback_list
 
 FEEDBACK_EXPORT = "feedback.feedback"
 NO_ACCESS = "Anh/chị không còn được giao xử lý phản ánh, kiến nghị."
@@ -39,6 +40,7 @@ def write_feedback_export(*, user, query, fileobj, progress) -> int:
         raise ValidationError(form.errors.as_data())
     with replica_reads():
         items = feedback_list(fetched_by=user, filters=form.cleaned_data)
+        items = apply_sort(items, sort_from_query(query, FEEDBACK_SORT_COLUMNS, "-tiep_nhan"))
         return write_table(
             fileobj,
             title="Phản ánh",
