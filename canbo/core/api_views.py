@@ -37,3 +37,56 @@ class Pagination(PageNumberPagination):
     invalid_page_message = "Trang không hợp lệ."
     page_query_description = "Số trang (bắt đầu từ 1)."
     page_size_query_description = "Số bản ghi mỗi trang (mặc định 50, tối đa 500)."
+
+
+class KeysetPagination(Pagination):
+    """Cursor paging for long API lists (canbo.core.paging): `sau`/`truoc` cursors in the `next`/`previous`
+    links, `sap_xep` to sort by the view's `sort_columns`; no OFFSET, so any page costs what the first costs.
+
+    `count` is exact when the request filters the list and capped at 10.000 (`count_capped`) for an
+    unfiltered one. A request with `page=` is still answered page by page as before (existing clients)."""
+
+    page_query_description = "Số trang (cách cũ; nên dùng liên kết next/previous)."
+
+    def paginate_queryset(self, queryset, request, view=None):
+        from canbo.core.paging import keyset_page
+
+        if request.query_params.get(self.page_query_param):
+            self.keyset = None
+            return super().paginate_queryset(queryset, request, view)
+        self.request = request
+        self.keyset = keyset_page(
+            request,
+            queryset,
+            view.sort_columns,
+            default=view.default_sort,
+            size=self.get_page_size(request),
+            count="exact" if self._filtered(request) else "capped",
+        )
+        return self.keyset.object_list
+
+    def _filtered(self, request) -> bool:
+        from canbo.core.paging import user_filtered
+
+        return user_filtered(request.query_params, ignore=(self.page_size_query_param,))
+
+    def get_paginated_response(self, data):
+        if self.keyset is None:
+            return super().get_paginated_response(data)
+        from rest_framework.response import Response
+
+        page, build = self.keyset, self.request.build_absolute_uri
+        return Response(
+            {
+                "count": page.count,
+                "count_capped": page.count_capped,
+                "next": build(page.next_url) if page.has_next else None,
+                "previous": build(page.previous_url) if page.has_previous else None,
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        result = super().get_paginated_response_schema(schema)
+        result["properties"]["count_capped"] = {"type": "boolean", "example": False}
+        return result

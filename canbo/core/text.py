@@ -88,3 +88,28 @@ def split_full_name(full_name: str) -> tuple[str, str, str]:
     if len(words) == 1:
         return "", "", words[0]
     return words[0], " ".join(words[1:-1]), words[-1]
+
+
+def letter_key(letter: str) -> str:
+    """The start of the sort key of names whose first sorted letter is `letter` ('Đ' -> '16')."""
+    return _LETTER_CODE[letter.lower()]
+
+
+SHORT_TOKEN = 3  # pg_trgm needs three characters for a substring; shorter tokens match the start of a word
+
+
+def search_q(query: str, field: str = "search_text", max_tokens: int = 8):
+    """The condition for an unaccented, word-by-word search over an unaccented column.
+
+    Tokens of three characters or more match anywhere (substring, served by the trigram index); shorter ones
+    ("xi", "pa") match the start of a word, which the same index serves (LIKE 'xi%' OR LIKE '% xi%') and which
+    is what a user means by two letters. See docs/decisions/030-lists-keyset-paging.md."""
+    from django.db.models import Q
+
+    condition = Q()
+    for token in unaccent(query).split()[:max_tokens]:
+        if len(token) < SHORT_TOKEN:
+            condition &= Q(**{f"{field}__startswith": token}) | Q(**{f"{field}__contains": f" {token}"})
+        else:
+            condition &= Q(**{f"{field}__contains": token})
+    return condition

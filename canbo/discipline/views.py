@@ -1,14 +1,18 @@
 """Discipline pages: cases (list, open, detail with the workflow steps) and decisions (list, Excel)."""
 
+from datetime import date
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import SortColumn, keyset_page, query_without_paging
 from canbo.jobs.views import export_view
 
 from . import services
@@ -32,17 +36,33 @@ staff_required, writer_required = access_decorators(
 can_write = records_cadre_work  # board and unit officers (which units: the services check)
 
 
-def _page(request, qs):
-    query = request.GET.copy()
-    query.pop("page", None)
-    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), query.urlencode()
+CASE_SORT_COLUMNS = [
+    SortColumn("thu_ly", "Ngày thụ lý", ("opened_on",), descending_first=True),
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-opened_on")),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-opened_on")),
+]
+RECORD_SORT_COLUMNS = [
+    SortColumn("quyet_dinh", "Quyết định", ("decided_on",), descending_first=True),
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị", (Coalesce("unit__path", Value("")), "-decided_on")),
+    SortColumn("hinh_thuc", "Hình thức", ("form", "-decided_on")),
+    SortColumn("het_hieu_luc", "Hết hiệu lực", (Coalesce("effective_until", Value(date(9999, 12, 31))),)),
+]
+
+
+def _page(request, qs, columns, default):
+    page = keyset_page(request, qs, columns, default=default, size=PAGE_SIZE)
+    return page, query_without_paging(request.GET)
 
 
 @staff_required
 def case_list_view(request):
     form = CaseFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    page, query = _page(request, case_list(fetched_by=request.user, filters=filters))
+    page, query = _page(
+        request, case_list(fetched_by=request.user, filters=filters), CASE_SORT_COLUMNS, "-thu_ly"
+    )
     context = {"form": form, "page": page, "query": query, "can_write": can_write(request.user)}
     return render(request, "discipline/case_list.html", context)
 
@@ -123,7 +143,7 @@ def case_action(request, pk, action):
 
 @staff_required
 def record_list_view(request):
-    page, query = _page(request, record_list(fetched_by=request.user))
+    page, query = _page(request, record_list(fetched_by=request.user), RECORD_SORT_COLUMNS, "-quyet_dinh")
     return render(request, "discipline/record_list.html", {"page": page, "query": query})
 
 

@@ -3,6 +3,7 @@ the starter's scope re-applied when the job runs."""
 
 from django.core.exceptions import ValidationError
 
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
@@ -81,7 +82,10 @@ register_list_export(
     filename="dang-ky-dien-hinh.xlsx",
     sheet="Đăng ký điển hình",
     headers=REGISTRATION_HEADERS,
-    select=lambda user, query: selectors.registration_list(fetched_by=user, filters=_filters(user, query)),
+    select=lambda user, query: apply_sort(
+        selectors.registration_list(fetched_by=user, filters=_filters(user, query)),
+        sort_from_query(query, selectors.REGISTRATION_SORT_COLUMNS, "-nam"),
+    ),
     rows=registration_rows,
 )
 register_list_export(
@@ -90,6 +94,9 @@ register_list_export(
     filename="khen-thuong.xlsx",
     sheet="Khen thưởng",
     headers=AWARD_HEADERS,
-    select=lambda user, query: selectors.award_list(fetched_by=user, filters=_filters(user, query)),
+    select=lambda user, query: apply_sort(
+        selectors.award_list(fetched_by=user, filters=_filters(user, query)),
+        sort_from_query(query, selectors.AWARD_SORT_COLUMNS, "-nam"),
+    ),
     rows=award_rows,
 )

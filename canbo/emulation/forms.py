@@ -62,6 +62,19 @@ class RevokeForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
+class ListFilterForm(forms.Form):
+    """The filter bar of the registrations and awards (shown on the page; `list_filters` parses the values)."""
+
+    year = forms.IntegerField(label="Năm", required=False, min_value=1945, max_value=2100)
+    kind = forms.ChoiceField(
+        label="Đối tượng", required=False, choices=[("", "— Tất cả —"), *RecipientKind.choices]
+    )
+    form = forms.ChoiceField(
+        label="Danh hiệu, hình thức", required=False, choices=[("", "— Tất cả —"), *AwardForm.choices]
+    )
+    unit = forms.CharField(label="Mã đơn vị (cả đơn vị trực thuộc)", required=False, max_length=40)
+
+
 def list_filters(*, user, query) -> tuple[dict, list[str]]:
     """The registrations' and awards' filters (`year`, `kind`, `form`, `unit` by code among the user's units)
     and the Vietnamese messages for values that were left out (the pages ignore them, the exports refuse

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work, records_cadre_work
 from canbo.accounts.scoping import personal_rows_q, scoped
+from canbo.core.paging import SortColumn
 
 from .models import Award, EmulationMovement, Registration
 
@@ -29,6 +30,23 @@ def _filtered(qs, filters: dict):
     if filters.get("unit"):
         qs = qs.filter(unit__path__startswith=filters["unit"].path)
     return qs
+
+
+# Sortable columns of the two lists (page and export): the default is the newest year first.
+REGISTRATION_SORT_COLUMNS = [
+    SortColumn("nam", "Năm", ("year", "-unit__path"), descending_first=True),
+    SortColumn("phong_trao", "Phong trào", ("movement__name", "-year")),
+    SortColumn("doi_tuong", "Đối tượng", ("kind", "-year")),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-year")),
+    SortColumn("ngay_dang_ky", "Ngày đăng ký", ("registered_on",), descending_first=True),
+]
+AWARD_SORT_COLUMNS = [
+    SortColumn("nam", "Năm", ("year", "decision_date"), descending_first=True),
+    SortColumn("hinh_thuc", "Danh hiệu, hình thức", ("form", "-year")),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-year")),
+    SortColumn("quyet_dinh", "Quyết định", ("decision_date", "decision_number"), descending_first=True),
+    SortColumn("cap_khen", "Cấp khen", ("issuing_body", "-year")),
+]
 
 
 def registration_list(*, fetched_by, filters: dict | None = None):

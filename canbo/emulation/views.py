@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -11,13 +10,18 @@ from canbo.accounts.access import access_decorators
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import SortColumn, keyset_page, query_without_paging
 from canbo.jobs.views import export_view
 
 from . import selectors, services
 from .exports import AWARD_EXPORT, REGISTRATION_EXPORT
-from .forms import AwardRecordForm, MovementForm, RegistrationForm, RevokeForm, list_filters
+from .forms import AwardRecordForm, ListFilterForm, MovementForm, RegistrationForm, RevokeForm, list_filters
 
 PAGE_SIZE = 50
+MOVEMENT_SORT_COLUMNS = [
+    SortColumn("nam", "Thời gian", ("start_year", "-name"), descending_first=True),
+    SortColumn("ten", "Tên phong trào", ("name",)),
+]
 NO_ACCESS = "Anh/chị không có quyền xem thi đua, khen thưởng."
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được ghi nhận thi đua, khen thưởng."
 
@@ -35,9 +39,8 @@ def _filters(request) -> dict:
 
 def _query_without_page(request) -> str:
     query = request.GET.copy()
-    query.pop("page", None)
     query.pop("format", None)
-    return query.urlencode()
+    return query_without_paging(query)
 
 
 def _with_query(url: str, query: str) -> str:
@@ -55,8 +58,15 @@ def _export(request, key: str, list_name: str):
     return export_view(request, key, query=query)
 
 
-def _page(request, qs):
-    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")), _query_without_page(request)
+def _page(request, qs, columns, default):
+    page = keyset_page(request, qs, columns, default=default, size=PAGE_SIZE)
+    return page, _query_without_page(request)
+
+
+def _filter_context(request) -> dict:
+    """The filter bar, and the values the page ignored (with why)."""
+    _filters, errors = list_filters(user=request.user, query=request.GET)
+    return {"filter_form": ListFilterForm(request.GET), "filter_errors": errors}
 
 
 def _record(request, form_class, service, done):
@@ -92,8 +102,9 @@ def registration_list_view(request):
     form, done = _record(request, RegistrationForm, services.registration_record, "Đã ghi nhận đăng ký")
     if done:
         return done
-    page, query = _page(request, qs)
+    page, query = _page(request, qs, selectors.REGISTRATION_SORT_COLUMNS, "-nam")
     context = {"page": page, "query": query, "form": form, "can_record": selectors.is_writer(request.user)}
+    context |= _filter_context(request)
     context["export_url"] = _with_query(reverse("emulation:registration_export"), query)
     return render(request, "emulation/registrations.html", context)
 
@@ -112,8 +123,9 @@ def award_list_view(request):
     form, done = _record(request, AwardRecordForm, services.award_record, "Đã ghi nhận khen thưởng")
     if done:
         return done
-    page, query = _page(request, qs)
+    page, query = _page(request, qs, selectors.AWARD_SORT_COLUMNS, "-nam")
     context = {"page": page, "query": query, "form": form, "can_record": selectors.is_writer(request.user)}
+    context |= _filter_context(request)
     context["export_url"] = _with_query(reverse("emulation:award_export"), query)
     return render(request, "emulation/awards.html", context)
 
@@ -153,7 +165,7 @@ def award_detail(request, pk):
 @reader_required
 def movement_list_view(request):
     """The catalogue of emulation movements (every reader); the board declares and corrects them."""
-    page, query = _page(request, selectors.movement_list().order_by("-start_year", "name"))
+    page, query = _page(request, selectors.movement_list(), MOVEMENT_SORT_COLUMNS, "-nam")
     context = {"page": page, "query": query, "is_board": is_board(request.user)}
     return render(request, "emulation/movements.html", context)
 

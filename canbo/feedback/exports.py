@@ -3,11 +3,12 @@ filters, one streamed query, every text (the citizen's name and words included) 
 
 from django.core.exceptions import ValidationError
 
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
 from .forms import FeedbackFilterForm
-from .selectors import can_list_feedback, feedback_list
+from .selectors import FEEDBACK_SORT_COLUMNS, can_list_feedback, feedback_list
 
 FEEDBACK_EXPORT = "feedback.feedback"
 NO_ACCESS = "Anh/chị không còn được giao xử lý phản ánh, kiến nghị."
@@ -35,7 +36,8 @@ def _feedback(user, query):
     form = FeedbackFilterForm(query)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    return feedback_list(fetched_by=user, filters=form.cleaned_data)
+    items = feedback_list(fetched_by=user, filters=form.cleaned_data)
+    return apply_sort(items, sort_from_query(query, FEEDBACK_SORT_COLUMNS, "-tiep_nhan"))
 
 
 register_list_export(

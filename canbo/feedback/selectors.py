@@ -11,12 +11,14 @@ Outside this → 404.
 
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, in_force_unit_q, managed_person_q, unit_visibility_q
+from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
 
 from .models import Feedback, FeedbackStatus
@@ -66,6 +68,17 @@ def feedback_list(*, fetched_by, filters: dict | None = None):
     for token in unaccent(filters.get("q") or "").split()[:8]:
         qs = qs.filter(subject_person__search_text__contains=token)
     return qs.select_related("unit", "subject_person", "handler").order_by("-received_on", "-pk")
+
+
+FEEDBACK_SORT_COLUMNS = [
+    SortColumn("tiep_nhan", "Ngày tiếp nhận", ("received_on",), descending_first=True),
+    SortColumn("nguon", "Nguồn", ("channel", "-received_on")),
+    SortColumn("can_bo", "Cán bộ", (Coalesce("subject_person__sort_key", Value("")), "-received_on")),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-received_on")),
+    SortColumn("han", "Hạn xử lý", ("deadline",)),
+    SortColumn("trang_thai", "Trạng thái", ("status", "deadline")),
+    SortColumn("ket_luan", "Kết luận", ("conclusion", "-received_on")),
+]
 
 
 def feedback_get_for_user(*, user, pk) -> Feedback:

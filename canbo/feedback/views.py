@@ -6,13 +6,14 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import keyset_page, query_without_paging
+from canbo.feedback.selectors import FEEDBACK_SORT_COLUMNS
 from canbo.jobs.views import export_view
 from canbo.org.models import OrgUnit
 from canbo.people.selectors import person_queryset_for
@@ -49,9 +50,7 @@ def handler_required(view):
 
 
 def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+    return query_without_paging(request.GET)
 
 
 @handler_required
@@ -59,9 +58,8 @@ def feedback_list_view(request):
     form = FeedbackFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     query = _query_without_page(request)
-    page = Paginator(feedback_list(fetched_by=request.user, filters=filters), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
+    items = feedback_list(fetched_by=request.user, filters=filters)
+    page = keyset_page(request, items, FEEDBACK_SORT_COLUMNS, default="-tiep_nhan", size=PAGE_SIZE)
     export_url = reverse("feedback:export") + (f"?{query}" if query else "")
     context = {"form": form, "page": page, "query": query, "export_url": export_url}
     return render(request, "feedback/list.html", context)

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 
+from canbo.core.text import unaccent
+
 from . import cells
 from .columns import (
     CHOICE,
@@ -152,6 +154,12 @@ def _cell(raw_row: list, index: int | None):
     return raw_row[index] if index is not None and index < len(raw_row) else None
 
 
+def _is_list_export(workbook: Workbook) -> bool:
+    """A workbook written by a list's "Xuất Excel" (canbo.core.xlsx.write_columns: sheets titled "Danh sách …",
+    "Lượt …"), which users try to import back."""
+    return any(unaccent(name).startswith(("danh sach", "luot ")) for name in workbook.sheet_names)
+
+
 def _find_sheet(workbook: Workbook, spec: Sheet) -> str | None:
     wanted = normalize_header(spec.title)
     return next((name for name in workbook.sheet_names if normalize_header(name) == wanted), None)
@@ -198,6 +206,11 @@ def read_workbook(
 def _read(workbook: Workbook, progress, resolvers=None) -> tuple[dict[str, list[Row]], list[RowError]]:
     names = {spec.key: _find_sheet(workbook, spec) for spec in SHEETS}
     missing = [spec.title for spec in SHEETS if names[spec.key] is None and not spec.optional]
+    if missing and _is_list_export(workbook):
+        raise ImportFileError(
+            "Đây là danh sách xuất từ một trang danh sách (để xem, in), không phải tệp mẫu nhập dữ liệu. "
+            "Hãy tải tệp mẫu ở trang Nhập / xuất dữ liệu, chép dữ liệu vào đó rồi nhập."
+        )
     if missing:
         raise ImportFileError(
             "Tệp thiếu trang tính: "

@@ -8,13 +8,15 @@ province), and `today`, and returns a queryset — one SQL query whatever the nu
 
 from datetime import date, timedelta
 
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import in_force_unit_q, personal_rows_q
 from canbo.core.dates import REAPPOINTMENT_NOTICE_DAYS, add_months, due_horizon
+from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
 from canbo.people.choices import Gender, PersonStatus
 from canbo.people.models import Person
@@ -77,6 +79,28 @@ def appointment_queryset_for(*, user):
     if not getattr(user, "is_authenticated", False):
         return Appointment.objects.none()
     return _scoped(Appointment.objects.all(), user=user, incoming=incoming_appointments_q(user))
+
+
+APPOINTMENT_SORT_COLUMNS = [
+    SortColumn("moi_nhat", "Ngày lập", ("created_at",), descending_first=True),
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("chuc_vu", "Chức vụ", ("position__name", "person__sort_key")),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "person__sort_key")),
+    SortColumn("hinh_thuc", "Hình thức", ("kind", "person__sort_key")),
+    SortColumn("trang_thai", "Trạng thái", ("status", "person__sort_key")),
+    SortColumn("nhiem_ky", "Nhiệm kỳ", (Coalesce("term_end", Value(date(9999, 12, 31))), "person__sort_key")),
+]
+MOVEMENT_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("hinh_thuc", "Hình thức", ("kind", "-start_date")),
+    SortColumn("tu_don_vi", "Từ đơn vị", (Coalesce("from_unit__path", Value("")), "-start_date")),
+    SortColumn("den_don_vi", "Đến đơn vị", (Coalesce("to_unit__path", Value("")), "-start_date")),
+    SortColumn("tu_ngay", "Từ ngày", ("start_date", "-person__sort_key"), descending_first=True),
+    SortColumn(
+        "den_ngay", "Đến ngày", (Coalesce("end_date", Value(date(9999, 12, 31))), "-person__sort_key")
+    ),
+    SortColumn("quyet_dinh", "Quyết định", ("decision_date", "decision_number"), descending_first=True),
+]
 
 
 def appointment_list(*, fetched_by, filters: dict | None = None):

@@ -19,12 +19,18 @@ from canbo.core.api import (
     form_errors,
     form_query_parameters,
 )
-from canbo.core.api_views import Pagination, RegisterWritePermission
+from canbo.core.api_views import KeysetPagination, RegisterWritePermission
 from canbo.core.db_router import replica_reads
 
 from . import services
 from .filters import PersonFilterForm
-from .selectors import person_get_for_user, person_list, person_timeline
+from .selectors import (
+    PERSON_DEFAULT_SORT,
+    PERSON_SORT_COLUMNS,
+    person_get_for_user,
+    person_list,
+    person_timeline,
+)
 from .serializers import (
     EmploymentCreateSerializer,
     EmploymentSerializer,
@@ -67,7 +73,8 @@ class RegisterApi(generics.GenericAPIView):
 @extend_schema(tags=[PERSONS])
 class PersonListApi(RegisterApi, generics.ListAPIView):
     serializer_class = PersonListSerializer
-    pagination_class = Pagination
+    pagination_class = KeysetPagination
+    sort_columns, default_sort = PERSON_SORT_COLUMNS, PERSON_DEFAULT_SORT
 
     def get_queryset(self):
         form = PersonFilterForm(self.request.query_params, user=self.request.user)

@@ -4,12 +4,13 @@ write-only, constant memory), Vietnamese headers."""
 from django.core.exceptions import ValidationError
 
 from canbo.core.db_router import replica_reads
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import write_columns
 from canbo.jobs.exports import register_export
 
 from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
 from .forms import PersonListFilterForm
-from .selectors import person_list
+from .selectors import PERSON_DEFAULT_SORT, PERSON_SORT_COLUMNS, person_list
 
 PERSON_EXPORT = "people.persons"
 
@@ -47,12 +48,14 @@ def write_persons_xlsx(persons, fileobj, progress=None) -> int:
 
 
 def write_person_export(*, user, query, fileobj, progress) -> int:
-    """The person list's "Xuất Excel": the list page's filters, within what the user may see now."""
+    """The person list's "Xuất Excel": the list page's filters and order, within what the user may see now."""
     form = PersonListFilterForm(query, user=user)
     if not form.is_valid():
         raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
     with replica_reads():
-        return write_persons_xlsx(person_list(fetched_by=user, filters=form.filters()), fileobj, progress)
+        persons = person_list(fetched_by=user, filters=form.filters())
+        persons = apply_sort(persons, sort_from_query(query, PERSON_SORT_COLUMNS, PERSON_DEFAULT_SORT))
+        return write_persons_xlsx(persons, fileobj, progress)
 
 
 register_export(

@@ -58,13 +58,10 @@ class Position(EffectiveDated):
 
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
-        """Unaccented, word-by-word search in name, other names, personal ID and code."""
-        from canbo.core.text import unaccent
+        """Unaccented, word-by-word search in name, other names, personal ID and code (core.text.search_q)."""
+        from canbo.core.text import search_q
 
-        qs = self
-        for token in unaccent(query).split()[:8]:
-            qs = qs.filter(search_text__contains=token)
-        return qs
+        return self.filter(search_q(query))
 
     def vietnamese_order(self):
         return self.order_by("sort_key", "id")

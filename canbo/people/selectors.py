@@ -2,11 +2,13 @@
 
 from datetime import date
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, Max, OuterRef, Q, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.scoping import managed_person_q, scoped, unit_editability_q
+from canbo.core.paging import SortColumn
 from canbo.org.models import OrgUnit
 
 from .choices import QUALIFICATION_LEVELS, level_rank
@@ -19,6 +21,20 @@ AGE_BANDS = {
     "50_59": ("Từ 50 đến 59", 50, 59),
     "tu_60": ("Từ 60 trở lên", 60, 200),
 }
+
+
+# The person list's sortable columns (HTML list, export); names in the Vietnamese order (core.text.sort_key).
+PERSON_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("sort_key",), letter_field="sort_key"),
+    SortColumn("ngay_sinh", "Ngày sinh", ("date_of_birth", "sort_key")),
+    SortColumn("gioi_tinh", "Giới tính", ("gender", "sort_key")),
+    SortColumn("don_vi", "Đơn vị", ("current_unit__path", "sort_key")),
+    SortColumn(
+        "chuc_vu", "Chức vụ", (Coalesce("position__tier", Value(0)), "sort_key"), descending_first=True
+    ),
+    SortColumn("phan_loai", "Phân loại", ("category", "sort_key")),
+]
+PERSON_DEFAULT_SORT = "ten"
 
 
 def person_queryset_for(*, user):

@@ -5,6 +5,7 @@ the starter's access and the page's filters when the job runs."""
 from django.core.exceptions import ValidationError
 
 from canbo.core.db_router import replica_reads
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import write_columns
 from canbo.jobs.exports import register_export
 from canbo.jobs.registry import JobFailed
@@ -12,7 +13,7 @@ from canbo.jobs.registry import JobFailed
 from .choices import EnrolmentResult, TrainingMode, Venue
 from .excel.plan import achievement_workbook, plan_workbook
 from .forms import EnrolmentFilterForm
-from .selectors import enrolment_list, plan_queryset_for
+from .selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS, enrolment_list, plan_queryset_for
 from .views.common import NO_ACCESS, is_staff
 
 ENROLMENT_EXPORT = "training.enrolments"
@@ -54,13 +55,17 @@ def write_enrolments_xlsx(enrolments, fileobj, progress=None) -> int:
 
 
 def write_enrolment_export(*, user, query, fileobj, progress) -> int:
-    """The enrolment list's "Xuất Excel": the page's filters, within what the user may see now."""
+    """The enrolment list's "Xuất Excel": the page's filters and order, within what the user may see now."""
     _require_staff(user)
     form = EnrolmentFilterForm(query, user=user)
     if not form.is_valid():
         raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
     with replica_reads():
-        return write_enrolments_xlsx(enrolment_list(user=user, filters=form.filters()), fileobj, progress)
+        enrolments = enrolment_list(user=user, filters=form.filters())
+        enrolments = apply_sort(
+            enrolments, sort_from_query(query, ENROLMENT_SORT_COLUMNS, ENROLMENT_DEFAULT_SORT)
+        )
+        return write_enrolments_xlsx(enrolments, fileobj, progress)
 
 
 def _plan(user, query):

@@ -3,7 +3,8 @@
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from canbo.accounts.models import Role
@@ -17,6 +18,7 @@ from canbo.accounts.scoping import (
     unit_visibility_q,
 )
 from canbo.core.numbers import fmt_decimal, share
+from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
@@ -172,6 +174,23 @@ def enrolment_filter_q(filters: dict, *, user) -> Q:
     for token in unaccent(filters.get("q") or "").split()[:8]:
         condition &= Q(person__search_text__contains=token)
     return condition
+
+
+# The enrolment list's sortable columns (page and export); the default is the newest start first.
+ENROLMENT_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị khi cử đi học", ("unit__path", "person__sort_key")),
+    SortColumn("chuong_trinh", "Chương trình", ("programme__code", "person__sort_key")),
+    SortColumn("bat_dau", "Bắt đầu", ("start_date", "-person__sort_key"), descending_first=True),
+    SortColumn(
+        "ket_thuc",
+        "Kết thúc",
+        (Coalesce("end_date", Value(date(9999, 12, 31))), "-person__sort_key"),
+        descending_first=True,
+    ),
+    SortColumn("ket_qua", "Kết quả", ("result", "person__sort_key")),
+]
+ENROLMENT_DEFAULT_SORT = "-bat_dau"
 
 
 def enrolment_list(*, user, filters: dict):

@@ -15,20 +15,26 @@
     var datasets = spec.datasets.map(function (d, i) {
       return {label: d.label, data: d.data, backgroundColor: palette[i % palette.length]};
     });
+    // spec.horizontal: bars along x, one row per label (long labels stay whole; the box grows with the rows).
+    var across = spec.horizontal ? "y" : "x", along = spec.horizontal ? "x" : "y";
+    if (spec.horizontal && canvas.parentNode) {
+      canvas.parentNode.style.height = (spec.labels.length * 22 * Math.max(1, datasets.length) + 90) + "px";
+    }
+    var scales = {};
+    scales[across] = {stacked: !!spec.stacked};
+    scales[along] = {stacked: !!spec.stacked, beginAtZero: true,
+                     ticks: {callback: function (v) { return number.format(v) + unit; }}};
     new Chart(canvas, {
       type: spec.type || "bar",
       data: {labels: spec.labels, datasets: datasets},
       options: {
         locale: "vi-VN",
+        indexAxis: across,
         responsive: true,
         maintainAspectRatio: false,
-        scales: {
-          x: {stacked: !!spec.stacked},
-          y: {stacked: !!spec.stacked, beginAtZero: true,
-              ticks: {callback: function (v) { return number.format(v) + unit; }}}
-        },
+        scales: scales,
         plugins: {tooltip: {callbacks: {label: function (ctx) {
-          return ctx.dataset.label + ": " + number.format(ctx.parsed.y) + unit;
+          return ctx.dataset.label + ": " + number.format(ctx.parsed[along]) + unit;
         }}}}
       }
     });

@@ -111,3 +111,16 @@ def test_the_report_counts_decisions_by_form_in_scope(alice, board, charlie, rev
         ("Văn phòng Sở A", "KHIEN_TRACH"),
         ("Sở B", "CANH_CAO"),
     ]
+
+
+@pytest.mark.parametrize("name", ["discipline:index", "discipline:record_list"])
+def test_lists_sort_by_column_and_survive_bad_paging_parameters(client, alice, charlie, opened, name):
+    DisciplineRecord.objects.create(
+        person=opened.person, unit=opened.unit, form=F.WARNING, decision_number="9", decided_on=D(2026, 3, 1)
+    )
+    client.force_login(alice)
+    for params in ({"sap_xep": "-ten"}, {"sap_xep": "don_vi"}, {"sap_xep": "zz", "sau": "x"}, {"chu": "A"}):
+        response = client.get(reverse(name), params)
+        assert response.status_code == 200 and len(response.context["page"].object_list) == 1
+    client.force_login(charlie)
+    assert not client.get(reverse(name), {"sap_xep": "-ten"}).context["page"].object_list

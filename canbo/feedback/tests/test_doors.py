@@ -137,3 +137,14 @@ def test_the_overdue_tile_counts_for_leaders_but_not_for_officials(alice, bob, c
     assert dashboard_tiles(user=bob, today=D(2026, 3, 23)) == {"feedback_overdue": 0}
     assert dashboard_tiles(user=charlie, today=after) == {"feedback_overdue": 0}
     assert dashboard_tiles(user=dana, today=after) == {"feedback_overdue": 0}
+
+
+@pytest.mark.parametrize("sort", ["can_bo", "-can_bo", "han", "-tiep_nhan", "?", ""])
+def test_the_list_sorts_by_column_and_bad_parameters_give_the_first_page(
+    client, alice, charlie, about_anh, sort
+):
+    client.force_login(alice)
+    response = client.get(reverse("feedback:index"), {"sap_xep": sort, "sau": "bad" if sort == "?" else ""})
+    assert response.status_code == 200 and "Nguyễn Văn Ánh" in response.content.decode()
+    client.force_login(charlie)  # another unit: sorting or paging does not reach Sở A's feedback
+    assert "Nguyễn Văn Ánh" not in client.get(reverse("feedback:index"), {"sap_xep": sort}).content.decode()

@@ -221,3 +221,16 @@ def test_a_corrupted_compressed_stream_is_refused(tmp_path, tree):
 
     with pytest.raises(ImportFileError):
         read_workbook(broken)
+
+
+@pytest.mark.django_db
+def test_a_list_export_is_recognised_and_the_template_is_named(tmp_path):
+    from canbo.people.exports import write_persons_xlsx
+    from canbo.people.models import Person
+
+    path = tmp_path / "danh-sach.xlsx"
+    with path.open("wb") as fileobj:
+        write_persons_xlsx(Person.objects.none(), fileobj)
+
+    with pytest.raises(ImportFileError, match="không phải tệp mẫu nhập dữ liệu"):
+        read_workbook(path)

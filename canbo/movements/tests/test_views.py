@@ -413,3 +413,23 @@ def test_a_decided_term_offers_its_reappointment(client, alice, bob, head):
         "Đề xuất bổ nhiệm lại"
         not in client.get(reverse("movements:appointment_detail", args=[head.pk])).content.decode()
     )
+
+
+@pytest.mark.parametrize("name", ["appointment_list", "movement_list"])
+def test_lists_sort_by_column_and_bad_paging_parameters_give_the_first_page(
+    client, alice, proposed, moved, name
+):
+    client.force_login(alice)
+    url = reverse(f"movements:{name}")
+    response = client.get(url, {"sap_xep": "-ten"})
+    assert response.status_code == 200 and 'aria-sort="descending"' in response.content.decode()
+    assert response.context["page"].object_list
+    for params in (
+        {"sap_xep": "nope"},
+        {"sau": "??"},
+        {"truoc": "W1sidiIsMV1d"},
+        {"chu": "Q"},
+        {"page": "-1"},
+    ):
+        response = client.get(url, params)
+        assert response.status_code == 200 and response.context["page"].object_list

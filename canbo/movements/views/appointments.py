@@ -2,13 +2,14 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.dates import reappointment_due_date
 from canbo.core.forms import add_service_errors, service_errors
+from canbo.core.paging import keyset_page, query_without_paging
+from canbo.movements.selectors import APPOINTMENT_SORT_COLUMNS
 from canbo.people.retirement import retirement_date
 
 from .. import services
@@ -27,7 +28,6 @@ from .common import (
     PAGE_SIZE,
     can_write,
     picked_person,
-    query_without_page,
     staff_required,
     writer_required,
 )
@@ -50,11 +50,11 @@ def appointment_list_view(request):
         if form.is_valid()
         else appointment_list(fetched_by=request.user).none()
     )
-    page = Paginator(appointments, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(request, appointments, APPOINTMENT_SORT_COLUMNS, default="-moi_nhat", size=PAGE_SIZE)
     context = {
         "form": form,
         "page": page,
-        "query": query_without_page(request),
+        "query": query_without_paging(request.GET),
         "can_propose": can_write(request.user),
     }
     return render(request, "movements/appointment_list.html", context)

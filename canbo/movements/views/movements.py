@@ -2,12 +2,13 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import keyset_page, query_without_paging
+from canbo.movements.selectors import MOVEMENT_SORT_COLUMNS
 
 from .. import services
 from ..choices import MovementKind
@@ -18,7 +19,6 @@ from .common import (
     can_write,
     editable_people,
     picked_person,
-    query_without_page,
     staff_required,
     writer_required,
 )
@@ -33,11 +33,11 @@ def _register(request, *, template: str, fixed_kind: str | None = None):
         movements = movement_list(fetched_by=request.user, filters=filters)
     else:
         movements = movement_list(fetched_by=request.user).none()
-    page = Paginator(movements, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(request, movements, MOVEMENT_SORT_COLUMNS, default="-tu_ngay", size=PAGE_SIZE)
     context = {
         "form": form,
         "page": page,
-        "query": query_without_page(request),
+        "query": query_without_paging(request.GET),
         "can_record": can_write(request.user),
         "rotation": fixed_kind == MovementKind.ROTATION,
     }

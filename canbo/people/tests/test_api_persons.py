@@ -342,3 +342,21 @@ def test_a_name_with_control_characters_answers_400_and_writes_nothing(alice, an
     )
     assert response.status_code == 400
     assert response.json()["other_names"] == ["Tên gọi khác không được chứa ký tự điều khiển."]
+
+
+def test_list_pages_by_cursor_sorted_and_scoped(alice, board, tree, anh, outsider_person):
+    PersonFactory.create_batch(4, current_unit=tree["dept_a_office"])
+    client = client_for(alice)
+    first = client.get(LIST, {"page_size": 3, "sap_xep": "-ngay_sinh"}).json()
+    assert first["count"] == 5 and not first["count_capped"] and len(first["results"]) == 3
+    assert first["previous"] is None and "sau=" in first["next"] and "sap_xep=-ngay_sinh" in first["next"]
+    second = client.get(first["next"]).json()
+    assert len(second["results"]) == 2 and second["next"] is None and "truoc=" in second["previous"]
+    rows = first["results"] + second["results"]
+    assert len({r["uuid"] for r in rows}) == 5 and "Trần Thị Bích" not in {r["full_name"] for r in rows}
+    # the officer of Sở A cannot page into Sở B with a cursor
+    assert all(r["full_name"] != "Trần Thị Bích" for r in client.get(first["next"]).json()["results"])
+    # bad cursor or sort: the first page, not an error; the old page= paging still answers
+    assert client.get(LIST, {"sau": "xx", "sap_xep": "zz"}).status_code == 200
+    assert client.get(LIST, {"page": 1})["Content-Type"].startswith("application/json")
+    assert client_for(board).get(LIST).json()["count"] == 6

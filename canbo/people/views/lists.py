@@ -1,17 +1,17 @@
 """The person list with its filters and paging, and its export to Excel."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from canbo.core.db_router import replica_reads
+from canbo.core.paging import keyset_page, query_without_paging
 from canbo.jobs.views import export_view
 from canbo.people.exports import PERSON_EXPORT
 from canbo.people.forms import PersonListFilterForm
+from canbo.people.selectors import PERSON_DEFAULT_SORT, PERSON_SORT_COLUMNS, person_queryset_for
 from canbo.people.selectors import person_list as select_persons
-from canbo.people.selectors import person_queryset_for
 
 from .common import can_write, is_official_only
 
@@ -19,9 +19,7 @@ PAGE_SIZE = 50
 
 
 def _query_without_page(request) -> str:
-    query = request.GET.copy()
-    query.pop("page", None)
-    return query.urlencode()
+    return query_without_paging(request.GET)
 
 
 @login_required
@@ -35,7 +33,7 @@ def person_list(request):
     page = None
     if form.is_valid():
         persons = select_persons(fetched_by=request.user, filters=form.filters())
-        page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("page"))
+        page = keyset_page(request, persons, PERSON_SORT_COLUMNS, default=PERSON_DEFAULT_SORT, size=PAGE_SIZE)
     query = _query_without_page(request)
     context = {
         "form": form,

@@ -312,3 +312,21 @@ def test_lists_take_the_same_queries_whatever_their_length(client, board, world,
                  decision=decision)  # fmt: skip
         EntryFactory(post=world["a"], person=PersonFactory(current_unit=tree["dept_a"]))
     assert count() == before <= 16
+
+
+def test_term_page_sorts_and_pages_its_posts_and_folds_the_units(client, board, alice, world):
+    url = reverse("planning:term_detail", args=[world["term"].pk])
+    response = login(client, board).get(url, {"sap_xep": "-don_vi"})
+    posts = response.context["page"].object_list
+    assert [p.unit.path for p in posts] == sorted((p.unit.path for p in posts), reverse=True)
+    html = response.content.decode()
+    assert 'aria-sort="descending"' in html and "Theo đơn vị (" in html
+    assert response.context["unit_rows"] and all(r["unit"] for r in response.context["unit_rows"])
+    for params in ({"sap_xep": "?"}, {"sau": "abc"}, {"truoc": "W1sidiIsMV1d"}, {"page": "x"}):
+        assert login(client, board).get(url, params).status_code == 200
+    # the officer of Sở A sees Sở A's post only, whatever the cursor
+    first = response.context["page"]
+    page = login(client, alice).get(url, {"sap_xep": "-don_vi", "truoc": first.next_cursor}).context["page"]
+    assert world["b"].pk not in {p.pk for p in page.object_list}
+    every = login(client, alice).get(url).context["page"].object_list
+    assert world["a"].pk in {p.pk for p in every} and world["b"].pk not in {p.pk for p in every}

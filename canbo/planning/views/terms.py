@@ -8,13 +8,14 @@ from django.shortcuts import redirect, render
 
 from canbo.accounts.scoping import editable_units, visible_units
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import SortColumn, keyset_page, query_without_paging
 from canbo.reports.formatting import fmt_decimal, round1
 
 from .. import services
 from ..choices import EntryStatus
 from ..forms import PostForm, TermForm
 from ..selectors import MIN_PLAN_RATIO, plan_composition, post_queryset_for, term_queryset_for
-from .common import as_of, export_url, is_board, page_of, query_without_page, reader_required, term_for
+from .common import PAGE_SIZE, as_of, export_url, is_board, reader_required, term_for
 
 
 @reader_required
@@ -37,6 +38,13 @@ def term_create(request):
             messages.success(request, f"Đã lập nhiệm kỳ quy hoạch {term.code}.")
             return redirect("planning:term_detail", pk=term.pk)
     return render(request, "planning/form.html", {"form": form, "title": "Lập nhiệm kỳ quy hoạch"})
+
+
+POST_SORT_COLUMNS = [
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-position__tier")),
+    SortColumn("chuc_danh", "Chức danh", ("position__name", "unit__path")),
+    SortColumn("so_chuc_danh", "Số chức danh", ("seats", "unit__path"), descending_first=True),
+]
 
 
 def _indicator(value, ok) -> dict:
@@ -79,16 +87,22 @@ def term_detail(request, pk):
     posts = posts.annotate(
         n_approved=Count("entries", filter=Q(entries__status=EntryStatus.APPROVED)),
         n_proposed=Count("entries", filter=Q(entries__status=EntryStatus.PROPOSED)),
-    ).order_by("unit__path", "-position__tier", "pk")
+    )
+    rows = composition_rows(table)
+    unit_rows = [r for r in rows if r.get("unit")]  # collapsed under the total: hundreds of units
     context = {
         "term": term,
         "on": on,
         "form": form,
         "org": org,
-        "rows": composition_rows(table),
+        "rows": rows,
+        "unit_rows": unit_rows,
+        "unit_rows_bad": sum(
+            1 for r in unit_rows if any(r[k].get("bad") for k in ("ratio", "women", "young", "full_term"))
+        ),
         "min_ratio": MIN_PLAN_RATIO,
-        "page": page_of(request, posts),
-        "query": query_without_page(request),
+        "page": keyset_page(request, posts, POST_SORT_COLUMNS, default="don_vi", size=PAGE_SIZE),
+        "query": query_without_paging(request.GET),
         "can_add_post": editable_units(request.user).exists(),
         "is_board": is_board(request.user),
         "export_url": export_url("planning:plan_export", term, on),

@@ -203,3 +203,48 @@ def test_query_count_does_not_grow_with_the_rows(client, board, tree, django_ass
     client.force_login(board)
     with django_assert_max_num_queries(8):  # + the notification badge
         assert client.get(URL + "?" + urlencode({"unit": "SO_A", "from": "01/01/2020"})).status_code == 200
+
+
+def test_columns_sort_and_the_sort_is_kept_in_paging_and_export(client, board, alice, lượt):
+    rows = _list(client, board, sap_xep="bat_dau").context["page"].object_list
+    assert [e.start_date for e in rows] == sorted(e.start_date for e in lượt)
+    response = _list(client, board, sap_xep="ten")
+    names = [e.person.full_name for e in response.context["page"].object_list]
+    assert names.index("Trần Thị Bích") < names.index("Lò Thị Hoa")  # given names: Bích < Hoa
+    html = response.content.decode()
+    assert 'aria-sort="ascending"' in html and 'class="letters"' in html
+    assert "/dao-tao/luot-hoc/xuat-excel/?sap_xep=ten" in html
+    # the officer of Sở A, with the board's cursor, still sees only the lượt of Sở A's subtree
+    board_page = _list(client, board, sap_xep="-ten").context["page"]
+    page = _list(client, alice, sap_xep="-ten", truoc=board_page.next_cursor).context["page"]
+    assert "Trần Thị Bích" not in {e.person.full_name for e in page.object_list}
+    page = _list(client, alice, sap_xep="-ten", chu="T").context["page"]
+    assert {e.person.full_name for e in page.object_list} <= {"Nguyễn Văn Ánh", "Lò Thị Hoa"}
+
+
+def test_keyset_pages_of_the_enrolment_list(client, board, tree, monkeypatch):
+    from canbo.training.views import enrolments
+
+    monkeypatch.setattr(enrolments, "PAGE_SIZE", 2)
+    programme = Programme.objects.get(code="NV_TO_CHUC")
+    for day in range(1, 6):
+        p = PersonFactory(current_unit=tree["dept_a"])
+        Enrolment.objects.create(
+            person=p,
+            programme=programme,
+            unit=p.current_unit,
+            mode="TAP_TRUNG",
+            venue="TRONG_NUOC",
+            start_date=D(2020, 1, day),
+        )
+    seen, page = [], _list(client, board).context["page"]
+    assert page.count == 5
+    while True:
+        seen += [e.start_date.day for e in page.object_list]
+        if not page.has_next:
+            break
+        page = _list(client, board, sau=page.next_cursor).context["page"]
+    assert seen == [5, 4, 3, 2, 1]
+    response = _list(client, board, sau="garbage", sap_xep="nope", chu="1")
+    assert response.status_code == 200
+    assert [e.start_date.day for e in response.context["page"].object_list] == [5, 4]

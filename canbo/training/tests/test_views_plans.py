@@ -371,3 +371,21 @@ def test_a_submitted_plan_is_no_longer_edited_from_its_page(client, plan, alice,
     assert "chỉ sửa được khi là dự thảo" in response.content.decode()
     line.refresh_from_db()
     assert line.target_count == 55 and not PlanAllocation.objects.exists()
+
+
+def test_allocations_are_collapsed_per_line_and_the_chart_runs_across(client, plan, alice, tree):
+    client.force_login(alice)
+    line = PlanLine.objects.create(
+        plan=plan,
+        programme=programme("NV_TO_CHUC"),
+        mode="TAP_TRUNG",
+        venue="TRONG_NUOC",
+        responsible_unit=tree["dept_a"],
+        target_count=30,
+        budget=0,
+    )
+    PlanAllocation.objects.create(line=line, unit=tree["dept_a_office"], target_count=10, budget=0)
+    response = client.get(reverse("training:plan_detail", args=[plan.pk]))
+    html = response.content.decode()
+    assert '<details class="allocation">' in html and "cho 1 đơn vị" in html
+    assert response.context["chart"]["horizontal"] is True

@@ -5,18 +5,19 @@ at enrolment and its subtree; measure started = start date in [from, to]; comple
 in [from, to]; form, kind, programme (code), mode, venue.
 """
 
-from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from canbo.core.paging import keyset_page, query_without_paging
 from canbo.jobs.views import export_view
 
 from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
+from ..selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS
 from ..selectors import enrolment_list as select_enrolments
-from .common import PAGE_SIZE, query_without_page, staff_required
+from .common import PAGE_SIZE, staff_required
 
 
 def enrolment_list_for(user, filters: dict):
@@ -27,13 +28,18 @@ def enrolment_list_for(user, filters: dict):
 def enrolment_list(request):
     form = EnrolmentFilterForm(request.GET, user=request.user)
     page, counts = None, None
-    query = query_without_page(request)
+    query = query_without_paging(request.GET)
     if form.is_valid():
         enrolments = enrolment_list_for(request.user, form.filters())
         counts = enrolments.order_by().aggregate(turns=Count("id"), persons=Count("person", distinct=True))
-        paginator = Paginator(enrolments, PAGE_SIZE)
-        paginator.count = counts["turns"]  # already counted above: no second COUNT query
-        page = paginator.get_page(request.GET.get("page"))
+        page = keyset_page(  # already counted above: no second COUNT query
+            request,
+            enrolments,
+            ENROLMENT_SORT_COLUMNS,
+            default=ENROLMENT_DEFAULT_SORT,
+            size=PAGE_SIZE,
+            count=counts["turns"],
+        )
     context = {
         "form": form,
         "page": page,
@@ -51,7 +57,7 @@ def enrolment_export(request):
     """The whole filtered list as .xlsx, written by a job on the queue; invalid filters go back to the list,
     which shows the errors."""
     form = EnrolmentFilterForm(request.GET, user=request.user)
-    query = query_without_page(request)
+    query = query_without_paging(request.GET)
     if not form.is_valid():
         return redirect(reverse("training:enrolment_list") + (f"?{query}" if query else ""))
     return export_view(request, ENROLMENT_EXPORT, query=query)

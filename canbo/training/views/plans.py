@@ -94,6 +94,7 @@ def plan_context(request, plan, **extra) -> dict:
         },
         "chart": {
             "type": "bar",
+            "horizontal": True,  # one row per plan line: long programme names stay readable
             "labels": [str(line) for line in lines],
             "datasets": [
                 {"label": "Chỉ tiêu", "data": [line.target_count for line in lines]},
