@@ -1,0 +1,108 @@
+#!/usr/bin/env python
+"""Every page of the navigation, for the province board and for a unit officer: queries and p50/p95 through the
+Django test client (the whole stack but the socket), against an idle request (/healthz) timed in the same run.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/canbo_bench python benchmarks/bench_pages.py [--repeat 15]
+
+The pages are those canbo.home.navigation.menu_for gives each demo login (bantochuc: the board; sonoivu: the
+unit officer of Sở Nội vụ), plus the long lists behind them named in issue 12 and the REST list of 50 persons.
+Needs the demo loaded (load_demo, any scale ≥ 1.000 persons; its logins): exits non-zero otherwise, and when a
+page does not answer 200. Goals (issue 12): p95 < 300 ms per page, < 150 ms for the person list, REST list
+p50 < 20 ms.
+"""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import percentile, record, require, setup, timed  # noqa: E402
+
+setup()
+
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+from canbo.accounts.models import User  # noqa: E402
+from canbo.home.navigation import menu_for  # noqa: E402
+from canbo.people.models import Person  # noqa: E402
+
+PAGE_GOAL_MS = 300
+GOALS_MS = {"/can-bo/": 150}
+REST_GOAL_MS = 20
+# Long lists reached from the menu's pages, measured as pages of their own (issue 12's table).
+EXTRA_PAGES = ["/quy-hoach/thieu-trinh-do/", "/dao-tao/luot-hoc/"]
+LOGINS = [("bantochuc", "Ban Tổ chức"), ("sonoivu", "cán bộ tổ chức Sở Nội vụ")]
+
+
+def get(client: Client, url: str, **headers):
+    response = client.get(url, **headers)
+    if response.status_code != 200:
+        print(f"LỖI: {url} trả về {response.status_code}", file=sys.stderr)
+        sys.exit(1)
+    if hasattr(response, "streaming_content"):
+        b"".join(response.streaming_content)
+    return response
+
+
+def measure(client: Client, url: str, repeat: int, **headers) -> tuple[int, list[float]]:
+    with CaptureQueriesContext(connection) as queries:
+        get(client, url, **headers)
+    first = time.perf_counter()
+    get(client, url, **headers)
+    slow = time.perf_counter() - first > 1.5
+    # a page over 1,5 s is timed 5 times: enough to show it misses its goal without spending minutes on it
+    samples = timed(lambda: get(client, url, **headers), 5 if slow else repeat, warm=0)
+    return len(queries), samples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    persons = Person.objects.count()
+    require(persons >= 1000, f"chỉ có {persons} hồ sơ (cần ≥ 1.000): chạy load_demo trước")
+    users = {u.username: u for u in User.objects.filter(username__in=[name for name, _ in LOGINS])}
+    require(len(users) == len(LOGINS), "thiếu tài khoản mẫu bantochuc/sonoivu: chạy load_demo trước")
+
+    idle = timed(lambda: get(Client(), "/healthz"), 30, warm=3)
+    idle_p50, idle_p95 = percentile(idle, 50), percentile(idle, 95)
+    record("yêu cầu rỗng /healthz, p95", idle_p95, goal="", group="trang (mốc)")
+
+    for username, label in LOGINS:
+        client = Client()
+        client.force_login(users[username])
+        urls = [e["url"] for section in menu_for(users[username]) for e in section["entries"]]
+        require(len(urls) >= 5, f"{username} chỉ thấy {len(urls)} mục trong menu")
+        for url in [*urls, *EXTRA_PAGES]:
+            count, samples = measure(client, url, args.repeat)
+            p50, p95 = percentile(samples, 50), percentile(samples, 95)
+            goal = GOALS_MS.get(url, PAGE_GOAL_MS)
+            record(
+                f"{url} p95 · {count} truy vấn · p50 {p50:.0f} ms",
+                p95,
+                baseline=idle_p95,
+                baseline_label="/healthz",
+                goal=f"p95 < {goal} ms",
+                met=p95 < goal,
+                group=f"trang: {label}",
+            )
+        count, samples = measure(client, "/api/v1/persons/?page_size=50", args.repeat * 2)
+        p50 = percentile(samples, 50)
+        record(
+            f"REST /api/v1/persons/ 50 người, phiên, p50 · {count} truy vấn",
+            p50,
+            baseline=idle_p50,
+            baseline_label="/healthz p50",
+            goal=f"p50 < {REST_GOAL_MS} ms",
+            met=p50 < REST_GOAL_MS,
+            group=f"REST: {label}",
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
