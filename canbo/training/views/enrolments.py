@@ -6,7 +6,6 @@ in [from, to]; form, kind, programme (code), mode, venue.
 """
 
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -16,6 +15,7 @@ from canbo.jobs.views import export_view
 from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
 from ..selectors import enrolment_list as select_enrolments
+from ..selectors import enrolment_totals
 from .common import PAGE_SIZE, query_without_page, staff_required
 
 
@@ -29,10 +29,11 @@ def enrolment_list(request):
     page, counts = None, None
     query = query_without_page(request)
     if form.is_valid():
-        enrolments = enrolment_list_for(request.user, form.filters())
-        counts = enrolments.order_by().aggregate(turns=Count("id"), persons=Count("person", distinct=True))
+        filters = form.filters()
+        enrolments = enrolment_list_for(request.user, filters)
+        counts = enrolment_totals(enrolments, filtered=bool(filters))
         paginator = Paginator(enrolments, PAGE_SIZE)
-        paginator.count = counts["turns"]  # already counted above: no second COUNT query
+        paginator.count = counts["turns"]  # already counted above (capped when browsing): no second COUNT
         page = paginator.get_page(request.GET.get("page"))
     context = {
         "form": form,
