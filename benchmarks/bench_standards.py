@@ -195,6 +195,7 @@ def main() -> int:
     import django
 
     django.setup()
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
     from django.core.management import call_command
 
     try:
@@ -212,6 +213,9 @@ def main() -> int:
             by_sql = hand_written(params, order)
             sql_times.append(time.perf_counter() - started)
             assert by_engine == by_sql, f"Hai cách đếm khác nhau:\n{by_engine}\n{by_sql}"
+        from common import record, require
+
+        require(by_engine["checked"] > 0, "không có người đang công tác nào để kiểm tra tiêu chuẩn")
         e, s = statistics.median(engine_times), statistics.median(sql_times)
         print(f"{standard.name} ({standard.legal_basis}), ngày {on:%d/%m/%Y}, {args.repeat} lần mỗi cách:")
         print(f"  đã kiểm tra {vn(by_engine['checked'], 0)} người; chưa đạt ít nhất một tiêu chí: "
@@ -225,6 +229,15 @@ def main() -> int:
         ratio = e / s
         print(f"  tỉ lệ engine / SQL: {vn(ratio, 2)}× (mục tiêu ≤ {vn(GOAL, 0)}×) — "
               f"{'đạt' if ratio <= GOAL else 'CHƯA ĐẠT'}")  # fmt: skip
+        record(
+            f"kiểm tra tiêu chuẩn {vn(by_engine['checked'], 0)} người (engine)",
+            e * 1000,
+            baseline=s * 1000,
+            baseline_label="SQL viết tay",
+            goal=f"≤ {vn(GOAL, 0)} × SQL",
+            met=ratio <= GOAL,
+            group="tiêu chuẩn",
+        )
     finally:
         if not args.keep:
             drop()

@@ -230,6 +230,19 @@ def time_report(args, start, end) -> None:
     print("Hai cách tính cho cùng số liệu.")
     if ratio > GOAL:
         print("CHƯA ĐẠT mục tiêu tỷ lệ.")
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import record, require
+
+    require(turns > 0, "không có lượt đào tạo nào trong khoảng thời gian: báo cáo không có số liệu")
+    record(
+        f"training-enrolments, {vn(turns, 0)} lượt",
+        fw_time * 1000,
+        baseline=sql_time * 1000,
+        baseline_label="SQL viết tay",
+        goal=f"≤ {vn(GOAL)} × SQL",
+        met=ratio <= GOAL,
+        group="đào tạo",
+    )
     if args.explain and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN (ANALYZE, BUFFERS) " + SQL_POSTGRES, {"start": start, "end": end})

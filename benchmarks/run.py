@@ -1,54 +1,79 @@
 #!/usr/bin/env python
-"""Run every benchmark of benchmarks/ in turn, each in its own process, with the same environment.
+"""Run every benchmark of benchmarks/ in turn, each in its own process, then print ONE table of all figures.
 
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/canbo_bench python benchmarks/run.py
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/canbo_bench python benchmarks/run.py [--scale 100000] [--keep]
+        [--only bench_pages,bench_reports]
 
-Order: bench_load_search (empties the database and loads the demo at 100.000 persons), bench_reports (the
-headcount report against hand-written SQL on those data), bench_import (Excel import against a raw insert, in a
-throwaway database of its own), bench_training (the training report at 1.000.000 enrolments against hand-written
-SQL, and bulk enrolment of 5.000 persons, in a throwaway database of its own), bench_standards (the bulk standards
-check of 100.000 persons against hand-written SQL, in a throwaway database of its own). A missing script is
-skipped with a message; the exit code is non-zero if any benchmark failed.
+Registering a benchmark: put a script named `bench_<what>.py` in benchmarks/ that records its figures with
+`common.record(...)` and checks its data with `common.require(...)`. The scripts named in FIRST run first, in that
+order (bench_load_search loads the demo that the others measure); every other bench_*.py runs after them, in
+alphabetical order. Each script's figures land in one file (BENCH_RESULTS) and the table is printed at the end.
+
+`--scale N` and `--keep` go to bench_load_search only (`--keep`: measure on the data already loaded, after
+checking they are there). The exit code is non-zero if any benchmark failed or found no data; a goal not met is
+shown in the table (“CHƯA ĐẠT”) without failing the run.
 """
 
+import argparse
+import json
+import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHMARKS = [
-    "bench_load_search.py",
-    "bench_reports.py",
-    "bench_jobs.py",
-    "bench_import.py",
-    "bench_training.py",
-    "bench_standards.py",
-]
+sys.path.insert(0, str(HERE))
+
+from common import NO_DATA_EXIT, print_table  # noqa: E402
+
+# Run first, in this order; then every other bench_*.py alphabetically.
+FIRST = ["bench_load_search.py", "bench_pages.py", "bench_reports.py"]
+
+
+def discover() -> list[str]:
+    others = sorted(p.name for p in HERE.glob("bench_*.py") if p.name not in FIRST)
+    return [name for name in FIRST if (HERE / name).exists()] + others
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=None)
+    parser.add_argument("--keep", action="store_true")
+    parser.add_argument("--only", default="", help="bench_a,bench_b: only these scripts")
+    args = parser.parse_args(argv)
+    load_args = (["--scale", str(args.scale)] if args.scale else []) + (["--keep"] if args.keep else [])
+    names = discover()
+    if args.only:
+        wanted = {n if n.endswith(".py") else n + ".py" for n in args.only.split(",")}
+        names = [n for n in names if n in wanted]
     failed = []
-    for name in BENCHMARKS:
-        script = HERE / name
-        print(f"\n=== {name} ===", flush=True)
-        if not script.exists():
-            print(f"(bỏ qua: chưa có {name})")
-            continue
-        started = time.perf_counter()
-        code = subprocess.call([sys.executable, str(script), *argv_for(name, argv)], cwd=HERE.parent)
-        print(f"--- {name}: mã thoát {code}, {time.perf_counter() - started:.0f} giây", flush=True)
-        if code:
-            failed.append(name)
+    with tempfile.NamedTemporaryFile("w+", suffix=".jsonl", delete=False) as results:
+        env = {**os.environ, "BENCH_RESULTS": results.name}
+    try:
+        for name in names:
+            print(f"\n=== {name} ===", flush=True)
+            started = time.perf_counter()
+            extra = load_args if name == "bench_load_search.py" else []
+            code = subprocess.call([sys.executable, str(HERE / name), *extra], cwd=HERE.parent, env=env)
+            print(f"--- {name}: mã thoát {code}, {time.perf_counter() - started:.0f} giây", flush=True)
+            if code:
+                failed.append(f"{name} ({'thiếu dữ liệu' if code == NO_DATA_EXIT else f'mã {code}'})")
+        rows = [
+            json.loads(line) for line in Path(results.name).read_text(encoding="utf-8").splitlines() if line
+        ]
+    finally:
+        os.unlink(results.name)
+    print("\n=== Bảng tổng hợp ===")
+    print_table(rows)
     if failed:
         print("\nBenchmark lỗi: " + ", ".join(failed))
         return 1
+    if not rows:
+        print("\nKhông có số đo nào.")
+        return 1
     return 0
-
-
-def argv_for(name: str, argv: list[str]) -> list[str]:
-    """`run.py --scale 20000` passes --scale to bench_load_search only; other scripts keep their defaults."""
-    return argv if name == "bench_load_search.py" else []
 
 
 if __name__ == "__main__":

@@ -167,3 +167,30 @@ class RoleAssignment(models.Model):
     @property
     def opens_personal_data(self) -> bool:
         return self.role in PERSONAL_DATA_ROLES
+
+
+class ApiToken(models.Model):
+    """A key an API client sends as `Authorization: Token <key>` (canbo/accounts/tokens.py).
+
+    Only the key's SHA-256 is stored: a copy of the database gives no working key. The key is random (256 bits),
+    so a fast hash is enough; a slow one (Argon2, as for passwords) would cost every request what Basic does.
+    A key is revoked, never deleted: the audit trail keeps who issued and who revoked it."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(_("tên ứng dụng dùng khóa"), max_length=100)
+    prefix = models.CharField(_("đầu khóa"), max_length=8, help_text=_("8 ký tự đầu, để nhận ra khóa"))
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("ngày cấp"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người cấp")
+    )
+    last_used_on = models.DateField(_("dùng lần cuối"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("ngày thu hồi"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("khóa API")
+        verbose_name_plural = _("khóa API")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.prefix}… – {self.name} ({self.user})"

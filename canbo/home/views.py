@@ -1,5 +1,4 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -11,38 +10,15 @@ from canbo.feedback.selectors import dashboard_tiles as feedback_tiles
 from canbo.movements.selectors import dashboard_tiles as movement_tiles
 from canbo.org.selectors import scope_ended_on
 from canbo.party.selectors import dashboard_tiles as party_tiles
-from canbo.people.choices import PersonStatus
-from canbo.people.selectors import change_requests_pending_for, own_person, person_queryset_for
-from canbo.reports.base import ReportParams, can_view_reports
-from canbo.reports.registry import all_reports, get_report
-from canbo.reports.reports.qualification_share import MEASURES
-from canbo.staffing.selectors import dashboard_tiles as staffing_tiles
+from canbo.people.selectors import change_requests_pending_for, own_person
+from canbo.reports.base import can_view_reports
+from canbo.reports.registry import all_reports
 from canbo.standards.selectors import overdue_campaigns
 from canbo.surveys.selectors import pending_invitation_count
 from canbo.training.selectors import dashboard_tiles as training_tiles
 
+from .snapshot import REFRESH_MINUTES, snapshot_for
 from .summary import official_summary
-
-# Qualification shares shown as tiles on the dashboard (keys of the qualification-share report's measures).
-DASHBOARD_SHARES = ("prof_dai_hoc", "prof_thac_si", "llct_cao_cap")
-
-
-def _report_panels(user, today) -> dict:
-    """Today's headcount chart and qualification-share tiles, from the reports framework (3 aggregate queries)."""
-    params = ReportParams(on=today)
-    headcount = get_report("headcount").run_with(user=user, params=params)
-    shares = get_report("qualification-share").run_with(user=user, params=params)
-    tiles = [
-        {"label": row.values["measure"], "share": row.values["share"], "count": row.values["count"]}
-        for measure, row in zip(MEASURES, shares.rows, strict=True)
-        if measure.key in DASHBOARD_SHARES
-    ]
-    return {
-        "headcount_chart": headcount.chart,
-        "headcount_total": headcount.meta["total"],
-        "share_tiles": tiles,
-        "reports": [{"name": r.name, "title": r.title} for r in all_reports()],
-    }
 
 
 @login_required
@@ -54,25 +30,20 @@ def dashboard(request):
         return render(request, "home/official.html", {"today": today, **context})
     if not reads_cadre_work(request.user):
         return render(request, "home/no_records.html", {"sysadmin": administers_system(request.user)})
-    people = person_queryset_for(user=request.user).filter(status=PersonStatus.WORKING)
-    by_level = list(
-        people.values("current_unit__level").annotate(n=Count("id")).order_by("current_unit__level")
-    )
-    by_category = list(people.values("category").annotate(n=Count("id")).order_by("category"))
+    snapshot = snapshot_for(request.user)  # the heavy aggregates, stored with their time (home/snapshot.py)
     context = {
         "today": today,
-        "total": sum(row["n"] for row in by_level),
-        "by_level": by_level,
-        "by_category": by_category,
+        **snapshot.data,
+        "computed_at": snapshot.computed_at,
+        "refresh_minutes": REFRESH_MINUTES,
         "pending_requests": change_requests_pending_for(user=request.user).count(),
     }
     if can_view_reports(request.user):
-        context.update(_report_panels(request.user, today))
+        context["reports"] = [{"name": r.name, "title": r.title} for r in all_reports()]
     if reads_cadre_work(request.user):
         context.update(training_tiles(user=request.user, today=today))
         context.update(movement_tiles(user=request.user, today=today))
         context["overdue_campaigns"] = list(overdue_campaigns(user=request.user, today=today)[:5])
-        context.update(staffing_tiles(user=request.user, today=today))
         context.update(party_tiles(user=request.user, today=today))
         context.update(feedback_tiles(user=request.user, today=today))
         context["rating_tile"] = rating_tile(user=request.user)

@@ -1,8 +1,8 @@
 """Reads of quotas, the reduction roadmap and streamlining cases, scoped to the acting user's units.
 
 `quota_progress` is set-based: one query returns the quota rows with their base-year quota, a second one the
-employment rows active on 31/12 under them (persons counted distinct per subtree, the category mapped to the
-kind of quota), whatever the number of quotas.
+counts of persons working on 31/12 under them (distinct per subtree, the category mapped to the kind of quota,
+counted in the database), whatever the number of quotas.
 """
 
 import math
@@ -10,10 +10,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from django.db import connections
 from django.db.models import (
     Case,
     CharField,
     DateField,
+    F,
     OuterRef,
     Q,
     Subquery,
@@ -27,11 +29,13 @@ from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import any_unit_visibility_q, in_force_unit_q, personal_rows_q, scoped
 from canbo.core.dates import add_months
 from canbo.core.text import unaccent
+from canbo.org.models import OrgUnit
 from canbo.people.models import Employment
 
 from .choices import QUOTA_CATEGORIES, CaseStatus, QuotaKind
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 
+PATH_SEGMENT = len(OrgUnit.path_segment(1))  # every unit path is a run of segments of this width
 is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
@@ -66,8 +70,10 @@ def _kind_of_category():
 def _actual_headcounts(quotas: list[StaffingQuota], on: date) -> dict[tuple[str, str], int]:
     """(unit path, kind) → persons working in the unit's subtree on `on` (distinct, category mapped to the kind).
 
-    One query over the active employment rows under the top-most quota units; the subtree sums are added up
-    here by walking each row's ancestors (a correlated subquery per quota costs a scan per row on SQLite)."""
+    One aggregate query: each active employment row under the top-most quota units is paired with the paths of
+    its unit's ancestors (a path is a run of fixed-width segments, so the ancestors are its prefixes: an equi-join
+    on a small table of depths, not a LIKE per quota), and the distinct persons are counted per (ancestor, kind)
+    in the database; only the counts come back."""
     wanted = {(q.unit.path, q.kind) for q in quotas}
     paths = sorted({path for path, _kind in wanted})
     tops = [p for i, p in enumerate(paths) if not any(p.startswith(o) for o in paths[:i])]
@@ -82,17 +88,24 @@ def _actual_headcounts(quotas: list[StaffingQuota], on: date) -> dict[tuple[str,
         .annotate(quota_kind=_kind_of_category())
         .exclude(quota_kind="")
         .order_by()
-        .values_list("person_id", "unit__path", "quota_kind")
+        .values(pid=F("person_id"), upath=F("unit__path"), qkind=F("quota_kind"))
         .distinct()
     )
-    persons: dict[tuple[str, str], set[int]] = {}
-    for person_id, path, kind in rows:
-        end = path.find(".") + 1
-        while end:  # each ancestor's path is a prefix ending at a "."
-            if (path[:end], kind) in wanted:
-                persons.setdefault((path[:end], kind), set()).add(person_id)
-            end = path.find(".", end) + 1
-    return {key: len(ids) for key, ids in persons.items()}
+    rows_sql, params = rows.query.sql_with_params()
+    deepest = max(len(p) for p in paths) // PATH_SEGMENT
+    depths = " UNION ALL ".join(f"SELECT {n} AS n" for n in range(1, deepest + 1))
+    in_paths = ", ".join(["%s"] * len(paths))
+    sql = (
+        "SELECT anc, qkind, COUNT(*) FROM ("  # noqa: S608 - only placeholders and integers are interpolated
+        f"SELECT DISTINCT SUBSTR(r.upath, 1, {PATH_SEGMENT} * d.n) AS anc, r.qkind, r.pid "
+        f"FROM ({rows_sql}) r JOIN ({depths}) d ON LENGTH(r.upath) >= {PATH_SEGMENT} * d.n "
+        f"WHERE SUBSTR(r.upath, 1, {PATH_SEGMENT} * d.n) IN ({in_paths})"
+        ") s GROUP BY anc, qkind"
+    )
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute(sql, [*params, *paths])
+        counts = cursor.fetchall()
+    return {(path, kind): n for path, kind, n in counts if (path, kind) in wanted}
 
 
 def _target_for(targets: list[ReductionTarget], quota: StaffingQuota) -> ReductionTarget | None:

@@ -20,6 +20,7 @@ from canbo.accounts.scoping import (
 from canbo.core.numbers import fmt_decimal, share
 from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
+from canbo.people.models import Person
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
 from .models import Enrolment, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
@@ -249,6 +250,28 @@ def plan_totals(plans) -> dict[int, dict]:
             "pct_text": fmt_decimal(plan_achievement(done.get(pk, 0), targets.get(pk, 0))),
         }
         for pk in ids
+BROWSE_CAP = 10_000  # an unfiltered browse says "hơn 10.000" beyond this
+
+
+def enrolment_totals(enrolments, *, filtered: bool) -> dict:
+    """Turns (lượt) and distinct persons of the list ({"turns", "persons"}, plus "capped" when capped).
+
+    Exact for a filtered list (the figures the user asked for). For an unfiltered browse of the whole scope,
+    counted up to BROWSE_CAP: a bounded scan of the rows and a semi-join from the persons that stops at the cap,
+    instead of counting every turn and every distinct person of the table on every page."""
+    base = enrolments.order_by()
+    if filtered:
+        return base.aggregate(turns=Count("id"), persons=Count("person", distinct=True))
+    turns = base[: BROWSE_CAP + 1].count()
+    if turns <= BROWSE_CAP:
+        return base.aggregate(turns=Count("id"), persons=Count("person", distinct=True))
+    with_turns = Person.objects.filter(Exists(base.filter(person=OuterRef("pk")))).order_by()
+    persons = with_turns[: BROWSE_CAP + 1].count()
+    return {
+        "turns": BROWSE_CAP,
+        "persons": min(persons, BROWSE_CAP),
+        "capped": True,
+        "persons_capped": persons > BROWSE_CAP,
     }
 
 

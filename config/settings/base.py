@@ -272,7 +272,8 @@ JOB_RESULT_DAYS = env.int("JOB_RESULT_DAYS", default=7)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
+        "canbo.accounts.tokens.ApiTokenAuthentication",  # programs: one indexed lookup (docs/api-tokens.md)
+        "rest_framework.authentication.BasicAuthentication",  # verifies Argon2 on every request: slow
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

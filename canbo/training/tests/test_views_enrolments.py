@@ -248,3 +248,18 @@ def test_keyset_pages_of_the_enrolment_list(client, board, tree, monkeypatch):
     response = _list(client, board, sau="garbage", sap_xep="nope", chu="1")
     assert response.status_code == 200
     assert [e.start_date.day for e in response.context["page"].object_list] == [5, 4]
+
+
+def test_an_unfiltered_browse_counts_up_to_a_cap_and_says_so(client, board, lượt, monkeypatch):
+    from canbo.training import selectors
+
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 2)
+    browse = _list(client, board)
+    assert browse.context["counts"] == {"turns": 2, "persons": 2, "capped": True, "persons_capped": True}
+    assert "hơn 2</strong> lượt, <strong>hơn 2</strong> người" in browse.content.decode()
+
+    asked = _list(client, board, **{"from": "01/01/2020", "to": "31/12/2020"})
+    assert asked.context["counts"] == {"turns": 4, "persons": 3}  # the figures asked for: exact
+
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 100)
+    assert "capped" not in _list(client, board).context["counts"]

@@ -5,7 +5,6 @@ at enrolment and its subtree; measure started = start date in [from, to]; comple
 in [from, to]; form, kind, programme (code), mode, venue.
 """
 
-from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -17,6 +16,7 @@ from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
 from ..selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS
 from ..selectors import enrolment_list as select_enrolments
+from ..selectors import enrolment_totals
 from .common import PAGE_SIZE, staff_required
 
 
@@ -30,9 +30,10 @@ def enrolment_list(request):
     page, counts = None, None
     query = query_without_paging(request.GET)
     if form.is_valid():
-        enrolments = enrolment_list_for(request.user, form.filters())
-        counts = enrolments.order_by().aggregate(turns=Count("id"), persons=Count("person", distinct=True))
-        page = keyset_page(  # already counted above: no second COUNT query
+        filters = form.filters()
+        enrolments = enrolment_list_for(request.user, filters)
+        counts = enrolment_totals(enrolments, filtered=bool(filters))
+        page = keyset_page(  # already counted above (capped when browsing): no second COUNT query
             request,
             enrolments,
             ENROLMENT_SORT_COLUMNS,
@@ -40,6 +41,7 @@ def enrolment_list(request):
             size=PAGE_SIZE,
             count=counts["turns"],
         )
+        page.count_capped = bool(counts.get("capped"))
     context = {
         "form": form,
         "page": page,

@@ -1,0 +1,100 @@
+"""API keys: `Authorization: Token <key>` opens the API as the key's user, scoped like any other door."""
+
+from io import StringIO
+
+import pytest
+from auditlog.models import LogEntry
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.test import APIClient
+
+from canbo.accounts.models import ApiToken
+from canbo.accounts.tokens import api_token_issue, api_token_revoke
+
+PERSONS = "/api/v1/persons/"
+
+
+def with_key(key: str) -> APIClient:
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
+def test_a_key_opens_the_api_as_its_user_in_her_scope(alice, anh, outsider_person):
+    _token, key = api_token_issue(user=alice, name="Phần mềm thống kê")
+
+    response = with_key(key).get(PERSONS)
+
+    assert response.status_code == 200
+    names = [row["full_name"] for row in response.json()["results"]]
+    assert names == ["Nguyễn Văn Ánh"]  # dept_b's person stays outside alice's scope
+
+
+def test_only_the_digest_is_stored(alice):
+    token, key = api_token_issue(user=alice, name="Thống kê")
+
+    stored = ApiToken.objects.get(pk=token.pk)
+    assert key not in (stored.digest, stored.prefix, stored.name)
+    assert stored.prefix == key[:8] and len(stored.digest) == 64
+
+
+def refused(response) -> bool:
+    """Refused by the key check (403: the session class, listed first, names no WWW-Authenticate scheme)."""
+    return response.status_code in (401, 403) and response.json()["code"] == "authentication_failed"
+
+
+def test_a_wrong_revoked_or_disabled_key_is_refused(alice, anh):
+    token, key = api_token_issue(user=alice, name="Thống kê")
+    assert refused(with_key(key + "x").get(PERSONS))
+
+    api_token_revoke(token=token)
+    assert refused(with_key(key).get(PERSONS))
+
+    _token, other = api_token_issue(user=alice, name="Khác")
+    alice.is_active = False
+    alice.save()
+    assert refused(with_key(other).get(PERSONS))
+
+
+def test_a_key_costs_one_query_and_no_password_hash(alice, anh):
+    _token, key = api_token_issue(user=alice, name="Thống kê")
+    client = with_key(key)
+    client.get(PERSONS)  # the day's last-used mark is written once
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(PERSONS).status_code == 200
+    assert sum("accounts_apitoken" in q["sql"] for q in queries.captured_queries) == 1
+    assert not any("UPDATE" in q["sql"] and "accounts_apitoken" in q["sql"] for q in queries.captured_queries)
+
+
+def test_no_key_for_an_inactive_account_or_without_a_name(alice):
+    with pytest.raises(ValueError, match="tên"):
+        api_token_issue(user=alice, name="  ")
+    alice.is_active = False
+    alice.save()
+    with pytest.raises(ValueError, match="bị khóa"):
+        api_token_issue(user=alice, name="Thống kê")
+
+
+def test_the_command_issues_lists_and_revokes_with_an_audit_trail(alice, anh):
+    out = StringIO()
+    call_command("api_token", "issue", "alice", "--name", "Thống kê", stdout=out)
+    key = out.getvalue().splitlines()[1]
+    assert with_key(key).get(PERSONS).status_code == 200
+
+    out = StringIO()
+    call_command("api_token", "list", stdout=out)
+    assert key[:8] in out.getvalue() and key not in out.getvalue()
+
+    call_command("api_token", "revoke", key[:8], stdout=StringIO())
+    assert refused(with_key(key).get(PERSONS))
+    token = ApiToken.objects.get()
+    assert LogEntry.objects.get_for_object(token).count() == 2  # issued, revoked
+    assert all("digest" not in (e.changes or "") for e in LogEntry.objects.get_for_object(token))
+
+
+def test_the_command_refuses_an_unknown_user_or_key(alice):
+    with pytest.raises(CommandError, match="Không có người dùng"):
+        call_command("api_token", "issue", "nobody", "--name", "x", stdout=StringIO())
+    with pytest.raises(CommandError, match="Không có khóa"):
+        call_command("api_token", "revoke", "abcdefgh", stdout=StringIO())
