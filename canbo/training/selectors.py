@@ -250,6 +250,9 @@ def plan_totals(plans) -> dict[int, dict]:
             "pct_text": fmt_decimal(plan_achievement(done.get(pk, 0), targets.get(pk, 0))),
         }
         for pk in ids
+    }
+
+
 BROWSE_CAP = 10_000  # an unfiltered browse says "hơn 10.000" beyond this
 
 

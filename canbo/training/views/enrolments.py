@@ -14,9 +14,8 @@ from canbo.jobs.views import export_view
 
 from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
-from ..selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS
+from ..selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS, enrolment_totals
 from ..selectors import enrolment_list as select_enrolments
-from ..selectors import enrolment_totals
 from .common import PAGE_SIZE, staff_required
 
 
