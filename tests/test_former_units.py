@@ -220,11 +220,16 @@ def _leave_traces(person, unit, actor, n):
 
 
 def _restart_primary_keys():
-    """PostgreSQL keeps its sequences when a test's transaction is rolled back, so the rows of the world would get
-    ever larger and different keys from one table to the next (and the walk would try every key on every detail
-    route). Restarted at the tables' highest committed key, the world's rows get 1 and 2 in every table, as on
-    SQLite. Safe for later tests: a sequence is never set below the largest key in its table."""
-    sql = connection.ops.sequence_reset_sql(no_style(), _WORLD_MODELS)
+    """PostgreSQL keeps its sequences when a test's transaction is rolled back, and SQLite its AUTOINCREMENT
+    counters after a committed demo is deleted again, so the rows of the world would get large keys, different
+    from one table to the next (and the walk would try every key on every detail route). Restarted, the world's
+    rows get 1 and 2 in every table. Safe: PostgreSQL's sequences restart at the table's highest key, SQLite's
+    counter never goes below the table's highest rowid."""
+    if connection.vendor == "sqlite":  # inside the test's transaction: rolled back with it
+        tables = [{"table": model._meta.db_table, "column": model._meta.pk.column} for model in _WORLD_MODELS]
+        sql = connection.ops.sequence_reset_by_name_sql(no_style(), tables)
+    else:
+        sql = connection.ops.sequence_reset_sql(no_style(), _WORLD_MODELS)
     if sql:
         with connection.cursor() as cursor:
             for statement in sql:
