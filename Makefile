@@ -8,8 +8,9 @@ PORT ?= 8000
 # PostgreSQL with trust auth on 127.0.0.1 (development and CI machines); pytest creates test_<name>.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/test
 BENCH_URL ?= postgres://postgres@127.0.0.1:5432/canbo_bench
-# Two workers on the two cores of the CI machine; `make test PYTEST_ARGS=` runs in one process.
-PYTEST_ARGS ?= -n 2 --durations=20
+# Two workers on the two cores of the CI machine; `make test PYTEST_ARGS=` runs in one process. loadgroup: the
+# tests of one xdist_group (the modules reading the shared demo province) run on one worker, which builds it once.
+PYTEST_ARGS ?= -n 2 --dist loadgroup --durations=20
 LOCAL := DJANGO_SETTINGS_MODULE=config.settings.local
 
 .PHONY: print-libraries demo test test-postgres install lint format migrate run worker serve benchmarks messages clean
@@ -85,14 +86,15 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-# ruff, migrations in step with the models, then the whole suite on SQLite (-rs prints why a test skipped).
-test: lint
+# ruff, migrations in step with the models, then the whole suite on SQLite (-rs prints why a test skipped). The
+# printed-profile tests check the fonts: print-libraries installs them (as root) or names them.
+test: lint print-libraries
 	mkdir -p var
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python manage.py makemigrations --check --dry-run
 	env -u DATABASE_URL $(BIN)/pytest -rs $(PYTEST_ARGS)
 
 # The same suite on PostgreSQL: DATABASE_URL if set, else $(PG_URL).
-test-postgres: install
+test-postgres: install print-libraries
 	DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(BIN)/pytest -rs $(PYTEST_ARGS)
 
 # Not part of `make test`: 100.000 persons on PostgreSQL (see benchmarks/). The database is created if

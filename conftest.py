@@ -14,6 +14,8 @@ from canbo.accounts.models import Role
 from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.org.models import AdminLevel, UnitKind
 
+pytest_plugins = ["tests.shared_demo"]  # a demo province shared by the tests of one xdist group
+
 
 @pytest.fixture
 def tree(db):

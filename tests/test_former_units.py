@@ -19,6 +19,8 @@ import re
 
 import openpyxl
 import pytest
+from django.core.management.color import no_style
+from django.db import connection
 from django.db.models import Q
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
@@ -217,8 +219,26 @@ def _leave_traces(person, unit, actor, n):
     ReviewFinding.objects.create(campaign=review, person=person, unit=unit)
 
 
+def _restart_primary_keys():
+    """PostgreSQL keeps its sequences when a test's transaction is rolled back, and SQLite its AUTOINCREMENT
+    counters after a committed demo is deleted again, so the rows of the world would get large keys, different
+    from one table to the next (and the walk would try every key on every detail route). Restarted, the world's
+    rows get 1 and 2 in every table. Safe: PostgreSQL's sequences restart at the table's highest key, SQLite's
+    counter never goes below the table's highest rowid."""
+    if connection.vendor == "sqlite":  # inside the test's transaction: rolled back with it
+        tables = [{"table": model._meta.db_table, "column": model._meta.pk.column} for model in _WORLD_MODELS]
+        sql = connection.ops.sequence_reset_by_name_sql(no_style(), tables)
+    else:
+        sql = connection.ops.sequence_reset_sql(no_style(), _WORLD_MODELS)
+    if sql:
+        with connection.cursor() as cursor:
+            for statement in sql:
+                cursor.execute(statement)
+
+
 @pytest.fixture
 def world(db):
+    _restart_primary_keys()
     province = OrgUnitFactory(code="T11", name="Tỉnh", kind=UnitKind.AREA)
     a = OrgUnitFactory(
         code="H_A",
@@ -316,32 +336,34 @@ def _pages_showing(user, person, pks) -> dict[str, list[str]]:
 
 def _pks():
     """The primary keys of the rows the people left behind (small integers, shared by every table)."""
-    models = [
-        Enrolment,
-        StudyAssignment,
-        Registration,
-        Award,
-        Movement,
-        Appointment,
-        DisciplineCase,
-        DisciplineRecord,
-        Admission,
-        RatingSheet,
-        AnnualRating,
-        PartyMemberRating,
-        PlanningEntry,
-        Invitation,
-        Feedback,
-        ChangeRequest,
-        StreamliningCase,
-        ReviewFinding,
-        RatingCampaign,
-        ReviewCampaign,
-        TrainingClass,
-        PlanningTerm,
-        Survey,
-    ]
-    return sorted({pk for model in models for pk in model.objects.values_list("pk", flat=True)})
+    return sorted({pk for model in _WORLD_MODELS for pk in model.objects.values_list("pk", flat=True)})
+
+
+_WORLD_MODELS = [
+    Enrolment,
+    StudyAssignment,
+    Registration,
+    Award,
+    Movement,
+    Appointment,
+    DisciplineCase,
+    DisciplineRecord,
+    Admission,
+    RatingSheet,
+    AnnualRating,
+    PartyMemberRating,
+    PlanningEntry,
+    Invitation,
+    Feedback,
+    ChangeRequest,
+    StreamliningCase,
+    ReviewFinding,
+    RatingCampaign,
+    ReviewCampaign,
+    TrainingClass,
+    PlanningTerm,
+    Survey,
+]
 
 
 @pytest.mark.parametrize("who,person", [("officer_a", "chuyen"), ("officer_c", "vinh")])

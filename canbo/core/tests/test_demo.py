@@ -241,8 +241,8 @@ def _share(scale, rank, on):
     return 100 * holders / total
 
 
-def test_default_scale_reproduces_seed_001_figures():
-    build_demo()
+@pytest.mark.xdist_group("demo")  # the default-scale demo that the test_demo_* modules share (conftest.py)
+def test_default_scale_reproduces_seed_001_figures(demo):
     by_level = {
         r["unit__level"]: r["n"]
         for r in Employment.objects.active_on(D2019)

@@ -1,7 +1,7 @@
 """The demo province's emulation, awards, discipline, citizens' feedback and PAR Index survey (issue 5): seed 000's
 1.908 collectives and 2.086 individuals through the report and by hand, and the rows' consistency with the
-careers, the ratings and the apps' rules. The default-scale demo is built once for the module (after a scale-1000
-one, to check that the figures scale), committed, then deleted again by reset_demo.
+careers, the ratings and the apps' rules. The default-scale demo is the shared one of conftest.py (built after a
+scale-1000 one, to check that the figures scale); tests change it only inside their transaction.
 """
 
 import datetime
@@ -9,13 +9,11 @@ from collections import Counter, defaultdict
 from io import StringIO
 
 import pytest
-from auditlog.models import LogEntry
 from django.core.management import call_command
 from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from canbo.accounts.models import User
-from canbo.demo.builder import build_demo, reset_demo
 from canbo.demo.cadre_work import reset_cadre_life
 from canbo.discipline import rules
 from canbo.discipline.models import CaseStatus, DeferralReason, DisciplineCase, DisciplineRecord
@@ -31,27 +29,13 @@ from canbo.surveys.models import Answer, Invitation, Response, Survey
 from canbo.surveys.results import survey_grouping
 from canbo.surveys.selectors import pending_invitation_count
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]  # the shared demo: conftest.py
 SEED_DAY = datetime.date(2021, 6, 23)
-SMALL = 1000
+SMALL = 1000  # the scale of the smaller demo that conftest.py builds first
 
 
 def report(name: str, **data):
     return get_report(name).execute(user=None, data=data)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        build_demo(scale=SMALL)
-        small = report("emulation-registrations", movement="CT05").meta
-        logged = LogEntry.objects.count()
-        summary = build_demo(reset=True)
-        summary.small = small
-        summary.new_log_entries = LogEntry.objects.count() - logged
-    yield summary
-    with django_db_blocker.unblock():
-        reset_demo()
 
 
 @pytest.fixture

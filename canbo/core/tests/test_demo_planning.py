@@ -2,14 +2,13 @@
 seed 002's 71 supplements and ratios, seed 003's review, seed 004's rotations — through the reports — and the
 consistency of the rows with the careers and the rules.
 
-The default-scale demo is built once for the module (committed, then deleted again by reset_demo).
+The default-scale demo is the shared one of conftest.py; tests change it only inside their transaction.
 """
 
 import datetime
 from collections import Counter, defaultdict
 
 import pytest
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 
@@ -28,20 +27,9 @@ from canbo.reports.registry import get_report
 from canbo.standards.engine import check_person
 from canbo.standards.models import ReviewCampaign
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]  # the shared demo: conftest.py
 D2019 = datetime.date(2019, 12, 31)
 SEED_002 = {"from": "01/11/2020", "to": "30/06/2023"}
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        logged = LogEntry.objects.count()
-        summary = build_demo()
-        summary.new_log_entries = LogEntry.objects.count() - logged
-    yield summary
-    with django_db_blocker.unblock():
-        reset_demo()
 
 
 @pytest.fixture

@@ -1,19 +1,18 @@
 """The demo province's streamlining, quotas and Party admissions (issue 5): seed 002's 355 cases and 2.715
 admissions = 54,3 % through the reports, recounted by hand, and consistent with the register.
 
-The default-scale demo is built once for the module (committed, then deleted again by reset_demo); the last test
-rebuilds it at a tenth of the scale.
+The default-scale demo is the shared one of conftest.py; the last test rebuilds it at a tenth of the scale, inside
+its transaction.
 """
 
 import datetime
 
 import pytest
-from auditlog.models import LogEntry
 from django.db.models import F, Max
 
 from canbo.accounts.models import Role
 from canbo.core.factories import UserFactory, grant
-from canbo.demo.builder import build_demo, reset_demo
+from canbo.demo.builder import build_demo
 from canbo.evaluation.models import AnnualRating
 from canbo.org.models import OrgUnit
 from canbo.party.choices import PartyStatus
@@ -25,21 +24,10 @@ from canbo.staffing.choices import CaseStatus, DownsizingPolicy, QuotaKind
 from canbo.staffing.models import StaffingQuota, StreamliningCase
 from canbo.statforms.definitions import HEADCOUNT_PARTITION
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]  # the shared demo: conftest.py
 D = datetime.date
 SEED_002 = {"from": "01/11/2020", "to": "30/06/2023"}
 CONGRESS, SEED_TO = D(2020, 10, 16), D(2023, 6, 30)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        logged = LogEntry.objects.count()
-        summary = build_demo()
-        summary.new_log_entries = LogEntry.objects.count() - logged
-    yield summary
-    with django_db_blocker.unblock():
-        reset_demo()
 
 
 def report(name: str, **data):
@@ -237,7 +225,7 @@ def test_the_ministry_forms_of_31_12_2019_add_up_to_the_headcount_25944(demo):
 
 
 def test_a_smaller_scale_gives_proportional_figures(demo):
-    build_demo(scale=2594, reset=True)  # the module's teardown deletes it
+    build_demo(scale=2594, reset=True)  # inside this test's transaction: rolled back afterwards
     assert report("streamlining-cases", **SEED_002).meta["total"] == round(355 * 2594 / 25944)
     meta = report("party-admissions", on="30/06/2023", term="2020-2025").meta["2020-2025"]
     assert (meta["target"], meta["admitted"]) == (round(5000 * 2594 / 25944), round(2715 * 2594 / 25944))

@@ -1,6 +1,6 @@
 """The demo province's training data (issue 3 §6): seed 001's figures through the reports, and consistency.
 
-The default-scale demo is built once for the module (committed, then deleted again by reset_demo).
+The default-scale demo is the shared one of conftest.py; tests change it only inside their transaction.
 """
 
 import datetime
@@ -31,20 +31,11 @@ from canbo.training.models import (
 )
 from canbo.training.rules import months_between
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]  # the shared demo: conftest.py
 WINDOW = {"from": "01/01/2015", "to": "31/12/2020"}
 YEAR_2019 = {"from": "01/01/2019", "to": "31/12/2019"}
 YEAR_2020 = {"from": "01/01/2020", "to": "31/12/2020"}
 D2015, D2019 = datetime.date(2015, 12, 31), datetime.date(2019, 12, 31)
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        summary = build_demo()
-    yield summary
-    with django_db_blocker.unblock():
-        reset_demo()
 
 
 def report(name: str, **data):

@@ -11,15 +11,31 @@ from canbo.people.choices import PersonStatus
 from canbo.people.models import Person
 from canbo.salary import selectors
 from canbo.salary.models import SalaryRecord
+from tests.shared_demo import shared_demo
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-salary")]  # one demo: tests/shared_demo.py
 TODAY = datetime.date(2026, 12, 7)
 
 
+def _today(*args, **kwargs):
+    return TODAY
+
+
+def _build():
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr("django.utils.timezone.localdate", _today)
+        return build_demo(scale=300, seed=11)
+
+
+@pytest.fixture(scope="module")
+def built_demo(django_db_setup, django_db_blocker):
+    return shared_demo(django_db_blocker, "demo-salary", _build)
+
+
 @pytest.fixture
-def demo(monkeypatch):
-    monkeypatch.setattr("django.utils.timezone.localdate", lambda *a, **k: TODAY)
-    return build_demo(scale=300, seed=11)
+def demo(monkeypatch, built_demo):
+    monkeypatch.setattr("django.utils.timezone.localdate", _today)
+    return built_demo
 
 
 def test_every_history_ends_at_the_persons_current_step_and_coefficient(demo):
