@@ -92,8 +92,8 @@ def make_units(count: int):
 def generate_file(path: str, rows: int, unit_codes: list[str], history: bool, qualifications: bool) -> None:
     from openpyxl import Workbook
 
-    from canbo.core.factories import national_id_for
     from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, header_text
+    from tests.factories import national_id_for
 
     rng = random.Random(2019)
     workbook = Workbook(write_only=True)

@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.org.models import OrgEvent, OrgUnit
 from canbo.org.selectors import unit_predecessors, unit_successors, unit_tree_with_headcounts
 from canbo.org.services import org_unit_create, org_unit_move, org_unit_split, org_units_merge
 from canbo.people.models import Employment
+from tests.factories import OrgUnitFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 REFORM = datetime.date(2025, 7, 1)

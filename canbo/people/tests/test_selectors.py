@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.http import Http404
 
-from canbo.core.factories import PersonFactory, QualificationFactory
 from canbo.people.selectors import employments_on, highest_qualifications, person_get_for_user, person_list
+from tests.factories import PersonFactory, QualificationFactory
 
 pytestmark = pytest.mark.django_db
 

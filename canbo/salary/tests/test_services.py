@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.salary import rules, selectors
 from canbo.salary.models import EarlyRaiseReason, SalaryRecord, SalaryScale
@@ -18,6 +17,7 @@ from canbo.salary.services import (
     salary_record_create,
     unpaid_leave_add,
 )
+from tests.factories import PersonFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

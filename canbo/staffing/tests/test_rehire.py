@@ -11,12 +11,12 @@ from django.db import IntegrityError, transaction
 
 from canbo.accounts.models import Role
 from canbo.core.dates import add_months
-from canbo.core.factories import PersonFactory, UserFactory, grant
 from canbo.people.models import Employment
 from canbo.people.services import employment_add
 from canbo.staffing import services
 from canbo.staffing.models import StreamliningCase
 from canbo.staffing.selectors import case_rehire, rehire_list
+from tests.factories import PersonFactory, UserFactory, grant
 
 from .conftest import today
 
