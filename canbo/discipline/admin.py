@@ -5,7 +5,7 @@ and scoped by unit, like the pages."""
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import DisciplineAct, DisciplineCase, DisciplineRecord
 from .selectors import case_queryset_for, is_staff, record_queryset_for

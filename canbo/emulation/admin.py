@@ -5,7 +5,7 @@ pages; the catalogue of movements is not personal data and every reader sees it.
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Award, EmulationMovement, Registration
 from .selectors import award_list, is_reader, movement_list, registration_list

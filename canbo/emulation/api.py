@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import selectors, services

@@ -3,7 +3,7 @@ the services, which check the rules and write the AnnualRating)."""
 
 from django.contrib import admin
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import AnnualRating, PartyMemberRating, RatingCampaign, RatingSheet
 from .selectors import (

@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 
 from . import deliverables, services
 from .selectors import (

@@ -4,7 +4,7 @@ the services, which check the standards, write the career rows and audit)."""
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Appointment, Movement
 from .selectors import appointment_queryset_for, is_staff, movement_queryset_for

@@ -4,8 +4,8 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import ErrorSerializer, parse_query
-from canbo.core.api_views import Pagination
 
 from .selectors import unit_get_for_user, unit_list, unit_predecessors, unit_successors
 from .serializers import UnitDetailSerializer, UnitQuerySerializer, UnitSerializer

@@ -5,7 +5,7 @@ pages."""
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Admission, AdmissionTarget
 from .selectors import admission_queryset_for, is_reader, target_list

@@ -10,6 +10,7 @@ from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination, RegisterWritePermission
 from canbo.core.api import (
     BAD_INPUT,
     CONFLICT,
@@ -19,7 +20,6 @@ from canbo.core.api import (
     form_errors,
     form_query_parameters,
 )
-from canbo.core.api_views import Pagination, RegisterWritePermission
 from canbo.core.db_router import replica_reads
 
 from . import services

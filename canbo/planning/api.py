@@ -11,9 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import BoardWrites, WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import parse_query
-from canbo.core.api_views import Pagination
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Position
 from canbo.people.selectors import person_queryset_for

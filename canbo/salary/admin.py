@@ -3,7 +3,7 @@ valid_to, never deleted). The salary history itself is written only through the 
 
 from django.contrib import admin
 
-from canbo.core.admin import CatalogueAdmin
+from canbo.accounts.admin_base import CatalogueAdmin
 
 from .models import (
     BaseSalary,

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from canbo.core.admin import NotFoundOutsideScopeMixin, ReadOnlyAdmin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin, ReadOnlyAdmin
 
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 from .selectors import case_queryset_for, is_staff

@@ -10,9 +10,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import services

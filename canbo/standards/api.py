@@ -13,8 +13,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import form_errors, form_query_parameters
-from canbo.core.api_views import Pagination
 from canbo.jobs.api import JobSerializer, accepted
 from canbo.people.selectors import person_get_for_user
 from canbo.people.selectors import person_list as select_persons

@@ -6,9 +6,9 @@ through the k-anonymous results and free-text pages)."""
 from django.contrib import admin
 from django.urls import reverse
 
+from canbo.accounts.admin_base import ReadOnlyAdmin
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, unit_visibility_q
-from canbo.core.admin import ReadOnlyAdmin
 
 from .models import Choice, Invitation, Question, Response, Survey
 from .selectors import invitation_queryset_for, is_staff, survey_queryset_for

@@ -11,7 +11,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import NotFoundOutsideScopeMixin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin
 from canbo.people.models import Employment, Qualification
 
 # Canbo's own admins. The third-party ones (auth.Group, axes' logs) rest on Django's permissions, which Canbo
