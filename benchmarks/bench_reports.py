@@ -29,9 +29,9 @@ from django.db import connection  # noqa: E402
 from canbo.org.models import AdminLevel, OrgSector  # noqa: E402
 from canbo.people.choices import PersonnelCategory  # noqa: E402
 from canbo.people.models import Employment  # noqa: E402
+from canbo.people.reports.headcount import sector_key  # noqa: E402
 from canbo.reports.base import ReportParams  # noqa: E402
 from canbo.reports.registry import get_report  # noqa: E402
-from canbo.reports.reports.headcount import sector_key  # noqa: E402
 
 GOAL = 1.5
 

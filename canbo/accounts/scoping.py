@@ -8,7 +8,7 @@ from django.utils import timezone
 from .models import AssignmentStatus, Role, RoleAssignment
 
 
-def _units():
+def unit_model():
     """The unit model, reached through the role assignment's foreign key ("org.OrgUnit").
 
     accounts sits below org: it names units by the model's label and never imports the org app, so org's
@@ -85,21 +85,21 @@ def _unit_condition(paths: list[str], field: str = "path") -> Q:
 def visible_units(user):
     """Units whose records the user may read: everything for the province board, else role subtrees."""
     if reads_all_units(user):
-        return _units().objects.all()
+        return unit_model().objects.all()
     paths = _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER})
     if not paths:
-        return _units().objects.none()
-    return _units().objects.filter(_unit_condition(paths))
+        return unit_model().objects.none()
+    return unit_model().objects.filter(_unit_condition(paths))
 
 
 def editable_units(user):
     """Units whose people the user may change: province board everywhere, unit officers in their subtree."""
     if sees_all_units(user):
-        return _units().objects.all()
+        return unit_model().objects.all()
     paths = _scoped_paths(user, {Role.UNIT_OFFICER})
     if not paths:
-        return _units().objects.none()
-    return _units().objects.filter(_unit_condition(paths))
+        return unit_model().objects.none()
+    return unit_model().objects.filter(_unit_condition(paths))
 
 
 def unit_visibility_q(user, field: str) -> Q | None:

@@ -12,10 +12,10 @@ from canbo.movements.selectors import dashboard_tiles as movement_tiles
 from canbo.org.selectors import scope_ended_on
 from canbo.party.selectors import dashboard_tiles as party_tiles
 from canbo.people.choices import PersonStatus
+from canbo.people.reports.qualification_share import MEASURES
 from canbo.people.selectors import change_requests_pending_for, own_person, person_queryset_for
 from canbo.reports.base import ReportParams, can_view_reports
 from canbo.reports.registry import all_reports, get_report
-from canbo.reports.reports.qualification_share import MEASURES
 from canbo.staffing.selectors import dashboard_tiles as staffing_tiles
 from canbo.standards.selectors import overdue_campaigns
 from canbo.surveys.selectors import pending_invitation_count

@@ -14,4 +14,4 @@ class PeopleConfig(AppConfig):
         register_audited(Employment)
         register_audited(Qualification)
 
-        from . import exports  # noqa: F401 - registers the person list's Excel export (a queue job)
+        from . import exports, reports  # noqa: F401 - the person list's Excel export (a queue job), the reports

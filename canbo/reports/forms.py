@@ -12,10 +12,9 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
-from canbo.accounts.scoping import visible_units
-from canbo.org.models import OrgUnit
+from canbo.accounts.scoping import unit_model, visible_units
 
-from .base import INTERVAL, SNAPSHOT, UNDATED, ReportParams
+from .params import INTERVAL, SNAPSHOT, UNDATED, ReportParams
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 EARLIEST = date(1945, 9, 2)
@@ -75,7 +74,7 @@ class ReportForm(forms.Form):
         code = (self.cleaned_data.get("org") or "").rsplit("—", 1)[-1].strip()
         if not code:
             return None
-        units = OrgUnit.objects.all() if self.user is None else visible_units(self.user)
+        units = unit_model().objects.all() if self.user is None else visible_units(self.user)
         unit = units.filter(code=code).first()
         if unit is None:
             self.org_not_found = True

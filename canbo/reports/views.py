@@ -9,8 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from canbo.accounts.scoping import visible_units
 from canbo.jobs.views import export_view
-from canbo.org.selectors import unit_list
 
 from .base import can_view_reports
 from .exports import REPORT_EXPORT
@@ -67,7 +67,7 @@ def report_detail(request, name):
         "result": result,
         "rows": html_rows(result) if result else [],
         "export_url": export_url,
-        "units": unit_list(fetched_by=request.user).only("code", "name"),
+        "units": visible_units(request.user).order_by("path").only("code", "name"),
     }
     return render(request, "reports/detail.html", context)
 

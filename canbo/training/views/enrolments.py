@@ -1,6 +1,6 @@
 """The enrolment list (lượt học): the people behind every training report figure, and its Excel export.
 
-Same parameters and meaning as the training reports (canbo/reports/reports/training_common.py): unit = the unit
+Same parameters and meaning as the training reports (canbo/training/reports/measures.py): unit = the unit
 at enrolment and its subtree; measure started = start date in [from, to]; completed = result "completed" dated
 in [from, to]; form, kind, programme (code), mode, venue.
 """

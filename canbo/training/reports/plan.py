@@ -17,14 +17,14 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from canbo.accounts.scoping import reads_all_units
+from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_decimal, fmt_int, round1
+from canbo.reports.registry import register
 from canbo.training.choices import EnrolmentResult
 from canbo.training.models import Enrolment, PlanAllocation, PlanLine, TrainingPlan
 from canbo.training.selectors import plan_queryset_for
 
-from ..base import UNDATED, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_decimal, fmt_int, round1
-from ..registry import register
-from .training_common import PERSONS_NOTE, grouped_counts
+from .measures import PERSONS_NOTE, grouped_counts
 
 
 def achieved(actual: int, target: int):
