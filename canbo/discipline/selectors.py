@@ -16,11 +16,9 @@ from canbo.people.models import Person
 from . import rules
 from .models import CaseStatus, DisciplineCase, DisciplineRecord, DisciplineRule
 
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
-
 
 def _scoped(queryset, user):
-    allowed = getattr(user, "is_authenticated", False) and is_staff(user)
+    allowed = getattr(user, "is_authenticated", False) and reads_cadre_work(user)
     return scoped(queryset, personal_rows_q(user), allowed=allowed)
 
 
@@ -84,11 +82,6 @@ def promotion_blocked_until(person: Person, on: date | None = None) -> date | No
     ]
     latest = max((e for e in ends if e is not None), default=None)
     return latest if latest is not None and latest > on else None
-
-
-def open_case_count(*, user) -> int:
-    """Cases not yet decided in the user's units (dashboard tile)."""
-    return case_queryset_for(user=user).filter(~Q(status=CaseStatus.DECIDED)).count()
 
 
 def overdue_cases(*, user, on: date | None = None):

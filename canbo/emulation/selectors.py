@@ -47,9 +47,3 @@ def award_list(*, fetched_by, filters: dict | None = None):
 
 def award_get_for_user(*, user, pk) -> Award:
     return get_object_or_404(_scoped(Award.objects.select_related("unit", "person"), user), pk=pk)
-
-
-def registration_get_for_user(*, user, pk) -> Registration:
-    return get_object_or_404(
-        _scoped(Registration.objects.select_related("unit", "person", "movement"), user), pk=pk
-    )

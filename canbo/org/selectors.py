@@ -61,16 +61,6 @@ def unit_predecessors(*, unit: OrgUnit):
     return OrgUnit.objects.filter(ended_by__successors=unit).distinct()
 
 
-def units_count_by_level_sector(*, fetched_by, on: date):
-    return (
-        unit_list(fetched_by=fetched_by, on=on)
-        .bodies()
-        .values("level", "sector")
-        .annotate(n=Count("id"))
-        .order_by("level", "sector")
-    )
-
-
 def scope_ended_on(*, user, on: date) -> date | None:
     """When every unit the user may see had ended by `on` (a former district's officer), the last day any of
     them was in force, to offer that date; None when some unit is in force on `on` or the user sees none."""

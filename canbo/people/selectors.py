@@ -2,14 +2,14 @@
 
 from datetime import date
 
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.scoping import managed_person_q, scoped, unit_editability_q
 from canbo.org.models import OrgUnit
 
-from .choices import QUALIFICATION_LEVELS, level_rank
+from .choices import level_rank
 from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Position, Qualification, Rank
 
 AGE_BANDS = {
@@ -99,13 +99,6 @@ def highest_qualifications(*, person: Person, on: date | None = None) -> dict[st
     return best
 
 
-def highest_rank_annotation(scale: str, on: date):
-    """An aggregate usable in reports: Max(rank) of a scale held on a date."""
-    return Max(
-        "qualifications__rank", filter=Q(qualifications__scale=scale, qualifications__awarded_on__lte=on)
-    )
-
-
 def employments_on(*, on: date, units=None):
     """Timeline rows in force on a date (one query): who worked where on 31/12/2019."""
     qs = Employment.objects.active_on(on)
@@ -155,10 +148,6 @@ def change_requests_pending_for(*, user):
         "person", "requested_by"
     )
     return scoped(qs, managed_person_q(user, write=True))
-
-
-def qualification_level_options():
-    return {scale: [(c, label) for c, label, _ in levels] for scale, levels in QUALIFICATION_LEVELS.items()}
 
 
 _NOT_FETCHED = object()
