@@ -13,7 +13,7 @@ from canbo.people.selectors import person_queryset_for
 
 from . import party
 from .api import RatingApi
-from .selectors import is_staff, party_org_get_for_user, party_rating_list
+from .selectors import party_org_get_for_user, party_rating_list, reads_cadre_work
 from .serializers import (
     PartyMemberRatingSerializer,
     PartyRatingBulkSerializer,
@@ -28,7 +28,7 @@ class StaffOnly(permissions.BasePermission):
     message = "Anh/chị không có quyền xem xếp loại đảng viên."
 
     def has_permission(self, request, view):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 class PartyApi(RatingApi):

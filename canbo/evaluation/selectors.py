@@ -35,8 +35,6 @@ from .models import (
     SheetStatus,
 )
 
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
-
 
 def campaign_queryset_for(*, user):
     """Campaigns of a unit the user sees, or above one (a province campaign covers the officer's unit)."""
@@ -77,7 +75,7 @@ def _sheet_counts_queryset_for(*, user):
 
 def annual_rating_queryset_for(*, user):
     """Yearly results of the people the user's units manage (the whole history of each)."""
-    allowed = getattr(user, "is_authenticated", False) and is_staff(user)
+    allowed = getattr(user, "is_authenticated", False) and reads_cadre_work(user)
     return scoped(
         AnnualRating.objects.select_related("person", "unit"), personal_rows_q(user), allowed=allowed
     )
@@ -131,7 +129,7 @@ def campaign_summary(*, fetched_by, campaign) -> list[dict]:
 
 def rating_tile(*, user) -> dict | None:
     """Dashboard tile: sheets of open campaigns still without a result, in the user's units (None: no tile)."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         return None
     waiting = (
         sheet_queryset_for(user=user)
@@ -173,7 +171,7 @@ def deliverable_get_for_user(*, user, pk):
 
 def party_rating_queryset_for(*, user):
     """Party members' ratings of the organisations the user sees (staff only)."""
-    if not getattr(user, "is_authenticated", False) or not is_staff(user):
+    if not getattr(user, "is_authenticated", False) or not reads_cadre_work(user):
         return PartyMemberRating.objects.none()
     qs = PartyMemberRating.objects.select_related("person", "party_org")
     return scoped(qs, personal_rows_q(user))
@@ -193,7 +191,7 @@ def party_rating_list(*, fetched_by, filters=None):
 
 def party_org_get_for_user(*, user, code) -> OrgUnit:
     """A unit the user sees, by code (outside → 404)."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         raise Http404
     condition = unit_visibility_q(user, "path")
     qs = OrgUnit.objects.all() if condition is None else OrgUnit.objects.filter(condition)

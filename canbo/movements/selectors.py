@@ -28,16 +28,13 @@ ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
 RETIREMENT_NOTICE_MONTHS = 6
 
 
-is_staff = reads_cadre_work
-
-
 def _scope_q(*fields: str, user=None, units=None, person_field="person", incoming=None) -> Q | None:
     """`user`: the rows about people they manage, plus `incoming` (nothing if they hold no staff role);
     `units`: rows whose unit (any of `fields`, paths to OrgUnit.path) lies in these units' subtrees. None: no
     restriction."""
     condition = None
     if user is not None:
-        if not is_staff(user):
+        if not reads_cadre_work(user):
             return Q(pk__in=[])
         condition = personal_rows_q(user, person_field, incoming=incoming)
     if units is not None:

@@ -32,13 +32,11 @@ from canbo.people.models import Employment
 from .choices import QUOTA_CATEGORIES, CaseStatus, QuotaKind
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
-
 
 def _scoped(queryset, user, *fields):
     if user is None:
         return queryset
-    return scoped(queryset, any_unit_visibility_q(user, *fields), allowed=is_staff(user))
+    return scoped(queryset, any_unit_visibility_q(user, *fields), allowed=reads_cadre_work(user))
 
 
 # --- quotas --------------------------------------------------------------------------------------------------
@@ -241,7 +239,7 @@ def case_queryset_for(*, user):
         return qs
     claim = Q(repaid_on__isnull=True) | Q(repaid_on__year=timezone.localdate().year)
     owed = Q(status=CaseStatus.EXITED) & claim & in_force_unit_q(user, "unit__path")
-    return scoped(qs, personal_rows_q(user, incoming=owed), allowed=is_staff(user))
+    return scoped(qs, personal_rows_q(user, incoming=owed), allowed=reads_cadre_work(user))
 
 
 def case_get_for_user(*, user, pk: int) -> StreamliningCase:

@@ -30,7 +30,7 @@ from .selectors import (
     campaign_queryset_for,
     can_manage_campaign,
     finding_queryset_for,
-    is_staff,
+    reads_cadre_work,
     standard_list,
 )
 from .serializers import (
@@ -54,7 +54,7 @@ class StaffPermission(permissions.BasePermission):
     message = NO_ACCESS
 
     def has_permission(self, request, view):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 @extend_schema(tags=[TAG], summary="Danh mục tiêu chuẩn chức danh (mọi phiên bản, hoặc có hiệu lực ngày on)")

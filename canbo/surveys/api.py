@@ -19,9 +19,9 @@ from .models import Invitation, Survey
 from .results import survey_results
 from .selectors import (
     invitation_list,
-    is_staff,
     my_invitation_get,
     my_invitations,
+    reads_cadre_work,
     survey_get_for_user,
     survey_list,
 )
@@ -48,7 +48,7 @@ class StaffPermission(permissions.BasePermission):
     message = "Anh/chị không có quyền xem trang quản lý khảo sát."
 
     def has_permission(self, request, view):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 class SurveysApi(generics.GenericAPIView):

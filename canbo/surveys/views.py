@@ -25,9 +25,9 @@ from .results import survey_results
 from .selectors import (
     invitation_counts,
     invitation_list,
-    is_staff,
     my_invitation_get,
     my_invitations,
+    reads_cadre_work,
     survey_get_for_user,
     survey_list,
 )
@@ -53,7 +53,9 @@ def mine(request):
     invitations = list(my_invitations(user=request.user))
     for invitation in invitations:
         invitation.accepting = services.accepting(invitation.survey)
-    return render(request, "surveys/mine.html", {"invitations": invitations, "staff": is_staff(request.user)})
+    return render(
+        request, "surveys/mine.html", {"invitations": invitations, "staff": reads_cadre_work(request.user)}
+    )
 
 
 @login_required
