@@ -7,9 +7,9 @@ from openpyxl.utils import get_column_letter
 
 from canbo.core.db_router import replica_reads
 from canbo.core.xlsx import PROGRESS_EVERY, set_cell
+from canbo.core.xlsx_styles import BORDER, DATE, HEADER_FILL, HEADER_FONT, INT, TEXT
 from canbo.jobs.exports import register_export
 from canbo.jobs.registry import JobFailed
-from canbo.training.excel.styles import BORDER, DATE, HEADER_FILL, HEADER_FONT, INT, TEXT
 
 from .selectors import campaign_queryset_for, reads_cadre_work, sheet_list
 

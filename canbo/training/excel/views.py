@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.xlsx_styles import xlsx_response
 from canbo.imports.forms import UploadForm
 from canbo.jobs.selectors import job_get
 from canbo.jobs.views import export_view
@@ -16,7 +17,6 @@ from ..exports import ACHIEVEMENT_EXPORT, PLAN_EXPORT
 from ..selectors import class_queryset_for, plan_queryset_for
 from .results import results_template
 from .results_job import RESULTS_IMPORT, outcome_of, results_import_start
-from .styles import xlsx_response
 
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được nhập kết quả học tập."
 
