@@ -3,6 +3,7 @@
 from django import forms
 from django.utils import timezone
 
+from canbo.accounts.scoping import visible_units
 from canbo.org.forms import UnitChoiceField, VnFormMixin
 from canbo.org.models import OrgUnit
 from canbo.people.models import Position
@@ -37,8 +38,6 @@ class AppointmentFilterForm(VnFormMixin, forms.Form):
         self.user = user
 
     def clean_unit(self):
-        from canbo.accounts.scoping import visible_units
-
         code = (self.cleaned_data.get("unit") or "").strip()
         if not code:
             return None

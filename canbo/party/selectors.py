@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from canbo.accounts.access import reads_cadre_work, records_cadre_work
 from canbo.accounts.scoping import personal_rows_q, scoped, unit_visibility_q
 from canbo.core.text import unaccent
+from canbo.reports.base import ReportParams
 
 from .models import Admission, AdmissionTarget
 
@@ -52,8 +53,6 @@ def dashboard_tiles(*, user, today) -> dict:
     `party_tiles`: [(term, admitted, target, pct)] for the outermost Party organisations the user sees."""
     if not is_reader(user):
         return {}
-    from canbo.reports.base import ReportParams
-
     from .reports import PartyAdmissionsReport
 
     terms = (

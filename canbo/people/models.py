@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated, Timestamped, Versioned
+from canbo.core.text import unaccent
 from canbo.org.models import OrgUnit
 
 from .choices import (
@@ -59,8 +60,6 @@ class Position(EffectiveDated):
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
         """Unaccented, word-by-word search in name, other names, personal ID and code."""
-        from canbo.core.text import unaccent
-
         qs = self
         for token in unaccent(query).split()[:8]:
             qs = qs.filter(search_text__contains=token)

@@ -26,6 +26,8 @@ from canbo.org.models import AdminLevel, OrgUnit
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person, Position
 from canbo.people.retirement import retirement_date
+from canbo.training.choices import Venue
+from canbo.training.services import plan_line_save
 
 from . import rules
 from .choices import EntryStatus, PlanningTier, RemovalReason
@@ -450,9 +452,6 @@ def removal_proposals_confirm(
 def training_lines_propose(*, actor, term: PlanningTerm, plan, on: date | None = None) -> list:
     """One line per programme with target = the people of the plan (in the actor's units) lacking that level;
     pressed again, the same lines are updated, not duplicated. The plan must be next year's draft."""
-    from canbo.training.choices import Venue
-    from canbo.training.services import plan_line_save
-
     from .needs import training_needs
 
     on = on or timezone.localdate()

@@ -16,6 +16,8 @@ from canbo.accounts.access import WritesCadreWork
 from canbo.accounts.api_views import Pagination
 from canbo.core.api import form_errors, form_query_parameters
 from canbo.jobs.api import JobSerializer, accepted
+from canbo.org.models import OrgUnit
+from canbo.people.models import Position
 from canbo.people.selectors import person_get_for_user
 from canbo.people.selectors import person_list as select_persons
 
@@ -207,9 +209,6 @@ def as_query(data) -> QueryDict:
 
 def _form_data(data) -> dict:
     """JSON lists and unit/position codes into the form's terms."""
-    from canbo.org.models import OrgUnit
-    from canbo.people.models import Position
-
     out = dict(data.items()) if hasattr(data, "items") else {}
     for key in ("unit", "responsible_unit"):
         value = out.get(key)

@@ -18,7 +18,7 @@ from canbo.core.dates import add_months, add_years
 from canbo.evaluation.models import RATING_RANK, AnnualRating, RatingLevel
 from canbo.people.choices import QUALIFICATION_LEVELS, Gender, QualificationScale
 from canbo.people.models import Person, Position
-from canbo.people.retirement import latest_birth_retiring_before
+from canbo.people.retirement import latest_birth_retiring_before, retirement_date
 
 from .choices import CriterionKind
 from .models import StandardCriterion, TitleStandard
@@ -203,8 +203,6 @@ def _message(c: StandardCriterion, value, row: dict, on: date) -> str:
         have = f"giữ chức vụ từ {value:%d/%m/%Y}" if value else "chưa giữ chức vụ tương đương"
         return f"Cần ít nhất {c.months} tháng giữ chức vụ thấp hơn liền kề; {have}."
     if c.kind == CriterionKind.SERVICE_LEFT:
-        from canbo.people.retirement import retirement_date
-
         retire = retirement_date(row["gender"], row["date_of_birth"]) if row.get("date_of_birth") else None
         have = f"nghỉ hưu ngày {retire:%d/%m/%Y}" if retire else "chưa có ngày sinh"
         return f"Cần còn ít nhất {c.years} năm công tác tính đến {on:%d/%m/%Y}; {have}."

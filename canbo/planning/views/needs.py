@@ -14,6 +14,8 @@ from canbo.jobs.views import export_view
 from canbo.org.forms import add_service_errors
 from canbo.people.choices import QualificationScale, level_label, level_rank
 from canbo.reports.formatting import fmt_date
+from canbo.training.choices import PlanStatus
+from canbo.training.models import TrainingPlan
 
 from .. import exports, services
 from ..forms import GapListForm, NeedsProposeForm
@@ -23,9 +25,6 @@ from .common import as_of, export_url, page_of, query_without_page, reader_requi
 
 
 def _draft_plans(user, year: int):
-    from canbo.training.choices import PlanStatus
-    from canbo.training.models import TrainingPlan
-
     return TrainingPlan.objects.filter(
         year=year, status=PlanStatus.DRAFT, owner_unit__in=editable_units(user)
     ).select_related("owner_unit")
