@@ -4,7 +4,8 @@
     python tools/import_graph.py --details  # also every upward link, every cycle and every function-level import
 
 App code only: tests, migrations and the apps' test factories are left out (a test may import any app).
-An import inside a function (or under ``if TYPE_CHECKING``) counts as a link too, and is listed as function-level.
+An import inside a function counts as a link too, and is listed as function-level; an import under
+``if TYPE_CHECKING`` never runs and is no link.
 
 "Layers" is the length of the longest chain of imports once cycles are collapsed (what the code is); the
 upward links are measured against the layers the house allows (``LAYERS`` below, the list written in
@@ -23,34 +24,62 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "canbo"
 
-# The allowed layers, ground first. A package may import only packages of lower layers.
+# The allowed layers, ground first (docs/architecture.md shows the same list). A package may import only packages
+# of lower layers; two packages of one layer know nothing of each other.
 LAYERS: list[list[str]] = [
     ["core"],
-    ["jobs"],
     ["accounts"],
+    ["jobs"],
+    ["reports", "legal"],
     ["org"],
-    ["reports", "decisions", "notifications", "legal"],
     ["people"],
-    ["dossier", "salary", "discipline", "feedback", "party", "surveys", "emulation"],
-    ["training", "evaluation"],
+    ["dossier", "discipline", "emulation", "party", "surveys", "decisions"],
+    ["evaluation", "feedback", "salary"],
+    ["training"],
     ["standards"],
-    ["planning", "staffing", "movements"],
-    ["imports", "nationaldb", "statforms", "profileforms"],
+    ["planning"],
+    ["movements", "staffing"],
+    ["imports", "nationaldb", "statforms", "notifications", "profileforms"],
     ["home", "demo"],
 ]
+
+# Upward links that remain, each with the step that removes it. The layer test fails on any other upward link
+# and when one of these is gone (then strike it here): the list only shrinks.
+KNOWN_UPWARD: dict[tuple[str, str], str] = {
+    (
+        "decisions",
+        "discipline",
+    ): "decisions/kinds/cases.py: the discipline kind moves to discipline (as salary's)",
+    ("decisions", "staffing"): "decisions/kinds/cases.py: the streamlining kind moves to staffing",
+    ("decisions", "training"): "decisions/kinds/cases.py: the sending-to-study kind moves to training",
+    ("decisions", "movements"): "decisions/kinds/{appointments,movements}.py move to movements",
+    (
+        "org",
+        "people",
+    ): "a unit merge moves people (org/services.py) and the tree counts them (org/selectors.py)",
+    (
+        "planning",
+        "movements",
+    ): "rule 10: no planning while an appointment is under way (planning/services.py)",
+    ("standards", "planning"): "the IN_PLAN criterion reads approved planning entries (standards/engine.py)",
+    (
+        "training",
+        "imports",
+    ): "the results import uses the import's Excel toolkit, which belongs below training",
+}
 
 
 def layer_of() -> dict[str, int]:
     return {pkg: i for i, row in enumerate(LAYERS) for pkg in row}
 
 
-def _skipped(path: Path) -> bool:
-    parts = path.relative_to(SRC).parts
+def _skipped(path: Path, src: Path = SRC) -> bool:
+    parts = path.relative_to(src).parts
     return "tests" in parts or "migrations" in parts or parts[-1] in {"conftest.py", "factories.py"}
 
 
-def _module_name(path: Path) -> str:
-    rel = path.relative_to(ROOT).with_suffix("")
+def _module_name(path: Path, root: Path = ROOT) -> str:
+    rel = path.relative_to(root).with_suffix("")
     parts = list(rel.parts)
     if parts[-1] == "__init__":
         parts.pop()
@@ -62,12 +91,20 @@ class _Visitor(ast.NodeVisitor):
         self.module = module
         self.is_package = is_package
         self.depth = 0
+        self.type_only = 0
         self.found: list[tuple[str, int, bool]] = []  # (target module, line, function-level)
+        self.in_ready = 0  # inside AppConfig.ready(), where Django wants the imports of models and receivers
 
     def _nested(self, node):
         self.depth += 1
+        ready = node.name == "ready"
+        self.in_ready += ready
         self.generic_visit(node)
+        self.in_ready -= ready
         self.depth -= 1
+
+    def _lazy(self) -> bool | str:
+        return "ready" if self.in_ready else self.depth > 0
 
     visit_FunctionDef = visit_AsyncFunctionDef = _nested
 
@@ -75,10 +112,8 @@ class _Visitor(ast.NodeVisitor):
         test = node.test
         name = getattr(test, "id", None) or getattr(test, "attr", None)
         if name == "TYPE_CHECKING":
-            self.depth += 1
-            for child in node.body:
-                self.visit(child)
-            self.depth -= 1
+            # type-only imports never run: they are no dependency (counted apart, see `type_only`)
+            self.type_only += sum(isinstance(c, ast.Import | ast.ImportFrom) for c in node.body)
             for child in node.orelse:
                 self.visit(child)
         else:
@@ -86,7 +121,7 @@ class _Visitor(ast.NodeVisitor):
 
     def visit_Import(self, node):
         for alias in node.names:
-            self.found.append((alias.name, node.lineno, self.depth > 0))
+            self.found.append((alias.name, node.lineno, self._lazy()))
 
     def visit_ImportFrom(self, node):
         if node.level:
@@ -100,20 +135,20 @@ class _Visitor(ast.NodeVisitor):
         if node.module is None or node.level:
             # ``from . import x`` may name submodules: record each name under the package
             for alias in node.names:
-                self.found.append((f"{target}.{alias.name}", node.lineno, self.depth > 0))
+                self.found.append((f"{target}.{alias.name}", node.lineno, self._lazy()))
         else:
-            self.found.append((target, node.lineno, self.depth > 0))
+            self.found.append((target, node.lineno, self._lazy()))
 
 
 def collect(src: Path = SRC, include_tests: bool = False):
     """Every import between two canbo packages: (source pkg, target pkg, file, line, function-level)."""
     links = []
     for path in sorted(src.rglob("*.py")):
-        if not include_tests and _skipped(path):
+        if not include_tests and _skipped(path, src):
             continue
         if "migrations" in path.relative_to(src).parts:
             continue
-        module = _module_name(path)
+        module = _module_name(path, src.parent)
         visitor = _Visitor(module, path.name == "__init__.py")
         visitor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
         source_pkg = module.split(".")[1] if module.count(".") >= 1 else None
@@ -124,7 +159,7 @@ def collect(src: Path = SRC, include_tests: bool = False):
             target_pkg = parts[1]
             if target_pkg == source_pkg or not (src / target_pkg).is_dir():
                 continue
-            links.append((source_pkg, target_pkg, str(path.relative_to(ROOT)), line, lazy))
+            links.append((source_pkg, target_pkg, str(path.relative_to(src.parent)), line, lazy))
     return links
 
 
@@ -209,7 +244,8 @@ def measure(src: Path = SRC):
         "cycles": comps,
         "layers": depth_layers(packages, edges, comps),
         "upward": upward(links),
-        "lazy": [link for link in links if link[4]],
+        "lazy": [link for link in links if link[4] is True],
+        "ready": [link for link in links if link[4] == "ready"],
     }
 
 
@@ -224,7 +260,9 @@ def main(argv=None):
     print(f"import links (pairs):   {len(m['edges'])}   (import statements: {len(m['links'])})")
     print(f"upward links (pairs):   {len(up_edges)}   (import statements: {len(m['upward'])})")
     print(f"cycles:                 {len(m['cycles'])}   {m['cycles'] if m['cycles'] else ''}")
-    print(f"function-level imports: {len(m['lazy'])}   (between packages)")
+    print(
+        f"function-level imports: {len(m['lazy'])}   (between packages; besides {len(m['ready'])} in AppConfig.ready)"
+    )
     if args.details:
         print("\nupward links:")
         for a, b in sorted(up_edges):
