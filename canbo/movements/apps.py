@@ -9,7 +9,7 @@ class MovementsConfig(AppConfig):
         from canbo.core.audit import register_audited
         from canbo.core.rulebook import register_rules
 
-        from . import reports  # noqa: F401 (registers the module's reports)
+        from . import drafts, reports  # noqa: F401 (registers the module's decision drafts and reports)
         from .models import Appointment, Movement, MovementRule
 
         for model in (

@@ -13,5 +13,5 @@ class TrainingConfig(AppConfig):
         for model in (Enrolment, StudyAssignment, TrainingClass, TrainingPlan, PlanLine, PlanAllocation):
             register_audited(model)
 
-        from . import bulk, exports, reports  # noqa: F401 - the bulk enrolment job, the Excel exports, the reports
+        from . import bulk, drafts, exports, reports  # noqa: F401 - bulk job, decision draft, exports, reports
         from .excel import results_job  # noqa: F401 - registers the results import job
