@@ -52,7 +52,6 @@ KNOWN_UPWARD: dict[tuple[str, str], str] = {
         "planning",
         "movements",
     ): "rule 10: no planning while an appointment is under way (planning/services.py)",
-    ("standards", "planning"): "the IN_PLAN criterion reads approved planning entries (standards/engine.py)",
     (
         "training",
         "imports",
