@@ -49,10 +49,6 @@ LAYERS: list[list[str]] = [
 KNOWN_UPWARD: dict[tuple[str, str], str] = {
     ("org", "people"): "a unit merge moves people (org/services.py); the tree counts them (org/selectors.py)",
     (
-        "planning",
-        "movements",
-    ): "rule 10: no planning while an appointment is under way (planning/services.py)",
-    (
         "training",
         "imports",
     ): "the results import uses the import's Excel toolkit, which belongs below training",

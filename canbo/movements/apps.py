@@ -18,3 +18,9 @@ class MovementsConfig(AppConfig):
         ):
             register_audited(model)
         register_rules(MovementRule, area="Bổ nhiệm, luân chuyển")
+
+        from canbo.planning.services import read_appointments_with
+
+        from .selectors import appointment_under_way
+
+        read_appointments_with(appointment_under_way)  # planning's rule 10 (planning is below movements)

@@ -24,6 +24,18 @@ from .choices import AppointmentStatus, MovementKind
 from .models import Appointment, Movement
 from .services.terms import EXTENSION_NOTE
 
+APPOINTMENT_UNDER_WAY = [AppointmentStatus.PROPOSED, AppointmentStatus.CHECKED, AppointmentStatus.APPROVED]
+
+
+def appointment_under_way(person: Person) -> Appointment | None:
+    """The person's appointment under way (proposed, checked or approved), if any: planning's rule 10 asks."""
+    return (
+        Appointment.objects.filter(person=person, status__in=APPOINTMENT_UNDER_WAY)
+        .select_related("position", "unit")
+        .first()
+    )
+
+
 ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
 RETIREMENT_NOTICE_MONTHS = 6
 
