@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 
 from canbo.accounts.scoping import visible_units
 
+from . import people
 from .models import OrgUnit
 
 
@@ -27,13 +28,11 @@ def unit_tree_with_headcounts(*, fetched_by, on: date, root: OrgUnit | None = No
 
     Returns a list in tree order: each unit has `own_count` and `subtree_count`.
     """
-    from canbo.people.models import Employment
-
     units = unit_list(fetched_by=fetched_by, on=on)
     if root is not None:
         units = units.filter(path__startswith=root.path)
     own = (
-        Employment.objects.active_on(on)
+        people.employments_on(on)
         .filter(unit=OuterRef("pk"))
         .order_by()
         .values("unit")
