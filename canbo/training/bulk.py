@@ -21,7 +21,7 @@ from canbo.people.selectors import person_list
 from .models import EnrolmentBatch
 from .selectors import class_queryset_for
 from .services import enrol_bulk
-from .views.common import READ_ONLY
+from .views.access import READ_ONLY
 
 ENROL_BULK = "training.enrol_bulk"
 # The register's filters that make sense here: people working today (the services enrol no one else).

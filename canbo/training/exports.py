@@ -14,7 +14,7 @@ from .choices import EnrolmentResult, TrainingMode, Venue
 from .excel.plan import achievement_workbook, plan_workbook
 from .forms import EnrolmentFilterForm
 from .selectors import enrolment_list, plan_queryset_for
-from .views.common import NO_ACCESS
+from .views.access import NO_ACCESS
 
 ENROLMENT_EXPORT = "training.enrolments"
 PLAN_EXPORT = "training.plan"

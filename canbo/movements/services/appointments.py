@@ -26,7 +26,7 @@ from canbo.standards.engine import StandardsCheck, check_person
 
 from ..choices import AppointmentKind, AppointmentStatus
 from ..models import Appointment
-from .common import decision_errors, require_board, require_edit, require_working
+from .checks import decision_errors, require_board, require_edit, require_working
 from .terms import (
     CHECKABLE,
     EXTEND_BELOW_YEARS,

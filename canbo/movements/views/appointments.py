@@ -24,7 +24,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..selectors import appointment_get_for_user, appointment_history, appointment_list
-from .common import (
+from .access import (
     CONFLICT_HINT,
     PAGE_SIZE,
     can_write,

@@ -13,7 +13,7 @@ from .. import services
 from ..choices import MovementKind
 from ..forms import MovementBatchForm, MovementFilterForm, MovementSingleForm
 from ..selectors import movement_get_for_user, movement_list
-from .common import (
+from .access import (
     PAGE_SIZE,
     can_write,
     editable_people,

@@ -26,7 +26,7 @@ from canbo.people.services import (
     qualification_delete,
 )
 
-from .common import person_for_write, require_writer
+from .access import person_for_write, require_writer
 from .profile import profile_context
 
 CONFLICT_HINT = "Các thay đổi của anh/chị chưa được lưu."

@@ -13,7 +13,7 @@ from canbo.people.forms import PersonListFilterForm
 from canbo.people.selectors import person_list as select_persons
 from canbo.people.selectors import person_queryset_for
 
-from .common import can_write, is_official_only
+from .access import can_write, is_official_only
 
 PAGE_SIZE = 50
 

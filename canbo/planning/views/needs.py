@@ -21,7 +21,7 @@ from .. import exports, services
 from ..forms import GapListForm, NeedsProposeForm
 from ..gaps import TIERS, gap_persons
 from ..needs import training_needs
-from .common import as_of, export_url, page_of, query_without_page, reader_required, term_for
+from .access import as_of, export_url, page_of, query_without_page, reader_required, term_for
 
 
 def _draft_plans(user, year: int):

@@ -14,7 +14,7 @@ from ..exports import GAP_EXPORT
 from ..forms import CheckForm, GapForm
 from ..gaps import MODES, count_group, gap_groups, gap_page_entries
 from ..selectors import criterion_label
-from .common import PAGE_SIZE, query_without_page, staff_required
+from .access import PAGE_SIZE, query_without_page, staff_required
 
 MATCHES_SHOWN = 20
 

@@ -26,7 +26,7 @@ from ..serializers import (
     EnrolmentSerializer,
     EnrolRequestSerializer,
 )
-from .common import CLASSES, TrainingApi
+from .base import CLASSES, TrainingApi
 from .filters import ENROLMENT_PARAMETERS
 from .queries import ClassQuerySerializer
 

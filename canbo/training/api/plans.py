@@ -29,7 +29,7 @@ from ..serializers import (
     PlanUpdateSerializer,
     ProgrammeSerializer,
 )
-from .common import PLANS, PROGRAMMES, WRITERS, TrainingApi
+from .base import PLANS, PROGRAMMES, WRITERS, TrainingApi
 from .queries import NeedQuerySerializer, PlanQuerySerializer, ProgrammeQuerySerializer
 from .responses import AchievementSerializer, achievement_data
 

@@ -20,8 +20,8 @@ from ..serializers import (
     StudySendSerializer,
     StudySerializer,
 )
+from .base import STUDY, TrainingApi
 from .classes import unknown_persons
-from .common import STUDY, TrainingApi
 from .queries import StudyQuerySerializer
 
 

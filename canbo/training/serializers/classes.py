@@ -7,7 +7,7 @@ from canbo.people.serializers import UnitCodeField, VersionedPatchMixin
 
 from ..choices import EnrolmentResult
 from ..models import Enrolment, TrainingClass
-from .common import PlanLineField, ProgrammeCodeField, read_code, read_label, version_field
+from .fields import PlanLineField, ProgrammeCodeField, read_code, read_label, version_field
 
 
 class ClassSerializer(ModelSerializer):

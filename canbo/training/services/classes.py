@@ -15,7 +15,7 @@ from canbo.people.selectors import person_editable_queryset_for
 
 from ..choices import EnrolmentResult, PlanStatus
 from ..models import Enrolment, EnrolmentBatch, TrainingClass
-from .common import require_edit
+from .checks import require_edit
 
 CLASS_FIELDS = [
     "code",

@@ -16,7 +16,7 @@ from canbo.org.models import OrgUnit
 
 from ..choices import PlanStatus
 from ..models import PlanAllocation, PlanLine, PlanTransition, TrainingNeed, TrainingPlan
-from .common import require_edit
+from .checks import require_edit
 
 
 def plan_due_date(year: int) -> date:

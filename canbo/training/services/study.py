@@ -15,7 +15,7 @@ from canbo.people.models import Person
 from ..choices import STATE_FUNDED, EnrolmentResult, StudyStatus
 from ..models import Enrolment, StudyAssignment
 from ..rules import commitment_months, months_between, sending_errors, sponsorship_rule_on
-from .common import require_edit
+from .checks import require_edit
 from .results import record_result
 
 PROPOSAL_FIELDS = [

@@ -24,7 +24,7 @@ from ..services import (
     enrol,
     enrolment_remove,
 )
-from .common import (
+from .access import (
     CONFLICT_HINT,
     PAGE_SIZE,
     can_write,

@@ -16,7 +16,7 @@ from canbo.jobs.views import export_view
 from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
 from ..selectors import enrolment_list as select_enrolments
-from .common import PAGE_SIZE, query_without_page, staff_required
+from .access import PAGE_SIZE, query_without_page, staff_required
 
 
 def enrolment_list_for(user, filters: dict):

@@ -29,7 +29,7 @@ from ..services import (
     plan_transition,
     plan_update,
 )
-from .common import (
+from .access import (
     CONFLICT_HINT,
     PAGE_SIZE,
     can_write,
