@@ -31,7 +31,7 @@ def write_record_export(*, user, query, fileobj, progress) -> int:
     if not reads_cadre_work(user):
         raise JobFailed(NO_ACCESS)
     with replica_reads():
-        records = record_list(fetched_by=user)
+        records = record_list(user=user)
         return write_table(
             fileobj,
             title="Kỷ luật",

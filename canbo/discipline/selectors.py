@@ -26,9 +26,9 @@ def case_queryset_for(*, user):
     return _scoped(DisciplineCase.objects.all(), user)
 
 
-def case_list(*, fetched_by, filters: dict | None = None):
+def case_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = case_queryset_for(user=fetched_by)
+    qs = case_queryset_for(user=user)
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     if filters.get("unit"):
@@ -53,9 +53,9 @@ def record_queryset_for(*, user):
     return _scoped(DisciplineRecord.objects.all(), user)
 
 
-def record_list(*, fetched_by, filters: dict | None = None):
+def record_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = record_queryset_for(user=fetched_by)
+    qs = record_queryset_for(user=user)
     if filters.get("form"):
         qs = qs.filter(form=filters["form"])
     if filters.get("unit"):

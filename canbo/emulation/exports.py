@@ -80,7 +80,7 @@ def award_rows(qs):
 def write_registration_export(*, user, query, fileobj, progress) -> int:
     filters = _filters(user, query)
     with replica_reads():
-        qs = selectors.registration_list(fetched_by=user, filters=filters)
+        qs = selectors.registration_list(user=user, filters=filters)
         return write_table(
             fileobj,
             title="Đăng ký điển hình",
@@ -94,7 +94,7 @@ def write_registration_export(*, user, query, fileobj, progress) -> int:
 def write_award_export(*, user, query, fileobj, progress) -> int:
     filters = _filters(user, query)
     with replica_reads():
-        qs = selectors.award_list(fetched_by=user, filters=filters)
+        qs = selectors.award_list(user=user, filters=filters)
         return write_table(
             fileobj,
             title="Khen thưởng",

@@ -31,14 +31,14 @@ def _filtered(qs, filters: dict):
     return qs
 
 
-def registration_list(*, fetched_by, filters: dict | None = None):
-    qs = _filtered(_scoped(Registration.objects.all(), fetched_by), filters or {})
+def registration_list(*, user, filters: dict | None = None):
+    qs = _filtered(_scoped(Registration.objects.all(), user), filters or {})
     return qs.select_related("movement", "unit", "person").order_by("-year", "unit__path", "-pk")
 
 
-def award_list(*, fetched_by, filters: dict | None = None):
+def award_list(*, user, filters: dict | None = None):
     filters = dict(filters or {})
-    qs = _scoped(Award.objects.all(), fetched_by)
+    qs = _scoped(Award.objects.all(), user)
     if filters.pop("revoked", None) is not None:
         qs = qs.filter(revoked_on__isnull=False)
     qs = _filtered(qs, filters)

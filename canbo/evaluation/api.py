@@ -115,7 +115,7 @@ class CampaignSheetsApi(RatingApi):
     )
     def get(self, request, pk):
         campaign = campaign_get_for_user(user=request.user, pk=pk)
-        page = self.paginate_queryset(sheet_list(fetched_by=request.user, campaign=campaign))
+        page = self.paginate_queryset(sheet_list(user=request.user, campaign=campaign))
         return self.get_paginated_response(
             RatingSheetSerializer(page, many=True, context=self.get_serializer_context()).data
         )

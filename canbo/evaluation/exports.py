@@ -86,7 +86,7 @@ def write_campaign_export(*, user, query, fileobj, progress) -> int:
     if campaign is None:
         raise JobFailed("Không tìm thấy đợt đánh giá này trong phạm vi được xem.")
     with replica_reads():
-        return write_campaign(campaign, sheet_list(fetched_by=user, campaign=campaign), fileobj, progress)
+        return write_campaign(campaign, sheet_list(user=user, campaign=campaign), fileobj, progress)
 
 
 register_export(

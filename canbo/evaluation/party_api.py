@@ -52,7 +52,7 @@ class PartyRatingListApi(PartyApi):
         filters = dict(query.validated_data)
         if filters.get("party_org"):
             filters["party_org"] = party_org_get_for_user(user=request.user, code=filters["party_org"])
-        page = self.paginate_queryset(party_rating_list(fetched_by=request.user, filters=filters))
+        page = self.paginate_queryset(party_rating_list(user=request.user, filters=filters))
         return self.get_paginated_response(PartyMemberRatingSerializer(page, many=True).data)
 
     @extend_schema(

@@ -85,10 +85,10 @@ def sheet_get_for_user(*, user, pk) -> RatingSheet:
     return get_object_or_404(sheet_queryset_for(user=user), pk=pk)
 
 
-def sheet_list(*, fetched_by, campaign, filters=None):
+def sheet_list(*, user, campaign, filters=None):
     """A campaign's sheets the user may read, by unit then Vietnamese name order."""
     filters = filters or {}
-    qs = sheet_queryset_for(user=fetched_by).filter(campaign=campaign)
+    qs = sheet_queryset_for(user=user).filter(campaign=campaign)
     if filters.get("unit") is not None:
         qs = qs.filter(unit__path__startswith=filters["unit"].path)
     if filters.get("status"):
@@ -102,14 +102,14 @@ def my_sheets(*, user):
     return sheet_queryset_for(user=user).filter(person__user=user).order_by("-year")
 
 
-def campaign_summary(*, fetched_by, campaign) -> list[dict]:
+def campaign_summary(*, user, campaign) -> list[dict]:
     """Per unit (in scope): sheets by status and decided levels, one aggregate query."""
     levels = {
         code.lower(): Count("pk", filter=Q(status=SheetStatus.DECIDED, level=code))
         for code in RatingLevel.values
     }
     rows = (
-        _sheet_counts_queryset_for(user=fetched_by)
+        _sheet_counts_queryset_for(user=user)
         .filter(campaign=campaign)
         .values("unit_id", "unit__code", "unit__name", "unit__path")
         .annotate(
@@ -177,9 +177,9 @@ def party_rating_queryset_for(*, user):
     return scoped(qs, personal_rows_q(user))
 
 
-def party_rating_list(*, fetched_by, filters=None):
+def party_rating_list(*, user, filters=None):
     filters = filters or {}
-    qs = party_rating_queryset_for(user=fetched_by)
+    qs = party_rating_queryset_for(user=user)
     if filters.get("party_org") is not None:
         qs = qs.filter(party_org=filters["party_org"])
     if filters.get("year"):
@@ -198,7 +198,7 @@ def party_org_get_for_user(*, user, code) -> OrgUnit:
     return get_object_or_404(qs, code=code)
 
 
-def party_roster(*, fetched_by, party_org: OrgUnit, year: int):
+def party_roster(*, user, party_org: OrgUnit, year: int):
     """The organisation's Party members on 31/12 of the year (working people of its subtree, and anyone it
     already rated that year), each with the CBCCVC rating, the Party rating and a duty-related discipline of
     the year beside it. One query; `party_org` comes from party_org_get_for_user."""
@@ -215,9 +215,7 @@ def party_roster(*, fetched_by, party_org: OrgUnit, year: int):
     )
     rated_here = Q(pk__in=PartyMemberRating.objects.filter(party_org=party_org, year=year).values("person"))
     managed = (
-        Person.objects.all()
-        if fetched_by is None
-        else scoped(Person.objects.all(), managed_person_q(fetched_by, ""))
+        Person.objects.all() if user is None else scoped(Person.objects.all(), managed_person_q(user, ""))
     )
     return (
         managed.filter(members | rated_here)

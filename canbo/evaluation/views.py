@@ -68,13 +68,11 @@ def campaign_detail(request, pk):
     campaign = campaign_get_for_user(user=request.user, pk=pk)
     if not reads_cadre_work(request.user):
         return redirect("evaluation:my_sheets")
-    sheets = sheet_list(
-        fetched_by=request.user, campaign=campaign, filters={"status": request.GET.get("status")}
-    )
+    sheets = sheet_list(user=request.user, campaign=campaign, filters={"status": request.GET.get("status")})
     page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "campaign": campaign,
-        "summary": campaign_summary(fetched_by=request.user, campaign=campaign),
+        "summary": campaign_summary(user=request.user, campaign=campaign),
         "page": page,
         "can_close": campaign.status == "OPEN" and can_edit_unit(request.user, campaign.unit),
     }

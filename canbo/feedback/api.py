@@ -60,7 +60,7 @@ class FeedbackListApi(FeedbackApi):
     def get(self, request):
         query = FeedbackQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        page = self.paginate_queryset(feedback_list(fetched_by=request.user, filters=query.validated_data))
+        page = self.paginate_queryset(feedback_list(user=request.user, filters=query.validated_data))
         return self.get_paginated_response(FeedbackSerializer(page, many=True).data)
 
     @extend_schema(

@@ -38,7 +38,7 @@ def write_feedback_export(*, user, query, fileobj, progress) -> int:
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
     with replica_reads():
-        items = feedback_list(fetched_by=user, filters=form.cleaned_data)
+        items = feedback_list(user=user, filters=form.cleaned_data)
         return write_table(
             fileobj,
             title="Phản ánh",

@@ -59,7 +59,7 @@ def feedback_list_view(request):
     form = FeedbackFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     query = _query_without_page(request)
-    page = Paginator(feedback_list(fetched_by=request.user, filters=filters), PAGE_SIZE).get_page(
+    page = Paginator(feedback_list(user=request.user, filters=filters), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     export_url = reverse("feedback:export") + (f"?{query}" if query else "")

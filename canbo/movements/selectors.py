@@ -88,9 +88,9 @@ def appointment_queryset_for(*, user):
     return _scoped(Appointment.objects.all(), user=user, incoming=incoming_appointments_q(user))
 
 
-def appointment_list(*, fetched_by, filters: dict | None = None):
+def appointment_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = appointment_queryset_for(user=fetched_by)
+    qs = appointment_queryset_for(user=user)
     for field in ("status", "kind"):
         if filters.get(field):
             qs = qs.filter(**{field: filters[field]})
@@ -134,9 +134,9 @@ def movement_queryset_for(*, user):
     return _scoped(Movement.objects.all(), user=user, incoming=open_movements_q(user))
 
 
-def movement_list(*, fetched_by, filters: dict | None = None):
+def movement_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = movement_queryset_for(user=fetched_by)
+    qs = movement_queryset_for(user=user)
     if filters.get("kind"):
         qs = qs.filter(kind=filters["kind"])
     if filters.get("direction"):

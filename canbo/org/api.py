@@ -24,7 +24,7 @@ class UnitListApi(generics.ListAPIView):
 
     def get_queryset(self):
         query = parse_query(UnitQuerySerializer, self.request)
-        units = unit_list(fetched_by=self.request.user, on=query.get("on"))
+        units = unit_list(user=self.request.user, on=query.get("on"))
         for field in ("level", "sector", "kind"):
             if field in query:
                 units = units.filter(**{field: query[field]})

@@ -12,8 +12,8 @@ from . import people
 from .models import OrgUnit
 
 
-def unit_list(*, fetched_by, on: date | None = None):
-    qs = visible_units(fetched_by)
+def unit_list(*, user, on: date | None = None):
+    qs = visible_units(user)
     if on:
         qs = qs.active_on(on)
     return qs.order_by("path")
@@ -23,12 +23,12 @@ def unit_get_for_user(*, user, code: str) -> OrgUnit:
     return get_object_or_404(visible_units(user), code=code)
 
 
-def unit_tree_with_headcounts(*, fetched_by, on: date, root: OrgUnit | None = None):
+def unit_tree_with_headcounts(*, user, on: date, root: OrgUnit | None = None):
     """Units active on `on` with their own headcount and their subtree's, in two aggregate queries.
 
     Returns a list in tree order: each unit has `own_count` and `subtree_count`.
     """
-    units = unit_list(fetched_by=fetched_by, on=on)
+    units = unit_list(user=user, on=on)
     if root is not None:
         units = units.filter(path__startswith=root.path)
     own = (

@@ -29,7 +29,7 @@ class AdmissionTargetAdmin(ScopedReadOnlyAdmin):
     search_fields = ["party_org__code", "party_org__name", "resolution_number"]
 
     def get_queryset(self, request):
-        return target_list(fetched_by=request.user)
+        return target_list(user=request.user)
 
 
 @admin.register(Admission)

@@ -53,7 +53,7 @@ def write_admission_export(*, user, query, fileobj, progress) -> int:
     if errors:
         raise ValidationError(errors)
     with replica_reads():
-        admissions = admission_list(fetched_by=user, filters=filters)
+        admissions = admission_list(user=user, filters=filters)
         return write_table(
             fileobj,
             title="Kết nạp đảng viên",

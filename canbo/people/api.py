@@ -73,7 +73,7 @@ class PersonListApi(RegisterApi, generics.ListAPIView):
         form = PersonFilterForm(self.request.query_params, user=self.request.user)
         if not form.is_valid():
             raise form_errors(form)
-        return person_list(fetched_by=self.request.user, filters=form.filters())
+        return person_list(user=self.request.user, filters=form.filters())
 
     @extend_schema(
         summary="Danh sách cán bộ (lọc, tìm kiếm, phân trang)",

@@ -52,7 +52,7 @@ def write_person_export(*, user, query, fileobj, progress) -> int:
     if not form.is_valid():
         raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
     with replica_reads():
-        return write_persons_xlsx(person_list(fetched_by=user, filters=form.filters()), fileobj, progress)
+        return write_persons_xlsx(person_list(user=user, filters=form.filters()), fileobj, progress)
 
 
 register_export(

@@ -52,10 +52,10 @@ def _birth_range(min_age: int, max_age: int, today: date) -> Q:
     return Q(date_of_birth__lte=latest, date_of_birth__gt=earliest)
 
 
-def person_list(*, fetched_by, filters: dict | None = None):
+def person_list(*, user, filters: dict | None = None):
     """The filtered, Vietnamese-ordered list of persons the user may see."""
     filters = filters or {}
-    qs = person_queryset_for(user=fetched_by)
+    qs = person_queryset_for(user=user)
     unit, on = filters.get("unit"), filters.get("on")
     if on:
         # As of a past date: people with a timeline row in force then (in the unit's subtree, if one is given).

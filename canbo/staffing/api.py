@@ -181,7 +181,7 @@ class CaseListApi(StaffingApi):
             "year": query.get("year"),
             "q": query.get("q"),
         }
-        page = self.paginate_queryset(case_list(fetched_by=request.user, filters=filters))
+        page = self.paginate_queryset(case_list(user=request.user, filters=filters))
         return self.get_paginated_response(CaseSerializer(page, many=True).data)
 
     @extend_schema(

@@ -90,7 +90,7 @@ def write_case_export(*, user, query, fileobj, progress) -> int:
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
     with replica_reads():
-        cases = case_list(fetched_by=user, filters=form.cleaned_data)
+        cases = case_list(user=user, filters=form.cleaned_data)
         return write_table(
             fileobj,
             title="Tinh giản biên chế",

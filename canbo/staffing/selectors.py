@@ -246,9 +246,9 @@ def case_get_for_user(*, user, pk: int) -> StreamliningCase:
     return get_object_or_404(case_queryset_for(user=user), pk=pk)
 
 
-def case_list(*, fetched_by, filters: dict | None = None):
+def case_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = case_queryset_for(user=fetched_by)
+    qs = case_queryset_for(user=user)
     for name in ("status", "reason", "policy"):
         if filters.get(name):
             qs = qs.filter(**{name: filters[name]})
@@ -314,13 +314,13 @@ def case_rehire(case: StreamliningCase) -> Rehire | None:
     return Rehire(case=case, rehired_on=row["rehired_on"], rehire_unit=row["rehire_unit"] or "")
 
 
-def rehire_list(*, fetched_by, filters: dict | None = None) -> list[Rehire]:
+def rehire_list(*, user, filters: dict | None = None) -> list[Rehire]:
     """Exited cases (in scope) whose person was employed again within 60 months: one query, newest rehire first.
 
     The first employment after the exit decides: if it started on or after exit + 60 months, so did every later
     one. `filters`: repaid = "yes" / "no", q = a name (unaccented)."""
     filters = filters or {}
-    qs = case_queryset_for(user=fetched_by).filter(status=CaseStatus.EXITED, exit_date__isnull=False)
+    qs = case_queryset_for(user=user).filter(status=CaseStatus.EXITED, exit_date__isnull=False)
     if filters.get("repaid") == "yes":
         qs = qs.filter(repaid_on__isnull=False)
     elif filters.get("repaid") == "no":

@@ -71,7 +71,7 @@ class StandardListApi(generics.ListAPIView):
         form = StandardFilterForm(self.request.query_params)
         if not form.is_valid():
             raise form_errors(form)
-        return standard_list(fetched_by=self.request.user, on=form.cleaned_data.get("on"))
+        return standard_list(user=self.request.user, on=form.cleaned_data.get("on"))
 
 
 @extend_schema(tags=[TAG], summary="Một tiêu chuẩn chức danh")
@@ -80,7 +80,7 @@ class StandardDetailApi(generics.RetrieveAPIView):
     serializer_class = StandardSerializer
 
     def get_queryset(self):
-        return standard_list(fetched_by=self.request.user)
+        return standard_list(user=self.request.user)
 
 
 class CheckApi(generics.GenericAPIView):
@@ -100,7 +100,7 @@ class CheckApi(generics.GenericAPIView):
         if data.get("person"):
             person = person_get_for_user(user=request.user, uuid=data["person"])
         else:
-            matches = list(select_persons(fetched_by=request.user, filters={"q": data["q"]})[:2])
+            matches = list(select_persons(user=request.user, filters={"q": data["q"]})[:2])
             if len(matches) != 1:
                 raise form_errors_for("q", "Không tìm thấy đúng một cán bộ; hãy gửi person (uuid).")
             person = matches[0]
@@ -141,7 +141,7 @@ class GapListApi(generics.GenericAPIView):
         groups = [
             count_group(g)
             for g in gap_groups(
-                fetched_by=request.user,
+                user=request.user,
                 unit=data["unit"],
                 on=data["on"],
                 position=data.get("position"),

@@ -123,7 +123,7 @@ def write_gap_export(*, user, query, fileobj, progress) -> int:
         groups = [
             count_group(g)
             for g in gap_groups(
-                fetched_by=user,
+                user=user,
                 unit=data["unit"],
                 on=data["on"],
                 position=data.get("position"),

@@ -45,9 +45,9 @@ def criterion_label(c: StandardCriterion) -> str:
 # --- the catalogue ----------------------------------------------------------------------------------------
 
 
-def standard_list(*, fetched_by, on=None, position: Position | None = None):
+def standard_list(*, user, on=None, position: Position | None = None):
     """Every version of every standard (or those in force on `on`), criteria prefetched: 2 queries."""
-    if not getattr(fetched_by, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False):
         return TitleStandard.objects.none()
     qs = TitleStandard.objects.select_related("position", "rank").prefetch_related("criteria")
     if on is not None:

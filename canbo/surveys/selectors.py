@@ -25,8 +25,8 @@ def survey_queryset_for(*, user):
     return qs
 
 
-def survey_list(*, fetched_by):
-    return survey_queryset_for(user=fetched_by).annotate(question_count=Count("questions", distinct=True))
+def survey_list(*, user):
+    return survey_queryset_for(user=user).annotate(question_count=Count("questions", distinct=True))
 
 
 def survey_get_for_user(*, user, pk) -> Survey:
@@ -45,16 +45,16 @@ def _invitation_counts_queryset_for(*, user):
     )
 
 
-def invitation_list(*, fetched_by, survey: Survey, answered: bool | None = None):
-    qs = invitation_queryset_for(user=fetched_by).filter(survey=survey)
+def invitation_list(*, user, survey: Survey, answered: bool | None = None):
+    qs = invitation_queryset_for(user=user).filter(survey=survey)
     if answered is not None:
         qs = qs.filter(answered_at__isnull=not answered)
     return qs.select_related("person", "unit").order_by("unit__path", "person__sort_key", "id")
 
 
-def invitation_counts(*, fetched_by, survey: Survey) -> dict:
+def invitation_counts(*, user, survey: Survey) -> dict:
     return (
-        _invitation_counts_queryset_for(user=fetched_by)
+        _invitation_counts_queryset_for(user=user)
         .filter(survey=survey)
         .aggregate(invited=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False)))
     )

@@ -46,7 +46,7 @@ def matching(data, form, *, user):
     """The working people the filters match in the user's units; None without a valid filter."""
     if not form.is_valid() or not criteria(data, form):
         return None
-    return person_list(fetched_by=user, filters={**form.filters(), "status": PersonStatus.WORKING})
+    return person_list(user=user, filters={**form.filters(), "status": PersonStatus.WORKING})
 
 
 def enrol_bulk_start(*, actor, klass, query: str, expected: int | None, skip_existing: bool) -> Job:

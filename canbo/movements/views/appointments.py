@@ -48,9 +48,9 @@ ACTIONS = {
 def appointment_list_view(request):
     form = AppointmentFilterForm(request.GET, user=request.user)
     appointments = (
-        appointment_list(fetched_by=request.user, filters=form.cleaned_data)
+        appointment_list(user=request.user, filters=form.cleaned_data)
         if form.is_valid()
-        else appointment_list(fetched_by=request.user).none()
+        else appointment_list(user=request.user).none()
     )
     page = Paginator(appointments, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {

@@ -30,9 +30,9 @@ def _register(request, *, template: str, fixed_kind: str | None = None):
         filters = dict(form.cleaned_data)
         if fixed_kind:
             filters["kind"] = fixed_kind
-        movements = movement_list(fetched_by=request.user, filters=filters)
+        movements = movement_list(user=request.user, filters=filters)
     else:
-        movements = movement_list(fetched_by=request.user).none()
+        movements = movement_list(user=request.user).none()
     page = Paginator(movements, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "form": form,

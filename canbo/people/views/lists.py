@@ -34,7 +34,7 @@ def person_list(request):
     form = PersonListFilterForm(request.GET, user=request.user)
     page = None
     if form.is_valid():
-        persons = select_persons(fetched_by=request.user, filters=form.filters())
+        persons = select_persons(user=request.user, filters=form.filters())
         page = Paginator(persons, PAGE_SIZE).get_page(request.GET.get("page"))
     query = _query_without_page(request)
     context = {

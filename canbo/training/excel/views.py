@@ -91,7 +91,7 @@ def results_import(request, pk):
 
 def _results_job(request, klass):
     try:
-        job = job_get(fetched_by=request.user, job_id=request.GET["tac-vu"])
+        job = job_get(user=request.user, job_id=request.GET["tac-vu"])
     except (ValueError, ValidationError):
         raise Http404 from None
     if job.kind != RESULTS_IMPORT or job.params.get("class") != klass.pk:
