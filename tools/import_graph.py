@@ -3,7 +3,7 @@
     python tools/import_graph.py            # summary: packages, layers, links, upward links, cycles, lazy imports
     python tools/import_graph.py --details  # also every upward link, every cycle and every function-level import
 
-App code only: tests, migrations and the apps' test factories are left out (a test may import any app).
+App code only: tests and migrations are left out (a test may import any app).
 An import inside a function counts as a link too, and is listed as function-level; an import under
 ``if TYPE_CHECKING`` never runs and is no link.
 
@@ -60,7 +60,7 @@ def layer_of() -> dict[str, int]:
 
 def _skipped(path: Path, src: Path = SRC) -> bool:
     parts = path.relative_to(src).parts
-    return "tests" in parts or "migrations" in parts or parts[-1] in {"conftest.py", "factories.py"}
+    return "tests" in parts or "migrations" in parts or parts[-1] == "conftest.py"
 
 
 def _module_name(path: Path, root: Path = ROOT) -> str:
@@ -146,6 +146,24 @@ def collect(src: Path = SRC, include_tests: bool = False):
                 continue
             links.append((source_pkg, target_pkg, str(path.relative_to(src.parent)), line, lazy))
     return links
+
+
+def module_edges(src: Path = SRC) -> set[tuple[str, str]]:
+    """Imports between two modules of canbo (function-level ones too, AppConfig.ready aside)."""
+    paths = [p for p in sorted(src.rglob("*.py")) if not _skipped(p, src)]
+    modules = {_module_name(p, src.parent): p for p in paths}
+    edges = set()
+    for module, path in modules.items():
+        visitor = _Visitor(module, path.name == "__init__.py")
+        visitor.visit(ast.parse(path.read_text(encoding="utf-8"), filename=str(path)))
+        for target, _, lazy in visitor.found:
+            if lazy == "ready":
+                continue
+            while target and target not in modules:  # `from canbo.x.models import Name` names canbo.x.models
+                target = target.rpartition(".")[0]
+            if target and target != module:
+                edges.add((module, target))
+    return edges
 
 
 def cycles(edges: set[tuple[str, str]]) -> list[list[str]]:
@@ -237,8 +255,11 @@ def measure(src: Path = SRC):
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--details", action="store_true")
+    parser.add_argument(
+        "--src", type=Path, default=SRC, help="the canbo/ folder to read (e.g. of another checkout)"
+    )
     args = parser.parse_args(argv)
-    m = measure()
+    m = measure(args.src.resolve())
     up_edges = {(a, b) for a, b, *_ in m["upward"]}
     print(f"packages:               {len(m['packages'])}")
     print(f"layers (longest chain): {m['layers']}")
@@ -248,11 +269,18 @@ def main(argv=None):
     print(
         f"function-level imports: {len(m['lazy'])}   (between packages; besides {len(m['ready'])} in AppConfig.ready)"
     )
+    module_cycles = cycles(module_edges(args.src.resolve()))
+    print(
+        f"module cycles:          {len(module_cycles)}   (inside or across packages, lazy imports included)"
+    )
     if args.details:
         print("\nupward links:")
         for a, b in sorted(up_edges):
             where = [f"{f}:{line}" for x, y, f, line, _ in m["upward"] if (x, y) == (a, b)]
             print(f"  {a} -> {b}: {', '.join(where)}")
+        print("\nmodule cycles:")
+        for comp in module_cycles:
+            print("  " + ", ".join(comp))
         print("\nfunction-level imports:")
         for a, b, f, line, _ in m["lazy"]:
             print(f"  {a} -> {b}: {f}:{line}")
