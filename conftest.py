@@ -11,8 +11,8 @@ import datetime
 import pytest
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.org.models import AdminLevel, UnitKind
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 pytest_plugins = ["tests.shared_demo"]  # a demo province shared by the tests of one xdist group
 

@@ -100,9 +100,9 @@ def generate_file(
 ) -> None:
     from openpyxl import Workbook
 
-    from canbo.core.factories import national_id_for
     from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, header_text
     from canbo.imports.record_columns import RATINGS, TRAINING
+    from tests.factories import national_id_for
 
     rng = random.Random(2019)
     workbook = Workbook(write_only=True)

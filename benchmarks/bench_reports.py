@@ -34,9 +34,9 @@ from canbo.accounts.models import User  # noqa: E402
 from canbo.org.models import AdminLevel, OrgSector  # noqa: E402
 from canbo.people.choices import PersonnelCategory  # noqa: E402
 from canbo.people.models import Employment  # noqa: E402
+from canbo.people.reports.headcount import sector_key  # noqa: E402
 from canbo.reports.base import INTERVAL, SNAPSHOT, ReportParams  # noqa: E402
 from canbo.reports.registry import all_reports, get_report  # noqa: E402
-from canbo.reports.reports.headcount import sector_key  # noqa: E402
 
 GOAL = 1.5
 GOALS = {"staffing-quota": 1.2}

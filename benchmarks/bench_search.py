@@ -95,7 +95,7 @@ def through_the_page(user, query: str) -> tuple[int, int]:
     """The person list's code path: the scoped selector and the keyset page with its exact count."""
     request = RequestFactory().get("/can-bo/", {"q": query})
     request.user = user
-    qs = person_list(fetched_by=user, filters={"q": query, "status": "WORKING"})
+    qs = person_list(user=user, filters={"q": query, "status": "WORKING"})
     page = keyset_page(request, qs, PERSON_SORT_COLUMNS, default=PERSON_DEFAULT_SORT, size=PAGE)
     return len(page.object_list), page.count
 
@@ -108,7 +108,7 @@ def browse_page(user, params: dict) -> int:
     """The unfiltered person list (people working today) as the board opens it: keyset page + capped count."""
     request = RequestFactory().get("/can-bo/", params)
     request.user = user
-    qs = person_list(fetched_by=user, filters={"status": "WORKING"})
+    qs = person_list(user=user, filters={"status": "WORKING"})
     page = keyset_page(request, qs, PERSON_SORT_COLUMNS, default=PERSON_DEFAULT_SORT, size=PAGE)
     return len(page.object_list)
 

@@ -26,7 +26,6 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.discipline.models import DisciplineCase, DisciplineRecord
 from canbo.emulation.models import Award, EmulationMovement, Registration
 from canbo.evaluation.models import AnnualRating, PartyMemberRating, RatingCampaign, RatingSheet
@@ -44,6 +43,7 @@ from canbo.standards.models import ReviewCampaign, ReviewFinding
 from canbo.surveys.models import Invitation, Survey
 from canbo.training.models import Enrolment, Programme, StudyAssignment, TrainingClass
 from canbo.training.selectors import enrolment_queryset_for, study_queryset_for
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 D = datetime.date
 ENDED = D(2025, 6, 30)

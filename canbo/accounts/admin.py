@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.admin import NotFoundOutsideScopeMixin, is_sysadmin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin, is_sysadmin
 
 from . import services
 from .models import Role, RoleAssignment, User

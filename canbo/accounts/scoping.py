@@ -5,9 +5,16 @@ from datetime import date
 from django.db.models import Q
 from django.utils import timezone
 
-from canbo.org.models import OrgUnit
-
 from .models import AssignmentStatus, Role, RoleAssignment
+
+
+def unit_model():
+    """The unit model, reached through the role assignment's foreign key ("org.OrgUnit").
+
+    accounts sits below org: it names units by the model's label and never imports the org app, so org's
+    services and selectors can ask scoping without a cycle.
+    """
+    return RoleAssignment._meta.get_field("unit").related_model
 
 
 def _roles(user) -> list[RoleAssignment]:
@@ -78,21 +85,21 @@ def _unit_condition(paths: list[str], field: str = "path") -> Q:
 def visible_units(user):
     """Units whose records the user may read: everything for the province board, else role subtrees."""
     if reads_all_units(user):
-        return OrgUnit.objects.all()
+        return unit_model().objects.all()
     paths = _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER})
     if not paths:
-        return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(_unit_condition(paths))
+        return unit_model().objects.none()
+    return unit_model().objects.filter(_unit_condition(paths))
 
 
 def editable_units(user):
     """Units whose people the user may change: province board everywhere, unit officers in their subtree."""
     if sees_all_units(user):
-        return OrgUnit.objects.all()
+        return unit_model().objects.all()
     paths = _scoped_paths(user, {Role.UNIT_OFFICER})
     if not paths:
-        return OrgUnit.objects.none()
-    return OrgUnit.objects.filter(_unit_condition(paths))
+        return unit_model().objects.none()
+    return unit_model().objects.filter(_unit_condition(paths))
 
 
 def unit_visibility_q(user, field: str) -> Q | None:
@@ -108,13 +115,13 @@ def unit_editability_q(user, field: str) -> Q | None:
     return _unit_condition(_scoped_paths(user, {Role.UNIT_OFFICER}), field)
 
 
-def can_edit_unit(user, unit: OrgUnit) -> bool:
+def can_edit_unit(user, unit) -> bool:
     if sees_all_units(user):
         return True
     return any(unit.path.startswith(p) for p in _scoped_paths(user, {Role.UNIT_OFFICER}))
 
 
-def can_see_unit(user, unit: OrgUnit) -> bool:
+def can_see_unit(user, unit) -> bool:
     if reads_all_units(user):
         return True
     return any(unit.path.startswith(p) for p in _scoped_paths(user, {Role.UNIT_OFFICER, Role.LEADER}))
@@ -202,7 +209,7 @@ def scoped(queryset, condition: Q | None, *, allowed: bool = True):
     return queryset if condition is None else queryset.filter(condition)
 
 
-def runs_unit(user, unit: OrgUnit) -> bool:
+def runs_unit(user, unit) -> bool:
     """The board, or an officer of a unit in force at or above `unit`: who runs the unit's own processes today
     (a class it organises) and so sees the persons taking part in them."""
     if sees_all_units(user):

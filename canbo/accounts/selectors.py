@@ -8,10 +8,10 @@ from .services import can_approve_roles
 RECENT = 30
 
 
-def role_assignment_pending_list(*, fetched_by):
+def role_assignment_pending_list(*, user):
     """Requests waiting for approval: every one for a board member (those they may not decide included, so
     they see them), none for anyone else."""
-    if not can_approve_roles(fetched_by):
+    if not can_approve_roles(user):
         return RoleAssignment.objects.none()
     return (
         RoleAssignment.objects.filter(status=AssignmentStatus.PENDING)
@@ -20,9 +20,9 @@ def role_assignment_pending_list(*, fetched_by):
     )
 
 
-def role_assignment_recent_list(*, fetched_by, limit: int = RECENT):
+def role_assignment_recent_list(*, user, limit: int = RECENT):
     """The latest decisions and revocations, newest first."""
-    if not can_approve_roles(fetched_by):
+    if not can_approve_roles(user):
         return RoleAssignment.objects.none()
     return (
         RoleAssignment.objects.exclude(status=AssignmentStatus.PENDING)

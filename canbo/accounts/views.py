@@ -20,10 +20,10 @@ def _require_approver(user):
 @login_required
 def role_requests(request):
     _require_approver(request.user)
-    pending = list(role_assignment_pending_list(fetched_by=request.user))
+    pending = list(role_assignment_pending_list(user=request.user))
     for item in pending:
         item.decidable = services.can_decide(actor=request.user, assignment=item)
-    context = {"pending": pending, "recent": role_assignment_recent_list(fetched_by=request.user)}
+    context = {"pending": pending, "recent": role_assignment_recent_list(user=request.user)}
     return render(request, "accounts/role_requests.html", context)
 
 
@@ -31,7 +31,7 @@ def role_requests(request):
 @require_POST
 def role_request_decide(request, pk):
     _require_approver(request.user)
-    assignment = get_object_or_404(role_assignment_pending_list(fetched_by=request.user), pk=pk)
+    assignment = get_object_or_404(role_assignment_pending_list(user=request.user), pk=pk)
     approve = request.POST.get("decision") == "approve"
     service = services.role_assignment_approve if approve else services.role_assignment_reject
     try:

@@ -8,7 +8,7 @@ class DecisionsConfig(AppConfig):
     def ready(self):
         from canbo.core.audit import register_audited
 
-        from . import jobs, kinds  # noqa: F401 (registers the built-in kinds and the batch job)
+        from . import jobs  # noqa: F401 (registers the batch job; each app registers its kinds of draft)
         from .models import DecisionTemplate
 
         register_audited(DecisionTemplate, skip=("file",))

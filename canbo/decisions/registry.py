@@ -1,13 +1,14 @@
 """The kinds of decision a record can be drafted as: kind → how to fetch the record for a user (scoped: outside
 → 404), who may draft it (403), the context the template is filled with, and the default template shipped here.
 
-Apps register their kinds once (in their AppConfig.ready, or here in `kinds/` for the apps below this one):
+Each app registers its kinds once, from its AppConfig.ready (a `drafts` module: movements, discipline,
+staffing, training, salary):
 
     from canbo.decisions.registry import DecisionKind, register
     register(DecisionKind(code="step_raise", label="Nâng bậc lương thường xuyên", template="step_raise.docx",
                           fetch=..., may_draft=..., context=..., filename=...))
 
-The decisions app never imports the app that registers (the salary app can register its own kind later).
+The decisions app never imports the apps that register; what the kinds share is in `drafting.py`.
 """
 
 from collections.abc import Callable

@@ -5,10 +5,10 @@ and scoped by unit, like the pages."""
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import DisciplineAct, DisciplineCase, DisciplineRecord
-from .selectors import case_queryset_for, is_staff, record_queryset_for
+from .selectors import case_queryset_for, reads_cadre_work, record_queryset_for
 
 
 class ScopedReadOnlyAdmin(ReadOnlyAdmin):
@@ -18,7 +18,7 @@ class ScopedReadOnlyAdmin(ReadOnlyAdmin):
         return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser or is_staff(request.user)
+        return request.user.is_superuser or reads_cadre_work(request.user)
 
 
 class DisciplineActInline(admin.TabularInline):

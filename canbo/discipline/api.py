@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import services
@@ -61,7 +61,7 @@ class CaseListApi(DisciplineApi):
     def get(self, request):
         query = CaseQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        qs = case_list(fetched_by=request.user, filters=query.validated_data).prefetch_related("acts")
+        qs = case_list(user=request.user, filters=query.validated_data).prefetch_related("acts")
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(DisciplineCaseSerializer(page, many=True).data)
 
@@ -145,7 +145,7 @@ class RecordListApi(DisciplineApi):
         summary="Quyết định kỷ luật", responses={200: DisciplineRecordSerializer(many=True), 403: REFUSED}
     )
     def get(self, request):
-        page = self.paginate_queryset(record_list(fetched_by=request.user))
+        page = self.paginate_queryset(record_list(user=request.user))
         return self.get_paginated_response(DisciplineRecordSerializer(page, many=True).data)
 
 

@@ -9,7 +9,7 @@ class DisciplineConfig(AppConfig):
         from canbo.core.audit import register_audited
         from canbo.core.rulebook import register_rules
 
-        from . import exports, reports  # noqa: F401 (registers the module's reports and Excel export)
+        from . import drafts, exports, reports  # noqa: F401 (the module's decision drafts, reports, Excel export)
         from .models import DisciplineAct, DisciplineCase, DisciplineRecord, DisciplineRule
 
         for model in (DisciplineRecord, DisciplineCase, DisciplineAct):

@@ -28,7 +28,7 @@ def _records(user, query):
     """The decisions list's "Xuất Excel" (the list has no filters): every decision the user may see now."""
     if not reads_cadre_work(user):
         raise JobFailed(NO_ACCESS)
-    return record_list(fetched_by=user)
+    return record_list(user=user)
 
 
 register_list_export(

@@ -16,16 +16,14 @@ from canbo.people.models import Person
 from . import rules
 from .models import CaseStatus, DisciplineCase, DisciplineRecord, DisciplineRule
 
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
-
 
 def case_queryset_for(*, user):
     return scoped(DisciplineCase.objects.all(), personal_rows_q(user), allowed=reads_cadre_work(user))
 
 
-def case_list(*, fetched_by, filters: dict | None = None):
+def case_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = case_queryset_for(user=fetched_by)
+    qs = case_queryset_for(user=user)
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     if filters.get("unit"):
@@ -50,9 +48,9 @@ def record_queryset_for(*, user):
     return scoped(DisciplineRecord.objects.all(), personal_rows_q(user), allowed=reads_cadre_work(user))
 
 
-def record_list(*, fetched_by, filters: dict | None = None):
+def record_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = record_queryset_for(user=fetched_by)
+    qs = record_queryset_for(user=user)
     if filters.get("form"):
         qs = qs.filter(form=filters["form"])
     if filters.get("unit"):
@@ -79,11 +77,6 @@ def promotion_blocked_until(person: Person, on: date | None = None) -> date | No
     ]
     latest = max((e for e in ends if e is not None), default=None)
     return latest if latest is not None and latest > on else None
-
-
-def open_case_count(*, user) -> int:
-    """Cases not yet decided in the user's units (dashboard tile)."""
-    return case_queryset_for(user=user).filter(~Q(status=CaseStatus.DECIDED)).count()
 
 
 def overdue_cases(*, user, on: date | None = None):

@@ -60,9 +60,7 @@ def _page(request, qs, columns, default):
 def case_list_view(request):
     form = CaseFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
-    page, query = _page(
-        request, case_list(fetched_by=request.user, filters=filters), CASE_SORT_COLUMNS, "-thu_ly"
-    )
+    page, query = _page(request, case_list(user=request.user, filters=filters), CASE_SORT_COLUMNS, "-thu_ly")
     context = {"form": form, "page": page, "query": query, "can_write": can_write(request.user)}
     return render(request, "discipline/case_list.html", context)
 
@@ -143,7 +141,7 @@ def case_action(request, pk, action):
 
 @staff_required
 def record_list_view(request):
-    page, query = _page(request, record_list(fetched_by=request.user), RECORD_SORT_COLUMNS, "-quyet_dinh")
+    page, query = _page(request, record_list(user=request.user), RECORD_SORT_COLUMNS, "-quyet_dinh")
     return render(request, "discipline/record_list.html", {"page": page, "query": query})
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.forms import add_service_errors, service_errors
 from canbo.people.selectors import person_get_for_user
-from canbo.people.views.common import person_for_write
+from canbo.people.views.access import person_for_write
 
 from .forms import FamilyMemberForm, PersonalHistoryForm, PhotoForm
 from .models import FamilyMember

@@ -5,7 +5,7 @@ pages; the catalogue of movements is not personal data and every reader sees it.
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Award, EmulationMovement, Registration
 from .selectors import award_list, is_reader, movement_list, registration_list
@@ -38,7 +38,7 @@ class RegistrationAdmin(ScopedReadOnlyAdmin):
     search_fields = ["person__search_text", "unit__code", "unit__name", "note"]
 
     def get_queryset(self, request):
-        return registration_list(fetched_by=request.user)
+        return registration_list(user=request.user)
 
 
 @admin.register(Award)
@@ -58,7 +58,7 @@ class AwardAdmin(ScopedReadOnlyAdmin):
     date_hierarchy = "decision_date"
 
     def get_queryset(self, request):
-        return award_list(fetched_by=request.user)
+        return award_list(user=request.user)
 
     def view_on_site(self, obj):
         return reverse("emulation:award_detail", args=[obj.pk])

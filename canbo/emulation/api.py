@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import selectors, services
@@ -69,7 +69,7 @@ class RegistrationListApi(EmulationApi):
 
     @extend_schema(summary="Đăng ký điển hình tiên tiến", responses={200: RegistrationSerializer(many=True)})
     def get(self, request):
-        qs = selectors.registration_list(fetched_by=request.user, filters=self.filters())
+        qs = selectors.registration_list(user=request.user, filters=self.filters())
         return self.get_paginated_response(RegistrationSerializer(self.paginate_queryset(qs), many=True).data)
 
     @extend_schema(
@@ -90,7 +90,7 @@ class AwardListApi(EmulationApi):
     @extend_schema(summary="Danh hiệu thi đua, khen thưởng", responses={200: AwardSerializer(many=True)})
     def get(self, request):
         filters = {**self.filters(), "form": request.query_params.get("award_form")}
-        qs = selectors.award_list(fetched_by=request.user, filters=filters)
+        qs = selectors.award_list(user=request.user, filters=filters)
         return self.get_paginated_response(AwardSerializer(self.paginate_queryset(qs), many=True).data)
 
     @extend_schema(

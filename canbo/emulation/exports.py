@@ -83,7 +83,7 @@ register_list_export(
     sheet="Đăng ký điển hình",
     headers=REGISTRATION_HEADERS,
     select=lambda user, query: apply_sort(
-        selectors.registration_list(fetched_by=user, filters=_filters(user, query)),
+        selectors.registration_list(user=user, filters=_filters(user, query)),
         sort_from_query(query, selectors.REGISTRATION_SORT_COLUMNS, "-nam"),
     ),
     rows=registration_rows,
@@ -95,7 +95,7 @@ register_list_export(
     sheet="Khen thưởng",
     headers=AWARD_HEADERS,
     select=lambda user, query: apply_sort(
-        selectors.award_list(fetched_by=user, filters=_filters(user, query)),
+        selectors.award_list(user=user, filters=_filters(user, query)),
         sort_from_query(query, selectors.AWARD_SORT_COLUMNS, "-nam"),
     ),
     rows=award_rows,

@@ -49,14 +49,14 @@ AWARD_SORT_COLUMNS = [
 ]
 
 
-def registration_list(*, fetched_by, filters: dict | None = None):
-    qs = _filtered(_scoped(Registration.objects.all(), fetched_by), filters or {})
+def registration_list(*, user, filters: dict | None = None):
+    qs = _filtered(_scoped(Registration.objects.all(), user), filters or {})
     return qs.select_related("movement", "unit", "person").order_by("-year", "unit__path", "-pk")
 
 
-def award_list(*, fetched_by, filters: dict | None = None):
+def award_list(*, user, filters: dict | None = None):
     filters = dict(filters or {})
-    qs = _scoped(Award.objects.all(), fetched_by)
+    qs = _scoped(Award.objects.all(), user)
     if filters.pop("revoked", None) is not None:
         qs = qs.filter(revoked_on__isnull=False)
     qs = _filtered(qs, filters)
@@ -65,9 +65,3 @@ def award_list(*, fetched_by, filters: dict | None = None):
 
 def award_get_for_user(*, user, pk) -> Award:
     return get_object_or_404(_scoped(Award.objects.select_related("unit", "person"), user), pk=pk)
-
-
-def registration_get_for_user(*, user, pk) -> Registration:
-    return get_object_or_404(
-        _scoped(Registration.objects.select_related("unit", "person", "movement"), user), pk=pk
-    )

@@ -96,7 +96,7 @@ def index(request):
 
 @reader_required
 def registration_list_view(request):
-    qs = selectors.registration_list(fetched_by=request.user, filters=_filters(request))
+    qs = selectors.registration_list(user=request.user, filters=_filters(request))
     if request.GET.get("format") == "xlsx":  # the former download link: the export page
         return redirect(_with_query(reverse("emulation:registration_export"), _query_without_page(request)))
     form, done = _record(request, RegistrationForm, services.registration_record, "Đã ghi nhận đăng ký")
@@ -117,7 +117,7 @@ def registration_export(request):
 
 @reader_required
 def award_list_view(request):
-    qs = selectors.award_list(fetched_by=request.user, filters=_filters(request))
+    qs = selectors.award_list(user=request.user, filters=_filters(request))
     if request.GET.get("format") == "xlsx":  # the former download link: the export page
         return redirect(_with_query(reverse("emulation:award_export"), _query_without_page(request)))
     form, done = _record(request, AwardRecordForm, services.award_record, "Đã ghi nhận khen thưởng")

@@ -3,14 +3,14 @@ the services, which check the rules and write the AnnualRating)."""
 
 from django.contrib import admin
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import AnnualRating, PartyMemberRating, RatingCampaign, RatingSheet
 from .selectors import (
     annual_rating_queryset_for,
     campaign_queryset_for,
-    is_staff,
     party_rating_queryset_for,
+    reads_cadre_work,
     sheet_queryset_for,
 )
 
@@ -20,7 +20,7 @@ class ScopedReadOnlyAdmin(ReadOnlyAdmin):
         return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 @admin.register(AnnualRating)

@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 
 from . import deliverables, services
 from .selectors import (
@@ -115,7 +115,7 @@ class CampaignSheetsApi(RatingApi):
     )
     def get(self, request, pk):
         campaign = campaign_get_for_user(user=request.user, pk=pk)
-        page = self.paginate_queryset(sheet_list(fetched_by=request.user, campaign=campaign))
+        page = self.paginate_queryset(sheet_list(user=request.user, campaign=campaign))
         return self.get_paginated_response(
             RatingSheetSerializer(page, many=True, context=self.get_serializer_context()).data
         )

@@ -7,11 +7,11 @@ from openpyxl.utils import get_column_letter
 
 from canbo.core.db_router import replica_reads
 from canbo.core.xlsx import PROGRESS_EVERY, set_cell
+from canbo.core.xlsx_styles import BORDER, DATE, HEADER_FILL, HEADER_FONT, INT, TEXT
 from canbo.jobs.exports import register_export
 from canbo.jobs.registry import JobFailed
-from canbo.training.excel.styles import BORDER, DATE, HEADER_FILL, HEADER_FONT, INT, TEXT
 
-from .selectors import campaign_queryset_for, is_staff, sheet_list
+from .selectors import campaign_queryset_for, reads_cadre_work, sheet_list
 
 CAMPAIGN_EXPORT = "evaluation.campaign"
 NO_ACCESS = "Anh/chị không có quyền xuất kết quả đánh giá của đơn vị."
@@ -79,14 +79,14 @@ def write_campaign(campaign, sheets, fileobj, progress=None) -> int:
 
 def write_campaign_export(*, user, query, fileobj, progress) -> int:
     """`query`: `campaign` (its id); the sheets of it the user may read now."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         raise JobFailed(NO_ACCESS)
     pk = query.get("campaign") or ""
     campaign = campaign_queryset_for(user=user).filter(pk=int(pk) if pk.isdigit() else None).first()
     if campaign is None:
         raise JobFailed("Không tìm thấy đợt đánh giá này trong phạm vi được xem.")
     with replica_reads():
-        return write_campaign(campaign, sheet_list(fetched_by=user, campaign=campaign), fileobj, progress)
+        return write_campaign(campaign, sheet_list(user=user, campaign=campaign), fileobj, progress)
 
 
 register_export(

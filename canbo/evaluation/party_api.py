@@ -7,13 +7,13 @@ from rest_framework import permissions, status
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import party
 from .api import RatingApi
-from .selectors import is_staff, party_org_get_for_user, party_rating_list
+from .selectors import party_org_get_for_user, party_rating_list, reads_cadre_work
 from .serializers import (
     PartyMemberRatingSerializer,
     PartyRatingBulkSerializer,
@@ -28,7 +28,7 @@ class StaffOnly(permissions.BasePermission):
     message = "Anh/chị không có quyền xem xếp loại đảng viên."
 
     def has_permission(self, request, view):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 class PartyApi(RatingApi):
@@ -52,7 +52,7 @@ class PartyRatingListApi(PartyApi):
         filters = dict(query.validated_data)
         if filters.get("party_org"):
             filters["party_org"] = party_org_get_for_user(user=request.user, code=filters["party_org"])
-        page = self.paginate_queryset(party_rating_list(fetched_by=request.user, filters=filters))
+        page = self.paginate_queryset(party_rating_list(user=request.user, filters=filters))
         return self.get_paginated_response(PartyMemberRatingSerializer(page, many=True).data)
 
     @extend_schema(

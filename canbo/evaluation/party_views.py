@@ -49,7 +49,7 @@ def party_ratings(request):
         return render(request, "evaluation/party_ratings.html", context, status=400 if source else 200)
     org = party_org_get_for_user(user=request.user, code=query.cleaned_data["party_org"].strip())
     year = query.cleaned_data["year"]
-    members = list(party_roster(fetched_by=request.user, party_org=org, year=year))
+    members = list(party_roster(user=request.user, party_org=org, year=year))
     writer = can_edit_unit(request.user, org)
     decision = PartyDecisionForm(request.POST or None)
     errors: dict[str, list[str]] = {}

@@ -35,8 +35,6 @@ from .models import (
     SheetStatus,
 )
 
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
-
 
 def campaign_queryset_for(*, user):
     """Campaigns of a unit the user sees, or above one (a province campaign covers the officer's unit)."""
@@ -77,7 +75,7 @@ def _sheet_counts_queryset_for(*, user):
 
 def annual_rating_queryset_for(*, user):
     """Yearly results of the people the user's units manage (the whole history of each)."""
-    allowed = getattr(user, "is_authenticated", False) and is_staff(user)
+    allowed = getattr(user, "is_authenticated", False) and reads_cadre_work(user)
     return scoped(
         AnnualRating.objects.select_related("person", "unit"), personal_rows_q(user), allowed=allowed
     )
@@ -87,10 +85,10 @@ def sheet_get_for_user(*, user, pk) -> RatingSheet:
     return get_object_or_404(sheet_queryset_for(user=user), pk=pk)
 
 
-def sheet_list(*, fetched_by, campaign, filters=None):
+def sheet_list(*, user, campaign, filters=None):
     """A campaign's sheets the user may read, by unit then Vietnamese name order."""
     filters = filters or {}
-    qs = sheet_queryset_for(user=fetched_by).filter(campaign=campaign)
+    qs = sheet_queryset_for(user=user).filter(campaign=campaign)
     if filters.get("unit") is not None:
         qs = qs.filter(unit__path__startswith=filters["unit"].path)
     if filters.get("status"):
@@ -104,14 +102,14 @@ def my_sheets(*, user):
     return sheet_queryset_for(user=user).filter(person__user=user).order_by("-year")
 
 
-def campaign_summary(*, fetched_by, campaign) -> list[dict]:
+def campaign_summary(*, user, campaign) -> list[dict]:
     """Per unit (in scope): sheets by status and decided levels, one aggregate query."""
     levels = {
         code.lower(): Count("pk", filter=Q(status=SheetStatus.DECIDED, level=code))
         for code in RatingLevel.values
     }
     rows = (
-        _sheet_counts_queryset_for(user=fetched_by)
+        _sheet_counts_queryset_for(user=user)
         .filter(campaign=campaign)
         .values("unit_id", "unit__code", "unit__name", "unit__path")
         .annotate(
@@ -131,7 +129,7 @@ def campaign_summary(*, fetched_by, campaign) -> list[dict]:
 
 def rating_tile(*, user) -> dict | None:
     """Dashboard tile: sheets of open campaigns still without a result, in the user's units (None: no tile)."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         return None
     waiting = (
         sheet_queryset_for(user=user)
@@ -173,15 +171,15 @@ def deliverable_get_for_user(*, user, pk):
 
 def party_rating_queryset_for(*, user):
     """Party members' ratings of the organisations the user sees (staff only)."""
-    if not getattr(user, "is_authenticated", False) or not is_staff(user):
+    if not getattr(user, "is_authenticated", False) or not reads_cadre_work(user):
         return PartyMemberRating.objects.none()
     qs = PartyMemberRating.objects.select_related("person", "party_org")
     return scoped(qs, personal_rows_q(user))
 
 
-def party_rating_list(*, fetched_by, filters=None):
+def party_rating_list(*, user, filters=None):
     filters = filters or {}
-    qs = party_rating_queryset_for(user=fetched_by)
+    qs = party_rating_queryset_for(user=user)
     if filters.get("party_org") is not None:
         qs = qs.filter(party_org=filters["party_org"])
     if filters.get("year"):
@@ -193,14 +191,14 @@ def party_rating_list(*, fetched_by, filters=None):
 
 def party_org_get_for_user(*, user, code) -> OrgUnit:
     """A unit the user sees, by code (outside → 404)."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         raise Http404
     condition = unit_visibility_q(user, "path")
     qs = OrgUnit.objects.all() if condition is None else OrgUnit.objects.filter(condition)
     return get_object_or_404(qs, code=code)
 
 
-def party_roster(*, fetched_by, party_org: OrgUnit, year: int):
+def party_roster(*, user, party_org: OrgUnit, year: int):
     """The organisation's Party members on 31/12 of the year (working people of its subtree, and anyone it
     already rated that year), each with the CBCCVC rating, the Party rating and a duty-related discipline of
     the year beside it. One query; `party_org` comes from party_org_get_for_user."""
@@ -217,9 +215,7 @@ def party_roster(*, fetched_by, party_org: OrgUnit, year: int):
     )
     rated_here = Q(pk__in=PartyMemberRating.objects.filter(party_org=party_org, year=year).values("person"))
     managed = (
-        Person.objects.all()
-        if fetched_by is None
-        else scoped(Person.objects.all(), managed_person_q(fetched_by, ""))
+        Person.objects.all() if user is None else scoped(Person.objects.all(), managed_person_q(user, ""))
     )
     return (
         managed.filter(members | rated_here)

@@ -24,8 +24,8 @@ from .selectors import (
     campaign_queryset_for,
     campaign_summary,
     deliverable_get_for_user,
-    is_staff,
     my_sheets,
+    reads_cadre_work,
     sheet_get_for_user,
     sheet_list,
     sheet_tasks_score,
@@ -57,7 +57,7 @@ def index(request):
     context = {
         "campaigns": campaign_queryset_for(user=request.user).order_by("-year", "unit__path"),
         "form": form if writer else None,
-        "staff": is_staff(request.user),
+        "staff": reads_cadre_work(request.user),
         "has_sheets": my_sheets(user=request.user).exists(),
     }
     return render(request, "evaluation/index.html", context)
@@ -66,15 +66,13 @@ def index(request):
 @login_required
 def campaign_detail(request, pk):
     campaign = campaign_get_for_user(user=request.user, pk=pk)
-    if not is_staff(request.user):
+    if not reads_cadre_work(request.user):
         return redirect("evaluation:my_sheets")
-    sheets = sheet_list(
-        fetched_by=request.user, campaign=campaign, filters={"status": request.GET.get("status")}
-    )
+    sheets = sheet_list(user=request.user, campaign=campaign, filters={"status": request.GET.get("status")})
     page = Paginator(sheets, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "campaign": campaign,
-        "summary": campaign_summary(fetched_by=request.user, campaign=campaign),
+        "summary": campaign_summary(user=request.user, campaign=campaign),
         "page": page,
         "can_close": campaign.status == "OPEN" and can_edit_unit(request.user, campaign.unit),
     }
@@ -102,7 +100,7 @@ def campaign_close(request, pk):
 def campaign_xlsx(request, pk):
     """The campaign's results as .xlsx, written by a job."""
     campaign = campaign_get_for_user(user=request.user, pk=pk)
-    if not is_staff(request.user):
+    if not reads_cadre_work(request.user):
         raise PermissionDenied("Anh/chị không có quyền xuất kết quả đánh giá của đơn vị.")
     return export_view(
         request,
@@ -180,7 +178,7 @@ def _render_sheet(request, sheet, bound=None, status=200, deliverable_form=None)
         "person": sheet.person,
         "forms": _forms_for(request.user, sheet, computed, bound),
         "facts": services.facts_for(sheet),
-        "staff": is_staff(request.user),
+        "staff": reads_cadre_work(request.user),
         "deliverables": sheet.deliverables.all(),
         "computed_tasks": computed,
         "deliverable_form": deliverable_form if editable else None,

@@ -5,7 +5,7 @@ the unit officers of the feedback's unit and the assigned handler; never the off
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Feedback
 from .selectors import can_list_feedback, feedback_queryset_for

@@ -7,8 +7,8 @@ from rest_framework import generics, permissions, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.discipline.serializers import DisciplineCaseSerializer
 from canbo.people.selectors import person_queryset_for
 
@@ -60,7 +60,7 @@ class FeedbackListApi(FeedbackApi):
     def get(self, request):
         query = FeedbackQuerySerializer(data=request.query_params)
         query.is_valid(raise_exception=True)
-        page = self.paginate_queryset(feedback_list(fetched_by=request.user, filters=query.validated_data))
+        page = self.paginate_queryset(feedback_list(user=request.user, filters=query.validated_data))
         return self.get_paginated_response(FeedbackSerializer(page, many=True).data)
 
     @extend_schema(

@@ -36,7 +36,7 @@ def _feedback(user, query):
     form = FeedbackFilterForm(query)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    items = feedback_list(fetched_by=user, filters=form.cleaned_data)
+    items = feedback_list(user=user, filters=form.cleaned_data)
     return apply_sort(items, sort_from_query(query, FEEDBACK_SORT_COLUMNS, "-tiep_nhan"))
 
 

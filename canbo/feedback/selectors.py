@@ -51,9 +51,9 @@ def can_list_feedback(user) -> bool:
     return getattr(user, "is_authenticated", False) and Feedback.objects.filter(handler=user).exists()
 
 
-def feedback_list(*, fetched_by, filters: dict | None = None):
+def feedback_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = feedback_queryset_for(user=fetched_by)
+    qs = feedback_queryset_for(user=user)
     for field in ("status", "channel", "conclusion"):
         if filters.get(field):
             qs = qs.filter(**{field: filters[field]})

@@ -58,7 +58,7 @@ def feedback_list_view(request):
     form = FeedbackFilterForm(request.GET)
     filters = form.cleaned_data if form.is_valid() else {}
     query = _query_without_page(request)
-    items = feedback_list(fetched_by=request.user, filters=filters)
+    items = feedback_list(user=request.user, filters=filters)
     page = keyset_page(request, items, FEEDBACK_SORT_COLUMNS, default="-tiep_nhan", size=PAGE_SIZE)
     export_url = reverse("feedback:export") + (f"?{query}" if query else "")
     context = {"form": form, "page": page, "query": query, "export_url": export_url}

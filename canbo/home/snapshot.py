@@ -15,10 +15,10 @@ from django.db.models import Count
 from django.utils import timezone
 
 from canbo.people.choices import PersonStatus
+from canbo.people.reports.qualification_share import MEASURES
 from canbo.people.selectors import person_queryset_for
 from canbo.reports.base import ReportParams, can_view_reports
 from canbo.reports.registry import get_report
-from canbo.reports.reports.qualification_share import MEASURES
 from canbo.staffing.selectors import dashboard_tiles as staffing_tiles
 
 from .models import DashboardSnapshot

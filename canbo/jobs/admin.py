@@ -3,7 +3,7 @@ result files are not shown (filters and files may name people)."""
 
 from django.contrib import admin
 
-from canbo.core.admin import NotFoundOutsideScopeMixin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin
 
 from .models import Job
 

@@ -44,7 +44,7 @@ class JobDetailApi(APIView):
         },
     )
     def get(self, request, job_id):
-        return Response(JobSerializer(job_get(fetched_by=request.user, job_id=job_id)).data)
+        return Response(JobSerializer(job_get(user=request.user, job_id=job_id)).data)
 
 
 @extend_schema(tags=["Tác vụ nền"])
@@ -54,7 +54,7 @@ class JobFileApi(APIView):
         responses={(200, "application/octet-stream"): bytes, 404: OpenApiResponse(description="Chưa có tệp")},
     )
     def get(self, request, job_id):
-        job = job_get(fetched_by=request.user, job_id=job_id)
+        job = job_get(user=request.user, job_id=job_id)
         if not job.has_file:
             raise Http404("Tệp chưa sẵn sàng hoặc đã bị xoá theo thời hạn lưu.")
         response = FileResponse(job.result_file.open("rb"), as_attachment=True, filename=job.result_name)

@@ -12,18 +12,18 @@ from canbo.accounts.scoping import sees_all_units
 from .models import Job
 
 
-def job_list(*, fetched_by):
-    if not getattr(fetched_by, "is_authenticated", False):
+def job_list(*, user):
+    if not getattr(user, "is_authenticated", False):
         return Job.objects.none()
-    mine = Q(created_by=fetched_by)
-    if sees_all_units(fetched_by):
+    mine = Q(created_by=user)
+    if sees_all_units(user):
         mine |= Q(created_by__isnull=True)
     return Job.objects.filter(mine).select_related("created_by")
 
 
-def job_get(*, fetched_by, job_id) -> Job:
+def job_get(*, user, job_id) -> Job:
     """404 for a job of someone else: its existence is not disclosed (its file carries personal data)."""
-    return get_object_or_404(job_list(fetched_by=fetched_by), pk=job_id)
+    return get_object_or_404(job_list(user=user), pk=job_id)
 
 
 def job_is_stalled(job: Job, *, now=None) -> bool:

@@ -19,12 +19,12 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @login_required
 @require_GET
 def job_index(request):
-    jobs = job_list(fetched_by=request.user)[:RECENT_JOBS]
+    jobs = job_list(user=request.user)[:RECENT_JOBS]
     return render(request, "jobs/index.html", {"jobs": jobs, "retention_days": settings.JOB_RESULT_DAYS})
 
 
 def _context(request, job_id) -> dict:
-    job = job_get(fetched_by=request.user, job_id=job_id)
+    job = job_get(user=request.user, job_id=job_id)
     return {"job": job, "stalled": job_is_stalled(job), "queued": job.status == JobStatus.QUEUED}
 
 
@@ -44,7 +44,7 @@ def job_progress(request, job_id):
 @login_required
 @require_GET
 def job_download(request, job_id):
-    job = job_get(fetched_by=request.user, job_id=job_id)
+    job = job_get(user=request.user, job_id=job_id)
     if not job.has_file:
         raise Http404("Tệp chưa sẵn sàng hoặc đã bị xoá theo thời hạn lưu.")
     response = FileResponse(

@@ -13,7 +13,7 @@ from django.db import models
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
-from canbo.reports.formatting import fmt_int
+from canbo.core.numbers import fmt_int
 
 DASH = "—"
 ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")

@@ -4,10 +4,10 @@ the services, which check the standards, write the career rows and audit)."""
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Appointment, Movement
-from .selectors import appointment_queryset_for, is_staff, movement_queryset_for
+from .selectors import appointment_queryset_for, movement_queryset_for, reads_cadre_work
 
 
 class ScopedReadOnlyAdmin(ReadOnlyAdmin):
@@ -15,7 +15,7 @@ class ScopedReadOnlyAdmin(ReadOnlyAdmin):
         return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 @admin.register(Appointment)

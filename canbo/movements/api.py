@@ -11,8 +11,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.retirement import retirement_date
 from canbo.people.selectors import person_queryset_for
 
@@ -89,7 +89,7 @@ class AppointmentListApi(MovementsApi):
         responses={200: AppointmentSerializer(many=True), 400: BAD_INPUT, 403: REFUSED},
     )
     def get(self, request):
-        qs = appointment_list(fetched_by=request.user, filters=self.query(AppointmentQuerySerializer))
+        qs = appointment_list(user=request.user, filters=self.query(AppointmentQuerySerializer))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(AppointmentSerializer(page, many=True).data)
 
@@ -195,7 +195,7 @@ class MovementListApi(MovementsApi):
         responses={200: MovementSerializer(many=True), 400: BAD_INPUT, 403: REFUSED},
     )
     def get(self, request):
-        qs = movement_list(fetched_by=request.user, filters=self.query(MovementQuerySerializer))
+        qs = movement_list(user=request.user, filters=self.query(MovementQuerySerializer))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(MovementSerializer(page, many=True).data)
 

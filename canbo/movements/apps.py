@@ -9,7 +9,7 @@ class MovementsConfig(AppConfig):
         from canbo.core.audit import register_audited
         from canbo.core.rulebook import register_rules
 
-        from . import reports  # noqa: F401 (registers the module's reports)
+        from . import drafts, reports  # noqa: F401 (registers the module's decision drafts and reports)
         from .models import Appointment, Movement, MovementRule
 
         for model in (
@@ -18,3 +18,9 @@ class MovementsConfig(AppConfig):
         ):
             register_audited(model)
         register_rules(MovementRule, area="Bổ nhiệm, luân chuyển")
+
+        from canbo.planning.services import read_appointments_with
+
+        from .selectors import appointment_under_way
+
+        read_appointments_with(appointment_under_way)  # planning's rule 10 (planning is below movements)

@@ -16,7 +16,7 @@ from canbo.accounts.scoping import unit_visibility_q
 from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row
 from canbo.reports.formatting import fmt_date, fmt_int
 from canbo.reports.registry import register
-from canbo.reports.reports.training_common import grouped_counts
+from canbo.training.reports.measures import grouped_counts
 
 from .choices import AppointmentKind, AppointmentStatus, Direction, MovementKind
 from .models import Appointment, Movement

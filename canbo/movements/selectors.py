@@ -26,11 +26,20 @@ from .choices import AppointmentStatus, MovementKind
 from .models import Appointment, Movement
 from .services.terms import EXTENSION_NOTE
 
+APPOINTMENT_UNDER_WAY = [AppointmentStatus.PROPOSED, AppointmentStatus.CHECKED, AppointmentStatus.APPROVED]
+
+
+def appointment_under_way(person: Person) -> Appointment | None:
+    """The person's appointment under way (proposed, checked or approved), if any: planning's rule 10 asks."""
+    return (
+        Appointment.objects.filter(person=person, status__in=APPOINTMENT_UNDER_WAY)
+        .select_related("position", "unit")
+        .first()
+    )
+
+
 ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
 RETIREMENT_NOTICE_MONTHS = 6
-
-
-is_staff = reads_cadre_work
 
 
 def _scope_q(*fields: str, user=None, units=None, person_field="person", incoming=None) -> Q | None:
@@ -39,7 +48,7 @@ def _scope_q(*fields: str, user=None, units=None, person_field="person", incomin
     restriction."""
     condition = None
     if user is not None:
-        if not is_staff(user):
+        if not reads_cadre_work(user):
             return Q(pk__in=[])
         condition = personal_rows_q(user, person_field, incoming=incoming)
     if units is not None:
@@ -103,9 +112,9 @@ MOVEMENT_SORT_COLUMNS = [
 ]
 
 
-def appointment_list(*, fetched_by, filters: dict | None = None):
+def appointment_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = appointment_queryset_for(user=fetched_by)
+    qs = appointment_queryset_for(user=user)
     for field in ("status", "kind"):
         if filters.get(field):
             qs = qs.filter(**{field: filters[field]})
@@ -149,9 +158,9 @@ def movement_queryset_for(*, user):
     return _scoped(Movement.objects.all(), user=user, incoming=open_movements_q(user))
 
 
-def movement_list(*, fetched_by, filters: dict | None = None):
+def movement_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = movement_queryset_for(user=fetched_by)
+    qs = movement_queryset_for(user=user)
     if filters.get("kind"):
         qs = qs.filter(kind=filters["kind"])
     if filters.get("direction"):

@@ -3,10 +3,10 @@
 from .models import Notification
 
 
-def notification_list(*, fetched_by, unread_only: bool = False):
-    if not getattr(fetched_by, "is_authenticated", False):
+def notification_list(*, user, unread_only: bool = False):
+    if not getattr(user, "is_authenticated", False):
         return Notification.objects.none()
-    qs = Notification.objects.filter(user=fetched_by)
+    qs = Notification.objects.filter(user=user)
     if unread_only:
         qs = qs.filter(read_at__isnull=True)
     return qs.order_by("read_at", "-created_at", "-pk")

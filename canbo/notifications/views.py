@@ -17,7 +17,7 @@ PAGE_SIZE = 50
 @login_required
 def notification_list(request):
     unread_only = request.GET.get("chua_doc") == "1"
-    notes = select_notifications(fetched_by=request.user, unread_only=unread_only)
+    notes = select_notifications(user=request.user, unread_only=unread_only)
     page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "page": page,
@@ -31,7 +31,7 @@ def notification_list(request):
 @require_POST
 @login_required
 def notification_read(request, pk: int):
-    note = get_object_or_404(select_notifications(fetched_by=request.user), pk=pk)
+    note = get_object_or_404(select_notifications(user=request.user), pk=pk)
     services.notification_mark_read(actor=request.user, notification=note)
     target = request.POST.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):

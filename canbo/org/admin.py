@@ -3,9 +3,9 @@
 from django.contrib import admin
 from django.urls import reverse
 
+from canbo.accounts.admin_base import ReadOnlyAdmin, is_sysadmin
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
-from canbo.core.admin import ReadOnlyAdmin, is_sysadmin
 
 from .models import OrgEvent, OrgUnit
 

@@ -4,8 +4,8 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import ErrorSerializer, parse_query
-from canbo.core.api_views import Pagination
 
 from .selectors import unit_get_for_user, unit_list, unit_predecessors, unit_successors
 from .serializers import UnitDetailSerializer, UnitQuerySerializer, UnitSerializer
@@ -24,7 +24,7 @@ class UnitListApi(generics.ListAPIView):
 
     def get_queryset(self):
         query = parse_query(UnitQuerySerializer, self.request)
-        units = unit_list(fetched_by=self.request.user, on=query.get("on"))
+        units = unit_list(user=self.request.user, on=query.get("on"))
         for field in ("level", "sector", "kind"):
             if field in query:
                 units = units.filter(**{field: query[field]})

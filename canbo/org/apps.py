@@ -11,3 +11,5 @@ class OrgConfig(AppConfig):
         from .models import OrgUnit
 
         register_audited(OrgUnit)
+
+        from . import reports  # noqa: F401 - registers the org-units report

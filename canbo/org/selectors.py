@@ -8,11 +8,12 @@ from django.shortcuts import get_object_or_404
 
 from canbo.accounts.scoping import visible_units
 
+from . import people
 from .models import OrgUnit
 
 
-def unit_list(*, fetched_by, on: date | None = None):
-    qs = visible_units(fetched_by)
+def unit_list(*, user, on: date | None = None):
+    qs = visible_units(user)
     if on:
         qs = qs.active_on(on)
     return qs.order_by("path")
@@ -22,18 +23,16 @@ def unit_get_for_user(*, user, code: str) -> OrgUnit:
     return get_object_or_404(visible_units(user), code=code)
 
 
-def unit_tree_with_headcounts(*, fetched_by, on: date, root: OrgUnit | None = None):
+def unit_tree_with_headcounts(*, user, on: date, root: OrgUnit | None = None):
     """Units active on `on` with their own headcount and their subtree's, in two aggregate queries.
 
     Returns a list in tree order: each unit has `own_count` and `subtree_count`.
     """
-    from canbo.people.models import Employment
-
-    units = unit_list(fetched_by=fetched_by, on=on)
+    units = unit_list(user=user, on=on)
     if root is not None:
         units = units.filter(path__startswith=root.path)
     own = (
-        Employment.objects.active_on(on)
+        people.employments_on(on)
         .filter(unit=OuterRef("pk"))
         .order_by()
         .values("unit")
@@ -59,16 +58,6 @@ def unit_successors(*, unit: OrgUnit):
 
 def unit_predecessors(*, unit: OrgUnit):
     return OrgUnit.objects.filter(ended_by__successors=unit).distinct()
-
-
-def units_count_by_level_sector(*, fetched_by, on: date):
-    return (
-        unit_list(fetched_by=fetched_by, on=on)
-        .bodies()
-        .values("level", "sector")
-        .annotate(n=Count("id"))
-        .order_by("level", "sector")
-    )
 
 
 def scope_ended_on(*, user, on: date) -> date | None:

@@ -11,6 +11,7 @@ from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.audit import audit_actor
 
+from . import people
 from .models import OrgEvent, OrgEventKind, OrgUnit
 
 
@@ -112,7 +113,7 @@ def org_units_merge(
         event.predecessors.set(units)
         event.successors.set([successor])
         if move_people:
-            _move_people(actor, units, {u.pk: successor for u in units}, effective_on)
+            people.move_people(actor, units, {u.pk: successor for u in units}, effective_on)
     return event
 
 
@@ -147,25 +148,3 @@ def org_unit_split(
         event.predecessors.set([unit])
         event.successors.set(created)
     return event
-
-
-def _move_people(actor, units, target_by_unit: dict, effective_on: date) -> None:
-    from canbo.people.choices import PersonnelMove
-    from canbo.people.models import Employment, Person
-
-    last_day = effective_on - timedelta(days=1)
-    rows = list(Employment.objects.filter(unit__in=units, end_date__isnull=True).select_related("person"))
-    for row in rows:
-        row.end_date = last_day
-        row.save(update_fields=["end_date", "updated_at"])
-        target = target_by_unit[row.unit_id]
-        Employment.objects.create(
-            person=row.person,
-            unit=target,
-            position=row.position,
-            category=row.category,
-            start_date=effective_on,
-            move=PersonnelMove.SAP_XEP,
-            note="Sắp xếp tổ chức bộ máy",
-        )
-        Person.objects.filter(pk=row.person_id).update(current_unit=target)

@@ -60,7 +60,7 @@ def _mark_visible(user, units):
 @login_required
 def tree(request):
     form, on = _date_from(request)
-    units = unit_tree_with_headcounts(fetched_by=request.user, on=on)
+    units = unit_tree_with_headcounts(user=request.user, on=on)
     roots = _nest(units)
     context = {
         "form": form,
@@ -79,7 +79,7 @@ def tree(request):
 def detail(request, code):
     unit = unit_get_for_user(user=request.user, code=code)
     form, on = _date_from(request)
-    subtree = unit_tree_with_headcounts(fetched_by=request.user, on=on, root=unit)
+    subtree = unit_tree_with_headcounts(user=request.user, on=on, root=unit)
     counts = {u.pk: u for u in subtree}
     children = list(unit.children.order_by("sort_order", "path"))
     for child in children:

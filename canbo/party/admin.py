@@ -5,7 +5,7 @@ pages."""
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import Admission, AdmissionTarget
 from .selectors import admission_queryset_for, is_reader, target_list
@@ -29,7 +29,7 @@ class AdmissionTargetAdmin(ScopedReadOnlyAdmin):
     search_fields = ["party_org__code", "party_org__name", "resolution_number"]
 
     def get_queryset(self, request):
-        return target_list(fetched_by=request.user)
+        return target_list(user=request.user)
 
 
 @admin.register(Admission)

@@ -7,8 +7,8 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import services
@@ -49,7 +49,7 @@ class TargetListApi(PartyApi):
         summary="Chỉ tiêu kết nạp đảng viên theo nhiệm kỳ", responses={200: TargetSerializer(many=True)}
     )
     def get(self, request):
-        page = self.paginate_queryset(target_list(fetched_by=request.user))
+        page = self.paginate_queryset(target_list(user=request.user))
         return self.get_paginated_response(TargetSerializer(page, many=True).data)
 
     @extend_schema(
@@ -70,7 +70,7 @@ class AdmissionListApi(PartyApi):
     @extend_schema(summary="Danh sách kết nạp đảng viên", responses={200: AdmissionSerializer(many=True)})
     def get(self, request):
         filters = {"status": request.query_params.get("party_status"), "q": request.query_params.get("q")}
-        page = self.paginate_queryset(admission_list(fetched_by=request.user, filters=filters))
+        page = self.paginate_queryset(admission_list(user=request.user, filters=filters))
         return self.get_paginated_response(AdmissionSerializer(page, many=True).data)
 
     @extend_schema(

@@ -50,7 +50,7 @@ def _admissions(user, query):
     filters, errors = admission_filters(user=user, query=query)
     if errors:
         raise ValidationError(errors)
-    return admission_list(fetched_by=user, filters=filters)
+    return admission_list(user=user, filters=filters)
 
 
 register_list_export(

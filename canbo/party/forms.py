@@ -95,7 +95,7 @@ def admission_filters(*, user, query) -> tuple[dict, list[str]]:
     filters = {"status": status, "q": query.get("q", "")}
     code = query.get("party_org")
     if code:
-        org = target_list(fetched_by=user).filter(party_org__code=code).first()
+        org = target_list(user=user).filter(party_org__code=code).first()
         filters["party_org"] = org.party_org if org else None
         if org is None:
             errors.append(f"Không tìm thấy tổ chức đảng “{code}” trong phạm vi được xem.")

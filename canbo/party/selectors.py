@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404
 from canbo.accounts.access import reads_cadre_work, records_cadre_work
 from canbo.accounts.scoping import personal_rows_q, scoped, unit_visibility_q
 from canbo.core.text import unaccent
+from canbo.reports.base import ReportParams
 
 from .models import Admission, AdmissionTarget
 
@@ -19,9 +20,9 @@ def _reads(user) -> bool:
     return getattr(user, "is_authenticated", False) and is_reader(user)
 
 
-def target_list(*, fetched_by):
+def target_list(*, user):
     targets = AdmissionTarget.objects.select_related("party_org")
-    return scoped(targets, unit_visibility_q(fetched_by, "party_org__path"), allowed=_reads(fetched_by))
+    return scoped(targets, unit_visibility_q(user, "party_org__path"), allowed=_reads(user))
 
 
 def admission_queryset_for(*, user):
@@ -29,9 +30,9 @@ def admission_queryset_for(*, user):
     return scoped(Admission.objects.all(), condition, allowed=_reads(user))
 
 
-def admission_list(*, fetched_by, filters: dict | None = None):
+def admission_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = admission_queryset_for(user=fetched_by)
+    qs = admission_queryset_for(user=user)
     if filters.get("status"):
         qs = qs.filter(status=filters["status"])
     if filters.get("party_org"):
@@ -52,12 +53,10 @@ def dashboard_tiles(*, user, today) -> dict:
     `party_tiles`: [(term, admitted, target, pct)] for the outermost Party organisations the user sees."""
     if not is_reader(user):
         return {}
-    from canbo.reports.base import ReportParams
-
     from .reports import PartyAdmissionsReport
 
     terms = (
-        target_list(fetched_by=user)
+        target_list(user=user)
         .filter(start_year__lte=today.year, end_year__gte=today.year)
         .order_by()
         .values_list("start_year", "end_year")

@@ -43,10 +43,10 @@ def index(request):
     if request.GET.get("format") == "xlsx":  # the former download link: the export page
         return redirect(_with_query(reverse("party:export"), query))
     filters, _ignored = admission_filters(user=request.user, query=request.GET)
-    admissions = admission_list(fetched_by=request.user, filters=filters)
+    admissions = admission_list(user=request.user, filters=filters)
     page = Paginator(admissions, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
-        "targets": target_list(fetched_by=request.user)[:50],
+        "targets": target_list(user=request.user)[:50],
         "page": page,
         "query": query,
         "export_url": _with_query(reverse("party:export"), query),
@@ -74,7 +74,7 @@ def admission_export(request):
 def target_edit(request, pk=None):
     """Create or correct a congress resolution's admission target (the board: any Party organisation, the
     province's included; a unit officer: the Party organisations of their units)."""
-    item = get_object_or_404(target_list(fetched_by=request.user), pk=pk) if pk else None
+    item = get_object_or_404(target_list(user=request.user), pk=pk) if pk else None
     if item is not None and not can_edit_unit(request.user, item.party_org):
         raise PermissionDenied(OUTSIDE_TARGET)
     initial = None

@@ -9,9 +9,9 @@ administrator unless they also hold a role over units.
 from django.contrib import admin
 from django.urls import reverse
 
+from canbo.accounts.admin_base import CatalogueAdmin, ReadOnlyAdmin
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
-from canbo.core.admin import CatalogueAdmin, ReadOnlyAdmin
 
 from .models import Employment, Person, Position, Qualification, Rank
 from .selectors import person_queryset_for

@@ -10,6 +10,7 @@ from rest_framework import generics, status
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import KeysetPagination, RegisterWritePermission
 from canbo.core.api import (
     BAD_INPUT,
     CONFLICT,
@@ -19,7 +20,6 @@ from canbo.core.api import (
     form_errors,
     form_query_parameters,
 )
-from canbo.core.api_views import KeysetPagination, RegisterWritePermission
 from canbo.core.db_router import replica_reads
 
 from . import services
@@ -80,7 +80,7 @@ class PersonListApi(RegisterApi, generics.ListAPIView):
         form = PersonFilterForm(self.request.query_params, user=self.request.user)
         if not form.is_valid():
             raise form_errors(form)
-        return person_list(fetched_by=self.request.user, filters=form.filters())
+        return person_list(user=self.request.user, filters=form.filters())
 
     @extend_schema(
         summary="Danh sách cán bộ (lọc, tìm kiếm, phân trang)",

@@ -14,4 +14,13 @@ class PeopleConfig(AppConfig):
         register_audited(Employment)
         register_audited(Qualification)
 
-        from . import exports  # noqa: F401 - registers the person list's Excel export (a queue job)
+        from canbo.org.people import read_people_with
+
+        from . import exports, reports  # noqa: F401 - the person list's Excel export (a queue job), the reports
+        from .reorganisation import employments_follow_merge
+        from .selectors import employments_on
+
+        # org (below people) counts the people of its tree and moves them in a merge through these
+        read_people_with(
+            employments_on=lambda on: employments_on(on=on), move_people=employments_follow_merge
+        )

@@ -53,7 +53,7 @@ def write_person_export(*, user, query, fileobj, progress) -> int:
     if not form.is_valid():
         raise ValidationError([str(e) for errors in form.errors.values() for e in errors])
     with replica_reads():
-        persons = person_list(fetched_by=user, filters=form.filters())
+        persons = person_list(user=user, filters=form.filters())
         persons = apply_sort(persons, sort_from_query(query, PERSON_SORT_COLUMNS, PERSON_DEFAULT_SORT))
         return write_persons_xlsx(persons, fileobj, progress)
 

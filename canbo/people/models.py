@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated, Timestamped, Versioned
+from canbo.core.text import search_q
 from canbo.org.models import OrgUnit
 
 from .choices import (
@@ -59,8 +60,6 @@ class Position(EffectiveDated):
 class PersonQuerySet(models.QuerySet):
     def search(self, query: str):
         """Unaccented, word-by-word search in name, other names, personal ID and code (core.text.search_q)."""
-        from canbo.core.text import search_q
-
         return self.filter(search_q(query))
 
     def vietnamese_order(self):

@@ -52,11 +52,6 @@ def retirement_date(gender: str, birth: date) -> date:
         year += 1
 
 
-def years_of_service_left(gender: str, birth: date, on: date) -> float:
-    """Years from `on` to the retirement date (negative when already past it)."""
-    return (retirement_date(gender, birth) - on).days / 365.25
-
-
 def latest_birth_retiring_before(gender: str, day: date) -> date:
     """The latest birth date whose retirement date is before `day`: people born on or before it retire
     earlier (retirement_date is non-decreasing in the birth date), so "at least N years of service left on D"

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from django.db.models import Exists, Max, OuterRef, Q, Value
+from django.db.models import Exists, OuterRef, Q, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -11,7 +11,7 @@ from canbo.accounts.scoping import managed_person_q, scoped, unit_editability_q
 from canbo.core.paging import SortColumn
 from canbo.org.models import OrgUnit
 
-from .choices import QUALIFICATION_LEVELS, level_rank
+from .choices import level_rank
 from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Position, Qualification, Rank
 
 AGE_BANDS = {
@@ -68,10 +68,10 @@ def _birth_range(min_age: int, max_age: int, today: date) -> Q:
     return Q(date_of_birth__lte=latest, date_of_birth__gt=earliest)
 
 
-def person_list(*, fetched_by, filters: dict | None = None):
+def person_list(*, user, filters: dict | None = None):
     """The filtered, Vietnamese-ordered list of persons the user may see."""
     filters = filters or {}
-    qs = person_queryset_for(user=fetched_by)
+    qs = person_queryset_for(user=user)
     unit, on = filters.get("unit"), filters.get("on")
     if on:
         # As of a past date: people with a timeline row in force then (in the unit's subtree, if one is given).
@@ -113,13 +113,6 @@ def highest_qualifications(*, person: Person, on: date | None = None) -> dict[st
     for qual in person.qualifications.filter(awarded_on__lte=on).order_by("scale", "-rank", "-awarded_on"):
         best.setdefault(qual.scale, qual)
     return best
-
-
-def highest_rank_annotation(scale: str, on: date):
-    """An aggregate usable in reports: Max(rank) of a scale held on a date."""
-    return Max(
-        "qualifications__rank", filter=Q(qualifications__scale=scale, qualifications__awarded_on__lte=on)
-    )
 
 
 def employments_on(*, on: date, units=None):
@@ -171,10 +164,6 @@ def change_requests_pending_for(*, user):
         "person", "requested_by"
     )
     return scoped(qs, managed_person_q(user, write=True))
-
-
-def qualification_level_options():
-    return {scale: [(c, label) for c, label, _ in levels] for scale, levels in QUALIFICATION_LEVELS.items()}
 
 
 _NOT_FETCHED = object()

@@ -3,7 +3,7 @@ written through the planning pages and API (the services: rule 10's limits, deci
 
 from django.contrib import admin
 
-from canbo.core.admin import ReadOnlyAdmin
+from canbo.accounts.admin_base import ReadOnlyAdmin
 
 from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 from .selectors import (

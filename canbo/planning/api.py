@@ -11,12 +11,13 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import BoardWrites, WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import parse_query
-from canbo.core.api_views import Pagination
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Position
 from canbo.people.selectors import person_queryset_for
+from canbo.training.selectors import plan_queryset_for
 
 from . import services
 from .needs import training_needs
@@ -186,8 +187,6 @@ class NeedsApi(PlanningApi):
     @extend_schema(summary="Đưa nhu cầu vào kế hoạch đào tạo năm sau (dự thảo)", request=NeedsProposeSerializer,
                    responses={200: NeedsSerializer})  # fmt: skip
     def post(self, request, pk):
-        from canbo.training.selectors import plan_queryset_for
-
         term = self.term()
         data = self.valid(NeedsProposeSerializer)
         plan = get_object_or_404(plan_queryset_for(user=request.user), pk=data["plan"])

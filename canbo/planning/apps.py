@@ -18,3 +18,10 @@ class PlanningConfig(AppConfig):
         for model in (PlanningEntry, PlannedPost, PlanningDecision, PlanningTerm):
             register_audited(model)
         register_rules(PlanningRule, area="Quy hoạch cán bộ")
+
+        from canbo.standards.engine import read_planned_entries_with
+
+        from .selectors import approved_entries_on
+
+        # the standards' IN_PLAN criterion reads the approved planning through this (standards is below planning)
+        read_planned_entries_with(approved_entries_on)

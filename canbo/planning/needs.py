@@ -18,6 +18,7 @@ from canbo.people.models import Person
 from canbo.standards.choices import CriterionKind
 from canbo.standards.engine import evaluate, gaps_of, unmet_q
 from canbo.standards.models import TitleStandard
+from canbo.training.models import Programme
 
 from .choices import PlanningTier
 from .models import PlanningTerm
@@ -102,8 +103,6 @@ class TrainingNeeds:
 
 
 def _programmes(on: date) -> list:
-    from canbo.training.models import Programme
-
     return list(Programme.objects.active_on(on).exclude(grants_scale="").order_by("sort_order", "code"))
 
 

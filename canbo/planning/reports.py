@@ -16,6 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Count, F
 
 from canbo.accounts.scoping import reads_all_units
+from canbo.org.models import OrgUnit
 from canbo.people.choices import ALL_LEVEL_CHOICES, QualificationScale, level_label, level_rank
 from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row
 from canbo.reports.formatting import fmt_date, fmt_decimal, fmt_int, fmt_pct, round1
@@ -164,8 +165,6 @@ class PlanningChangesReport(Report):
             return labels, lambda k: (found[k].date, found[k].number)
         if group == "tier":
             return {k: str(PlanningTier(k).label) for k in keys}, lambda k: TIERS.index(k)
-        from canbo.org.models import OrgUnit
-
         units = {u.pk: u for u in OrgUnit.objects.filter(pk__in=keys).only("name", "code", "path")}
         return {k: f"{u.name} ({u.code})" for k, u in units.items()}, lambda k: units[k].path
 

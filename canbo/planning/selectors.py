@@ -19,7 +19,7 @@ from canbo.core.numbers import share
 from canbo.discipline.models import SEVERITY, DisciplineForm, DisciplineRecord
 from canbo.org.models import OrgUnit
 from canbo.people.choices import Gender, PersonStatus
-from canbo.people.retirement import latest_birth_retiring_before
+from canbo.people.retirement import latest_birth_retiring_before, retirement_date
 
 from .choices import EntryStatus, RemovalReason
 from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
@@ -258,8 +258,6 @@ def removal_proposals(*, user, term: PlanningTerm, on: date, org: OrgUnit | None
     """Approved entries that rule 12 says to take out, for the officer to confirm (never applied here):
     over age (retires before the term ends), disciplined at reprimand or above after the approval and still
     in effect, or no longer working. One query."""
-    from canbo.people.retirement import retirement_date
-
     discipline = _discipline_in_effect(on)
     entries = (
         entry_queryset_for(user=user)

@@ -11,7 +11,7 @@ titles only, working people only.
 from collections import defaultdict
 from datetime import date
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -21,19 +21,18 @@ from canbo.core.audit import audit_actor
 from canbo.core.decisions import decision_errors
 from canbo.core.versioning import bump_version
 from canbo.discipline.models import DisciplineRecord
-from canbo.movements.choices import AppointmentStatus
-from canbo.movements.models import Appointment
 from canbo.org.models import AdminLevel, OrgUnit
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person, Position
 from canbo.people.retirement import retirement_date
+from canbo.training.choices import Venue
+from canbo.training.services import plan_line_save
 
 from . import rules
 from .choices import EntryStatus, PlanningTier, RemovalReason
 from .models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 from .selectors import LIVE, removal_proposals
 
-APPOINTMENT_UNDER_WAY = [AppointmentStatus.PROPOSED, AppointmentStatus.CHECKED, AppointmentStatus.APPROVED]
 TERM_FIELDS = [
     "code",
     "kind",
@@ -129,6 +128,16 @@ def _district_refusal(term: PlanningTerm, unit: OrgUnit, position: Position, tie
 
 # --- the checks of rule 10 --------------------------------------------------------------------------------------
 
+# Appointments live in movements, above planning: movements hands over its reader of "the person's appointment
+# under way" (MovementsConfig.ready), so planning never imports movements.
+_appointment_under_way = None
+
+
+def read_appointments_with(reader) -> None:
+    """`reader(person)` → the person's appointment under way (with `position` and `unit`), or None."""
+    global _appointment_under_way
+    _appointment_under_way = reader
+
 
 def _working_and_free(person: Person) -> list[str]:
     """A working person, with no appointment under way (planning and appointment are not done at once)."""
@@ -138,11 +147,11 @@ def _working_and_free(person: Person) -> list[str]:
             f"{person.full_name} không còn công tác ({person.get_status_display().lower()}): "
             "không đưa vào quy hoạch."
         )
-    appointment = (
-        Appointment.objects.filter(person=person, status__in=APPOINTMENT_UNDER_WAY)
-        .select_related("position", "unit")
-        .first()
-    )
+    if _appointment_under_way is None:
+        raise ImproperlyConfigured(
+            "Rule 10 needs canbo.movements installed (it gives the appointments' reader)."
+        )
+    appointment = _appointment_under_way(person)
     if appointment is not None:
         errors.append(
             f"{person.full_name} đang có đề xuất bổ nhiệm ({appointment.position}, {appointment.unit.name}; "
@@ -439,9 +448,6 @@ def removal_proposals_confirm(
 def training_lines_propose(*, actor, term: PlanningTerm, plan, on: date | None = None) -> list:
     """One line per programme with target = the people of the plan (in the actor's units) lacking that level;
     pressed again, the same lines are updated, not duplicated. The plan must be next year's draft."""
-    from canbo.training.choices import Venue
-    from canbo.training.services import plan_line_save
-
     from .needs import training_needs
 
     on = on or timezone.localdate()

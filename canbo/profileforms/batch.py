@@ -51,7 +51,7 @@ def run_batch(job, progress) -> None:
         raise JobFailed("Không tìm thấy đơn vị này trong phạm vi được xem.")
     on = date.fromisoformat(params["on"])
     persons = list(
-        person_list(fetched_by=user, filters={"unit": unit})
+        person_list(user=user, filters={"unit": unit})
         .filter(status=PersonStatus.WORKING)
         .select_related("rank")
     )

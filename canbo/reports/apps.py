@@ -6,4 +6,4 @@ class ReportsConfig(AppConfig):
     verbose_name = "Báo cáo"
 
     def ready(self):
-        from . import exports, reports  # noqa: F401  (registers the reports and their Excel export)
+        from . import exports  # noqa: F401  (registers the reports' Excel export; each app registers its reports)

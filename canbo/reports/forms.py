@@ -12,12 +12,10 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
-from canbo.accounts.scoping import visible_units
+from canbo.accounts.scoping import unit_model, visible_units
 from canbo.core.forms import UnitPicker, unit_by_code
-from canbo.org.models import OrgUnit
-from canbo.org.selectors import unit_list
 
-from .base import INTERVAL, SNAPSHOT, UNDATED, ReportParams
+from .params import INTERVAL, SNAPSHOT, UNDATED, ReportParams
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 EARLIEST = date(1945, 9, 2)
@@ -57,7 +55,7 @@ class ReportForm(forms.Form):
         self.user = user
         self.org_not_found = False
         if user is not None:  # the page's picker: the units in force the user sees, by name
-            self.fields["org"].widget.units = unit_list(fetched_by=user)
+            self.fields["org"].widget.units = visible_units(user).order_by("path")
         self.period_kind = report.period_kind
         if self.period_kind != SNAPSHOT:
             del self.fields["on"]
@@ -76,7 +74,7 @@ class ReportForm(forms.Form):
 
     def clean_org(self):
         # "Sở Nội vụ — DB-SNV" (chosen in the list) or the bare code (typed, the API and the command line)
-        units = OrgUnit.objects.all() if self.user is None else visible_units(self.user)
+        units = unit_model().objects.all() if self.user is None else visible_units(self.user)
         try:
             return unit_by_code(units, self.cleaned_data.get("org"))
         except forms.ValidationError:

@@ -4,7 +4,7 @@ the "Căn cứ pháp lý" page. The salary history itself is written only throug
 
 from django.contrib import admin
 
-from canbo.core.admin import CatalogueAdmin
+from canbo.accounts.admin_base import CatalogueAdmin
 
 from .models import (
     BaseSalary,

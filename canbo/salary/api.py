@@ -10,9 +10,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork, reads_cadre_work
+from canbo.accounts.api_views import Pagination
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import BAD_INPUT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import rules, selectors, services
@@ -64,7 +64,7 @@ class RecordListApi(SalaryApi):
         filters = self.valid(RecordQuerySerializer, request.query_params)
         if filters.get("person"):
             filters["person"] = self.person(filters["person"])
-        page = self.paginate_queryset(selectors.record_list(fetched_by=request.user, filters=filters))
+        page = self.paginate_queryset(selectors.record_list(user=request.user, filters=filters))
         return self.get_paginated_response(SalaryRecordSerializer(page, many=True).data)
 
     @extend_schema(
@@ -111,7 +111,7 @@ class DueListApi(SalaryApi):
             if unit is None:
                 raise ValidationError({"unit": ["Đơn vị không có hoặc ngoài phạm vi của anh/chị."]})
         rows = selectors.raises_due(
-            fetched_by=request.user, month=query["month"], unit=unit, include_overdue=query["overdue"]
+            user=request.user, month=query["month"], unit=unit, include_overdue=query["overdue"]
         )
         return Response(RaiseDueSerializer(rows, many=True).data)
 

@@ -38,9 +38,9 @@ def record_queryset_for(*, user):
     return SalaryRecord.objects.all() if condition is None else SalaryRecord.objects.filter(condition | own)
 
 
-def record_list(*, fetched_by, filters: dict | None = None):
+def record_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = record_queryset_for(user=fetched_by)
+    qs = record_queryset_for(user=user)
     if filters.get("person"):
         qs = qs.filter(person=filters["person"])
     if filters.get("unit"):
@@ -221,9 +221,9 @@ def raises_due_for(persons, *, month: date, include_overdue: bool = False) -> li
 
 
 def raises_due(
-    *, fetched_by, month: date, unit: OrgUnit | None = None, include_overdue: bool = False
+    *, user, month: date, unit: OrgUnit | None = None, include_overdue: bool = False
 ) -> list[RaiseDue]:
-    persons = working_persons_for(user=fetched_by)
+    persons = working_persons_for(user=user)
     if unit is not None:
         persons = persons.filter(current_unit__path__startswith=unit.path)
     return raises_due_for(persons, month=month, include_overdue=include_overdue)

@@ -39,7 +39,7 @@ def _due_context(request, data, *, batch_form=None):
     filters = form.cleaned_data if form.is_valid() else {}
     month = filters.get("month") or _next_month()
     rows = selectors.raises_due(
-        fetched_by=request.user, month=month, unit=filters.get("unit"), include_overdue=filters.get("overdue")
+        user=request.user, month=month, unit=filters.get("unit"), include_overdue=filters.get("overdue")
     )
     return {
         "form": form,

@@ -1,9 +1,9 @@
 from django.contrib import admin
 
-from canbo.core.admin import NotFoundOutsideScopeMixin, ReadOnlyAdmin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin, ReadOnlyAdmin
 
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
-from .selectors import case_queryset_for, is_staff
+from .selectors import case_queryset_for, reads_cadre_work
 
 
 @admin.register(ReductionTarget)
@@ -36,7 +36,7 @@ class StreamliningCaseAdmin(ReadOnlyAdmin):
         return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
     def get_queryset(self, request):
         return case_queryset_for(user=request.user)

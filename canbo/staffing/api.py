@@ -10,9 +10,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import access_permission
+from canbo.accounts.api_views import Pagination
 from canbo.accounts.scoping import visible_units
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from . import services
@@ -181,7 +181,7 @@ class CaseListApi(StaffingApi):
             "year": query.get("year"),
             "q": query.get("q"),
         }
-        page = self.paginate_queryset(case_list(fetched_by=request.user, filters=filters))
+        page = self.paginate_queryset(case_list(user=request.user, filters=filters))
         return self.get_paginated_response(CaseSerializer(page, many=True).data)
 
     @extend_schema(

@@ -9,7 +9,7 @@ class StaffingConfig(AppConfig):
         from canbo.core.audit import register_audited
         from canbo.core.rulebook import register_rules
 
-        from . import exports, reports  # noqa: F401 (registers the module's reports and Excel exports)
+        from . import drafts, exports, reports  # noqa: F401 (the module's decision draft, reports, Excel exports)
         from .models import StaffingQuota, StaffingRule, StreamliningCase
 
         for model in (StaffingQuota, StreamliningCase):

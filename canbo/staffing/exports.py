@@ -88,7 +88,7 @@ def _cases(user, query):
     form = CaseFilterForm(query, user=user)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    return case_list(fetched_by=user, filters=form.cleaned_data)
+    return case_list(user=user, filters=form.cleaned_data)
 
 
 register_export(

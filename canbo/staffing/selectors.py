@@ -36,13 +36,12 @@ from .choices import QUOTA_CATEGORIES, CaseStatus, QuotaKind
 from .models import ReductionTarget, StaffingQuota, StreamliningCase
 
 PATH_SEGMENT = len(OrgUnit.path_segment(1))  # every unit path is a run of segments of this width
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
 
 
 def _scoped(queryset, user, *fields):
     if user is None:
         return queryset
-    return scoped(queryset, any_unit_visibility_q(user, *fields), allowed=is_staff(user))
+    return scoped(queryset, any_unit_visibility_q(user, *fields), allowed=reads_cadre_work(user))
 
 
 # --- quotas --------------------------------------------------------------------------------------------------
@@ -254,16 +253,16 @@ def case_queryset_for(*, user):
         return qs
     claim = Q(repaid_on__isnull=True) | Q(repaid_on__year=timezone.localdate().year)
     owed = Q(status=CaseStatus.EXITED) & claim & in_force_unit_q(user, "unit__path")
-    return scoped(qs, personal_rows_q(user, incoming=owed), allowed=is_staff(user))
+    return scoped(qs, personal_rows_q(user, incoming=owed), allowed=reads_cadre_work(user))
 
 
 def case_get_for_user(*, user, pk: int) -> StreamliningCase:
     return get_object_or_404(case_queryset_for(user=user), pk=pk)
 
 
-def case_list(*, fetched_by, filters: dict | None = None):
+def case_list(*, user, filters: dict | None = None):
     filters = filters or {}
-    qs = case_queryset_for(user=fetched_by)
+    qs = case_queryset_for(user=user)
     for name in ("status", "reason", "policy"):
         if filters.get(name):
             qs = qs.filter(**{name: filters[name]})
@@ -329,13 +328,13 @@ def case_rehire(case: StreamliningCase) -> Rehire | None:
     return Rehire(case=case, rehired_on=row["rehired_on"], rehire_unit=row["rehire_unit"] or "")
 
 
-def rehire_list(*, fetched_by, filters: dict | None = None) -> list[Rehire]:
+def rehire_list(*, user, filters: dict | None = None) -> list[Rehire]:
     """Exited cases (in scope) whose person was employed again within 60 months: one query, newest rehire first.
 
     The first employment after the exit decides: if it started on or after exit + 60 months, so did every later
     one. `filters`: repaid = "yes" / "no", q = a name (unaccented)."""
     filters = filters or {}
-    qs = case_queryset_for(user=fetched_by).filter(status=CaseStatus.EXITED, exit_date__isnull=False)
+    qs = case_queryset_for(user=user).filter(status=CaseStatus.EXITED, exit_date__isnull=False)
     if filters.get("repaid") == "yes":
         qs = qs.filter(repaid_on__isnull=False)
     elif filters.get("repaid") == "no":

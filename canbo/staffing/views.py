@@ -133,8 +133,8 @@ def quota_edit(request, pk=None):
 def _filtered_cases(request):
     form = CaseFilterForm(request.GET, user=request.user)
     if not form.is_valid():
-        return form, case_list(fetched_by=request.user).none()
-    return form, case_list(fetched_by=request.user, filters=form.cleaned_data)
+        return form, case_list(user=request.user).none()
+    return form, case_list(user=request.user, filters=form.cleaned_data)
 
 
 @staff_required
@@ -245,7 +245,7 @@ def case_action(request, pk, action):
 def rehire_list_view(request):
     """Rule 18: people streamlined and employed again in the public sector within 60 months of their exit."""
     form = RehireFilterForm(request.GET)
-    rows = rehire_list(fetched_by=request.user, filters=form.cleaned_data if form.is_valid() else {})
+    rows = rehire_list(user=request.user, filters=form.cleaned_data if form.is_valid() else {})
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
     context = {"form": form, "page": page, "query": query_without_page(request)}
     return render(request, "staffing/rehire_list.html", context)

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils.html import format_html
 
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
-from canbo.core.admin import NotFoundOutsideScopeMixin
 
 from . import services
 from .models import StandardCriterion, TitleStandard

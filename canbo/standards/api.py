@@ -13,9 +13,11 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from canbo.accounts.access import WritesCadreWork
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import form_errors, form_query_parameters
-from canbo.core.api_views import Pagination
 from canbo.jobs.api import JobSerializer, accepted
+from canbo.org.models import OrgUnit
+from canbo.people.models import Position
 from canbo.people.selectors import person_get_for_user
 from canbo.people.selectors import person_list as select_persons
 
@@ -30,7 +32,7 @@ from .selectors import (
     campaign_queryset_for,
     can_manage_campaign,
     finding_queryset_for,
-    is_staff,
+    reads_cadre_work,
     standard_list,
 )
 from .serializers import (
@@ -54,7 +56,7 @@ class StaffPermission(permissions.BasePermission):
     message = NO_ACCESS
 
     def has_permission(self, request, view):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 @extend_schema(tags=[TAG], summary="Danh mục tiêu chuẩn chức danh (mọi phiên bản, hoặc có hiệu lực ngày on)")
@@ -69,7 +71,7 @@ class StandardListApi(generics.ListAPIView):
         form = StandardFilterForm(self.request.query_params)
         if not form.is_valid():
             raise form_errors(form)
-        return standard_list(fetched_by=self.request.user, on=form.cleaned_data.get("on"))
+        return standard_list(user=self.request.user, on=form.cleaned_data.get("on"))
 
 
 @extend_schema(tags=[TAG], summary="Một tiêu chuẩn chức danh")
@@ -78,7 +80,7 @@ class StandardDetailApi(generics.RetrieveAPIView):
     serializer_class = StandardSerializer
 
     def get_queryset(self):
-        return standard_list(fetched_by=self.request.user)
+        return standard_list(user=self.request.user)
 
 
 class CheckApi(generics.GenericAPIView):
@@ -98,7 +100,7 @@ class CheckApi(generics.GenericAPIView):
         if data.get("person"):
             person = person_get_for_user(user=request.user, uuid=data["person"])
         else:
-            matches = list(select_persons(fetched_by=request.user, filters={"q": data["q"]})[:2])
+            matches = list(select_persons(user=request.user, filters={"q": data["q"]})[:2])
             if len(matches) != 1:
                 raise form_errors_for("q", "Không tìm thấy đúng một cán bộ; hãy gửi person (uuid).")
             person = matches[0]
@@ -139,7 +141,7 @@ class GapListApi(generics.GenericAPIView):
         groups = [
             count_group(g)
             for g in gap_groups(
-                fetched_by=request.user,
+                user=request.user,
                 unit=data["unit"],
                 on=data["on"],
                 position=data.get("position"),
@@ -207,9 +209,6 @@ def as_query(data) -> QueryDict:
 
 def _form_data(data) -> dict:
     """JSON lists and unit/position codes into the form's terms."""
-    from canbo.org.models import OrgUnit
-    from canbo.people.models import Position
-
     out = dict(data.items()) if hasattr(data, "items") else {}
     for key in ("unit", "responsible_unit"):
         value = out.get(key)

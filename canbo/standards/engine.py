@@ -12,16 +12,36 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import reduce
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db.models import BooleanField, Case, Exists, Max, Min, OuterRef, Q, Subquery, Value, When
 
 from canbo.core.dates import add_months, add_years
 from canbo.evaluation.models import RATING_RANK, AnnualRating, RatingLevel
 from canbo.people.choices import QUALIFICATION_LEVELS, Gender, QualificationScale
 from canbo.people.models import Person, Position
-from canbo.people.retirement import latest_birth_retiring_before
+from canbo.people.retirement import latest_birth_retiring_before, retirement_date
 
 from .choices import CriterionKind
 from .models import StandardCriterion, TitleStandard
+
+# The IN_PLAN criterion reads the approved planning, an app above this one: planning hands the engine its reader
+# of the entries in force on a date (PlanningConfig.ready), so standards never imports planning.
+_planned_entries = None
+
+
+def read_planned_entries_with(reader) -> None:
+    """`reader(on)` → the planning entries in force on `on` (a queryset with `person` and `post__position`)."""
+    global _planned_entries
+    _planned_entries = reader
+
+
+def _planned_entries_on(on: date):
+    if _planned_entries is None:
+        raise ImproperlyConfigured(
+            "The IN_PLAN criterion needs canbo.planning installed (it gives the reader)."
+        )
+    return _planned_entries(on)
+
 
 FIRST, HIGHER, REAPPOINT = "FIRST", "HIGHER", "REAPPOINT"  # movements.choices.AppointmentKind values
 
@@ -145,10 +165,8 @@ def _criterion_annotations(c: StandardCriterion, standard: TitleStandard, on: da
         )
         return {f"{key}_unmet": _unmet(met)}
     if c.kind == CriterionKind.IN_PLAN:
-        from canbo.planning.selectors import approved_entries_on
-
         planned = (
-            approved_entries_on(on)
+            _planned_entries_on(on)
             .filter(person=OuterRef("pk"))
             .filter(Q(post__position=standard.position) | Q(post__position__tier=standard.position.tier))
         )
@@ -203,8 +221,6 @@ def _message(c: StandardCriterion, value, row: dict, on: date) -> str:
         have = f"giữ chức vụ từ {value:%d/%m/%Y}" if value else "chưa giữ chức vụ tương đương"
         return f"Cần ít nhất {c.months} tháng giữ chức vụ thấp hơn liền kề; {have}."
     if c.kind == CriterionKind.SERVICE_LEFT:
-        from canbo.people.retirement import retirement_date
-
         retire = retirement_date(row["gender"], row["date_of_birth"]) if row.get("date_of_birth") else None
         have = f"nghỉ hưu ngày {retire:%d/%m/%Y}" if retire else "chưa có ngày sinh"
         return f"Cần còn ít nhất {c.years} năm công tác tính đến {on:%d/%m/%Y}; {have}."

@@ -17,7 +17,7 @@ from canbo.jobs.registry import JobFailed
 from .forms import GapForm
 from .gaps import MODES, count_group, gap_groups, iter_gap_entries
 from .selectors import campaign_queryset_for, finding_queryset_for
-from .views.common import NO_ACCESS
+from .views.access import NO_ACCESS
 
 GAP_EXPORT = "standards.gaps"
 FINDINGS_EXPORT = "standards.campaign_findings"
@@ -123,7 +123,7 @@ def write_gap_export(*, user, query, fileobj, progress) -> int:
         groups = [
             count_group(g)
             for g in gap_groups(
-                fetched_by=user,
+                user=user,
                 unit=data["unit"],
                 on=data["on"],
                 position=data.get("position"),

@@ -90,10 +90,10 @@ class GapGroup:
 
 
 def gap_groups(
-    *, fetched_by, unit: OrgUnit, on: date, position: Position | None = None, mode: str = REVIEW
+    *, user, unit: OrgUnit, on: date, position: Position | None = None, mode: str = REVIEW
 ) -> list[GapGroup]:
     """The groups to check (one per post). Raises ValueError for a candidates mode without a post."""
-    base = person_queryset_for(user=fetched_by)
+    base = person_queryset_for(user=user)
     if mode != REVIEW:
         if position is None:
             raise ValueError("Cần chọn chức vụ để đối chiếu.")

@@ -23,8 +23,6 @@ from canbo.people.models import Position
 from .choices import CriterionKind
 from .models import ReviewCampaign, ReviewFinding, StandardCriterion, TitleStandard
 
-is_staff = reads_cadre_work
-
 
 def criterion_label(c: StandardCriterion) -> str:
     """A criterion in words: "Lý luận chính trị: Cao cấp trở lên", "Ít nhất 5 năm công tác"."""
@@ -47,9 +45,9 @@ def criterion_label(c: StandardCriterion) -> str:
 # --- the catalogue ----------------------------------------------------------------------------------------
 
 
-def standard_list(*, fetched_by, on=None, position: Position | None = None):
+def standard_list(*, user, on=None, position: Position | None = None):
     """Every version of every standard (or those in force on `on`), criteria prefetched: 2 queries."""
-    if not getattr(fetched_by, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False):
         return TitleStandard.objects.none()
     qs = TitleStandard.objects.select_related("position", "rank").prefetch_related("criteria")
     if on is not None:
@@ -86,7 +84,7 @@ def _ancestors(path: str) -> set[str]:
 def campaign_queryset_for(*, user):
     """Campaigns over the user's units: whose scope lies in them, or contains them (a provincial campaign is
     seen by the officers of each department, for their own findings)."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         return ReviewCampaign.objects.none()
     qs = ReviewCampaign.objects.select_related("unit", "responsible_unit")
     if reads_all_units(user):
@@ -101,13 +99,13 @@ def campaign_queryset_for(*, user):
 def finding_queryset_for(*, user, campaign: ReviewCampaign):
     """The campaign's findings (they name a person) about the people the user's units manage (decision 018)."""
     qs = ReviewFinding.objects.filter(campaign=campaign).select_related("person", "unit", "position")
-    return scoped(qs, personal_rows_q(user), allowed=is_staff(user))
+    return scoped(qs, personal_rows_q(user), allowed=reads_cadre_work(user))
 
 
 def _finding_counts_queryset_for(*, user, campaign: ReviewCampaign):
     """Findings to count (never to list): by the unit the person held the post in."""
     qs = ReviewFinding.objects.filter(campaign=campaign)
-    return scoped(qs, unit_visibility_q(user, "unit__path"), allowed=is_staff(user))
+    return scoped(qs, unit_visibility_q(user, "unit__path"), allowed=reads_cadre_work(user))
 
 
 def campaign_counts(*, user, campaign: ReviewCampaign) -> dict:

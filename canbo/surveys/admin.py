@@ -6,12 +6,12 @@ through the k-anonymous results and free-text pages)."""
 from django.contrib import admin
 from django.urls import reverse
 
+from canbo.accounts.admin_base import ReadOnlyAdmin
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, unit_visibility_q
-from canbo.core.admin import ReadOnlyAdmin
 
 from .models import Choice, Invitation, Question, Response, Survey
-from .selectors import invitation_queryset_for, is_staff, survey_queryset_for
+from .selectors import invitation_queryset_for, reads_cadre_work, survey_queryset_for
 
 
 class ScopedReadOnlyAdmin(ReadOnlyAdmin):
@@ -19,7 +19,7 @@ class ScopedReadOnlyAdmin(ReadOnlyAdmin):
         return self.has_view_permission(request)
 
     def has_view_permission(self, request, obj=None):
-        return request.user.is_superuser or is_staff(request.user)
+        return request.user.is_superuser or reads_cadre_work(request.user)
 
 
 class QuestionInline(admin.TabularInline):

@@ -19,9 +19,9 @@ from .models import Invitation, Survey
 from .results import survey_results
 from .selectors import (
     invitation_list,
-    is_staff,
     my_invitation_get,
     my_invitations,
+    reads_cadre_work,
     survey_get_for_user,
     survey_list,
 )
@@ -48,7 +48,7 @@ class StaffPermission(permissions.BasePermission):
     message = "Anh/chị không có quyền xem trang quản lý khảo sát."
 
     def has_permission(self, request, view):
-        return is_staff(request.user)
+        return reads_cadre_work(request.user)
 
 
 class SurveysApi(generics.GenericAPIView):
@@ -86,7 +86,7 @@ class SurveyListApi(SurveysApi):
         summary="Danh sách phiếu khảo sát", responses={200: SurveySerializer(many=True), 403: REFUSED}
     )
     def get(self, request):
-        return Response(SurveySerializer(survey_list(fetched_by=request.user), many=True).data)
+        return Response(SurveySerializer(survey_list(user=request.user), many=True).data)
 
     @extend_schema(
         summary="Lập phiếu khảo sát (Ban Tổ chức)",
@@ -158,7 +158,7 @@ class InvitationListApi(SurveysApi):
         responses={200: InvitationSerializer(many=True), 403: REFUSED, 404: NOT_FOUND},
     )
     def get(self, request, pk):
-        rows = invitation_list(fetched_by=request.user, survey=self.survey(pk))
+        rows = invitation_list(user=request.user, survey=self.survey(pk))
         return Response(InvitationSerializer(rows, many=True).data)
 
     @extend_schema(
@@ -172,7 +172,7 @@ class InvitationListApi(SurveysApi):
         if not form.is_valid():
             errors = {k: [str(m) for m in v] for k, v in form.errors.items()}
             return Response(errors, status=status.HTTP_400_BAD_REQUEST)
-        persons = person_list(fetched_by=request.user, filters={**form.filters(), "status": "WORKING"})
+        persons = person_list(user=request.user, filters={**form.filters(), "status": "WORKING"})
         counts = services.invitations_create(actor=request.user, survey=survey, persons=persons)
         return Response(counts, status=status.HTTP_201_CREATED)
 

@@ -19,7 +19,7 @@ from canbo.jobs.registry import JobFailed
 from .choices import QuestionKind
 from .reports import group_label
 from .results import survey_results
-from .selectors import is_staff, survey_queryset_for
+from .selectors import reads_cadre_work, survey_queryset_for
 from .texts import survey_texts
 
 RESULTS_EXPORT = "surveys.results"
@@ -115,7 +115,7 @@ def _int(value) -> int | None:
 
 def _survey_and_unit(user, query):
     """The survey (`survey`: its id) and the unit the results are narrowed to (`unit`: a code, optional)."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         raise JobFailed(NO_ACCESS)
     survey = survey_queryset_for(user=user).filter(pk=_int(query.get("survey"))).first()
     if survey is None:

@@ -14,12 +14,10 @@ from .choices import SurveyStatus
 from .models import Invitation, Survey
 from .services import NOT_YOURS
 
-is_staff = reads_cadre_work  # board, Standing Committee, unit officers, leaders
-
 
 def survey_queryset_for(*, user):
     """Staff read every survey (board: drafts too); others none."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         return Survey.objects.none()
     qs = Survey.objects.all()
     if not has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER):
@@ -27,8 +25,8 @@ def survey_queryset_for(*, user):
     return qs
 
 
-def survey_list(*, fetched_by):
-    return survey_queryset_for(user=fetched_by).annotate(question_count=Count("questions", distinct=True))
+def survey_list(*, user):
+    return survey_queryset_for(user=user).annotate(question_count=Count("questions", distinct=True))
 
 
 def survey_get_for_user(*, user, pk) -> Survey:
@@ -37,24 +35,26 @@ def survey_get_for_user(*, user, pk) -> Survey:
 
 def invitation_queryset_for(*, user):
     """Invitations (who was asked) of the people the user's units manage (decision 018)."""
-    return scoped(Invitation.objects.all(), personal_rows_q(user), allowed=is_staff(user))
+    return scoped(Invitation.objects.all(), personal_rows_q(user), allowed=reads_cadre_work(user))
 
 
 def _invitation_counts_queryset_for(*, user):
     """Invitations to count (never to list): by the unit at invitation, as the units read their own past."""
-    return scoped(Invitation.objects.all(), unit_visibility_q(user, "unit__path"), allowed=is_staff(user))
+    return scoped(
+        Invitation.objects.all(), unit_visibility_q(user, "unit__path"), allowed=reads_cadre_work(user)
+    )
 
 
-def invitation_list(*, fetched_by, survey: Survey, answered: bool | None = None):
-    qs = invitation_queryset_for(user=fetched_by).filter(survey=survey)
+def invitation_list(*, user, survey: Survey, answered: bool | None = None):
+    qs = invitation_queryset_for(user=user).filter(survey=survey)
     if answered is not None:
         qs = qs.filter(answered_at__isnull=not answered)
     return qs.select_related("person", "unit").order_by("unit__path", "person__sort_key", "id")
 
 
-def invitation_counts(*, fetched_by, survey: Survey) -> dict:
+def invitation_counts(*, user, survey: Survey) -> dict:
     return (
-        _invitation_counts_queryset_for(user=fetched_by)
+        _invitation_counts_queryset_for(user=user)
         .filter(survey=survey)
         .aggregate(invited=Count("id"), answered=Count("id", filter=Q(answered_at__isnull=False)))
     )

@@ -60,20 +60,6 @@ def survey_create(*, actor, data: dict) -> Survey:
 
 
 @transaction.atomic
-def survey_update(*, actor, survey: Survey, data: dict) -> Survey:
-    require_board(actor, BOARD_ONLY)
-    if survey.status == SurveyStatus.CLOSED:
-        raise ValidationError("Phiếu khảo sát đã đóng: không sửa được nữa.")
-    if errors := _survey_errors(data):
-        raise ValidationError(errors)
-    for key in SURVEY_FIELDS:
-        setattr(survey, key, data.get(key, ""))
-    with audit_actor(actor):
-        survey.save()
-    return survey
-
-
-@transaction.atomic
 def question_add(
     *, actor, survey: Survey, text: str, kind: str, required: bool = True, choices=()
 ) -> Question:

@@ -25,9 +25,9 @@ from .results import survey_results
 from .selectors import (
     invitation_counts,
     invitation_list,
-    is_staff,
     my_invitation_get,
     my_invitations,
+    reads_cadre_work,
     survey_get_for_user,
     survey_list,
 )
@@ -53,7 +53,9 @@ def mine(request):
     invitations = list(my_invitations(user=request.user))
     for invitation in invitations:
         invitation.accepting = services.accepting(invitation.survey)
-    return render(request, "surveys/mine.html", {"invitations": invitations, "staff": is_staff(request.user)})
+    return render(
+        request, "surveys/mine.html", {"invitations": invitations, "staff": reads_cadre_work(request.user)}
+    )
 
 
 @login_required
@@ -88,7 +90,7 @@ def survey_index(request):
         request,
         "surveys/list.html",
         {
-            "surveys": survey_list(fetched_by=request.user),
+            "surveys": survey_list(user=request.user),
             "is_board": has_role(request.user, Role.PROVINCE_BOARD),
         },
     )
@@ -136,7 +138,7 @@ def survey_detail(request, pk):
         "questions": questions,
         "form": form,
         "is_board": is_board,
-        "counts": invitation_counts(fetched_by=request.user, survey=survey),
+        "counts": invitation_counts(user=request.user, survey=survey),
     }
     return render(request, "surveys/detail.html", context, status=400 if form.errors else 200)
 
@@ -176,7 +178,7 @@ def invitations(request, pk):
     filter_form = PersonFilterForm(request.GET or None, user=request.user)
     matched = None
     if can_invite and request.GET and filter_form.is_valid():
-        matched = person_list(fetched_by=request.user, filters={**filter_form.filters(), "status": "WORKING"})
+        matched = person_list(user=request.user, filters={**filter_form.filters(), "status": "WORKING"})
     if request.method == "POST":
         if matched is None:
             raise PermissionDenied(services.CANNOT_INVITE)
@@ -191,14 +193,14 @@ def invitations(request, pk):
                 f"{counts['no_login']} người chưa có tài khoản đăng nhập nên chưa mời được.",
             )
         return redirect(request.get_full_path())
-    rows = list(invitation_list(fetched_by=request.user, survey=survey)[:500])
+    rows = list(invitation_list(user=request.user, survey=survey)[:500])
     context = {
         "survey": survey,
         "filter_form": filter_form,
         "matched_count": matched.count() if matched is not None else None,
         "can_invite": can_invite and survey.status != "DA_DONG",
         "rows": rows,
-        "counts": invitation_counts(fetched_by=request.user, survey=survey),
+        "counts": invitation_counts(user=request.user, survey=survey),
         "query": request.GET.urlencode(),
     }
     return render(request, "surveys/invitations.html", context)

@@ -2,9 +2,9 @@
 
 from django.contrib import admin
 
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin, RetireNotDeleteMixin
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
-from canbo.core.admin import NotFoundOutsideScopeMixin, RetireNotDeleteMixin
 
 from .models import Programme, SponsorshipRule
 

@@ -23,5 +23,5 @@ class TrainingConfig(AppConfig):
             register_audited(model)
         register_rules(TrainingRule, area="Đào tạo, bồi dưỡng")
 
-        from . import bulk, exports  # noqa: F401 - registers the bulk enrolment job and the Excel exports
+        from . import bulk, drafts, exports, reports  # noqa: F401 - bulk job, decision draft, exports, reports
         from .excel import results_job  # noqa: F401 - registers the results import job

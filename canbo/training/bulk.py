@@ -21,7 +21,7 @@ from canbo.people.selectors import person_list
 from .models import EnrolmentBatch
 from .selectors import class_queryset_for
 from .services import enrol_bulk
-from .views.common import READ_ONLY
+from .views.access import READ_ONLY
 
 ENROL_BULK = "training.enrol_bulk"
 # The register's filters that make sense here: people working today (the services enrol no one else).
@@ -46,7 +46,7 @@ def matching(data, form, *, user):
     """The working people the filters match in the user's units; None without a valid filter."""
     if not form.is_valid() or not criteria(data, form):
         return None
-    return person_list(fetched_by=user, filters={**form.filters(), "status": PersonStatus.WORKING})
+    return person_list(user=user, filters={**form.filters(), "status": PersonStatus.WORKING})
 
 
 def enrol_bulk_start(*, actor, klass, query: str, expected: int | None, skip_existing: bool) -> Job:

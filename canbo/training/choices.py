@@ -27,10 +27,6 @@ class ProgrammeKind(models.TextChoices):
 TRAINING_KINDS = {ProgrammeKind.DEGREE, ProgrammeKind.POLITICAL_THEORY}
 
 
-def form_of(kind: str) -> str:
-    return TrainingForm.TRAINING if kind in TRAINING_KINDS else TrainingForm.FOSTERING
-
-
 class TrainingMode(models.TextChoices):
     FULL_TIME = "TAP_TRUNG", _("Tập trung")
     PART_TIME = "KHONG_TAP_TRUNG", _("Không tập trung")

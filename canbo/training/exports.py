@@ -4,6 +4,7 @@ the starter's access and the page's filters when the job runs."""
 
 from django.core.exceptions import ValidationError
 
+from canbo.accounts.access import reads_cadre_work
 from canbo.core.db_router import replica_reads
 from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import write_columns
@@ -14,7 +15,7 @@ from .choices import EnrolmentResult, TrainingMode, Venue
 from .excel.plan import achievement_workbook, plan_workbook
 from .forms import EnrolmentFilterForm
 from .selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS, enrolment_list, plan_queryset_for
-from .views.common import NO_ACCESS, is_staff
+from .views.access import NO_ACCESS
 
 ENROLMENT_EXPORT = "training.enrolments"
 PLAN_EXPORT = "training.plan"
@@ -43,7 +44,7 @@ COLUMNS = [
 
 def _require_staff(user) -> None:
     """The pages' gate, again when the job runs: a role withdrawn since the click exports nothing."""
-    if not is_staff(user):
+    if not reads_cadre_work(user):
         raise JobFailed(NO_ACCESS)
 
 

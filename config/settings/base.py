@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "canbo.profileforms",
     "canbo.legal",
     "canbo.home",
+    "canbo.demo",  # no models: its management commands load_demo and demo_logins
 ]
 
 MIDDLEWARE = [

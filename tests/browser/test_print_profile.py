@@ -9,8 +9,8 @@ from docx import Document
 from pypdf import PdfReader
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.dossier.services import family_member_add
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # see test_search.py
 

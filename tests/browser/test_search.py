@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import expect
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 # Playwright's sync API runs an event loop in this thread; Django's ORM calls made by the test while it runs
 # are still synchronous and safe.

@@ -22,8 +22,8 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from canbo.core.db_router import request_routing
-from canbo.core.factories import PersonFactory, national_id_for
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory, national_id_for
 
 pytestmark = [
     pytest.mark.replica,

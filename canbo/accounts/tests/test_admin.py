@@ -4,8 +4,8 @@ from django.contrib.admin.sites import site
 from django.urls import reverse
 
 from canbo.accounts.models import AssignmentStatus, Role, RoleAssignment, User
-from canbo.core.factories import UserFactory, grant
 from canbo.people.models import Rank
+from tests.factories import UserFactory, grant
 
 pytestmark = pytest.mark.django_db
 

@@ -40,7 +40,7 @@ def test_a_role_on_a_unit_that_has_ended_manages_nobody_but_still_sees_its_units
 
     from canbo.accounts.models import Role
     from canbo.accounts.scoping import in_force_unit_paths
-    from canbo.core.factories import UserFactory, grant
+    from tests.factories import UserFactory, grant
 
     officer = grant(UserFactory(username="former"), Role.UNIT_OFFICER, tree["dept_a"])
     assert in_force_unit_paths(officer) == [tree["dept_a"].path]

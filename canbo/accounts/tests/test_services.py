@@ -14,9 +14,9 @@ from canbo.accounts.services import (
     role_assignment_request,
     role_assignment_revoke,
 )
-from canbo.core.factories import UserFactory
 from canbo.notifications.models import Notification, NotificationKind
 from canbo.people.selectors import person_queryset_for
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -10,11 +10,11 @@ from django.contrib.admin.sites import site
 from django.urls import reverse
 
 from canbo.accounts.models import Role
-from canbo.core.factories import UserFactory, grant
 from canbo.evaluation.models import AnnualRating
 from canbo.people.models import Person
 from canbo.staffing.choices import DownsizingPolicy, DownsizingReason
 from canbo.staffing.models import StreamliningCase
+from tests.factories import UserFactory, grant
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from canbo.core.admin import NotFoundOutsideScopeMixin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin
 from canbo.people.models import Employment, Qualification
 
 # Canbo's own admins. The third-party ones (auth.Group, axes' logs) rest on Django's permissions, which Canbo
@@ -78,7 +78,7 @@ def test_a_person_outside_the_officers_units_answers_404(client, officer_a, anh,
 
 @pytest.mark.parametrize("model", [Employment, Qualification])
 def test_rows_of_a_person_outside_the_officers_units_answer_404(client, officer_a, outsider_person, model):
-    from canbo.core.factories import QualificationFactory
+    from tests.factories import QualificationFactory
 
     row = (
         outsider_person.employments.get()

@@ -10,8 +10,8 @@ from auditlog.registry import auditlog
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
-from canbo.core.factories import UserFactory
 from canbo.surveys.models import Invitation
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

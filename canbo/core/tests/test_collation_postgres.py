@@ -11,9 +11,9 @@ from django.db import connection
 from django.db.models import F, Value
 from django.db.models.functions import Collate, Concat
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.core.text import sort_key, split_full_name
 from canbo.people.models import Person
+from tests.factories import OrgUnitFactory, PersonFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

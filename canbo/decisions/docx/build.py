@@ -6,7 +6,7 @@ The layout follows NĐ 30/2020 Phụ lục I: A4, margins 20/20/30/15 mm, Times 
 capitals 13 bold, the motto 14 bold, the issuing body in capitals 13 bold under its governing body, the number
 and symbol, place and date in italics, "QUYẾT ĐỊNH" 14 bold, the subject, the authority, the grounds in
 italics, "QUYẾT ĐỊNH:", the articles, then the recipients (12/11) and the signer's title. The wording of the
-articles is in these files (Jinja tags filled from the record by canbo.decisions.kinds); the board may
+articles is in these files (Jinja tags filled from the record by the `drafts` module of the kind's app); the board may
 download one, edit it in Word and upload it as the kind's template.
 """
 

@@ -7,7 +7,6 @@ import io
 import pytest
 from docx import Document
 
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import CaseStatus as DisciplineStatus
 from canbo.discipline.models import DisciplineAct, DisciplineCase, DisciplineRecord
 from canbo.movements.choices import AppointmentKind, AppointmentStatus, MovementKind
@@ -15,6 +14,7 @@ from canbo.movements.models import Appointment, Movement
 from canbo.people.models import Position
 from canbo.staffing.models import StreamliningCase
 from canbo.training.models import Programme, StudyAssignment
+from tests.factories import PersonFactory
 
 D = datetime.date
 

@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.urls import resolve, reverse
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.decisions import views
 from canbo.movements.choices import MovementKind
 from canbo.movements.models import Movement
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .conftest import docx_text, download
 

@@ -4,8 +4,8 @@ import pytest
 from django.utils import timezone
 
 from canbo.core.dates import add_months
-from canbo.core.factories import PersonFactory
 from canbo.people.retirement import retirement_date
+from tests.factories import PersonFactory
 
 LABEL = "Tải dự thảo quyết định (.docx)"
 

@@ -25,9 +25,9 @@ from ..dates import D2019
 from ..orgtree import ROOT_CODE
 from ..users import DEMO_USERNAMES
 from . import writer
-from .common import CCLL_RANK, PT, People, Plan, Snapshot, composition
 from .plans import SUPPLEMENTS, Planner
 from .review import build_review
+from .specs import CCLL_RANK, PT, People, Plan, Snapshot, composition
 from .terms import T2020, T2021, T2025, T2026, TERMS, build_posts
 
 # Seed 001: "chưa qua đào tạo CCLL chính trị" — 31 provincial, 20 district, 842 planned department heads.

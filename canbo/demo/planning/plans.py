@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from canbo.planning.choices import EntryStatus, PlanningTier, RemovalReason
 
 from ..dates import CUTOFF
-from .common import DecisionSpec, People, Plan, Snapshot, round_robin
+from .specs import DecisionSpec, People, Plan, Snapshot, round_robin
 from .terms import Candidates
 
 BTV = "Ban Thường vụ Tỉnh ủy"

@@ -18,7 +18,7 @@ from canbo.planning.choices import PlanningTier, TermKind
 
 from ..careers import DEFAULT_HEADS, HEADS
 from ..dates import REFORM, age_on
-from .common import CADRES, PostSpec, Snapshot, TermSpec
+from .specs import CADRES, PostSpec, Snapshot, TermSpec
 
 BASIS_2016 = (
     "Hướng dẫn số 15-HD/BTCTW ngày 15/11/2016 của Ban Tổ chức Trung ương về công tác quy hoạch cán bộ"

@@ -14,7 +14,7 @@ from canbo.planning.models import PlannedPost, PlanningDecision, PlanningEntry, 
 from canbo.training.models import Enrolment
 
 from ..dates import D2015, D2019, add_years, random_day
-from .common import CCLL_RANK, PT, TermSpec
+from .specs import CCLL_RANK, PT, TermSpec
 
 HVCT = "Học viện Chính trị khu vực I"
 

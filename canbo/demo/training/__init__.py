@@ -31,11 +31,11 @@ from canbo.training.models import (
 from ..orgtree import ROOT_CODE
 from ..users import DEMO_USERNAMES
 from . import writer
-from .common import Ctx, in_window
 from .degrees import plan_degrees
 from .fostering import plan_fostering
 from .plans import plan_plans
 from .political import plan_political
+from .specs import Ctx, in_window
 
 
 def build_training(*, seed: int, scale: int, tree, careers, person_ids, awards) -> dict:

@@ -15,7 +15,7 @@ from canbo.training.rules import months_between
 
 from ..dates import CUTOFF, D2019, REFORM, add_months, add_years
 from ..qualifications import FIELDS, ISSUERS, Award, end_of, family
-from .common import ABROAD, DOMESTIC, KTT, SPENT_FACTOR, TT, Ctx, StudySpec, complete, cost, pos_of, workday
+from .specs import ABROAD, DOMESTIC, KTT, SPENT_FACTOR, TT, Ctx, StudySpec, complete, cost, pos_of, workday
 
 PROF = "PROFESSIONAL"
 LEVEL = {"DT_DAI_HOC": "DAI_HOC", "DT_THAC_SI": "THAC_SI", "DT_TIEN_SI": "TIEN_SI"}

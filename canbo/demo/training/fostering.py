@@ -14,7 +14,8 @@ from canbo.org.models import AdminLevel
 
 from ..careers import TIER, apportion
 from ..dates import CUTOFF, REFORM, random_day
-from .common import (
+from .political import award_classes
+from .specs import (
     DAYS,
     NOT_COMPLETED,
     TCT,
@@ -27,7 +28,6 @@ from .common import (
     region,
     workday,
 )
-from .political import award_classes
 
 TURNS = dict(
     zip(

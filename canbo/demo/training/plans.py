@@ -17,7 +17,7 @@ from canbo.training.choices import PlanStatus
 
 from ..careers import apportion
 from ..dates import CUTOFF
-from .common import ALLOCATED_FACTOR, DOMESTIC, TT, WITHDRAWN, Ctx, cost
+from .specs import ALLOCATED_FACTOR, DOMESTIC, TT, WITHDRAWN, Ctx, cost
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 SEED_LINE = (2019, "LLCT_CAO_CAP", TT, DOMESTIC)  # seed 001: 44 sent = 80 % of the target

@@ -17,7 +17,7 @@ from canbo.training.rules import months_between
 from ..careers import apportion
 from ..dates import CUTOFF, D2019, add_months, random_day
 from ..qualifications import Award
-from .common import (
+from .specs import (
     HCKT,
     HVCT,
     KTT,

@@ -23,8 +23,8 @@ from canbo.training.models import (
     TrainingPlan,
 )
 
-from .common import Ctx
 from .plans import PlanSpec, audience, needs_of
+from .specs import Ctx
 
 TITLE = "Kế hoạch đào tạo, bồi dưỡng cán bộ, công chức, viên chức tỉnh Điện Biên năm {}"
 

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role, User
-from canbo.core.factories import UserFactory, grant
 from canbo.discipline.models import DisciplineCase
+from tests.factories import UserFactory, grant
 
 
 @pytest.fixture

@@ -5,11 +5,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import CaseStatus, DisciplineCase, DisciplineRecord
 from canbo.discipline.models import DisciplineForm as F
 from canbo.discipline.services import case_decide, case_open
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory
 
 from .conftest import act
 

@@ -9,7 +9,6 @@ from PIL import Image
 
 from canbo.accounts.models import Role
 from canbo.core.exceptions import ConflictError
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.dossier.models import FamilyMember
 from canbo.dossier.selectors import family_of, personal_history_of, photo_of
 from canbo.dossier.services import (
@@ -19,6 +18,7 @@ from canbo.dossier.services import (
     person_photo_set,
     personal_history_save,
 )
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from canbo.accounts.models import Role, User
-from canbo.core.factories import UserFactory, grant
 from canbo.emulation import services
 from canbo.emulation.models import Award
+from tests.factories import UserFactory, grant
 
 
 @pytest.fixture

@@ -5,10 +5,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from canbo.core.factories import PersonFactory
 from canbo.emulation import services
 from canbo.emulation.models import Award, Registration
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory
 
 
 def today():

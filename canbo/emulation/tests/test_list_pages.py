@@ -2,7 +2,7 @@
 
 import pytest
 
-from canbo.core.factories import PersonFactory
+from tests.factories import PersonFactory
 
 from .test_emulation import award, today
 

@@ -7,9 +7,9 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from canbo.core.factories import PersonFactory
 from canbo.evaluation import services
 from canbo.evaluation.models import RatingSheet
+from tests.factories import PersonFactory
 
 
 @pytest.fixture

@@ -6,13 +6,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.evaluation import party
 from canbo.evaluation.models import AnnualRating, PartyMemberRating
 from canbo.org.models import OrgSector
 from canbo.people.choices import PersonnelCategory
 from canbo.reports.registry import get_report
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .test_doors import api
 

@@ -2,10 +2,10 @@ from decimal import Decimal as D
 
 import pytest
 
-from canbo.core.factories import PersonFactory
 from canbo.evaluation.models import AnnualRating
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory
 
 
 def run(name, user=None, **data):

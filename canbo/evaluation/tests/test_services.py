@@ -7,11 +7,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
 from canbo.core.exceptions import ConflictError
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.evaluation import services
 from canbo.evaluation.models import AnnualRating, RatingCampaign, RatingSheet, SheetStatus
 from canbo.people.choices import PersonStatus
+from tests.factories import PersonFactory
 
 from .conftest import decided, proposed, sheet_of
 
@@ -220,7 +220,7 @@ def test_the_decision_needs_a_proposal_and_a_decision(anh_sheet, alice, decided_
 
 def test_an_officer_of_a_sub_unit_proposes_but_does_not_decide(tree, anh_sheet, alice, decided_on):
     from canbo.accounts.models import Role
-    from canbo.core.factories import UserFactory, grant
+    from tests.factories import UserFactory, grant
 
     office = grant(UserFactory(username="office"), Role.UNIT_OFFICER, tree["dept_a_office"])
     services.sheet_propose(actor=office, sheet=anh_sheet, level="HT")

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role, User
-from canbo.core.factories import UserFactory, grant
+from tests.factories import UserFactory, grant
 
 
 def _staff(user):

@@ -7,10 +7,10 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role
-from canbo.core.factories import PersonFactory, grant
 from canbo.feedback.models import Channel, Feedback
 from canbo.feedback.services import feedback_assign, feedback_receive
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory, grant
 
 D = datetime.date
 

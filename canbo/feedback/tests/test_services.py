@@ -4,7 +4,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from canbo.accounts.models import Role
-from canbo.core.factories import UserFactory, grant
 from canbo.discipline.models import DisciplineForm
 from canbo.feedback.models import Channel, Conclusion, Feedback, FeedbackStatus
 from canbo.feedback.services import (
@@ -15,6 +14,7 @@ from canbo.feedback.services import (
     feedback_receive,
     feedback_verify,
 )
+from tests.factories import UserFactory, grant
 
 D = datetime.date
 
@@ -57,7 +57,7 @@ def test_nobody_receives_feedback_about_themselves(dana, tree):
 
 def test_the_whole_workflow_ends_in_a_discipline_case(alice, about_anh, anh, tree):
     handler = UserFactory(username="thanh_tra")
-    from canbo.core.factories import PersonFactory
+    from tests.factories import PersonFactory
 
     PersonFactory(full_name="Thanh Tra Viên", gender="NAM", current_unit=tree["dept_a"], user=handler)
     fb = feedback_assign(actor=alice, feedback=about_anh, handler=handler)

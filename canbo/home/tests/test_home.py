@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.home.navigation import menu_for
 from canbo.people.models import ChangeRequest
 from canbo.salary.models import SalaryScale
 from canbo.salary.services import salary_record_create
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from canbo.core.factories import PersonFactory, QualificationFactory
 from canbo.home.navigation import menu_for
+from tests.factories import PersonFactory, QualificationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,10 +5,10 @@ import datetime
 from django.urls import reverse
 from django.utils import timezone
 
-from canbo.core.factories import PersonFactory
 from canbo.home.models import DashboardSnapshot
 from canbo.home.snapshot import FRESH, refresh_recent
 from canbo.home.tasks import refresh_dashboards
+from tests.factories import PersonFactory
 
 
 def working(unit, n):

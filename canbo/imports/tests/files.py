@@ -4,8 +4,8 @@ import datetime
 
 from openpyxl import Workbook
 
-from canbo.core.factories import national_id_for
 from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, SALARY, SHEETS, header_text
+from tests.factories import national_id_for
 
 BIRTH = datetime.date(1990, 3, 2)
 

@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.imports.importer import run_import
 from canbo.people.models import Employment, Person
 from canbo.people.services import person_end_service
+from tests.factories import PersonFactory
 
 from .files import history_row, person_row, write_file
 

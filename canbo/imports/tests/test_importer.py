@@ -4,9 +4,9 @@ from decimal import Decimal
 import pytest
 from auditlog.models import LogEntry
 
-from canbo.core.factories import PersonFactory, QualificationFactory, national_id_for
 from canbo.imports.importer import run_import
 from canbo.people.models import Employment, Person, Qualification
+from tests.factories import PersonFactory, QualificationFactory, national_id_for
 
 from .files import BIRTH, history_row, person_row, qualification_row, write_file
 

@@ -5,9 +5,9 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from canbo.core.factories import OrgUnitFactory
 from canbo.imports.columns import CATALOGUE_TITLE, INSTRUCTIONS_TITLE, SHEETS, header_text
 from canbo.imports.template import build_template
+from tests.factories import OrgUnitFactory
 
 pytestmark = pytest.mark.django_db
 

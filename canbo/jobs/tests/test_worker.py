@@ -15,9 +15,9 @@ from django.db import connection
 from django.urls import reverse
 from huey import RedisHuey
 
-from canbo.core.factories import PersonFactory
 from canbo.jobs.models import Job, JobStatus
 from canbo.jobs.tasks import run_job
+from tests.factories import PersonFactory
 
 ROOT = Path(__file__).resolve().parents[3]
 REDIS_URL = os.environ.get("CANBO_WORKER_REDIS_URL", "redis://127.0.0.1:6379/6")

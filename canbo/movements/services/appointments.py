@@ -28,7 +28,7 @@ from canbo.standards.engine import StandardsCheck, check_person
 
 from ..choices import AppointmentKind, AppointmentStatus
 from ..models import Appointment
-from .common import require_working
+from .checks import require_working
 from .terms import (
     CHECKABLE,
     EXTEND_BELOW_YEARS,

@@ -26,7 +26,7 @@ from canbo.planning.selectors import approved_entries_on
 
 from ..choices import Direction, MovementKind
 from ..models import Movement, MovementRule
-from .common import locked_person, require_working
+from .checks import locked_person, require_working
 
 BATCH_LIMIT = 500
 NEEDS_DESTINATION = {MovementKind.ROTATION, MovementKind.TRANSFER, MovementKind.SECONDMENT}

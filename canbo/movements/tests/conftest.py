@@ -15,7 +15,6 @@ import pytest
 from django.utils import timezone
 
 from canbo.core.dates import add_months, add_years
-from canbo.core.factories import OrgUnitFactory, PersonFactory, QualificationFactory
 from canbo.movements.choices import AppointmentKind, AppointmentStatus
 from canbo.movements.models import Appointment
 from canbo.movements.services import term_end_for
@@ -25,6 +24,7 @@ from canbo.people.models import Employment, Position
 from canbo.planning.models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 from canbo.standards.choices import CriterionKind
 from canbo.standards.models import StandardCriterion, TitleStandard
+from tests.factories import OrgUnitFactory, PersonFactory, QualificationFactory
 
 D = datetime.date
 

@@ -24,7 +24,7 @@ from ..forms import (
     WithdrawForm,
 )
 from ..selectors import appointment_get_for_user, appointment_history, appointment_list
-from .common import (
+from .access import (
     PAGE_SIZE,
     can_write,
     picked_person,
@@ -46,9 +46,9 @@ ACTIONS = {
 def appointment_list_view(request):
     form = AppointmentFilterForm(request.GET, user=request.user)
     appointments = (
-        appointment_list(fetched_by=request.user, filters=form.cleaned_data)
+        appointment_list(user=request.user, filters=form.cleaned_data)
         if form.is_valid()
-        else appointment_list(fetched_by=request.user).none()
+        else appointment_list(user=request.user).none()
     )
     page = keyset_page(request, appointments, APPOINTMENT_SORT_COLUMNS, default="-moi_nhat", size=PAGE_SIZE)
     context = {

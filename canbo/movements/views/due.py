@@ -15,7 +15,7 @@ from ..selectors import (
     retirements_within,
     rotations_ending,
 )
-from .common import can_write, staff_required
+from .access import can_write, staff_required
 
 ROTATION_NOTICE_DAYS = 90
 

@@ -14,7 +14,7 @@ from .. import services
 from ..choices import MovementKind
 from ..forms import MovementBatchForm, MovementFilterForm, MovementSingleForm
 from ..selectors import movement_get_for_user, movement_list
-from .common import (
+from .access import (
     PAGE_SIZE,
     can_write,
     editable_people,
@@ -30,9 +30,9 @@ def _register(request, *, template: str, fixed_kind: str | None = None):
         filters = dict(form.cleaned_data)
         if fixed_kind:
             filters["kind"] = fixed_kind
-        movements = movement_list(fetched_by=request.user, filters=filters)
+        movements = movement_list(user=request.user, filters=filters)
     else:
-        movements = movement_list(fetched_by=request.user).none()
+        movements = movement_list(user=request.user).none()
     page = keyset_page(request, movements, MOVEMENT_SORT_COLUMNS, default="-tu_ngay", size=PAGE_SIZE)
     context = {
         "form": form,

@@ -8,7 +8,6 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from canbo.accounts.models import Role
-from canbo.core.factories import PersonFactory, UserFactory, grant
 from canbo.movements.models import Appointment, Movement
 from canbo.notifications.models import Notification
 from canbo.notifications.services import reminders_send
@@ -16,6 +15,7 @@ from canbo.people.models import Position
 from canbo.people.retirement import retirement_date
 from canbo.standards import services as standards
 from canbo.training.models import TrainingPlan
+from tests.factories import PersonFactory, UserFactory, grant
 
 D = datetime.date
 TODAY = D(2026, 6, 1)
@@ -140,8 +140,8 @@ def test_a_failed_mail_is_released_and_does_not_stop_the_others(due, alice, boar
 
 
 def test_review_campaign_deadlines_go_to_the_units_with_people_still_short(tree, board, alice, charlie):
-    from canbo.core.factories import OrgUnitFactory
     from canbo.org.models import AdminLevel
+    from tests.factories import OrgUnitFactory
 
     commune = OrgUnitFactory(code="XA_A", parent=tree["dept_a"], level=AdminLevel.XA)
     PersonFactory(current_unit=commune, category="CC_XA", position=Position.objects.get(code="CONG_CHUC_XA"))

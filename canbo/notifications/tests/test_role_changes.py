@@ -4,9 +4,9 @@ import pytest
 
 from canbo.accounts.models import Role, RoleAssignment
 from canbo.accounts.services import role_assignment_request
-from canbo.core.factories import UserFactory
 from canbo.notifications.models import Notification, NotificationKind
 from canbo.notifications.services import recipients
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from canbo.core.factories import OrgUnitFactory
 from canbo.org.models import AdminLevel, OrgSector
 from canbo.org.services import org_units_merge
+from tests.factories import OrgUnitFactory
 
 pytestmark = pytest.mark.django_db
 

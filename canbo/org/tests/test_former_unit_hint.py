@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, UserFactory, grant
 from canbo.org.selectors import scope_ended_on
+from tests.factories import OrgUnitFactory, UserFactory, grant
 
 pytestmark = pytest.mark.django_db
 ENDED = datetime.date(2025, 6, 30)

@@ -3,11 +3,11 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.org.models import OrgEvent, OrgUnit
 from canbo.org.selectors import unit_predecessors, unit_successors, unit_tree_with_headcounts
 from canbo.org.services import org_unit_create, org_unit_move, org_unit_split, org_units_merge
 from canbo.people.models import Employment
+from tests.factories import OrgUnitFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 REFORM = datetime.date(2025, 7, 1)
@@ -130,15 +130,13 @@ def test_tree_headcounts_as_of_a_date(board, tree, django_assert_max_num_queries
     PersonFactory(current_unit=tree["dept_a_office"], start_date=datetime.date(2010, 1, 1))
     PersonFactory(current_unit=tree["dept_a"], start_date=datetime.date(2021, 1, 1))
     with django_assert_max_num_queries(3):
-        units = {
-            u.code: u for u in unit_tree_with_headcounts(fetched_by=board, on=datetime.date(2019, 12, 31))
-        }
+        units = {u.code: u for u in unit_tree_with_headcounts(user=board, on=datetime.date(2019, 12, 31))}
     assert units["SO_A"].own_count == 0 and units["SO_A"].subtree_count == 1
     assert units["T11"].subtree_count == 1
-    today = {u.code: u for u in unit_tree_with_headcounts(fetched_by=board, on=datetime.date(2022, 1, 1))}
+    today = {u.code: u for u in unit_tree_with_headcounts(user=board, on=datetime.date(2022, 1, 1))}
     assert today["SO_A"].subtree_count == 2
 
 
 def test_tree_is_scoped_to_the_officer(alice, tree):
-    codes = {u.code for u in unit_tree_with_headcounts(fetched_by=alice, on=datetime.date(2022, 1, 1))}
+    codes = {u.code for u in unit_tree_with_headcounts(user=alice, on=datetime.date(2022, 1, 1))}
     assert codes == {"SO_A", "SO_A_VP"}

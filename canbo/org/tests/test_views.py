@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.org.models import OrgEvent, OrgUnit
 from canbo.people.models import Employment
+from tests.factories import OrgUnitFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 

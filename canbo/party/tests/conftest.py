@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from canbo.core.factories import OrgUnitFactory
 from canbo.org.models import OrgSector
+from tests.factories import OrgUnitFactory
 
 D = datetime.date
 

@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 
 from canbo.accounts.models import Role, User
-from canbo.core.factories import UserFactory, grant
 from canbo.party import services
 from canbo.party.models import Admission
+from tests.factories import UserFactory, grant
 
 from .conftest import admit_data
 

@@ -3,10 +3,10 @@
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import OrgUnitFactory
 from canbo.org.models import OrgSector
 from canbo.party import services
 from canbo.party.models import Admission, AdmissionTarget
+from tests.factories import OrgUnitFactory
 
 from .conftest import admit_data, today
 

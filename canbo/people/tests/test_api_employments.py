@@ -7,8 +7,8 @@ from auditlog.models import LogEntry
 from rest_framework.test import APIClient
 
 from canbo.accounts.models import Role
-from canbo.core.factories import grant
 from canbo.people.models import Employment, Person
+from tests.factories import grant
 
 pytestmark = pytest.mark.django_db
 

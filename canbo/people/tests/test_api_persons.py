@@ -10,8 +10,8 @@ import pytest
 from auditlog.models import LogEntry
 from rest_framework.test import APIClient
 
-from canbo.core.factories import PersonFactory, national_id_for
 from canbo.people.models import Employment, Person
+from tests.factories import PersonFactory, national_id_for
 
 pytestmark = pytest.mark.django_db
 

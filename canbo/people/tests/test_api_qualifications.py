@@ -6,8 +6,8 @@ import pytest
 from auditlog.models import LogEntry
 from rest_framework.test import APIClient
 
-from canbo.core.factories import QualificationFactory
 from canbo.people.models import Person, Qualification
+from tests.factories import QualificationFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,9 +8,9 @@ from django.db.models import ProtectedError
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.people.forms import EmploymentForm, PersonCreateForm, PersonForm
 from canbo.people.models import Employment, Position, Rank
+from tests.factories import PersonFactory
 
 
 @pytest.fixture

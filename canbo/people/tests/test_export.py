@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from canbo.core.factories import PersonFactory
 from canbo.people.exports import HEADERS
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 

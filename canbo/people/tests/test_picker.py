@@ -9,7 +9,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.people.picker import (
     NOT_FOUND,
     PICK_ONE,
@@ -18,6 +17,7 @@ from canbo.people.picker import (
     person_search,
     pick_person,
 )
+from tests.factories import PersonFactory
 
 URL = "/can-bo/tim-nguoi/"
 

@@ -3,29 +3,29 @@ import datetime
 import pytest
 from django.http import Http404
 
-from canbo.core.factories import PersonFactory, QualificationFactory
 from canbo.people.selectors import employments_on, highest_qualifications, person_get_for_user, person_list
+from tests.factories import PersonFactory, QualificationFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_unaccented_search_finds_vietnamese_name(alice, anh):
-    assert list(person_list(fetched_by=alice, filters={"q": "nguyen van anh"})) == [anh]
-    assert list(person_list(fetched_by=alice, filters={"q": "ANH nguyen"})) == [anh]
-    assert list(person_list(fetched_by=alice, filters={"q": anh.national_id[:8]})) == [anh]
-    assert list(person_list(fetched_by=alice, filters={"q": anh.code})) == [anh]
-    assert not person_list(fetched_by=alice, filters={"q": "nguyen van binh"}).exists()
+    assert list(person_list(user=alice, filters={"q": "nguyen van anh"})) == [anh]
+    assert list(person_list(user=alice, filters={"q": "ANH nguyen"})) == [anh]
+    assert list(person_list(user=alice, filters={"q": anh.national_id[:8]})) == [anh]
+    assert list(person_list(user=alice, filters={"q": anh.code})) == [anh]
+    assert not person_list(user=alice, filters={"q": "nguyen van binh"}).exists()
 
 
 def test_search_does_not_reach_outside_units(charlie, anh):
-    assert not person_list(fetched_by=charlie, filters={"q": "nguyen van anh"}).exists()
+    assert not person_list(user=charlie, filters={"q": "nguyen van anh"}).exists()
 
 
 def test_list_is_in_vietnamese_order(board, tree):
     names = ["Đỗ Văn Đạt", "Lò Thị Ăn", "Trần An", "Hà Thị Ân", "Lý Văn Ba"]
     for n in names:
         PersonFactory(full_name=n, current_unit=tree["dept_a"])
-    assert [p.full_name for p in person_list(fetched_by=board)] == [
+    assert [p.full_name for p in person_list(user=board)] == [
         "Trần An",
         "Lò Thị Ăn",
         "Hà Thị Ân",
@@ -41,11 +41,11 @@ def test_filters_unit_subtree_category_age_and_qualification(board, tree):
     old = PersonFactory(current_unit=tree["dept_b"], date_of_birth=datetime.date(1968, 1, 1))
     QualificationFactory(person=old, scale="PROFESSIONAL", level="THAC_SI", rank=7)
     QualificationFactory(person=young, scale="PROFESSIONAL", level="DAI_HOC", rank=6)
-    assert list(person_list(fetched_by=board, filters={"unit": tree["dept_a"]})) == [young]
-    assert list(person_list(fetched_by=board, filters={"category": "VC"})) == [young]
-    assert list(person_list(fetched_by=board, filters={"age_band": "duoi_30"})) == [young]
+    assert list(person_list(user=board, filters={"unit": tree["dept_a"]})) == [young]
+    assert list(person_list(user=board, filters={"category": "VC"})) == [young]
+    assert list(person_list(user=board, filters={"age_band": "duoi_30"})) == [young]
     found = person_list(
-        fetched_by=board, filters={"qualification_scale": "PROFESSIONAL", "qualification_level": "THAC_SI"}
+        user=board, filters={"qualification_scale": "PROFESSIONAL", "qualification_level": "THAC_SI"}
     )
     assert list(found) == [old]
 
@@ -75,8 +75,8 @@ def test_filter_as_of_a_past_date_uses_the_timeline(board, anh, tree):
         actor=board, person=anh, unit=tree["dept_b"], category="CC", start_date=datetime.date(2020, 1, 1)
     )
     past = {"unit": tree["dept_a"], "on": datetime.date(2019, 12, 31)}
-    assert list(person_list(fetched_by=board, filters=past)) == [anh]
-    assert not person_list(fetched_by=board, filters={"unit": tree["dept_a"]}).exists()
-    assert list(
-        person_list(fetched_by=board, filters={"on": datetime.date(2019, 12, 31), "level": "TINH"})
-    ) == [anh]
+    assert list(person_list(user=board, filters=past)) == [anh]
+    assert not person_list(user=board, filters={"unit": tree["dept_a"]}).exists()
+    assert list(person_list(user=board, filters={"on": datetime.date(2019, 12, 31), "level": "TINH"})) == [
+        anh
+    ]

@@ -5,7 +5,6 @@ from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from canbo.core.exceptions import ConflictError
-from canbo.core.factories import national_id_for
 from canbo.people.models import Employment, Person
 from canbo.people.services import (
     change_request_create,
@@ -16,6 +15,7 @@ from canbo.people.services import (
     person_update,
     qualification_add,
 )
+from tests.factories import national_id_for
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from canbo.core.factories import QualificationFactory, national_id_for
 from canbo.people.models import Employment, Person, Qualification
 from canbo.people.services import PERSON_EDITABLE_FIELDS, person_update
+from tests.factories import QualificationFactory, national_id_for
 
 pytestmark = pytest.mark.django_db
 
@@ -297,7 +297,7 @@ def test_small_forms_of_a_record_outside_the_users_units_are_404(client, charlie
 
 
 def test_qualification_of_another_person_cannot_be_deleted_through_this_profile(client, alice, tree, anh):
-    from canbo.core.factories import PersonFactory
+    from tests.factories import PersonFactory
 
     other = QualificationFactory(person=PersonFactory(current_unit=tree["dept_a"]))
     client.force_login(alice)

@@ -3,7 +3,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory, QualificationFactory
+from tests.factories import PersonFactory, QualificationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -240,7 +240,7 @@ def test_the_list_defaults_to_people_working_today_and_offers_the_others(client,
     import datetime
 
     from canbo.accounts.models import Role
-    from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
+    from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
     unit = OrgUnitFactory()
     working = PersonFactory(current_unit=unit, full_name="Lò Văn Làm")

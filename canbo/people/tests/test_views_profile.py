@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import QualificationFactory
 from canbo.people.services import employment_add, person_update, qualification_add, qualification_delete
+from tests.factories import QualificationFactory
 
 pytestmark = pytest.mark.django_db
 

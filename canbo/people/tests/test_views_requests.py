@@ -117,7 +117,7 @@ def test_a_bad_decision_value_changes_nothing(client, alice, dana):
 
 
 def test_change_request_list_query_count(client, board, tree, django_assert_max_num_queries):
-    from canbo.core.factories import PersonFactory, UserFactory, grant
+    from tests.factories import PersonFactory, UserFactory, grant
 
     for i in range(8):
         user = grant(UserFactory(username=f"cc{i}"), "official")

@@ -8,10 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from canbo.core.factories import national_id_for
 from canbo.people.models import Person
 from canbo.people.rules import working_age_errors
 from canbo.people.services import employment_add, person_create, person_update
+from tests.factories import national_id_for
 
 pytestmark = pytest.mark.django_db
 CHILD_BIRTH = datetime.date(2015, 1, 1)

@@ -25,7 +25,7 @@ from canbo.people.services import (
     qualification_delete,
 )
 
-from .common import person_for_write, require_writer
+from .access import person_for_write, require_writer
 from .profile import profile_context
 
 

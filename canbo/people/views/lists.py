@@ -13,7 +13,7 @@ from canbo.people.forms import PersonListFilterForm
 from canbo.people.selectors import PERSON_DEFAULT_SORT, PERSON_SORT_COLUMNS, person_queryset_for
 from canbo.people.selectors import person_list as select_persons
 
-from .common import can_write, is_official_only
+from .access import can_write, is_official_only
 
 PAGE_SIZE = 50
 
@@ -32,7 +32,7 @@ def person_list(request):
     form = PersonListFilterForm(request.GET, user=request.user)
     page = None
     if form.is_valid():
-        persons = select_persons(fetched_by=request.user, filters=form.filters())
+        persons = select_persons(user=request.user, filters=form.filters())
         page = keyset_page(request, persons, PERSON_SORT_COLUMNS, default=PERSON_DEFAULT_SORT, size=PAGE_SIZE)
     query = _query_without_page(request)
     context = {

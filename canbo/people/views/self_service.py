@@ -13,7 +13,7 @@ from canbo.people.models import Person
 from canbo.people.selectors import change_requests_pending_for, person_get_for_user
 from canbo.people.services import change_request_create, change_request_decide
 
-from .common import require_writer
+from .access import require_writer
 
 
 @login_required

@@ -4,10 +4,10 @@ import datetime
 
 import factory
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory
 from canbo.people.models import Position
 from canbo.planning.choices import EntryStatus, PlanningTier, TermKind
 from canbo.planning.models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory
 
 D = datetime.date
 

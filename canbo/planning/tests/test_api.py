@@ -12,10 +12,10 @@ from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 from rest_framework.test import APIClient
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.planning.choices import EntryStatus
 from canbo.planning.models import PlanningEntry
 from canbo.training.tests.factories import TrainingPlanFactory
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .factories import DecisionFactory, EntryFactory, PostFactory, TermFactory, approved, position
 

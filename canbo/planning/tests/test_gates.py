@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.people.retirement import retirement_date
 from canbo.planning import rules, services
+from tests.factories import PersonFactory
 
 from .factories import PostFactory, TermFactory, position
 

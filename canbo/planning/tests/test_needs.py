@@ -5,7 +5,6 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import PersonFactory, QualificationFactory
 from canbo.planning import services
 from canbo.planning.needs import training_needs
 from canbo.standards.models import StandardCriterion, TitleStandard
@@ -13,6 +12,7 @@ from canbo.standards.tests.factories import director_standard
 from canbo.training.choices import PlanStatus
 from canbo.training.models import PlanLine
 from canbo.training.tests.factories import TrainingPlanFactory
+from tests.factories import PersonFactory, QualificationFactory
 
 from .factories import DecisionFactory, PostFactory, TermFactory, approved, position
 

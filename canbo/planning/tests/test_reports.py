@@ -4,11 +4,11 @@ import datetime
 
 import pytest
 
-from canbo.core.factories import PersonFactory, QualificationFactory
 from canbo.people.models import Employment
 from canbo.planning.choices import EntryStatus
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory, QualificationFactory
 
 from .factories import DecisionFactory, EntryFactory, PostFactory, TermFactory, approved, position
 

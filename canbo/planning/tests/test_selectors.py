@@ -6,12 +6,12 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import ValidationError
 
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.people.retirement import retirement_date
 from canbo.planning import services
 from canbo.planning.choices import EntryStatus
 from canbo.planning.selectors import plan_composition, planning_overview, removal_proposals
+from tests.factories import PersonFactory
 
 from .factories import DecisionFactory, EntryFactory, PostFactory, TermFactory, approved, position
 

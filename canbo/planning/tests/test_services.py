@@ -6,11 +6,11 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import PersonFactory
 from canbo.movements.models import Appointment
 from canbo.planning import services
 from canbo.planning.choices import EntryStatus, RemovalReason
 from canbo.planning.models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
+from tests.factories import PersonFactory
 
 from .factories import DecisionFactory, EntryFactory, PostFactory, TermFactory, approved, position
 

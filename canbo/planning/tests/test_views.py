@@ -10,10 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.planning.choices import EntryStatus
 from canbo.planning.models import PlannedPost, PlanningEntry, PlanningTerm
 from canbo.training.tests.factories import TrainingPlanFactory
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .factories import DecisionFactory, EntryFactory, PostFactory, TermFactory, approved, position
 

@@ -14,18 +14,17 @@ from canbo.core.forms import add_service_errors
 from canbo.jobs.views import export_view
 from canbo.people.choices import QualificationScale, level_label, level_rank
 from canbo.reports.formatting import fmt_date
+from canbo.training.choices import PlanStatus
+from canbo.training.models import TrainingPlan
 
 from .. import exports, services
 from ..forms import GapListForm, NeedsProposeForm
 from ..gaps import TIERS, gap_persons
 from ..needs import training_needs
-from .common import as_of, export_url, page_of, query_without_page, reader_required, term_for
+from .access import as_of, export_url, page_of, query_without_page, reader_required, term_for
 
 
 def _draft_plans(user, year: int):
-    from canbo.training.choices import PlanStatus
-    from canbo.training.models import TrainingPlan
-
     return TrainingPlan.objects.filter(
         year=year, status=PlanStatus.DRAFT, owner_unit__in=editable_units(user)
     ).select_related("owner_unit")

@@ -14,7 +14,7 @@ from .. import services
 from ..choices import EntryStatus
 from ..forms import ApproveForm, ProposeForm, RemoveForm
 from ..selectors import entry_queryset_for
-from .common import is_board, post_for, reader_required
+from .access import is_board, post_for, reader_required
 
 FORMS = {"propose": ProposeForm, "approve": ApproveForm, "remove": RemoveForm}
 

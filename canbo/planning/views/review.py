@@ -12,7 +12,7 @@ from .. import services
 from ..choices import EntryStatus
 from ..forms import ApproveForm, ConfirmRemovalForm
 from ..selectors import decision_queryset_for, entry_queryset_for, removal_proposals, scope_condition
-from .common import as_of, is_board, reader_required, term_for
+from .access import as_of, is_board, reader_required, term_for
 
 
 @reader_required

@@ -15,7 +15,7 @@ from .. import services
 from ..choices import EntryStatus
 from ..forms import PostForm, TermForm
 from ..selectors import MIN_PLAN_RATIO, plan_composition, post_queryset_for, term_queryset_for
-from .common import PAGE_SIZE, as_of, export_url, is_board, reader_required, term_for
+from .access import PAGE_SIZE, as_of, export_url, is_board, reader_required, term_for
 
 
 @reader_required

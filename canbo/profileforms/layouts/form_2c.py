@@ -2,7 +2,7 @@
 
 from ..document import FormDocument, Header, Heading, Line, Note, Table
 from ..records import DossierRecords
-from .common import (
+from .blocks import (
     CAREER_COLUMNS,
     FAMILY_COLUMNS_2C,
     TRAINING_COLUMNS,

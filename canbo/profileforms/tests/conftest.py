@@ -7,13 +7,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from canbo.core.factories import QualificationFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.dossier.services import family_member_add, person_photo_set, personal_history_save
 from canbo.emulation.models import Award
 from canbo.evaluation.models import AnnualRating
 from canbo.people.models import Employment, Rank
 from canbo.training.models import Enrolment, Programme, StudyAssignment
+from tests.factories import QualificationFactory
 
 D = datetime.date
 BEFORE = D(2023, 6, 30)  # a date between the early and the late records

@@ -104,9 +104,9 @@ def test_the_syll_carries_the_national_motto_and_every_part(full_dossier):
 
 def test_the_salary_rows_come_from_the_salary_history(full_dossier, django_user_model):
     from canbo.accounts.models import Role
-    from canbo.core.factories import UserFactory, grant
     from canbo.salary.models import SalaryScale
     from canbo.salary.services import salary_record_create
+    from tests.factories import UserFactory, grant
 
     officer = grant(UserFactory(), Role.UNIT_OFFICER, full_dossier.current_unit)
     scale = SalaryScale.objects.get(code="A1")

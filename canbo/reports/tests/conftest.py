@@ -18,10 +18,10 @@ import datetime
 
 import pytest
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory, QualificationFactory
 from canbo.org.models import AdminLevel, OrgSector, UnitKind
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Employment, Person
+from tests.factories import OrgUnitFactory, PersonFactory, QualificationFactory
 
 D = datetime.date
 

@@ -76,7 +76,7 @@ def test_the_linked_list_holds_exactly_the_people_counted(staff, board):
         query = {k: v[0] for k, v in parse_qs(urlparse(link).query).items()}
         form = PersonFilterForm(query, user=board)
         assert form.is_valid(), form.errors
-        assert person_list(fetched_by=board, filters=form.filters()).count() == row.values["total"], link
+        assert person_list(user=board, filters=form.filters()).count() == row.values["total"], link
 
 
 def test_an_empty_scope_gives_zero_totals(staff):

@@ -21,13 +21,13 @@ import datetime
 
 import pytest
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.org.models import AdminLevel, UnitKind
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
-from canbo.reports.reports.training_common import enrolment_link
 from canbo.training.choices import EnrolmentResult, TrainingMode, Venue
 from canbo.training.models import Enrolment, PlanAllocation, PlanLine, Programme, TrainingPlan
+from canbo.training.reports.measures import enrolment_link
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .helpers import find, run
 

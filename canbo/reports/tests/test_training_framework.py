@@ -12,9 +12,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from canbo.core.factories import PersonFactory
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory
 
 from .helpers import run
 from .test_training_enrolments import PERIOD, D, enrol, training_fixture  # noqa: F401

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 import pytest
 
-from canbo.core.factories import PersonFactory
 from canbo.reports.base import ReportParameterError
 from canbo.reports.rendering import to_text
+from tests.factories import PersonFactory
 
 from .helpers import find, run
 from .test_training_enrolments import (

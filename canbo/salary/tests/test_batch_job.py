@@ -6,11 +6,11 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.jobs.models import Job, JobStatus
 from canbo.salary.jobs import JOB_KIND, run_salary_raise_batch
 from canbo.salary.models import SalaryRecord
 from canbo.salary.services import salary_record_create
+from tests.factories import PersonFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -5,12 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.notifications.models import Notification
 from canbo.notifications.services import reminders_send
 from canbo.reports.registry import get_report
 from canbo.salary.models import SalaryRecord, SalaryScale
 from canbo.salary.services import salary_raise, salary_record_create
+from tests.factories import PersonFactory
 
 D = datetime.date
 JSON = "application/json"

@@ -7,13 +7,13 @@ import pytest
 from django.urls import reverse
 from docx import Document
 
-from canbo.core.factories import PersonFactory
 from canbo.decisions.registry import kind_for
 from canbo.decisions.tests.conftest import docx_text, download
 from canbo.salary.docx import build
 from canbo.salary.drafts import coefficient_text
 from canbo.salary.models import SalaryRecord
 from canbo.salary.services import salary_raise, salary_raise_batch, salary_record_create
+from tests.factories import PersonFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 
-from canbo.core.factories import PersonFactory
 from canbo.discipline.models import DisciplineRecord
 from canbo.salary import rules, selectors
 from canbo.salary.models import EarlyRaiseReason, SalaryRecord, SalaryScale
@@ -18,6 +17,7 @@ from canbo.salary.services import (
     salary_record_create,
     unpaid_leave_add,
 )
+from tests.factories import PersonFactory
 
 D = datetime.date
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def today(monkeypatch):
 
 
 def due_in(user, month, **kw):
-    return [r.person.full_name for r in selectors.raises_due(fetched_by=user, month=month, **kw)]
+    return [r.person.full_name for r in selectors.raises_due(user=user, month=month, **kw)]
 
 
 def test_a_row_keeps_the_person_in_step_and_is_audited(graded):
@@ -129,7 +129,7 @@ def _at_top(alice, person, since, percent=0):
 def test_vuot_khung_5_percent_after_36_months_at_the_top_step(alice, anh):
     _at_top(alice, anh, D(2024, 1, 1))
     assert due_in(alice, D(2026, 12, 1)) == []
-    due = selectors.raises_due(fetched_by=alice, month=D(2027, 1, 1))
+    due = selectors.raises_due(user=alice, month=D(2027, 1, 1))
     assert [(r.next.kind, r.next.seniority_percent) for r in due] == [("VUOT_KHUNG", 5)]
     record = salary_raise(actor=alice, person=anh, decision_number="5/QĐ", decision_date=D(2026, 12, 1))
     assert (record.kind, record.step, record.seniority_percent) == ("VUOT_KHUNG", 9, 5)
@@ -138,7 +138,7 @@ def test_vuot_khung_5_percent_after_36_months_at_the_top_step(alice, anh):
 def test_vuot_khung_adds_1_percent_after_12_months(alice, anh):
     _at_top(alice, anh, D(2026, 1, 1), percent=7)
     assert due_in(alice, D(2026, 12, 1)) == []
-    due = selectors.raises_due(fetched_by=alice, month=D(2027, 1, 1))
+    due = selectors.raises_due(user=alice, month=D(2027, 1, 1))
     assert [(r.next.kind, r.next.seniority_percent) for r in due] == [("VUOT_KHUNG", 8)]
 
 

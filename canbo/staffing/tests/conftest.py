@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from canbo.core.factories import PersonFactory
 from canbo.staffing.models import StaffingQuota
+from tests.factories import PersonFactory
 
 D = datetime.date
 

@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 
 from canbo.accounts.models import Role
 from canbo.core.dates import add_months
-from canbo.core.factories import PersonFactory, UserFactory, grant
 from canbo.staffing import services
 from canbo.staffing.models import StreamliningCase
+from tests.factories import PersonFactory, UserFactory, grant
 
 from .conftest import today
 from .test_rehire import exited_case, rehire

@@ -11,12 +11,12 @@ from django.db import IntegrityError, transaction
 
 from canbo.accounts.models import Role
 from canbo.core.dates import add_months
-from canbo.core.factories import PersonFactory, UserFactory, grant
 from canbo.people.models import Employment
 from canbo.people.services import employment_add
 from canbo.staffing import services
 from canbo.staffing.models import StreamliningCase
 from canbo.staffing.selectors import case_rehire, rehire_list
+from tests.factories import PersonFactory, UserFactory, grant
 
 from .conftest import today
 
@@ -60,7 +60,7 @@ def test_rehired_after_59_months_must_repay(case, board, anh, tree):
     # Given a person streamlined, when a unit employs them again 59 months after the exit
     rehire(board, anh, tree["dept_b"], add_months(case.exit_date, 59))
     # then they are on the list with the allowance to repay
-    rows = rehire_list(fetched_by=board)
+    rows = rehire_list(user=board)
     assert [r.case.pk for r in rows] == [case.pk]
     assert rows[0].amount == Decimal("120000000") and not rows[0].repaid
     assert rows[0].rehire_unit == "Sở B" and rows[0].deadline == add_months(case.exit_date, 60)
@@ -68,32 +68,32 @@ def test_rehired_after_59_months_must_repay(case, board, anh, tree):
 
 def test_rehired_after_61_months_need_not_repay(case, board, anh, tree):
     rehire(board, anh, tree["dept_b"], add_months(case.exit_date, 61))
-    assert rehire_list(fetched_by=board) == []
+    assert rehire_list(user=board) == []
     assert case_rehire(case) is None
 
 
 def test_rehired_exactly_60_months_later_is_outside_the_window(case, board, anh, tree):
     rehire(board, anh, tree["dept_b"], add_months(case.exit_date, 60))
-    assert rehire_list(fetched_by=board) == []
+    assert rehire_list(user=board) == []
 
 
 def test_the_day_before_the_deadline_counts(case, board, anh, tree):
     rehire(board, anh, tree["dept_b"], add_months(case.exit_date, 60) - datetime.timedelta(days=1))
-    assert len(rehire_list(fetched_by=board)) == 1
+    assert len(rehire_list(user=board)) == 1
 
 
 def test_cases_not_exited_or_not_rehired_are_not_listed(alice, board, anh, tree):
     services.case_propose(
         actor=alice, person=anh, reason="DOI_DU_BO_MAY", reason_detail="x", policy="THOI_VIEC_NGAY"
     )
-    assert rehire_list(fetched_by=board) == []
+    assert rehire_list(user=board) == []
 
 
 def test_the_list_is_scoped_to_the_case_or_the_new_unit(case, board, anh, tree, alice, charlie, bob):
     rehire(board, anh, tree["dept_b"], add_months(case.exit_date, 10))
-    assert len(rehire_list(fetched_by=alice)) == 1  # the unit that streamlined them
-    assert len(rehire_list(fetched_by=charlie)) == 1  # the unit that employs them now
-    assert len(rehire_list(fetched_by=bob)) == 1
+    assert len(rehire_list(user=alice)) == 1  # the unit that streamlined them
+    assert len(rehire_list(user=charlie)) == 1  # the unit that employs them now
+    assert len(rehire_list(user=bob)) == 1
     anh.refresh_from_db()
     assert anh.current_unit == tree["dept_b"]
 
@@ -103,7 +103,7 @@ def test_the_list_is_empty_outside_both_units(alice, board, tree):
     case = exited_case(alice, board, person)
     rehire(board, person, tree["dept_a_office"], add_months(case.exit_date, 3))
     other = grant(UserFactory(username="dave"), Role.UNIT_OFFICER, tree["dept_b"])
-    assert rehire_list(fetched_by=other) == []
+    assert rehire_list(user=other) == []
 
 
 def test_officer_records_the_repayment_once(case, board, anh, tree, alice):
@@ -112,8 +112,8 @@ def test_officer_records_the_repayment_once(case, board, anh, tree, alice):
         actor=alice, case=case, repaid_on=today(), repaid_amount=Decimal("120000000"), note="Biên lai 5"
     )
     assert saved.repaid_on == today() and saved.repayment_recorded_by == alice
-    assert rehire_list(fetched_by=board, filters={"repaid": "no"}) == []
-    assert len(rehire_list(fetched_by=board, filters={"repaid": "yes"})) == 1
+    assert rehire_list(user=board, filters={"repaid": "no"}) == []
+    assert len(rehire_list(user=board, filters={"repaid": "yes"})) == 1
     with pytest.raises(ValidationError, match="Đã ghi nhận hoàn trả"):
         services.case_repayment_record(actor=alice, case=case, repaid_on=today(), repaid_amount=Decimal(1))
 

@@ -5,10 +5,10 @@ from decimal import Decimal
 
 import pytest
 
-from canbo.core.factories import PersonFactory
 from canbo.reports.registry import get_report
 from canbo.staffing.models import ReductionTarget, StreamliningCase
 from canbo.staffing.selectors import Progress, case_queryset_for, quota_progress
+from tests.factories import PersonFactory
 
 from .conftest import quota
 

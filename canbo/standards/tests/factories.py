@@ -46,7 +46,7 @@ RANKS = {
 
 def qualify(person, awarded_on=datetime.date(2015, 6, 1), **levels):
     """qualify(p, PROFESSIONAL="DAI_HOC", POLITICAL_THEORY="CAO_CAP")."""
-    from canbo.core.factories import QualificationFactory
+    from tests.factories import QualificationFactory
 
     for scale, level in levels.items():
         QualificationFactory(
@@ -84,8 +84,8 @@ def plan_for(person, unit, user, position_code="GIAM_DOC_SO", approved_on=dateti
 
 def deputy_director(unit, user, **person_fields):
     """A deputy director since 2023 (service since 2005) who meets every criterion of director_standard."""
-    from canbo.core.factories import PersonFactory
     from canbo.people.models import Employment
+    from tests.factories import PersonFactory
 
     fields = {"full_name": "Lò Văn Đạt", "gender": "NAM", "date_of_birth": datetime.date(1978, 3, 1)}
     fields.update(person_fields)

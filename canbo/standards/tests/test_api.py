@@ -5,9 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import OrgUnitFactory
 from canbo.org.models import AdminLevel
 from canbo.standards import services
+from tests.factories import OrgUnitFactory
 
 from .factories import deputy_director, director_standard
 from .test_campaigns import commune_person

@@ -14,11 +14,11 @@ from django.http import QueryDict
 from django.urls import resolve, reverse
 from openpyxl import load_workbook
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.org.models import AdminLevel
 from canbo.people.models import Employment, Position
 from canbo.standards import services
 from canbo.standards.models import ReviewCampaign, ReviewFinding
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .factories import qualify
 

@@ -4,10 +4,10 @@ import datetime
 
 import pytest
 
-from canbo.core.factories import PersonFactory, QualificationFactory
 from canbo.people.models import Employment, Person, Position
 from canbo.planning.models import PlannedPost, PlanningDecision, PlanningEntry, PlanningTerm
 from canbo.standards.engine import check_person, evaluate, gaps_of, unmet_q
+from tests.factories import PersonFactory, QualificationFactory
 
 from .factories import director_standard
 

@@ -7,13 +7,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from canbo.core.factories import PersonFactory
 from canbo.evaluation.models import AnnualRating
 from canbo.people.models import Person, Position
 from canbo.standards.choices import CriterionKind
 from canbo.standards.engine import check_person, evaluate, gaps_of, unmet_q
 from canbo.standards.gaps import REVIEW, evaluate_mode
 from canbo.standards.models import StandardCriterion, TitleStandard
+from tests.factories import PersonFactory
 
 from .factories import deputy_director, director_standard
 

@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from canbo.core.factories import PersonFactory
 from canbo.people.models import Employment, Person, Position, Qualification
+from tests.factories import PersonFactory
 
 from .factories import deputy_director, director_standard, qualify
 

@@ -23,7 +23,7 @@ from ..selectors import (
     can_manage_campaign,
     finding_queryset_for,
 )
-from .common import PAGE_SIZE, can_write, query_without_page, staff_required, writer_required
+from .access import PAGE_SIZE, can_write, query_without_page, staff_required, writer_required
 
 STARTED = "Đã bắt đầu rà soát; kết quả có ở trang này khi xong, có thể rời trang."
 

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ..forms import StandardFilterForm
 from ..models import TitleStandard
-from ..selectors import criterion_label, is_staff, standard_list, standard_versions
+from ..selectors import criterion_label, reads_cadre_work, standard_list, standard_versions
 
 
 def _with_labels(standard: TitleStandard) -> TitleStandard:
@@ -20,16 +20,16 @@ def _with_labels(standard: TitleStandard) -> TitleStandard:
 def standard_index(request):
     form = StandardFilterForm(request.GET or None)
     on = form.cleaned_data.get("on") if form.is_valid() else None
-    standards = [_with_labels(s) for s in standard_list(fetched_by=request.user, on=on)]
+    standards = [_with_labels(s) for s in standard_list(user=request.user, on=on)]
     groups = [(key, list(items)) for key, items in groupby(standards, key=lambda s: s.position or s.rank)]
-    context = {"form": form, "groups": groups, "on": on, "is_staff": is_staff(request.user)}
+    context = {"form": form, "groups": groups, "on": on, "is_staff": reads_cadre_work(request.user)}
     return render(request, "standards/list.html", context)
 
 
 @login_required
 def standard_detail(request, pk: int):
-    standard = get_object_or_404(standard_list(fetched_by=request.user), pk=pk)
+    standard = get_object_or_404(standard_list(user=request.user), pk=pk)
     _with_labels(standard)
     versions = [_with_labels(v) for v in standard_versions(standard=standard)]
-    context = {"standard": standard, "versions": versions, "is_staff": is_staff(request.user)}
+    context = {"standard": standard, "versions": versions, "is_staff": reads_cadre_work(request.user)}
     return render(request, "standards/detail.html", context)

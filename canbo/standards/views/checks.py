@@ -14,7 +14,7 @@ from ..exports import GAP_EXPORT
 from ..forms import CheckForm, GapForm
 from ..gaps import MODES, count_group, gap_groups, gap_page_entries
 from ..selectors import criterion_label
-from .common import PAGE_SIZE, query_without_page, staff_required
+from .access import PAGE_SIZE, query_without_page, staff_required
 
 MATCHES_SHOWN = 20
 
@@ -38,9 +38,7 @@ def check_view(request):
         if data.get("person"):
             person = person_get_for_user(user=request.user, uuid=data["person"])
         else:
-            matches = list(
-                select_persons(fetched_by=request.user, filters={"q": data["q"]})[: MATCHES_SHOWN + 1]
-            )
+            matches = list(select_persons(user=request.user, filters={"q": data["q"]})[: MATCHES_SHOWN + 1])
             if len(matches) != 1:
                 query = request.GET.copy()
                 query.pop("q", None)
@@ -87,7 +85,7 @@ def gap_list(request):
         groups = [
             count_group(g)
             for g in gap_groups(
-                fetched_by=request.user,
+                user=request.user,
                 unit=data["unit"],
                 on=data["on"],
                 position=data.get("position"),

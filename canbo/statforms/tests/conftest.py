@@ -12,13 +12,13 @@ import datetime
 import pytest
 
 from canbo.accounts.models import Role
-from canbo.core.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 from canbo.discipline.models import DisciplineRecord
 from canbo.evaluation.models import AnnualRating
 from canbo.org.models import AdminLevel, OrgSector, UnitKind
 from canbo.people.choices import level_rank
 from canbo.people.models import Employment, Qualification, Rank
 from canbo.staffing.models import StaffingQuota
+from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 D = datetime.date
 ON = D(2019, 12, 31)

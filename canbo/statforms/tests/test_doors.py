@@ -9,9 +9,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from canbo.core.factories import PersonFactory
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 ON = "31/12/2019"

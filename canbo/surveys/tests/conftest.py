@@ -7,11 +7,11 @@ import pytest
 from django.utils import timezone
 
 from canbo.accounts.models import Role
-from canbo.core.factories import PersonFactory, UserFactory, grant
 from canbo.people.models import Person
 from canbo.surveys import services
 from canbo.surveys.choices import QuestionKind, SurveyPurpose
 from canbo.surveys.models import Invitation
+from tests.factories import PersonFactory, UserFactory, grant
 
 
 def today() -> datetime.date:

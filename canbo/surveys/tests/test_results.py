@@ -2,9 +2,9 @@
 
 import pytest
 
-from canbo.core.factories import OrgUnitFactory
 from canbo.reports.registry import get_report
 from canbo.surveys.results import survey_results
+from tests.factories import OrgUnitFactory
 
 from .conftest import answer, invite, official
 

@@ -6,8 +6,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED, form_errors
-from canbo.core.api_views import Pagination
 from canbo.jobs.api import JobSerializer, accepted
 from canbo.people.selectors import person_queryset_for
 
@@ -26,7 +26,7 @@ from ..serializers import (
     EnrolmentSerializer,
     EnrolRequestSerializer,
 )
-from .common import CLASSES, TrainingApi
+from .base import CLASSES, TrainingApi
 from .filters import ENROLMENT_PARAMETERS
 from .queries import ClassQuerySerializer
 

@@ -6,7 +6,7 @@ from canbo.org.models import AdminLevel
 
 from ..choices import EnrolmentResult, ProgrammeKind, TrainingForm, TrainingMode, Venue
 from ..forms import MEASURES
-from .common import query_parameters
+from .base import query_parameters
 
 ENROLMENT_PARAMETERS = query_parameters(
     [

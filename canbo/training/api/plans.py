@@ -6,10 +6,10 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 
 from .. import services
 from ..excel.achievements import plan_achievements
@@ -29,7 +29,7 @@ from ..serializers import (
     PlanUpdateSerializer,
     ProgrammeSerializer,
 )
-from .common import PLANS, PROGRAMMES, WRITERS, TrainingApi
+from .base import PLANS, PROGRAMMES, WRITERS, TrainingApi
 from .queries import NeedQuerySerializer, PlanQuerySerializer, ProgrammeQuerySerializer
 from .responses import AchievementSerializer, achievement_data
 

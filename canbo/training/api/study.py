@@ -6,8 +6,8 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import status
 from rest_framework.response import Response
 
+from canbo.accounts.api_views import Pagination
 from canbo.core.api import BAD_INPUT, CONFLICT, NOT_FOUND, REFUSED
-from canbo.core.api_views import Pagination
 from canbo.people.selectors import person_queryset_for
 
 from .. import services
@@ -20,8 +20,8 @@ from ..serializers import (
     StudySendSerializer,
     StudySerializer,
 )
+from .base import STUDY, TrainingApi
 from .classes import unknown_persons
-from .common import STUDY, TrainingApi
 from .queries import StudyQuerySerializer
 
 

@@ -5,10 +5,10 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from canbo.core.xlsx import set_cell
+from canbo.core.xlsx_styles import INT, PCT, TEXT, TITLE_FONT, facts, header, put_row
 
 from ..models import TrainingPlan
 from .achievements import PlanFigures, plan_achievements
-from .styles import INT, PCT, TEXT, TITLE_FONT, facts, header, put_row
 
 SCOPED_NOTE = (
     "Phạm vi: chỉ phần chỉ tiêu, kinh phí phân bổ cho các đơn vị anh/chị được xem; thực hiện tính theo "

@@ -13,6 +13,9 @@ from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from canbo.core.xlsx import set_cell
+from canbo.core.xlsx_styles import DATE as DATE_FORMAT
+from canbo.core.xlsx_styles import TEXT as TEXT_FORMAT
+from canbo.core.xlsx_styles import TITLE_FONT, facts, header
 from canbo.imports import cells
 from canbo.imports.columns import (
     CHOICE,
@@ -33,9 +36,6 @@ from ..choices import EnrolmentResult
 from ..models import TrainingClass
 from ..selectors import class_roster
 from ..services import ResultRowsError, record_results
-from .styles import DATE as DATE_FORMAT
-from .styles import TEXT as TEXT_FORMAT
-from .styles import TITLE_FONT, facts, header
 
 SHEET = "Kết quả học tập"
 GUIDE = "Hướng dẫn"

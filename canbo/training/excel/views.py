@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.xlsx_styles import xlsx_response
 from canbo.imports.forms import UploadForm
 from canbo.jobs.selectors import job_get
 from canbo.jobs.views import export_view
@@ -16,7 +17,6 @@ from ..exports import ACHIEVEMENT_EXPORT, PLAN_EXPORT
 from ..selectors import class_queryset_for, plan_queryset_for
 from .results import results_template
 from .results_job import RESULTS_IMPORT, outcome_of, results_import_start
-from .styles import xlsx_response
 
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được nhập kết quả học tập."
 
@@ -91,7 +91,7 @@ def results_import(request, pk):
 
 def _results_job(request, klass):
     try:
-        job = job_get(fetched_by=request.user, job_id=request.GET["tac-vu"])
+        job = job_get(user=request.user, job_id=request.GET["tac-vu"])
     except (ValueError, ValidationError):
         raise Http404 from None
     if job.kind != RESULTS_IMPORT or job.params.get("class") != klass.pk:

@@ -9,7 +9,7 @@ from ..choices import EnrolmentResult
 from ..models import Enrolment, TrainingClass
 from ..services.classes import CLASS_FIELDS
 from ..services.results import RESULT_FIELDS
-from .common import PlanLineField, ProgrammeCodeField, read_code, read_label, version_field
+from .fields import PlanLineField, ProgrammeCodeField, read_code, read_label, version_field
 
 
 class ClassSerializer(ModelSerializer):

@@ -9,7 +9,7 @@ from canbo.people.serializers import UnitCodeField, VersionedPatchMixin
 from ..choices import PlanStatus, ProgrammeKind
 from ..models import PlanAllocation, PlanLine, PlanTransition, Programme, TrainingNeed, TrainingPlan
 from ..services import ACTIONS, allowed_actions, is_overdue
-from .common import MODES, AnyUnitCodeField, ProgrammeCodeField, coded, read_code, read_label, version_field
+from .fields import MODES, AnyUnitCodeField, ProgrammeCodeField, coded, read_code, read_label, version_field
 
 
 class ProgrammeSerializer(ModelSerializer):

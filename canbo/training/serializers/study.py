@@ -6,7 +6,7 @@ from canbo.core.api import ModelSerializer, Serializer, VnDateField
 
 from ..choices import StudyStatus
 from ..models import StudyAssignment
-from .common import PlanLineField, ProgrammeCodeField, coded, read_code, read_label, version_field
+from .fields import PlanLineField, ProgrammeCodeField, coded, read_code, read_label, version_field
 
 
 class StudySerializer(ModelSerializer):

@@ -4,9 +4,9 @@ import datetime
 
 import factory
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.training.choices import PlanStatus, TrainingMode, Venue
 from canbo.training.models import Enrolment, PlanLine, Programme, StudyAssignment, TrainingClass, TrainingPlan
+from tests.factories import OrgUnitFactory, PersonFactory
 
 
 def programme(code: str) -> Programme:
@@ -88,4 +88,4 @@ class StudyAssignmentFactory(factory.django.DjangoModelFactory):
     start_date = datetime.date(2026, 3, 1)
     expected_end = datetime.date(2028, 3, 1)
     cost = 60_000_000
-    proposed_by = factory.SubFactory("canbo.core.factories.UserFactory")
+    proposed_by = factory.SubFactory("tests.factories.UserFactory")

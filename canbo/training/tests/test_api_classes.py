@@ -6,11 +6,11 @@ import uuid
 import pytest
 from rest_framework.test import APIClient
 
-from canbo.core.factories import PersonFactory
 from canbo.people.models import Qualification
 from canbo.training import services
 from canbo.training.choices import EnrolmentResult
 from canbo.training.models import Enrolment, EnrolmentBatch, TrainingClass
+from tests.factories import PersonFactory
 
 from .factories import EnrolmentFactory, PlanLineFactory, TrainingClassFactory, programme
 

@@ -5,10 +5,10 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from canbo.core.factories import PersonFactory
 from canbo.training import services
 from canbo.training.choices import EnrolmentResult, PlanStatus
 from canbo.training.models import PlanLine, PlanTransition, TrainingNeed, TrainingPlan
+from tests.factories import PersonFactory
 
 from .factories import EnrolmentFactory, TrainingClassFactory, TrainingPlanFactory, programme
 

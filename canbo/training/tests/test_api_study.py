@@ -5,11 +5,11 @@ import datetime
 import pytest
 from rest_framework.test import APIClient
 
-from canbo.core.factories import PersonFactory
 from canbo.evaluation.models import AnnualRating
 from canbo.people.models import Qualification
 from canbo.training.choices import StudyStatus
 from canbo.training.models import Enrolment, StudyAssignment
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

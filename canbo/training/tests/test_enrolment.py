@@ -6,11 +6,11 @@ import pytest
 from auditlog.models import LogEntry
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import PersonFactory
 from canbo.people.models import Qualification
 from canbo.training import services
 from canbo.training.choices import EnrolmentResult, PlanStatus
 from canbo.training.models import Enrolment, EnrolmentBatch
+from tests.factories import PersonFactory
 
 from .factories import PlanLineFactory, TrainingClassFactory, programme
 

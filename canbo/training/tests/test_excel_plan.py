@@ -8,9 +8,9 @@ from django.test import Client
 from django.urls import resolve, reverse
 from openpyxl import load_workbook
 
-from canbo.core.factories import PersonFactory
 from canbo.training import services
 from canbo.training.choices import EnrolmentResult
+from tests.factories import PersonFactory
 
 from .factories import EnrolmentFactory, TrainingClassFactory, programme
 

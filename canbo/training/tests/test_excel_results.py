@@ -10,12 +10,12 @@ from django.test import Client
 from django.urls import resolve
 from openpyxl import Workbook, load_workbook
 
-from canbo.core.factories import PersonFactory
 from canbo.people.models import Qualification
 from canbo.training import services
 from canbo.training.choices import EnrolmentResult
 from canbo.training.excel.results import import_results
 from canbo.training.models import Enrolment
+from tests.factories import PersonFactory
 
 from .factories import TrainingClassFactory, programme
 

@@ -4,13 +4,13 @@ import datetime
 
 import pytest
 
-from canbo.core.factories import OrgUnitFactory, PersonFactory
 from canbo.training.selectors import (
     class_queryset_for,
     enrolment_queryset_for,
     overdue_plans,
     plan_queryset_for,
 )
+from tests.factories import OrgUnitFactory, PersonFactory
 
 from .factories import EnrolmentFactory, TrainingClassFactory, TrainingPlanFactory
 

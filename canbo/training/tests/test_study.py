@@ -5,13 +5,13 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.core.factories import PersonFactory
 from canbo.evaluation.models import AnnualRating
 from canbo.people.models import Qualification
 from canbo.training import services
 from canbo.training.choices import StudyStatus
 from canbo.training.models import Enrolment
 from canbo.training.rules import commitment_months, months_between, sponsorship_rule_on
+from tests.factories import PersonFactory
 
 from .factories import programme
 

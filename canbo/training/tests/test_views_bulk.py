@@ -7,9 +7,9 @@ import pytest
 from django.urls import resolve, reverse
 
 from canbo.accounts.models import Role
-from canbo.core.factories import PersonFactory, UserFactory, grant
 from canbo.jobs.models import Job, JobStatus
 from canbo.training.models import Enrolment, EnrolmentBatch
+from tests.factories import PersonFactory, UserFactory, grant
 
 from .factories import EnrolmentFactory, TrainingClassFactory
 

@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.training import services
 from canbo.training.models import Enrolment, TrainingClass
+from tests.factories import PersonFactory
 
 from .factories import EnrolmentFactory, TrainingClassFactory, programme
 

@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.people.models import Person
 from canbo.training.choices import PlanStatus, StudyStatus
 from canbo.training.models import Enrolment, PlanLine, TrainingPlan
+from tests.factories import PersonFactory
 
 from .factories import (
     EnrolmentFactory,

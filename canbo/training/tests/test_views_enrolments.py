@@ -8,10 +8,10 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from canbo.core.factories import PersonFactory
 from canbo.reports.registry import get_report
 from canbo.training.choices import EnrolmentResult, TrainingMode, Venue
 from canbo.training.models import Enrolment, Programme
+from tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 D = datetime.date

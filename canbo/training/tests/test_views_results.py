@@ -6,9 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.people.models import Qualification
 from canbo.training.models import Enrolment
+from tests.factories import PersonFactory
 
 from .factories import EnrolmentFactory, TrainingClassFactory, programme
 

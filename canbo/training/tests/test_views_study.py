@@ -5,12 +5,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from canbo.core.factories import PersonFactory
 from canbo.evaluation.models import AnnualRating
 from canbo.people.models import Person, Qualification
 from canbo.training import services
 from canbo.training.choices import StudyStatus
 from canbo.training.models import Enrolment, StudyAssignment
+from tests.factories import PersonFactory
 
 from .factories import programme
 

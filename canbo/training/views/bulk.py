@@ -11,8 +11,8 @@ from ..bulk import CHANGED, NO_FILTER, enrol_bulk_start, filter_form, matching
 from ..forms import BulkEnrolForm
 from ..models import Enrolment
 from ..selectors import class_fill
+from .access import is_htmx, staff_required, writer_required
 from .classes import class_for
-from .common import is_htmx, staff_required, writer_required
 
 PREVIEW = 20
 

@@ -23,7 +23,7 @@ from ..services import (
     enrol,
     enrolment_remove,
 )
-from .common import (
+from .access import (
     PAGE_SIZE,
     can_write,
     editable_people,

@@ -1,6 +1,6 @@
 """The enrolment list (lượt học): the people behind every training report figure, and its Excel export.
 
-Same parameters and meaning as the training reports (canbo/reports/reports/training_common.py): unit = the unit
+Same parameters and meaning as the training reports (canbo/training/reports/measures.py): unit = the unit
 at enrolment and its subtree; measure started = start date in [from, to]; completed = result "completed" dated
 in [from, to]; form, kind, programme (code), mode, venue.
 """
@@ -16,7 +16,7 @@ from ..exports import ENROLMENT_EXPORT
 from ..forms import EnrolmentFilterForm
 from ..selectors import ENROLMENT_DEFAULT_SORT, ENROLMENT_SORT_COLUMNS, enrolment_totals
 from ..selectors import enrolment_list as select_enrolments
-from .common import PAGE_SIZE, staff_required
+from .access import PAGE_SIZE, staff_required
 
 
 def enrolment_list_for(user, filters: dict):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from ..choices import StudyStatus
 from ..selectors import class_queryset_for, plan_queryset_for, plan_totals, study_queryset_for
 from ..services import is_overdue
-from .common import can_write, optional_url, staff_required
+from .access import can_write, optional_url, staff_required
 from .enrolments import enrolment_list_for
 
 

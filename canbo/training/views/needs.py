@@ -11,7 +11,7 @@ from canbo.core.forms import add_service_errors
 from ..forms import NeedForm
 from ..models import TrainingNeed
 from ..services import need_submit
-from .common import PAGE_SIZE, can_write, query_without_page, require_writer, staff_required
+from .access import PAGE_SIZE, can_write, query_without_page, require_writer, staff_required
 
 
 def needs_queryset_for(user):

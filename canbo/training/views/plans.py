@@ -27,7 +27,7 @@ from ..services import (
     plan_transition,
     plan_update,
 )
-from .common import (
+from .access import (
     PAGE_SIZE,
     can_write,
     optional_url,

@@ -7,8 +7,8 @@ from django.shortcuts import redirect, render
 from ..forms import ResultFormSet
 from ..services import ResultRowsError, record_results
 from ..services.results import RESULT_FIELDS
+from .access import staff_required
 from .classes import class_for, roster_page
-from .common import staff_required
 
 NO_RIGHT = "Anh/chị không có quyền ghi kết quả học tập của lớp này."
 CONFLICT = (

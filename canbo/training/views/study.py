@@ -25,7 +25,7 @@ from ..models import Programme
 from ..rules import sending_errors
 from ..selectors import commitments_at_risk, study_queryset_for
 from ..services import refund_due, study_breach, study_complete, study_drop, study_propose, study_send
-from .common import (
+from .access import (
     PAGE_SIZE,
     can_write,
     editable_people,

@@ -14,7 +14,7 @@ from canbo.accounts.models import User
 from canbo.core.dates import add_years
 from canbo.demo.builder import build_demo, reset_demo
 from canbo.demo.ratings import plan_ratings
-from canbo.demo.training.common import W_FROM, W_TO
+from canbo.demo.training.specs import W_FROM, W_TO
 from canbo.evaluation.models import AnnualRating
 from canbo.org.models import OrgUnit
 from canbo.people.models import Employment, Person, Qualification

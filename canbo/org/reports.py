@@ -6,10 +6,9 @@ from django import forms
 from django.db.models import Count, Q
 
 from canbo.org.models import AdminLevel, OrgSector, OrgUnit, UnitKind
-
-from ..base import Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_date, fmt_int
-from ..registry import register
+from canbo.reports.base import Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_date, fmt_int
+from canbo.reports.registry import register
 
 BODY_KINDS = [(k, label) for k, label in UnitKind.choices if k != UnitKind.AREA]
 # The groups the seed's sentences use: "cơ quan đảng, đoàn thể", "khối chính quyền", and the rest.

@@ -5,11 +5,10 @@ from django.utils import timezone
 from canbo.org.models import AdminLevel, OrgSector
 from canbo.people.choices import PersonnelCategory, PersonStatus
 from canbo.people.models import Employment
-
-from ..base import Column, Report, ReportResult, Row, people_link, scope_q
-from ..formatting import fmt_date, fmt_int
-from ..registry import register
-from ..sql import count_distinct_rollup
+from canbo.reports.base import Column, Report, ReportResult, Row, people_link, scope_q
+from canbo.reports.formatting import fmt_date, fmt_int
+from canbo.reports.registry import register
+from canbo.reports.sql import count_distinct_rollup
 
 
 def sector_key(sector: str) -> str:

@@ -1,4 +1,4 @@
-"""The look of the training workbooks (openpyxl, as the rest of the project): Vietnamese headers, numbers
+"""The look of Canbo's hand-drawn workbooks (openpyxl): Vietnamese headers, numbers
 #,##0 (Excel shows 25.944 in a Vietnamese locale), shares 0.0 (80,0), dates DD/MM/YYYY."""
 
 import io

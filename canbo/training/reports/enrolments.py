@@ -15,13 +15,13 @@ from dataclasses import dataclass
 from django import forms
 
 from canbo.org.models import AdminLevel
+from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_date, fmt_int
+from canbo.reports.registry import register
 from canbo.training.choices import ProgrammeKind, TrainingForm, TrainingMode, Venue
 from canbo.training.models import Enrolment, Programme
 
-from ..base import INTERVAL, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_date, fmt_int
-from ..registry import register
-from .training_common import (
+from .measures import (
     COMPLETED,
     PERSONS_NOTE,
     enrolment_link,

@@ -16,11 +16,10 @@ from canbo.core.numbers import share
 from canbo.org.models import AdminLevel
 from canbo.people.choices import PersonnelCategory, PersonStatus, QualificationScale, level_rank
 from canbo.people.models import Employment
-
-from ..base import Column, Report, ReportResult, Row, people_link, scope_q
-from ..formatting import fmt_date, round1
-from ..registry import register
-from ..sql import count_at_or_above
+from canbo.reports.base import Column, Report, ReportResult, Row, people_link, scope_q
+from canbo.reports.formatting import fmt_date, round1
+from canbo.reports.registry import register
+from canbo.reports.sql import count_at_or_above
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,13 @@
 from django.http import Http404
 
 from canbo.accounts.scoping import can_edit_unit
+from canbo.decisions import grounds
+from canbo.decisions.drafting import NOT_A_DRAFT, decision_context, dmy_or_empty, record_pk
+from canbo.decisions.facts import draft_name, person_facts
+from canbo.decisions.heading import BLANK, dmy
+from canbo.decisions.registry import DecisionKind, register
 from canbo.movements.choices import AppointmentKind
 from canbo.movements.selectors import appointment_get_for_user
-
-from .. import grounds
-from ..facts import draft_name, person_facts
-from ..heading import BLANK, dmy
-from ..registry import DecisionKind, register
-from .common import NOT_A_DRAFT, decision_context, dmy_or_empty, record_pk
 
 # --- appointments --------------------------------------------------------------------------------------------
 

@@ -8,13 +8,13 @@ the total row's persons are distinct over all levels. Seed 001: 2015–2020 sent
 """
 
 from canbo.people.choices import QualificationScale, level_choices
+from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_date, fmt_int
+from canbo.reports.registry import register
 from canbo.training.choices import ProgrammeKind
 from canbo.training.models import Enrolment, Programme
 
-from ..base import INTERVAL, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_date, fmt_int
-from ..registry import register
-from .training_common import (
+from .measures import (
     COMPLETED,
     PERSONS_NOTE,
     enrolment_link,

@@ -3,7 +3,7 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import NoReverseMatch, reverse
 
-from canbo.accounts.access import access_decorators, reads_cadre_work, records_cadre_work
+from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.accounts.access import query_without_page as query_without_page  # re-exported for the views
 from canbo.people.choices import PersonStatus
 from canbo.people.selectors import person_editable_queryset_for
@@ -13,7 +13,6 @@ NO_ACCESS = "Anh/chị không có quyền xem trang đào tạo, bồi dưỡng.
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được cập nhật dữ liệu đào tạo, bồi dưỡng."
 
 
-is_staff = reads_cadre_work
 can_write = records_cadre_work
 staff_required, writer_required = access_decorators(no_access=NO_ACCESS, read_only=READ_ONLY)
 

@@ -16,14 +16,14 @@ from django.db.models import Sum
 
 from canbo.core.numbers import share
 from canbo.org.models import AdminLevel
+from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_date, fmt_int
+from canbo.reports.registry import register
 from canbo.training.choices import PlanStatus
 from canbo.training.models import Enrolment, PlanAllocation, TrainingPlan
 from canbo.training.selectors import plan_queryset_for
 
-from ..base import INTERVAL, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_date, fmt_int
-from ..registry import register
-from .training_common import PERSONS_NOTE, enrolment_link, grouped_counts, measure_q
+from .measures import PERSONS_NOTE, enrolment_link, grouped_counts, measure_q
 
 
 def per(amount: int, count: int) -> int | None:

@@ -18,13 +18,13 @@ from django.utils import timezone
 
 from canbo.accounts.scoping import reads_all_units
 from canbo.core.numbers import fmt_pct
+from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
+from canbo.reports.formatting import fmt_int
+from canbo.reports.registry import register
 from canbo.training.models import PlanAllocation, PlanLine, TrainingPlan
 from canbo.training.selectors import counted_enrolments, plan_achievement, plan_queryset_for
 
-from ..base import UNDATED, Column, Report, ReportResult, Row, scope_q
-from ..formatting import fmt_int
-from ..registry import register
-from .training_common import PERSONS_NOTE, grouped_counts
+from .measures import PERSONS_NOTE, grouped_counts
 
 
 @register

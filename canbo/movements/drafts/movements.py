@@ -7,6 +7,11 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
 from canbo.accounts.scoping import can_edit_unit
+from canbo.decisions import grounds
+from canbo.decisions.drafting import NOT_A_DRAFT, decision_context, dmy_or_empty, record_pk
+from canbo.decisions.facts import draft_name, person_facts
+from canbo.decisions.heading import dmy
+from canbo.decisions.registry import DecisionKind, register
 from canbo.movements.choices import MovementKind
 from canbo.movements.models import Movement
 from canbo.movements.selectors import movement_get_for_user, movement_queryset_for
@@ -14,13 +19,18 @@ from canbo.org.models import OrgUnit
 from canbo.people.retirement import retirement_date
 from canbo.people.selectors import person_get_for_user
 
-from .. import grounds
-from ..facts import draft_name, person_facts
-from ..heading import dmy
-from ..registry import DecisionKind, register
-from .common import MOVING_KINDS, NOT_A_DRAFT, PARTIAL_BATCH, VERBS, decision_context, dmy_or_empty, record_pk
-
 # --- movements: one person, or one decision for many (annex) ------------------------------------------------
+
+PARTIAL_BATCH = (
+    "Quyết định này có cả người ngoài đơn vị anh/chị quản lý: dự thảo cả danh sách do Ban Tổ chức Tỉnh ủy / "
+    "Sở Nội vụ lập."
+)
+MOVING_KINDS = (MovementKind.ROTATION, MovementKind.TRANSFER, MovementKind.SECONDMENT)
+VERBS = {
+    MovementKind.ROTATION: "Luân chuyển",
+    MovementKind.TRANSFER: "Điều động",
+    MovementKind.SECONDMENT: "Biệt phái",
+}
 
 
 def movement_decision(user, key) -> list[Movement]:

@@ -11,7 +11,6 @@ import pytest
 from django.db.models import F, Max
 
 from canbo.accounts.models import Role
-from canbo.core.factories import UserFactory, grant
 from canbo.demo.builder import build_demo
 from canbo.evaluation.models import AnnualRating
 from canbo.org.models import OrgUnit
@@ -23,6 +22,7 @@ from canbo.reports.registry import get_report
 from canbo.staffing.choices import CaseStatus, DownsizingPolicy, QuotaKind
 from canbo.staffing.models import StaffingQuota, StreamliningCase
 from canbo.statforms.definitions import HEADCOUNT_PARTITION
+from tests.factories import UserFactory, grant
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo")]  # the shared demo: conftest.py
 D = datetime.date

@@ -13,11 +13,10 @@ from django.core.exceptions import EmptyResultSet, ValidationError
 from django.db import connections
 from django.db.models import F, Q
 
+from canbo.reports.base import ReportParams
+from canbo.reports.formatting import fmt_date
 from canbo.training.choices import EnrolmentResult, ProgrammeKind, TrainingForm, TrainingMode, Venue
 from canbo.training.models import Programme
-
-from ..base import ReportParams
-from ..formatting import fmt_date
 
 ENROLMENT_LIST_URL = "/dao-tao/luot-hoc/"
 STARTED, COMPLETED = "started", "completed"

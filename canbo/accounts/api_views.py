@@ -5,6 +5,7 @@ from rest_framework.pagination import PageNumberPagination
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, user_roles
+from canbo.core.paging import keyset_page, user_filtered
 
 
 class RegisterWritePermission(permissions.BasePermission):
@@ -49,8 +50,6 @@ class KeysetPagination(Pagination):
     page_query_description = "Số trang (cách cũ; nên dùng liên kết next/previous)."
 
     def paginate_queryset(self, queryset, request, view=None):
-        from canbo.core.paging import keyset_page
-
         if request.query_params.get(self.page_query_param):
             self.keyset = None
             return super().paginate_queryset(queryset, request, view)
@@ -66,8 +65,6 @@ class KeysetPagination(Pagination):
         return self.keyset.object_list
 
     def _filtered(self, request) -> bool:
-        from canbo.core.paging import user_filtered
-
         return user_filtered(request.query_params, ignore=(self.page_size_query_param,))
 
     def get_paginated_response(self, data):

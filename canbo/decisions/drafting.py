@@ -1,30 +1,26 @@
-"""What the built-in kinds share: the key parsing, the blank, the heading with its dated grounds."""
+"""What every kind of decision draft shares: the key parsing, the blank, the heading with its dated grounds.
+
+The kinds live in their apps (movements, discipline, staffing, training, salary: each `drafts` module registers
+its kinds from the app's ready()); this module and the registry know no domain app."""
 
 from django.http import Http404
 from django.utils import timezone
 
-from canbo.movements.choices import MovementKind
+from . import grounds
+from .heading import decision_heading, dmy
 
-from .. import grounds
-from ..heading import decision_heading, dmy
-
-PARTIAL_BATCH = (
-    "Quyết định này có cả người ngoài đơn vị anh/chị quản lý: dự thảo cả danh sách do Ban Tổ chức Tỉnh ủy / "
-    "Sở Nội vụ lập."
-)
 NOT_A_DRAFT = "Bản ghi này không lập được dự thảo quyết định loại này."
-MOVING_KINDS = (MovementKind.ROTATION, MovementKind.TRANSFER, MovementKind.SECONDMENT)
-VERBS = {
-    MovementKind.ROTATION: "Luân chuyển",
-    MovementKind.TRANSFER: "Điều động",
-    MovementKind.SECONDMENT: "Biệt phái",
-}
 
 
 def record_pk(key: str) -> int:
     if not str(key).isdigit():
         raise Http404(NOT_A_DRAFT)
     return int(key)
+
+
+def money(value) -> str:
+    """An amount in đồng as 25.944.000; empty when there is none."""
+    return f"{int(value):,}".replace(",", ".") if value else ""
 
 
 def dmy_or_empty(value) -> str:
