@@ -1,4 +1,4 @@
-"""Keyset paging and column sorting for every long list (docs/decisions/030-lists-keyset-paging.md).
+"""Keyset paging and column sorting for every long list (docs/decisions/032-lists-keyset-paging.md).
 
 A list declares its sortable columns once (`SortColumn`); `keyset_page(request, queryset, columns, default=…)`
 sorts by the column the user chose (`?sap_xep=ten` ascending, `?sap_xep=-ten` descending), always ending with

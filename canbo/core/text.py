@@ -103,7 +103,7 @@ def search_q(query: str, field: str = "search_text", max_tokens: int = 8):
 
     Tokens of three characters or more match anywhere (substring, served by the trigram index); shorter ones
     ("xi", "pa") match the start of a word, which the same index serves (LIKE 'xi%' OR LIKE '% xi%') and which
-    is what a user means by two letters. See docs/decisions/030-lists-keyset-paging.md."""
+    is what a user means by two letters. See docs/decisions/032-lists-keyset-paging.md."""
     from django.db.models import Q
 
     condition = Q()

@@ -1,4 +1,4 @@
-"""The dashboard's stored figures (docs/decisions/030-speed-dashboard-snapshot.md)."""
+"""The dashboard's stored figures (docs/decisions/033-speed-dashboard-snapshot.md)."""
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
