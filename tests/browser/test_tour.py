@@ -18,7 +18,8 @@ from canbo.demo.users import DEMO_PASSWORD, DEMO_USERNAMES
 from .conftest import CHROMIUM, _require_chromium
 from .tour import tour
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: the catalogues of the data migrations come back if an earlier transactional test flushed them
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SCALE = 300  # 300 people working on 31/12/2019: every feature of the demo has rows, in a few seconds
 
