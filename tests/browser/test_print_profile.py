@@ -14,7 +14,7 @@ from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # see test_search.py
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "mat-khau-thu-nghiem"  # UserFactory's default
 

@@ -26,7 +26,7 @@ REDIS_URL = os.environ.get("CANBO_NATDB_WORKER_REDIS_URL", "redis://127.0.0.1:63
 pytestmark = [
     pytest.mark.worker,
     pytest.mark.skipif(not os.environ.get("CANBO_WORKER_TEST"), reason="set CANBO_WORKER_TEST=1 (CI does)"),
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 
