@@ -39,6 +39,11 @@ def forget_roles(user) -> None:
         del user._canbo_roles
 
 
+def scope_key(user) -> str:
+    """The user's active assignments as one string: figures stored for a user are valid only while it is unchanged."""
+    return ",".join(sorted(f"{r.role}@{r.unit_id or ''}" for r in _roles(user)))
+
+
 def user_roles(user) -> set[str]:
     return {r.role for r in _roles(user)}
 

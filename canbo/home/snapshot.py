@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from django.db.models import Count
 from django.utils import timezone
 
+from canbo.accounts.scoping import scope_key
 from canbo.people.choices import PersonStatus
 from canbo.people.reports.qualification_share import MEASURES
 from canbo.people.selectors import person_queryset_for
@@ -66,7 +67,7 @@ def compute(user, today: date) -> dict:
 def refresh(user, today: date | None = None) -> DashboardSnapshot:
     today = today or timezone.localdate()
     started = time.perf_counter()
-    data = compute(user, today)
+    data = compute(user, today) | {"scope": scope_key(user)}
     snapshot, _created = DashboardSnapshot.objects.update_or_create(
         user=user,
         defaults={"computed_at": timezone.now(), "seconds": time.perf_counter() - started, "data": data},
@@ -75,13 +76,15 @@ def refresh(user, today: date | None = None) -> DashboardSnapshot:
 
 
 def snapshot_for(user) -> DashboardSnapshot:
-    """The user's stored figures if fresh (computed today, within FRESH), else computed now and stored."""
+    """The user's stored figures if fresh (computed today, within FRESH, for the roles the user holds now), else
+    computed now and stored: a role revoked or moved to another unit never shows the old scope's figures."""
     now = timezone.now()
     snapshot = DashboardSnapshot.objects.filter(user=user).first()
     if (
         snapshot is None
         or now - snapshot.computed_at > FRESH
         or timezone.localdate(snapshot.computed_at) != timezone.localdate(now)
+        or snapshot.data.get("scope") != scope_key(user)
     ):
         snapshot = refresh(user)
     return snapshot

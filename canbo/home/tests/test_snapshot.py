@@ -65,3 +65,16 @@ def test_the_queue_refreshes_the_day_s_snapshots_and_drops_old_ones(client, boar
     assert DashboardSnapshot.objects.get(user=board).data["total"] == 2
     assert not DashboardSnapshot.objects.filter(user=alice).exists()
     assert refresh_recent() == 1
+
+
+def test_a_role_moved_to_another_unit_never_shows_the_old_scope_s_figures(client, alice, tree):
+    from canbo.accounts.models import RoleAssignment
+
+    working(tree["dept_a"], 2)
+    working(tree["dept_b"], 3)
+    client.force_login(alice)
+    assert client.get(reverse("home:dashboard")).context["total"] == 2
+
+    RoleAssignment.objects.filter(user=alice).update(unit=tree["dept_b"])  # within the fresh window
+
+    assert client.get(reverse("home:dashboard")).context["total"] == 3
