@@ -4,16 +4,18 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/canbo_dev python benchmarks/bench_import.py --rows 30000
 
 It never touches the database named in DATABASE_URL: it migrates a throwaway one beside it (a temporary
-SQLite file, or "<name>_bench_import" on the same PostgreSQL server), generates a valid file of N person rows
-(each with one earlier employment row, one qualification, two training lượt in classes and one annual rating,
-unless told otherwise), times `run_import`, checks what it wrote, then deletes the written rows and times a raw
-load of exactly those rows — COPY FROM STDIN of the tables' own COPY TO output on PostgreSQL, executemany on
-SQLite — persons, employments, qualifications, classes, lượt, ratings, the audit rows and the national-database
-outbox rows the import wrote.
+SQLite file, or "<name>_bench_import" on the same PostgreSQL server) and generates a valid file of N persons with
+ten years of history (2016–2026): about 3,3 career rows (moves between units included), 5 qualifications, 10
+training lượt in classes of 30 and one annual rating a person — at N = 30.000 (the default): ~100.000 career rows,
+150.000 qualifications and 300.000 lượt. It times `run_import` and its stages, checks what it wrote, re-imports
+the same file (a no-op), then deletes the written rows and times a raw load of exactly those rows — COPY FROM
+STDIN of the tables' own COPY TO output on PostgreSQL, executemany on SQLite — persons, career rows, movements,
+qualifications, classes, lượt, ratings, the audit rows and the national-database outbox rows the import wrote.
 
-Goal (issue 14): 30.000 person rows in under 20 s wall and at most 2 × the raw load. `rows()` returns
-(name, value, baseline, goal) for benchmarks/run.py's table; main() prints them and exits non-zero when the import
-wrote nothing or refused its file.
+Goals (issue 14 point 7, issue 12): 30.000 persons in under 3 minutes wall (scaled linearly for --rows), and the
+import's write stage at most 2 × the raw COPY. `rows()` returns (name, value, baseline, goal) for benchmarks/run.py's
+table; main() prints them and exits non-zero when the import wrote nothing or refused its file. CI may run it
+with `--rows 300`.
 """
 
 import argparse
@@ -36,6 +38,21 @@ FAMILY = ["Nguyễn", "Lò", "Quàng", "Lường", "Giàng", "Vừ", "Trần", "
 MIDDLE = ["Văn", "Thị", "A", "Minh", "Thu", "Đức", "Hồng", "Ngọc", "Mạnh", ""]
 GIVEN = ["Páo", "Hoa", "Chứ", "Sơn", "Ánh", "Dua", "Mỷ", "Thắng", "Lan", "Pằng", "Hương", "Tú", "Dế"]
 ETHNIC = ["Kinh", "Thái", "HMông", "Khơ-mú", "Dao", "Hà Nhì", "Lào", "Cống", "Si La", "Xinh-mun"]
+
+CAREER_ROWS_PER_PERSON = 10 / 3  # 100.000 career rows for 30.000 persons (the current row included)
+QUALIFICATIONS_PER_PERSON = 5  # 150.000
+LUOT_PER_PERSON = 10  # 300.000
+CLASS_SIZE = 30
+# Programmes that grant no qualification (a completed degree class would write one: not what is measured here).
+PROGRAMMES = ["KY_NANG_SO", "NV_TO_CHUC", "NV_KIEM_TRA", "NV_VAN_PHONG", "NV_CHUYEN_NGANH", "QLKT",
+              "QPAN_DOI_TUONG_3", "QPAN_DOI_TUONG_4", "BD_LANH_DAO_PHONG", "NV_TUYEN_GIAO"]  # fmt: skip
+QUALIFICATIONS = [  # (scale label, level label, field, years after birth): five distinct ones a person
+    ("Trình độ chuyên môn", "Đại học", "Luật", 22),
+    ("Lý luận chính trị", "Trung cấp", "", 30),
+    ("Quản lý nhà nước", "Chuyên viên", "", 31),
+    ("Ngoại ngữ", "Bậc 3 (B1)", "Tiếng Anh", 26),
+    ("Tin học", "Ứng dụng CNTT cơ bản", "", 25),
+]
 
 
 def throwaway_database(url: str) -> tuple[str, callable]:
@@ -95,57 +112,74 @@ def make_units(count: int):
     return [u.code for u in units if u.kind != UnitKind.AREA]
 
 
-def generate_file(
-    path: str, rows: int, unit_codes: list[str], history: bool, qualifications: bool, records: bool = True
-) -> None:
+def generate_file(path: str, rows: int, unit_codes: list[str]) -> dict:
+    """A valid workbook of `rows` persons with ten years of history (2016–2026): about 3,3 career rows, 5
+    qualifications, 10 training lượt (classes of 30) and one annual rating a person. Returns the rows per sheet."""
     from openpyxl import Workbook
 
-    from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, header_text
+    from canbo.imports.columns import HISTORY, PERSONS, header_text
+    from canbo.imports.columns import QUALIFICATIONS as QUALIFICATION_SHEET
     from canbo.imports.record_columns import RATINGS, TRAINING
     from tests.factories import national_id_for
 
     rng = random.Random(2019)
     workbook = Workbook(write_only=True)
-    specs = (PERSONS, HISTORY, QUALIFICATIONS, TRAINING, RATINGS)
+    specs = (PERSONS, HISTORY, QUALIFICATION_SHEET, TRAINING, RATINGS)
     sheets = {spec.key: workbook.create_sheet(spec.title) for spec in specs}
+    counts = {spec.key: 0 for spec in specs}
+    columns = {spec.key: [c.key for c in spec.columns] for spec in specs}
     for spec in specs:
         sheets[spec.key].append([header_text(c) for c in spec.columns])
 
     def record(spec, values: dict) -> None:
-        sheets[spec.key].append([values.get(c.key) for c in spec.columns])
+        sheets[spec.key].append([values.get(key) for key in columns[spec.key]])
+        counts[spec.key] += 1
 
     for i in range(rows):
         female = rng.random() < 0.45
-        birth = datetime.date(rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))
+        birth = datetime.date(rng.randint(1966, 1994), rng.randint(1, 12), rng.randint(1, 28))
         nid = national_id_for("NU" if female else "NAM", birth, i + 1)
-        start = datetime.date(rng.randint(2016, 2024), rng.randint(1, 12), 1)
-        sheets["persons"].append([
-            f"HS{i + 1:06d}", f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}".replace("  ", " "),
-            "Nữ" if female else "Nam", birth, nid, rng.choice(ETHNIC), "Không", "Điện Biên", "Điện Biên",
-            f"09{rng.randint(10000000, 99999999)}", "", rng.choice(["Công chức", "Viên chức", "Cán bộ"]),
-            rng.choice(unit_codes), "CHUYEN_VIEN", "01.003", rng.randint(1, 9), 2.34 + rng.randint(0, 6) * 0.33,
-            datetime.date(start.year - 1, 1, 1), None, None, start,
-        ])  # fmt: skip
-        if history:
-            sheets["history"].append([
-                nid, rng.choice(unit_codes), "", "Công chức", datetime.date(start.year - 1, 1, 1),
-                start - datetime.timedelta(days=1), "Tuyển dụng", f"{i}/QĐ-UBND",
-            ])  # fmt: skip
-        if qualifications:
-            sheets["qualifications"].append([
-                nid, "Trình độ chuyên môn", rng.choice(["Đại học", "Thạc sĩ", "Cao đẳng"]), "Luật",
-                datetime.date(birth.year + 22, 6, 30), f"VB{i:07d}", "Trường Đại học Tây Bắc",
-            ])  # fmt: skip
-        if records:
-            for k, (programme, year) in enumerate((("KY_NANG_SO", start.year), ("QLNN_CHUYEN_VIEN", 2025))):
-                day = datetime.date(year, 3 + k, 1 + i % 20)  # 20 classes a programme a year
-                record(TRAINING, {
-                    "national_id": nid, "programme": programme, "course_name": f"Lớp {programme} {day:%d/%m/%Y}",
-                    "training_mode": "Không tập trung", "venue": "Trong nước", "start_date": day,
-                    "end_date": day + datetime.timedelta(days=30), "training_result": "Hoàn thành",
-                })  # fmt: skip
-            record(RATINGS, {"national_id": nid, "year": 2025, "rating_level": "Hoàn thành tốt nhiệm vụ"})
+        category = rng.choice(["Công chức", "Viên chức", "Cán bộ"])
+        # 2 or 3 earlier rows (3,33 career rows a person on average), back to back from 2016
+        earlier = 3 if i % 3 == 0 else 2
+        starts = [datetime.date(2016, rng.randint(1, 12), 1)]
+        for _ in range(earlier):
+            starts.append(starts[-1] + datetime.timedelta(days=rng.randint(400, 1000)))
+        units = [rng.choice(unit_codes) for _ in starts]
+        for k in range(earlier):
+            record(HISTORY, {
+                "national_id": nid, "unit_code": units[k], "category": category, "start_date": starts[k],
+                "end_date": starts[k + 1] - datetime.timedelta(days=1),
+                "move": "Tuyển dụng" if k == 0 else "Điều động", "decision_number": f"{i}-{k}/QĐ-UBND",
+            })  # fmt: skip
+        record(PERSONS, {
+            "code": f"HS{i + 1:06d}",
+            "full_name": f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}".replace("  ", " "),
+            "gender": "Nữ" if female else "Nam", "date_of_birth": birth, "national_id": nid,
+            "ethnicity": rng.choice(ETHNIC), "religion": "Không", "place_of_origin": "Điện Biên",
+            "place_of_birth": "Điện Biên", "phone": f"09{rng.randint(10000000, 99999999)}", "category": category,
+            "unit_code": units[-1], "position_code": "CHUYEN_VIEN", "rank_code": "01.003",
+            "salary_step": rng.randint(1, 9), "salary_coefficient": 2.34 + rng.randint(0, 6) * 0.33,
+            "recruited_on": starts[0], "start_date": starts[-1],
+        })  # fmt: skip
+        for k, (scale, level, field, years) in enumerate(QUALIFICATIONS[:QUALIFICATIONS_PER_PERSON]):
+            record(QUALIFICATION_SHEET, {
+                "national_id": nid, "scale": scale, "level": level, "field": field,
+                "awarded_on": datetime.date(birth.year + years, 6, 30), "document_number": f"VB{i:07d}-{k}",
+                "issuer": "Trường Đại học Tây Bắc",
+            })  # fmt: skip
+        group = i // CLASS_SIZE  # the same 30 persons share each of their ten classes
+        for k in range(LUOT_PER_PERSON):  # one a year, 2016–2025
+            programme = PROGRAMMES[(group + k) % len(PROGRAMMES)]
+            day = datetime.date(2016 + k, 1 + group % 12, 1 + group % 28)
+            record(TRAINING, {
+                "national_id": nid, "programme": programme, "course_name": f"Lớp {programme} số {group}",
+                "training_mode": "Không tập trung", "venue": "Trong nước", "start_date": day,
+                "end_date": day + datetime.timedelta(days=30), "training_result": "Hoàn thành",
+            })  # fmt: skip
+        record(RATINGS, {"national_id": nid, "year": 2025, "rating_level": "Hoàn thành tốt nhiệm vụ"})
     workbook.save(path)
+    return counts
 
 
 def raw_baseline(models) -> tuple[float, int]:
@@ -195,18 +229,19 @@ def raw_baseline(models) -> tuple[float, int]:
     return time.perf_counter() - started, count
 
 
-GOAL_SECONDS_30K = 20.0  # issue 14: a 3-minute province import, 30.000 persons in under 20 s here
-GOAL_RATIO = 2.0
+GOAL_SECONDS_30K = 180.0  # issue 14 point 7: 30.000 persons with ten years of history in under 3 minutes
+GOAL_RATIO = 2.0  # the import's write stage at most 2 × a raw COPY of the rows it wrote
 
 
 def parse(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, default=30000, help="person rows in the file (default 30000)")
-    parser.add_argument("--no-history", action="store_true", help="no rows on the history sheet")
     parser.add_argument(
-        "--no-qualifications", action="store_true", help="no rows on the qualifications sheet"
+        "--rows",
+        type=int,
+        default=30000,
+        help="persons in the file, the scale knob (default 30000: ~100.000 career rows, 150.000 "
+        "qualifications, 300.000 lượt); CI may use a few hundred",
     )
-    parser.add_argument("--no-records", action="store_true", help="no training lượt nor ratings")
     parser.add_argument("--units", type=int, default=200)
     parser.add_argument(
         "--profile", metavar="FILE", help="write cProfile statistics of the timed import to FILE"
@@ -237,6 +272,7 @@ def measure(args) -> dict:
         from canbo.accounts.services import role_assignment_create_active_for_seed
         from canbo.evaluation.models import AnnualRating
         from canbo.imports.importer import run_import
+        from canbo.movements.models import Movement
         from canbo.nationaldb.models import OutboxItem
         from canbo.people.models import Employment, Person, Qualification
         from canbo.training.models import Enrolment, TrainingClass
@@ -247,8 +283,7 @@ def measure(args) -> dict:
         handle, path = tempfile.mkstemp(prefix="canbo-bench-import-", suffix=".xlsx")
         os.close(handle)
         started = time.perf_counter()
-        records = not args.no_records
-        generate_file(path, args.rows, codes, not args.no_history, not args.no_qualifications, records)
+        sheet_counts = generate_file(path, args.rows, codes)
         generated = time.perf_counter() - started
 
         stages: dict[str, list[tuple[float, float]]] = {}
@@ -277,6 +312,7 @@ def measure(args) -> dict:
             TrainingClass,
             Person,
             Employment,
+            Movement,
             Qualification,
             Enrolment,
             AnnualRating,
@@ -286,13 +322,13 @@ def measure(args) -> dict:
         written = {m.__name__: m.objects.count() for m in models}
         expected = {
             "Person": args.rows,
-            "Employment": args.rows * (1 if args.no_history else 2),
-            "Qualification": 0 if args.no_qualifications else args.rows,
-            "Enrolment": 2 * args.rows if records else 0,
-            "AnnualRating": args.rows if records else 0,
+            "Employment": sheet_counts["persons"] + sheet_counts["history"],
+            "Qualification": sheet_counts["qualifications"],
+            "Enrolment": sheet_counts["training"],
+            "AnnualRating": sheet_counts["ratings"],
         }
         wrong = {name: (written[name], n) for name, n in expected.items() if written[name] != n}
-        if not args.rows or wrong or not written["LogEntry"]:
+        if not args.rows or wrong or not written["LogEntry"] or not written["OutboxItem"]:
             raise EmptyResult(
                 f"the import did not write the file's rows (written, expected): {wrong or written}"
             )
@@ -306,6 +342,7 @@ def measure(args) -> dict:
             version = ".".join(map(str, connection.Database.sqlite_version_info))
         else:
             version = str(connection.pg_version)
+        stage_times = {k: (last[0] - first[0], last[1] - first[1]) for k, (first, last) in stages.items()}
         return {
             "database": f"{connection.vendor} {version}",
             "rows": args.rows,
@@ -313,7 +350,8 @@ def measure(args) -> dict:
             "size_mb": Path(path).stat().st_size / 1e6,
             "generated": generated,
             "written": written,
-            "stages": {k: (last[0] - first[0], last[1] - first[1]) for k, (first, last) in stages.items()},
+            "stages": stage_times,
+            "write": stage_times.get("write", (0.0, 0.0))[0],
             "imported": imported,
             "imported_cpu": imported_cpu,
             "reimported": reimported,
@@ -326,23 +364,33 @@ def measure(args) -> dict:
         drop()
 
 
+def goal_seconds(rows: int) -> float:
+    return GOAL_SECONDS_30K * rows / 30000
+
+
 def rows(argv=None, figures: dict | None = None) -> list[tuple[str, float, float, str]]:
-    """(name, value, baseline, goal) for benchmarks/run.py's one table; raises EmptyResult on empty data."""
+    """(name, value, baseline, goal) for benchmarks/run.py's table; raises EmptyResult on empty data."""
     args = parse(argv if argv is not None else [])
     figures = figures or measure(args)
-    goal_seconds = GOAL_SECONDS_30K * figures["rows"] / 30000
+    goal = goal_seconds(figures["rows"])
     return [
         (
-            f"import {figures['rows']} persons + history ({figures['database']}), s",
+            f"import {figures['rows']} persons with ten years of history ({figures['database']}), s",
             round(figures["imported"], 2),
             round(figures["baseline"], 2),
-            f"< {goal_seconds:.1f} s and ≤ {GOAL_RATIO:.0f} × raw load",
+            f"< {goal:.0f} s",
+        ),
+        (
+            "its write stage, s",
+            round(figures["write"], 2),
+            round(figures["baseline"], 2),
+            f"≤ {GOAL_RATIO:.0f} × raw COPY",
         ),
         (
             "re-import of the same file (no-op), s",
             round(figures["reimported"], 2),
             round(figures["baseline"], 2),
-            f"< {goal_seconds:.1f} s",
+            f"< {goal:.0f} s",
         ),
     ]
 
@@ -356,7 +404,7 @@ def main(argv=None) -> int:
         return 1
     print(f"database: {figures['database']}")
     print(
-        f"file: {figures['rows']} person rows, {figures['sheet_rows']} ({figures['size_mb']:.1f} MB), generated in "
+        f"file: {figures['rows']} persons, {figures['sheet_rows']} ({figures['size_mb']:.1f} MB), generated in "
         f"{figures['generated']:.1f} s"
     )
     print(f"written: {figures['written']}")
@@ -366,36 +414,29 @@ def main(argv=None) -> int:
     )
     for stage, (wall, cpu) in figures["stages"].items():
         print(f"  stage {stage:<6} {wall:7.2f} s wall {cpu:7.2f} s cpu")
-    imported, baseline = figures["imported"], figures["baseline"]
-    rate = figures["rows"] / imported
-    print(
-        f"import:            {imported:7.2f} s wall {figures['imported_cpu']:7.2f} s cpu ({rate:,.0f} rows/s)"
-    )
+    imported, baseline, write = figures["imported"], figures["baseline"], figures["write"]
+    print(f"import:            {imported:7.2f} s wall {figures['imported_cpu']:7.2f} s cpu")
     print(f"re-import (no-op): {figures['reimported']:7.2f} s")
     print(
-        f"raw load:          {baseline:7.2f} s  ({figures['baseline_rows']} rows, the same the import wrote)"
+        f"raw COPY:          {baseline:7.2f} s  ({figures['baseline_rows']} rows, the same the import wrote)"
     )
-    ratio = imported / baseline
-    goal_seconds = GOAL_SECONDS_30K * figures["rows"] / 30000
-    met = imported < goal_seconds and ratio <= GOAL_RATIO
-    print(f"ratio import / raw load: {ratio:.1f}x")
+    goal = goal_seconds(figures["rows"])
+    ratio = write / baseline
+    met_time, met_ratio = imported < goal, ratio <= GOAL_RATIO
+    print(f"goal: import < {goal:.0f} s wall: {'met' if met_time else 'NOT met'}")
     print(
-        f"goal: < {goal_seconds:.1f} s wall and ≤ {GOAL_RATIO:.0f} × raw load: {'met' if met else 'NOT met'}"
+        f"goal: write stage ≤ {GOAL_RATIO:.0f} × raw COPY: {ratio:.1f}x, {'met' if met_ratio else 'NOT met'}"
+        f" (whole import: {imported / baseline:.1f}x)"
     )
     from common import record  # benchmarks/ is on sys.path when run as a script
 
-    record(
-        f"nhập {figures['rows']} hồ sơ kèm lịch sử",
-        imported,
-        "s",
-        baseline=baseline,
-        baseline_label="COPY thô cùng số dòng",
-        goal=f"< {goal_seconds:.1f} s, ≤ {GOAL_RATIO:.0f} ×",
-        met=met,
-    )
+    label = "COPY thô cùng số dòng"
+    record(f"nhập {figures['rows']} hồ sơ kèm 10 năm lịch sử", imported, "s", baseline=baseline,
+           baseline_label=label, goal=f"< {goal:.0f} s", met=met_time)  # fmt: skip
+    record("  trong đó giai đoạn ghi", write, "s", baseline=baseline, baseline_label=label,
+           goal=f"≤ {GOAL_RATIO:.0f} ×", met=met_ratio)  # fmt: skip
     record("nhập lại cùng tệp (không đổi gì)", figures["reimported"], "s", baseline=baseline,
-           baseline_label="COPY thô cùng số dòng", goal=f"< {goal_seconds:.1f} s",
-           met=figures["reimported"] < goal_seconds)  # fmt: skip
+           baseline_label=label, goal=f"< {goal:.0f} s", met=figures["reimported"] < goal)  # fmt: skip
     return 0
 
 

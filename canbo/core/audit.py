@@ -37,8 +37,9 @@ def audit_actor(actor, remote_addr=None):
             auditlog_value.set(previous)
 
 
-# Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor.
-# Apps that follow changes (the national database's outbox) receive it; core knows none of them.
+# Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor,
+# by_user (the rows are a user's own changes made through Canbo, such as an import, rather than data received
+# from another system). Apps that follow changes (the national database's outbox) receive it; core knows none.
 bulk_audited = Signal()
 
 
@@ -46,7 +47,7 @@ def _text(value) -> str:
     return "None" if value is None else str(value)
 
 
-def audit_bulk(*, actor, entries, remote_addr=None, cid=None):
+def audit_bulk(*, actor, entries, remote_addr=None, cid=None, by_user: bool = False):
     """LogEntry rows for bulk-written objects, entries = [(obj, action, {field: (old, new)})].
 
     The same rows auditlog's signals write, streamed with COPY (PostgreSQL) or executemany (SQLite) by
@@ -83,7 +84,7 @@ def audit_bulk(*, actor, entries, remote_addr=None, cid=None):
             }
 
     insert_rows(LogEntry, list(rows()), now=now)
-    bulk_audited.send(sender=audit_bulk, entries=entries, actor=actor)
+    bulk_audited.send(sender=audit_bulk, entries=entries, actor=actor, by_user=by_user)
 
 
 def history_for(objects):

@@ -508,7 +508,13 @@ def run_import(
         with transaction.atomic():
             org = OrgSheets(importer)
             counts.update(org.run(rows).counts())
-            audit_bulk(actor=actor, entries=getattr(org, "entries", []), remote_addr=remote_addr, cid=cid)
+            audit_bulk(
+                actor=actor,
+                entries=getattr(org, "entries", []),
+                remote_addr=remote_addr,
+                cid=cid,
+                by_user=True,
+            )
             plan = importer.validate(rows)
             counts.update(plan.counts())
             if importer.errors:

@@ -197,7 +197,7 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             ):
                 if objects:
                     writer.create(type(objects[0]), objects)
-            audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid)
+            audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid, by_user=True)
             if plan.salary:  # after the persons: a row may name a person of this file
                 salary_rows_write(actor=actor, planned=plan.salary)
                 writer.tick(len(plan.salary))

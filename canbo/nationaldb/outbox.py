@@ -7,16 +7,19 @@ mapping (fields.py) count; a change to anything else puts nothing in the outbox.
 
 import contextlib
 import contextvars
+import json
+import uuid
 from datetime import date, timedelta
 
 from auditlog.models import LogEntry
 from django.utils import timezone
 
+from canbo.core.bulk import insert_rows
 from canbo.core.dates import nth_working_day_forward
 from canbo.people.models import Person
 
 from .fields import fields_by_model
-from .models import ChangeSource, OutboxItem
+from .models import ChangeSource, OutboxItem, OutboxState
 
 DEADLINE_WORKING_DAYS = {ChangeSource.CANBO: 1, ChangeSource.OTHER: 3}
 ACTIONS = {
@@ -140,24 +143,66 @@ def _person_deleted(entry: LogEntry, changes: dict) -> None:
     )  # fmt: skip
 
 
+def _model_index() -> dict[str, dict[str, list[tuple[int, str]]]]:
+    """app_label.Model -> {field name -> [(group, field code)]}: the mapping read once per bulk write."""
+    by_model: dict[str, dict[str, list[tuple[int, str]]]] = {}
+    for (label, name), fields in _index().items():
+        by_model.setdefault(label, {})[name] = [(int(f.group), f.code) for f in fields]
+    return by_model
+
+
+def _person_facts(entries) -> dict[int, tuple[str, int | None]]:
+    """person pk -> (national ID, current unit id): from the Person objects of the write itself (the import writes
+    every person it touches), one query for the others."""
+    facts = {
+        obj.pk: (obj.national_id, obj.current_unit_id) for obj, _a, _c in entries if isinstance(obj, Person)
+    }
+    missing = {getattr(obj, "person_id", None) for obj, _a, _c in entries} - set(facts) - {None}
+    if missing:
+        rows = Person.objects.filter(pk__in=missing).values_list("pk", "national_id", "current_unit_id")
+        facts.update({pk: (nid, unit) for pk, nid, unit in rows})
+    return facts
+
+
+def _text(value):
+    return None if value in (None, "None") else str(value)
+
+
 def enqueue_bulk(*, entries, source: str = ChangeSource.OTHER) -> int:
-    """Outbox items for a bulk write (the import): one query for the persons, one bulk insert."""
+    """Outbox items for a bulk write (the import, decision 037), set-based: the mapping is read once, the persons'
+    national IDs and units come from the write itself, and the items go in with one COPY (canbo.core.bulk) in
+    the write's transaction. The same items as items_for_change, one per record and group touched."""
     if _SUPPRESSED.get():
         return 0
-    labels = {label for label, _field in _index()}
-    entries = [e for e in entries if _label(type(e[0])) in labels]
-    if not entries:
+    by_model = _model_index()
+    mapped = [(obj, action, changes) for obj, action, changes in entries if _label(type(obj)) in by_model]
+    if not mapped:
         return 0  # nothing the national database holds: no query at all
-    person_ids = {
-        obj.pk if isinstance(obj, Person) else getattr(obj, "person_id", None)
-        for obj, _action, _changes in entries
-    }
-    persons = Person.objects.in_bulk([pk for pk in person_ids if pk is not None])
-    items = []
-    for obj, action, changes in entries:
-        items += items_for_change(
-            model=type(obj), obj_pk=obj.pk, obj=obj, action=ACTIONS.get(action, "update"),
-            changes={k: list(v) for k, v in changes.items()}, source=source, persons=persons,
-        )  # fmt: skip
-    OutboxItem.objects.bulk_create(items, batch_size=1000)
-    return len(items)
+    facts = _person_facts(mapped)
+    now = timezone.now()
+    deadline = sync_deadline(timezone.localdate(now), source)
+    rows = []
+    for obj, action, changes in mapped:
+        label = _label(type(obj))
+        fields = by_model[label]
+        by_group: dict[int, dict] = {}
+        for name, values in changes.items():
+            for group, code in fields.get(name, ()):
+                new = values[1] if isinstance(values, (list, tuple)) and len(values) > 1 else values
+                by_group.setdefault(group, {})[code] = _text(new)
+        if not by_group:
+            continue
+        person_id = obj.pk if isinstance(obj, Person) else getattr(obj, "person_id", None)
+        if person_id not in facts:
+            continue
+        national_id, unit_id = facts[person_id]
+        for group, change in sorted(by_group.items()):
+            rows.append({
+                "key": uuid.uuid4(), "person_id": person_id, "national_id": national_id, "unit_id": unit_id,
+                "group": group, "record": f"{label}:{obj.pk}", "action": ACTIONS.get(action, "update"),
+                "change": json.dumps(change, ensure_ascii=False), "source": source, "created_at": now,
+                "deadline": deadline, "state": OutboxState.WAITING, "batch_id": None, "attempts": 0,
+                "next_attempt_at": None, "last_error": "", "refused_field": "", "refusal_reason": "",
+                "sent_at": None,
+            })  # fmt: skip
+    return insert_rows(OutboxItem, rows, now=now)

@@ -8,6 +8,7 @@ from canbo.core.audit import bulk_audited
 from canbo.core.client_ip import client_ip
 from canbo.people.signals import dossier_viewed
 
+from .models import ChangeSource
 from .outbox import enqueue_bulk, enqueue_log_entry
 from .services import access_log_record
 
@@ -19,8 +20,10 @@ def outbox_on_log_entry(sender, instance, created, **kwargs):
 
 
 @receiver(bulk_audited, dispatch_uid="nationaldb_outbox_bulk")
-def outbox_on_bulk_audit(sender, entries, **kwargs):
-    enqueue_bulk(entries=entries)
+def outbox_on_bulk_audit(sender, entries, by_user=False, **kwargs):
+    """A user's own bulk change made in Canbo (the import) has the 1-working-day deadline of a change made in
+    Canbo; other bulk data the 3 days of data from other sources (decision 037)."""
+    enqueue_bulk(entries=entries, source=ChangeSource.CANBO if by_user else ChangeSource.OTHER)
 
 
 @receiver(dossier_viewed, dispatch_uid="nationaldb_access_log")
