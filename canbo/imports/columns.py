@@ -2,7 +2,12 @@
 sheet are all built from it. Enumerations are shown by their Vietnamese labels; the import also accepts
 the stable codes (e.g. "CC" for "Công chức")."""
 
-from canbo.core.text import unaccent
+from canbo.core.sheets.columns import (  # noqa: F401 - re-exported: the reader, template and tests use them
+    REQUIRED_MARK,
+    choice_lookup,
+    header_text,
+    normalize_header,
+)
 from canbo.people.choices import (
     ETHNICITY_CHOICES,
     QUALIFICATION_LEVELS,
@@ -316,33 +321,6 @@ SALARY = Sheet(
 SHEETS = (PERSONS, HISTORY, QUALIFICATIONS, SALARY, *RECORD_SHEETS_BEFORE, *RECORD_SHEETS_AFTER)
 INSTRUCTIONS_TITLE = "Hướng dẫn"
 CATALOGUE_TITLE = "Danh mục"
-REQUIRED_MARK = " (*)"
-
-
-def header_text(column: Column) -> str:
-    return column.header + (REQUIRED_MARK if column.required else "")
-
-
-def normalize_header(text) -> str:
-    """Headers match without case, extra spaces, the required mark or a trailing colon."""
-    text = " ".join(str(text or "").split()).casefold()
-    for suffix in (REQUIRED_MARK.strip(), "*", ":"):
-        text = text.removesuffix(suffix).strip()
-    return text
-
-
-def choice_lookup(choices) -> dict[str, str]:
-    """label or code, case-insensitive, with or without accents -> code (ambiguous unaccented forms dropped)."""
-    lookup: dict[str, str] = {}
-    loose: dict[str, set[str]] = {}
-    for code, label in choices:
-        for key in (label, code):
-            lookup[" ".join(key.split()).casefold()] = code
-            loose.setdefault(unaccent(key), set()).add(code)
-    for key, codes in loose.items():
-        if len(codes) == 1:
-            lookup.setdefault(key, next(iter(codes)))
-    return lookup
 
 
 def level_lookup() -> dict[str, dict[str, str]]:

@@ -4,11 +4,16 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from django.conf import settings
-
+from canbo.core.sheets import cells
+from canbo.core.sheets.files import (  # noqa: F401 - re-exported: the callers of the reader use them
+    ImportFileError,
+    RowError,
+    check_size,
+    workbook_limits,
+)
+from canbo.core.sheets.xlsx import Workbook, WorkbookError
 from canbo.core.text import unaccent
 
-from . import cells
 from .columns import (
     CHOICE,
     DATE,
@@ -25,30 +30,10 @@ from .columns import (
     level_lookup,
     normalize_header,
 )
-from .xlsx import Limits, Workbook, WorkbookError
 
 Progress = Callable[[str, int, int], None]
 MAX_ROWS = 200_000  # per sheet; a province has fewer than 100.000 people
 MAX_XML_BYTES = 2 * 1024**3  # uncompressed sheets: guards against a zip that expands without end
-
-
-class ImportFileError(Exception):
-    """The whole file is refused (not .xlsx, corrupted, too big, a sheet or header missing)."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
-
-
-@dataclass(frozen=True)
-class RowError:
-    sheet: str
-    row: int
-    column: str
-    message: str
-
-    def as_dict(self) -> dict:
-        return {"sheet": self.sheet, "row": self.row, "column": self.column, "message": self.message}
 
 
 @dataclass
@@ -63,29 +48,6 @@ class Row:
     @property
     def ok(self) -> bool:
         return not self.bad
-
-
-def _format_size(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}".replace(".", ",") + " MB"
-
-
-def workbook_limits() -> Limits:
-    return Limits(
-        part_bytes=settings.IMPORT_MAX_PART_BYTES,
-        total_bytes=settings.IMPORT_MAX_UNCOMPRESSED_BYTES,
-        ratio=settings.IMPORT_MAX_RATIO,
-        rows=settings.IMPORT_MAX_ROWS,
-        columns=settings.IMPORT_MAX_COLUMNS,
-    )
-
-
-def check_size(size: int) -> None:
-    limit = settings.IMPORT_MAX_BYTES
-    if size > limit:
-        raise ImportFileError(
-            f"Tệp quá lớn ({_format_size(size)}); chỉ nhận tệp đến {_format_size(limit)}. "
-            "Hãy chia thành nhiều tệp nhỏ hơn."
-        )
 
 
 # What an unknown value of an alias catalogue is called in the message.

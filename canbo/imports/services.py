@@ -2,27 +2,29 @@
 reports progress on the job row) and keep the result on the ImportJob row. The import itself is
 canbo.imports.importer.run_import."""
 
-import contextlib
 import logging
 import os
 import tempfile
-import uuid
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.sheets.files import (  # noqa: F401 - re-exported: the import's views and commands use them
+    ImportFileError,
+    check_upload,
+    format_count,
+    store_upload,
+    stored_upload_path,
+)
 from canbo.jobs.registry import JobFailed, register
 from canbo.jobs.services import job_submit
 
 from .annotate import annotate_workbook
 from .importer import run_import
 from .models import ImportJob, ImportStatus
-from .reading import ImportFileError, check_size, workbook_limits
-from .xlsx import WorkbookError, check_container
 
 logger = logging.getLogger(__name__)
 
@@ -35,11 +37,6 @@ _STAGES = {
 }
 
 
-def format_count(n: int) -> str:
-    """25944 -> '25.944' (Vietnamese grouping), also outside a request."""
-    return f"{n:,}".replace(",", ".")
-
-
 def can_import(user) -> bool:
     return has_role(user, Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
 
@@ -50,47 +47,6 @@ def require_import(user) -> None:
 
 
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem được tình hình chuyển dữ liệu của tỉnh."
-
-
-def check_upload(upload) -> None:
-    """Refuse before reading: not named .xlsx, empty, or larger than settings.IMPORT_MAX_BYTES."""
-    name = getattr(upload, "name", "") or ""
-    if not name.lower().endswith(".xlsx"):
-        raise ValidationError(
-            {"file": "Chỉ nhận tệp Excel .xlsx (tệp .xls cũ hãy mở bằng Excel và lưu lại thành .xlsx)."}
-        )
-    if not upload.size:
-        raise ValidationError({"file": "Tệp rỗng."})
-    try:
-        check_size(upload.size)
-    except ImportFileError as exc:
-        raise ValidationError({"file": exc.message}) from None
-    try:
-        check_container(upload, workbook_limits())
-    except WorkbookError as exc:
-        raise ValidationError({"file": str(exc)}) from None
-
-
-def store_upload(upload) -> str:
-    """The upload kept in the file storage until the worker has read it (any app server, any worker)."""
-    return default_storage.save(f"imports/{uuid.uuid4()}.xlsx", upload)
-
-
-@contextlib.contextmanager
-def stored_upload_path(stored: str):
-    """The worker's side: a stored upload as a local temporary file (parsers need a path); both are removed
-    afterwards, also when the work failed (a failed job is not run again; only a dead worker's job is, and a dead
-    worker never reaches this `finally`, so its retry still finds the upload)."""
-    handle, path = tempfile.mkstemp(prefix="canbo-import-", suffix=".xlsx")
-    try:
-        with os.fdopen(handle, "wb") as target, default_storage.open(stored, "rb") as source:
-            for chunk in iter(lambda: source.read(1024 * 1024), b""):
-                target.write(chunk)
-        yield path
-    finally:
-        with contextlib.suppress(OSError):
-            os.unlink(path)
-        default_storage.delete(stored)
 
 
 class StageProgress:

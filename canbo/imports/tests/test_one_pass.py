@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from canbo.imports.cells import FORMULA_WITHOUT_VALUE
+from canbo.core.sheets.cells import FORMULA_WITHOUT_VALUE
 from canbo.imports.importer import run_import
 from canbo.imports.models import ImportJob, ImportStatus
 from canbo.imports.services import import_job_start

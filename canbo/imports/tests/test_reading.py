@@ -8,9 +8,9 @@ from openpyxl import load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from canbo.imports import cells
+from canbo.core.sheets import cells
+from canbo.core.sheets.xlsx import CellError, FormulaWithoutValue, Workbook, WorkbookError
 from canbo.imports.reading import ImportFileError, read_workbook
-from canbo.imports.xlsx import CellError, FormulaWithoutValue, Workbook, WorkbookError
 
 from .files import person_row, write_file
 

@@ -12,12 +12,8 @@ from django.db import transaction
 from openpyxl import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from canbo.core.xlsx import set_cell
-from canbo.core.xlsx_styles import DATE as DATE_FORMAT
-from canbo.core.xlsx_styles import TEXT as TEXT_FORMAT
-from canbo.core.xlsx_styles import TITLE_FONT, facts, header
-from canbo.imports import cells
-from canbo.imports.columns import (
+from canbo.core.sheets import cells
+from canbo.core.sheets.columns import (
     CHOICE,
     DATE,
     ID,
@@ -28,9 +24,13 @@ from canbo.imports.columns import (
     header_text,
     normalize_header,
 )
-from canbo.imports.reading import ImportFileError, RowError, check_size, workbook_limits
-from canbo.imports.xlsx import Workbook as XlsxReader
-from canbo.imports.xlsx import WorkbookError
+from canbo.core.sheets.files import ImportFileError, RowError, check_size, workbook_limits
+from canbo.core.sheets.xlsx import Workbook as XlsxReader
+from canbo.core.sheets.xlsx import WorkbookError
+from canbo.core.xlsx import set_cell
+from canbo.core.xlsx_styles import DATE as DATE_FORMAT
+from canbo.core.xlsx_styles import TEXT as TEXT_FORMAT
+from canbo.core.xlsx_styles import TITLE_FONT, facts, header
 
 from ..choices import EnrolmentResult
 from ..models import TrainingClass

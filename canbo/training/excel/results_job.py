@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
-from canbo.imports.reading import ImportFileError, RowError
-from canbo.imports.services import check_upload, store_upload, stored_upload_path
+from canbo.core.sheets.files import ImportFileError, RowError, check_upload, store_upload, stored_upload_path
 from canbo.jobs.models import Job
 from canbo.jobs.registry import JobFailed, register
 from canbo.jobs.services import job_submit

@@ -8,8 +8,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
+from canbo.core.sheets.forms import UploadForm
 from canbo.core.xlsx_styles import xlsx_response
-from canbo.imports.forms import UploadForm
 from canbo.jobs.selectors import job_get
 from canbo.jobs.views import export_view
 

@@ -5,8 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from canbo.accounts.models import Role, User
 from canbo.accounts.scoping import has_role
-from canbo.imports.reading import ImportFileError
-from canbo.imports.services import format_count
+from canbo.core.sheets.files import ImportFileError, format_count
 from canbo.training.excel.results import import_results
 from canbo.training.selectors import class_queryset_for
 

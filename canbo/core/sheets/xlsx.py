@@ -2,7 +2,7 @@
 
 openpyxl's read-only mode takes about 12 s for 30.000 rows × 21 columns on the development machine (it
 builds objects per cell and looks up styles to find dates); this reader takes about 3,5 s.
-It needs no styles: the column spec says which columns hold dates, and canbo.imports.cells converts Excel
+It needs no styles: the column spec says which columns hold dates, and canbo.core.sheets.cells converts Excel
 serial numbers there. openpyxl still writes the template and is used in the tests as the reference reader.
 """
 
