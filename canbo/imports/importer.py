@@ -23,6 +23,7 @@ from .orgsheet import OrgSheets
 from .reading import Progress, RowError, read_workbook
 from .records import RecordChecker
 from .rules import (
+    WorkingAges,
     close_open_row,
     employment_rule_errors,
     field_errors,
@@ -106,6 +107,7 @@ class Importer:
         self.errors: list[RowError] = []
         self.today = timezone.localdate()
         self.checked = self.to_check = 0
+        self.working_ages: WorkingAges | None = None  # loaded with the references
 
     # -- helpers ---------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -127,6 +129,8 @@ class Importer:
     # -- loading ---------------------------------------------------------------------------------------
     def load(self, rows: dict) -> None:
         self.ref = load_references(rows, actor=self.actor)
+        # the working age in force on each row's start date: one query for the whole workbook
+        self.working_ages = WorkingAges.load()
 
     def can_edit(self, unit_id) -> bool:
         return self.ref.editable is None or unit_id in self.ref.editable
@@ -220,7 +224,9 @@ class Importer:
         self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
         self.errors_from(row, person_rule_errors(person, today=self.today))
         probe = SimpleNamespace(start_date=values["start_date"], end_date=None, category=values["category"])
-        self.errors_from(row, employment_rule_errors(probe, unit, birth=person.date_of_birth))
+        self.errors_from(
+            row, employment_rule_errors(probe, unit, birth=person.date_of_birth, ages=self.working_ages)
+        )
         if unit is not None and values["start_date"] and position_ok and rank_ok:
             entry.timeline.set_current(
                 row, unit=unit, position=position, category=values["category"], start=values["start_date"]
@@ -300,7 +306,7 @@ class Importer:
                 # it becomes a decided appointment (appointment_from_history), which has its decision
                 found.setdefault("decision_number", []).append("Cần số quyết định bổ nhiệm.")
             birth = entry.person.date_of_birth if entry is not None else None
-            found.update(employment_rule_errors(emp, unit, birth=birth))
+            found.update(employment_rule_errors(emp, unit, birth=birth, ages=self.working_ages))
             self.errors_from(row, found)
             if entry is None or found or row.bad or unit is None or not position_ok:
                 continue  # the row's own errors come first; the timeline is checked with sound rows only

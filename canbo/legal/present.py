@@ -28,6 +28,8 @@ KEY_LABELS = {
     "month": "Tháng",
     "day": "Ngày",
     "over_max_by": "Trên mức tối đa chỉ khi",
+    "min_age_years": "Tuổi tối thiểu (năm)",
+    "rule": "Nội dung báo khi không đủ",
     "child_months": "Con dưới (tháng tuổi)",
     "below_years": "Còn dưới (năm) đến tuổi nghỉ hưu",
     "min_service_years": "Thời gian công tác còn lại tối thiểu (năm)",

@@ -7,8 +7,11 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_rules
 
-        from .models import Employment, Person, Qualification
+        from .models import Employment, PeopleRule, Person, Qualification
+
+        register_rules(PeopleRule, area="Hồ sơ cán bộ, công chức, viên chức")
 
         register_audited(Person, skip=["search_text", "sort_key", "family_name", "middle_name", "given_name"])
         register_audited(Employment)
