@@ -79,3 +79,11 @@ def test_the_legal_page_lists_the_working_age_with_its_source(client, board):
     assert "Tuổi tối thiểu khi bắt đầu công tác" in page and "45/2019/QH14" in page and "80/2025/QH15" in page
     old = client.get("/can-cu-phap-ly/", {"on": "01/06/2015"}).content.decode()
     assert "22/2008/QH12" in old and "80/2025/QH15" not in old
+
+
+def test_the_legal_page_also_lists_the_retirement_roadmap_and_the_study_conditions(client, board):
+    # tables with their own columns (not DatedRule rows) are listed read-only with their source
+    client.force_login(board)
+    page = client.get("/can-cu-phap-ly/", {"on": "07/12/2026"}).content.decode()
+    assert "Tuổi nghỉ hưu (nam)" in page and "Tuổi nghỉ hưu (nữ)" in page and "135/2020" in page
+    assert "Điều kiện cử đi đào tạo sau đại học" in page
