@@ -2,10 +2,9 @@
 former tables is copied with its dates and legal basis (history kept, edits made in the admin included), then
 the tables are dropped; their names stay as read-only admin lists (proxies)."""
 
-from django.db import migrations, models
+from django.db import migrations
 
 from canbo.core.rule_migrations import add_rule_table_constraints, create_rule_table
-
 
 STEP_FIELDS = ("step_months", "seniority_after_months", "seniority_first_percent", "seniority_yearly_percent")
 TRAINING = {
