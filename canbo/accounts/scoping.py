@@ -206,11 +206,27 @@ def any_unit_visibility_q(user, *fields: str) -> Q | None:
     return condition
 
 
-def scoped(queryset, condition: Q | None, *, allowed: bool = True):
-    """`queryset` narrowed by a scoping condition (None: no restriction); nothing at all when not `allowed`.
-    The one helper behind every app's `..._queryset_for` selectors."""
+def subtree_q(units, *fields: str) -> Q:
+    """Rows any of whose units (`fields`, paths to OrgUnit.path) lie in the subtree of one of `units`: the scope
+    of work done for units rather than for a user (the daily reminders of a unit's officers, a command)."""
+    condition = Q(pk__in=[])
+    for unit in units:
+        for field in fields:
+            condition |= Q(**{f"{field}__startswith": unit.path})
+    return condition
+
+
+def scoped(
+    queryset, condition: Q | None, *, allowed: bool = True, units=None, unit_fields: tuple[str, ...] = ()
+):
+    """`queryset` narrowed by a scoping condition (None: no restriction); nothing at all when not `allowed`;
+    with `units`, also to the rows any of whose `unit_fields` lie in those units' subtrees (`subtree_q`).
+    The one helper behind every app's `..._queryset_for` selectors and due lists."""
     if not allowed:
         return queryset.none()
+    if units is not None:
+        within = subtree_q(units, *unit_fields)
+        condition = within if condition is None else condition & within
     return queryset if condition is None else queryset.filter(condition)
 
 

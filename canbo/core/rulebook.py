@@ -115,6 +115,35 @@ def rule_model(label: str) -> type:
         raise LookupError(label) from None
 
 
+@dataclass(frozen=True)
+class DatedTable:
+    """A legal rule kept in a table of its own columns (an `EffectiveDated` model, not a `DatedRule`): the
+    retirement roadmap, the conditions of sending to study. `describe(row)` gives (label, value as a dict)."""
+
+    model: type
+    area: str
+    describe: object
+
+
+_TABLES: dict[str, DatedTable] = {}
+
+
+def register_dated_table(model: type, *, area: str, describe) -> None:
+    """Show the rows of an effective-dated table in force on the page under `area`, read-only (their columns are
+    corrected in the admin, where each change is audited by the app)."""
+    _TABLES[model._meta.label_lower] = DatedTable(model, area, describe)
+
+
+def dated_tables_in_force(on: date) -> list[tuple[str, list[tuple]]]:
+    """[(area, [(row, label, value)])] for every registered dated table, one query per table."""
+    grouped: dict[str, list] = {}
+    for entry in sorted(_TABLES.values(), key=lambda t: (t.area, str(t.model._meta.verbose_name))):
+        for row in entry.model.objects.active_on(on).order_by("valid_from", "pk"):
+            label, value = entry.describe(row)
+            grouped.setdefault(entry.area, []).append((row, label, value))
+    return sorted(grouped.items())
+
+
 def rules_in_force(on: date) -> list[tuple[str, list]]:
     """[(area, [rows in force on `on`])] for every registered table, grouped by area, one query per table."""
     grouped: dict[str, list] = {}

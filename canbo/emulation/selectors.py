@@ -13,9 +13,21 @@ is_reader = reads_cadre_work  # board, Standing Committee, unit officers, leader
 is_writer = records_cadre_work  # board, unit officers
 
 
-def _scoped(queryset, user):
-    allowed = getattr(user, "is_authenticated", False) and is_reader(user)
-    return scoped(queryset, personal_rows_q(user, unattached_unit="unit__path"), allowed=allowed)
+def registration_queryset_for(*, user):
+    """Registrations the user may read: an individual's while the user's unit manages the person, a
+    collective's by its unit in force (anonymous users and officials hold no reader role: nothing)."""
+    return scoped(
+        Registration.objects.all(),
+        personal_rows_q(user, unattached_unit="unit__path"),
+        allowed=is_reader(user),
+    )
+
+
+def award_queryset_for(*, user):
+    """Awards the user may read, by the same rule as registrations."""
+    return scoped(
+        Award.objects.all(), personal_rows_q(user, unattached_unit="unit__path"), allowed=is_reader(user)
+    )
 
 
 def movement_list():
@@ -50,13 +62,13 @@ AWARD_SORT_COLUMNS = [
 
 
 def registration_list(*, user, filters: dict | None = None):
-    qs = _filtered(_scoped(Registration.objects.all(), user), filters or {})
+    qs = _filtered(registration_queryset_for(user=user), filters or {})
     return qs.select_related("movement", "unit", "person").order_by("-year", "unit__path", "-pk")
 
 
 def award_list(*, user, filters: dict | None = None):
     filters = dict(filters or {})
-    qs = _scoped(Award.objects.all(), user)
+    qs = award_queryset_for(user=user)
     if filters.pop("revoked", None) is not None:
         qs = qs.filter(revoked_on__isnull=False)
     qs = _filtered(qs, filters)
@@ -64,4 +76,4 @@ def award_list(*, user, filters: dict | None = None):
 
 
 def award_get_for_user(*, user, pk) -> Award:
-    return get_object_or_404(_scoped(Award.objects.select_related("unit", "person"), user), pk=pk)
+    return get_object_or_404(award_queryset_for(user=user).select_related("unit", "person"), pk=pk)

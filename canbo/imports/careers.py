@@ -42,7 +42,7 @@ class CareerChecks:
                 # it becomes a decided appointment (appointment_from_history), which has its decision
                 found.setdefault("decision_number", []).append("Cần số quyết định bổ nhiệm.")
             birth = entry.person.date_of_birth if entry is not None else None
-            found.update(employment_rule_errors(emp, unit, birth=birth))
+            found.update(employment_rule_errors(emp, unit, birth=birth, ages=self.working_ages))
             self.errors_from(row, found)
             if entry is None or found or row.bad or unit is None or not position_ok:
                 continue  # the row's own errors come first; the timeline is checked with sound rows only

@@ -17,6 +17,7 @@ from .persons import ALIASES, PersonChecks, PersonEntry
 from .plans import PlanBuilder
 from .reading import Progress, RowError, read_workbook
 from .records import RecordChecker
+from .rules import WorkingAges
 from .writing import Plan, write_plan
 
 # The salary sheet's column keys that differ from those of canbo.salary.importing.SHEET_SPEC (theirs → ours).
@@ -46,6 +47,7 @@ class Importer(PersonChecks, CareerChecks, PlanBuilder):
         self.errors: list[RowError] = []
         self.today = timezone.localdate()
         self.checked = self.to_check = 0
+        self.working_ages: WorkingAges | None = None  # loaded with the references
 
     # -- helpers ---------------------------------------------------------------------------------------
     def tick(self) -> None:
@@ -67,6 +69,8 @@ class Importer(PersonChecks, CareerChecks, PlanBuilder):
     # -- loading ---------------------------------------------------------------------------------------
     def load(self, rows: dict) -> None:
         self.ref = load_references(rows, actor=self.actor)
+        # the working age in force on each row's start date: one query for the whole workbook
+        self.working_ages = WorkingAges.load()
 
     def can_edit(self, unit_id) -> bool:
         return self.ref.editable is None or unit_id in self.ref.editable

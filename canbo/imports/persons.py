@@ -128,7 +128,9 @@ class PersonChecks:
         self.errors_from(row, field_errors(person, fields=PERSON_CLEAN))
         self.errors_from(row, person_rule_errors(person, today=self.today))
         probe = SimpleNamespace(start_date=values["start_date"], end_date=None, category=values["category"])
-        self.errors_from(row, employment_rule_errors(probe, unit, birth=person.date_of_birth))
+        self.errors_from(
+            row, employment_rule_errors(probe, unit, birth=person.date_of_birth, ages=self.working_ages)
+        )
         if unit is not None and values["start_date"] and position_ok and rank_ok:
             entry.timeline.set_current(
                 row, unit=unit, position=position, category=values["category"], start=values["start_date"]

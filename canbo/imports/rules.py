@@ -2,6 +2,7 @@
 
 from canbo.people.rules import (
     Errors,
+    WorkingAges,
     close_open_row,
     employment_rule_errors,
     field_errors,
@@ -13,6 +14,7 @@ from canbo.people.rules import (
 
 __all__ = [
     "Errors",
+    "WorkingAges",
     "close_open_row",
     "employment_rule_errors",
     "field_errors",

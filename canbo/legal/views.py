@@ -8,11 +8,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from canbo.accounts.access import require_board
-from canbo.core.rulebook import rule_model, rule_version_append, rules_in_force
+from canbo.core.rulebook import dated_tables_in_force, rule_model, rule_version_append, rules_in_force
 
 from .forms import CorrectionForm, OnDateForm
 from .present import render_value, vocabulary
@@ -37,15 +38,29 @@ def _readable(rows) -> list:
     return shown
 
 
+def _admin_url(row) -> str:
+    """A dated table's row is corrected in the admin (its own columns); no link where the admin has no page."""
+    try:
+        return reverse(f"admin:{row._meta.app_label}_{row._meta.model_name}_change", args=[row.pk])
+    except NoReverseMatch:
+        return ""
+
+
 @login_required
 def rule_list(request):
     require_board(request.user, BOARD_ONLY)
     form = OnDateForm(request.GET or {"on": timezone.localdate().strftime("%d/%m/%Y")})
     on = form.cleaned_data["on"] if form.is_valid() else timezone.localdate()
-    areas = [
-        (area, [(row, row._meta.label_lower, value) for row, value in _readable(rows)])
-        for area, rows in rules_in_force(on)
-    ]
+    grouped: dict[str, list] = {}
+    for area, rows in rules_in_force(on):
+        for row, value in _readable(rows):
+            correct = reverse("legal:rule_correct", args=[row._meta.label_lower, row.code])
+            grouped.setdefault(area, []).append((row, row.label, row.code, value, correct))
+    for area, rows in dated_tables_in_force(on):
+        terms = vocabulary(rows[0][0]._meta.app_label)
+        for row, label, value in rows:
+            grouped.setdefault(area, []).append((row, label, "", render_value(value, terms), _admin_url(row)))
+    areas = sorted(grouped.items())
     return render(
         request,
         "legal/rule_list.html",

@@ -14,7 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
-from canbo.accounts.scoping import in_force_unit_q, personal_rows_q
+from canbo.accounts.scoping import in_force_unit_q, personal_rows_q, scoped
 from canbo.core.dates import REAPPOINTMENT_NOTICE_DAYS, add_months, due_horizon
 from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
@@ -42,27 +42,10 @@ ROTATION_KINDS = (MovementKind.ROTATION, MovementKind.SECONDMENT)
 RETIREMENT_NOTICE_MONTHS = 6
 
 
-def _scope_q(*fields: str, user=None, units=None, person_field="person", incoming=None) -> Q | None:
-    """`user`: the rows about people they manage, plus `incoming` (nothing if they hold no staff role);
-    `units`: rows whose unit (any of `fields`, paths to OrgUnit.path) lies in these units' subtrees. None: no
-    restriction."""
-    condition = None
-    if user is not None:
-        if not reads_cadre_work(user):
-            return Q(pk__in=[])
-        condition = personal_rows_q(user, person_field, incoming=incoming)
-    if units is not None:
-        within = Q(pk__in=[])
-        for unit in units:
-            for field in fields:
-                within |= Q(**{f"{field}__startswith": unit.path})
-        condition = within if condition is None else condition & within
-    return condition
-
-
-def _scoped(queryset, *fields, user=None, units=None, person_field="person", incoming=None):
-    condition = _scope_q(*fields, user=user, units=units, person_field=person_field, incoming=incoming)
-    return queryset if condition is None else queryset.filter(condition)
+def _reader_rows_q(user, person_field="person", incoming=None) -> Q | None:
+    """The rows about the people `user` manages, plus `incoming`; None (no restriction) for no user: the due
+    lists also run for units (`units=`) or the whole province."""
+    return None if user is None else personal_rows_q(user, person_field, incoming=incoming)
 
 
 def incoming_appointments_q(user) -> Q:
@@ -87,7 +70,11 @@ def appointment_queryset_for(*, user):
     """Appointments of the people the user's units manage, and those under way to their units."""
     if not getattr(user, "is_authenticated", False):
         return Appointment.objects.none()
-    return _scoped(Appointment.objects.all(), user=user, incoming=incoming_appointments_q(user))
+    return scoped(
+        Appointment.objects.all(),
+        personal_rows_q(user, incoming=incoming_appointments_q(user)),
+        allowed=reads_cadre_work(user),
+    )
 
 
 APPOINTMENT_SORT_COLUMNS = [
@@ -155,7 +142,11 @@ def movement_queryset_for(*, user):
     """Movements of the people the user's units manage, and those still open into or out of their units."""
     if not getattr(user, "is_authenticated", False):
         return Movement.objects.none()
-    return _scoped(Movement.objects.all(), user=user, incoming=open_movements_q(user))
+    return scoped(
+        Movement.objects.all(),
+        personal_rows_q(user, incoming=open_movements_q(user)),
+        allowed=reads_cadre_work(user),
+    )
 
 
 def movement_list(*, user, filters: dict | None = None):
@@ -207,7 +198,13 @@ def reappointments_due(*, user=None, units=None, today: date, days: int = REAPPO
         .exclude(Exists(successor))
         .exclude(note__startswith=EXTENSION_NOTE)
     )
-    qs = _scoped(qs, "unit__path", user=user, units=units)
+    qs = scoped(
+        qs,
+        _reader_rows_q(user),
+        allowed=user is None or reads_cadre_work(user),
+        units=units,
+        unit_fields=("unit__path",),
+    )
     return qs.select_related("person__current_unit", "position", "unit").order_by(
         "term_end", "person__sort_key", "pk"
     )
@@ -224,7 +221,13 @@ def rotations_ending(*, user=None, units=None, today: date, within_days: int = 9
         person__status=PersonStatus.WORKING,
     ).exclude(Exists(later))
     incoming = open_movements_q(user, today) if user is not None else None
-    qs = _scoped(qs, "from_unit__path", "to_unit__path", user=user, units=units, incoming=incoming)
+    qs = scoped(
+        qs,
+        _reader_rows_q(user, incoming=incoming),
+        allowed=user is None or reads_cadre_work(user),
+        units=units,
+        unit_fields=("from_unit__path", "to_unit__path"),
+    )
     return qs.select_related("person__current_unit", "from_unit", "to_unit").order_by(
         "end_date", "person__sort_key", "pk"
     )
@@ -252,7 +255,13 @@ def retirements_within(
     qs = Person.objects.filter(
         retirement_window_q(start, add_months(today, months)), status=PersonStatus.WORKING
     )
-    qs = _scoped(qs, "current_unit__path", user=user, units=units, person_field="")
+    qs = scoped(
+        qs,
+        _reader_rows_q(user, ""),
+        allowed=user is None or reads_cadre_work(user),
+        units=units,
+        unit_fields=("current_unit__path",),
+    )
     return qs.select_related("current_unit", "position").order_by("date_of_birth", "sort_key", "pk")
 
 

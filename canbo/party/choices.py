@@ -18,7 +18,7 @@ class GeneralEducation(models.TextChoices):
 
 
 class EducationException(models.TextChoices):
-    """Where the lower-secondary minimum gives way (QĐ 232-QĐ/TW mục 1.2.2; Hướng dẫn của Ban Bí thư)."""
+    """Where the lower-secondary minimum gives way (QĐ 232-QĐ/TW, then QĐ 294-QĐ/TW, mục 1.2.2; the Secretariat's Hướng dẫn 01-HD/TW, then 06-HD/TW)."""
 
     MIEN_NUI = "MIEN_NUI", _("Miền núi, biên giới")
     HAI_DAO = "HAI_DAO", _("Hải đảo; ngư dân thường xuyên làm việc trên biển, đảo")

@@ -16,7 +16,7 @@ from .choices import EducationException, GeneralEducation, PartyStatus
 
 class PartyRule(DatedRule):
     """The admission rules in force on the chi bộ's vote (ages, education and its exceptions, probation), seeded
-    with the Party texts they come from (QĐ 29-QĐ/TW 2016 → QĐ 24-QĐ/TW 2021 → QĐ 232-QĐ/TW 2025)."""
+    with the Party texts they come from (QĐ 29-QĐ/TW 2016 → QĐ 24-QĐ/TW 2021 → QĐ 232-QĐ/TW 2025 → QĐ 294-QĐ/TW from 01/07/2025)."""
 
     class Meta(DatedRule.Meta):
         verbose_name = _("quy định về kết nạp đảng viên")

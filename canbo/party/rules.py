@@ -2,7 +2,8 @@
 vote (ages, education) or of the admission (probation).
 
 Điều lệ Đảng 2011 Điều 1 khoản 2 and Điều 5 khoản 1, as implemented by QĐ 29-QĐ/TW (25/07/2016), QĐ 24-QĐ/TW
-(30/07/2021) and QĐ 232-QĐ/TW (20/01/2025), mục 1:
+(30/07/2021), QĐ 232-QĐ/TW (20/01/2025) and QĐ 294-QĐ/TW (26/05/2025, in force 01/07/2025; guided by the
+Secretariat's Hướng dẫn 06-HD/TW of 09/06/2025), mục 1:
 - at the chi bộ's vote the person is from full 18 to full 60 years old, counted in months; admitting someone over
   60 is decided by a committee directly under the Central Committee (Hướng dẫn 01-HD/TW 28/09/2021: with the
   written consent of its standing committee before the admission decision);

@@ -7,8 +7,23 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from canbo.core.audit import register_audited
+        from canbo.core.rulebook import register_dated_table, register_rules
 
-        from .models import Employment, Person, Qualification
+        from .models import Employment, PeopleRule, Person, Qualification, RetirementRule
+
+        register_rules(PeopleRule, area="Hồ sơ cán bộ, công chức, viên chức")
+        register_dated_table(
+            RetirementRule,
+            area="Hồ sơ cán bộ, công chức, viên chức",
+            describe=lambda r: (
+                f"Tuổi nghỉ hưu ({r.get_gender_display().lower()}): lộ trình theo năm nghỉ hưu",
+                {
+                    "base_months": r.base_months,
+                    "annual_step_months": r.annual_step_months,
+                    "cap_months": r.cap_months,
+                },
+            ),
+        )
 
         register_audited(Person, skip=["search_text", "sort_key", "family_name", "middle_name", "given_name"])
         register_audited(Employment)

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated, Timestamped, Versioned
+from canbo.core.rulebook import DatedRule
 from canbo.core.text import search_q
 from canbo.org.models import OrgUnit
 
@@ -344,3 +345,12 @@ class RetirementRule(EffectiveDated):
 
     def __str__(self):
         return f"{self.get_gender_display()} từ {self.valid_from:%d/%m/%Y}: {self.legal_basis}"
+
+
+class PeopleRule(DatedRule):
+    """The register's legal rules as dated rows (canbo.core.rulebook), seeded with the texts they come from: the
+    working age of each category (`working_age.<category>`), read by the start date of the career row it judges."""
+
+    class Meta(DatedRule.Meta):
+        verbose_name = _("quy định về hồ sơ cán bộ, công chức, viên chức")
+        verbose_name_plural = _("quy định về hồ sơ cán bộ, công chức, viên chức")

@@ -1,7 +1,9 @@
-"""The record rules of the personnel register that need no database: one place for the services (one record
-at a time, inside `full_clean`) and the Excel import (thousands of rows validated in memory)."""
+"""The record rules of the personnel register: one place for the services (one record at a time, inside
+`full_clean`) and the Excel import (thousands of rows validated in memory). Only the working age reads the database
+(its dated rules, one query; the import loads them once)."""
 
 import functools
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.core.exceptions import ValidationError
@@ -9,10 +11,11 @@ from django.utils import timezone
 
 from canbo.core.dates import add_years
 from canbo.core.exceptions import add_error
+from canbo.core.rulebook import RuleHistory, RuleMissing
 from canbo.org.models import AdminLevel, UnitKind
 
 from .choices import LEGACY_CATEGORIES, PersonnelMove, level_rank
-from .models import Employment, Person, Qualification
+from .models import Employment, PeopleRule, Person, Qualification
 from .national_codes import religion_error
 from .validators import check_national_id_matches, has_control_characters, validate_national_id
 
@@ -77,36 +80,56 @@ def person_rule_errors(person: Person, *, today=None) -> Errors:
     return errors
 
 
-# The youngest age at which a career row may start, by category, with its legal basis. Cán bộ and công chức:
-# from 18 (Luật Cán bộ, công chức 2025; before it Luật CBCC 2008 Điều 36). Viên chức: from 18, or from 15 in a
-# culture, arts or sport unit with the written consent of a legal representative (Luật Viên chức 2010 Điều 22,
-# NĐ 115/2020 Điều 5): the register does not know a unit's field, so it refuses under 15 and leaves the 15–18
-# exception to the officer. A contract worker: a minor from 15 (Bộ luật Lao động 2019 Điều 143); the light works
-# of Điều 145 for younger children are not posts of a public body.
-MINIMUM_AGE = {
-    "CB": (18, "cán bộ phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
-    "CC": (18, "công chức phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
-    "CB_XA": (18, "cán bộ cấp xã phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
-    "CC_XA": (18, "công chức cấp xã phải từ đủ 18 tuổi (Luật Cán bộ, công chức)"),
-    "VC": (
-        15,
-        "viên chức phải từ đủ 18 tuổi, hoặc từ đủ 15 tuổi ở đơn vị văn hóa, nghệ thuật, thể dục, thể thao có "
-        "đồng ý bằng văn bản của người đại diện theo pháp luật (Luật Viên chức Điều 22, NĐ 115/2020 Điều 5)",
-    ),
-    "LD_HD": (15, "người lao động phải từ đủ 15 tuổi (Bộ luật Lao động 2019 Điều 143)"),
-}
+# The youngest age at which a career row may start, by category: dated rows of PeopleRule (`working_age.<category>`,
+# migration 0009, shown on the "Căn cứ pháp lý" page), read by the row's start date. Cán bộ and công chức: from 18
+# (Luật CBCC 2008 Điều 36 → Luật Cán bộ, công chức 2025). Viên chức: from 18, or from 15 in a culture, arts or sport
+# unit with the written consent of a legal representative (Luật Viên chức 2010 Điều 22, NĐ 115/2020 Điều 5): the
+# register does not know a unit's field, so it refuses under 15 and leaves the 15–18 exception to the officer. A
+# contract worker: from 15 (Bộ luật Lao động 2019 Điều 3, 143); the light works of Điều 145 for younger children are
+# not posts of a public body. A category with no version on the date (the commune categories after 30/06/2025,
+# refused by the reform rule) has no age check.
+WORKING_AGE = "working_age."
+
+
+@dataclass(frozen=True)
+class WorkingAges:
+    """Every version of the working-age rules, loaded in one query: the services load them per call, the Excel
+    import once for the whole workbook."""
+
+    versions: dict[str, list]
+
+    @classmethod
+    def load(cls) -> "WorkingAges":
+        versions: dict[str, list] = {}
+        for row in PeopleRule.objects.filter(code__startswith=WORKING_AGE).order_by("valid_from"):
+            versions.setdefault(row.code.removeprefix(WORKING_AGE), []).append(row)
+        return cls(versions)
+
+    def on(self, category: str, day: date) -> tuple[int, str] | None:
+        """(minimum age in years, the rule's wording) for a row of `category` starting on `day`, or None."""
+        try:
+            value = RuleHistory(category, self.versions.get(category, [])).on(day)
+        except RuleMissing:
+            return None
+        return value["min_age_years"], value["rule"]
 
 
 def age_on(birth: date, day: date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
 
 
-def working_age_errors(*, birth: date | None, start: date | None, category: str) -> Errors:
-    """A career row starts at the working age of its category (MINIMUM_AGE), never before birth."""
+def working_age_errors(
+    *, birth: date | None, start: date | None, category: str, ages: WorkingAges | None = None
+) -> Errors:
+    """A career row starts at the working age of its category in force on its start date, never before birth.
+    `ages`: the rules loaded once by a caller that checks many rows (one query otherwise)."""
     errors: Errors = {}
-    if not birth or not start or category not in MINIMUM_AGE:
+    if not birth or not start:
         return errors
-    minimum, rule = MINIMUM_AGE[category]
+    found = (ages or WorkingAges.load()).on(category, start)
+    if found is None:
+        return errors
+    minimum, rule = found
     if start < birth:
         add_error(errors, "start_date", "Ngày bắt đầu công tác không được trước ngày sinh.")
     elif start < add_years(birth, minimum):
@@ -118,13 +141,16 @@ def working_age_errors(*, birth: date | None, start: date | None, category: str)
     return errors
 
 
-def employment_rule_errors(emp: Employment, unit, *, birth: date | None = None) -> Errors:
-    """`emp` is an Employment or anything with start_date, end_date and category; `birth` the person's.
+def employment_rule_errors(
+    emp: Employment, unit, *, birth: date | None = None, ages: WorkingAges | None = None
+) -> Errors:
+    """`emp` is an Employment or anything with start_date, end_date and category; `birth` the person's; `ages` the
+    working-age rules when the caller loaded them (the import: once per workbook).
 
     As _validate_employment without its queries: dates in order, the working age at the start, the unit in
     force on the start date and a body (not an area), no legacy categories or district units from 01/07/2025.
     Overlaps are checked by the caller on the whole timeline in memory."""
-    errors: Errors = working_age_errors(birth=birth, start=emp.start_date, category=emp.category)
+    errors: Errors = working_age_errors(birth=birth, start=emp.start_date, category=emp.category, ages=ages)
     if emp.end_date and emp.start_date and emp.end_date < emp.start_date:
         add_error(errors, "end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
     if unit is not None and emp.start_date:

@@ -16,6 +16,7 @@ from canbo.org.models import OrgUnit
 from .choices import PersonnelMove, PersonStatus
 from .models import ChangeRequest, ChangeRequestStatus, Employment, Person, Qualification, QualificationSource
 from .rules import (
+    WorkingAges,
     close_open_row,
     employment_rule_errors,
     granted_in_course_window,
@@ -214,9 +215,10 @@ def person_update(*, actor, person: Person, data: dict, expected_version: int | 
     except ValidationError as exc:
         _merge(errors, exc.message_dict)
     if "date_of_birth" in changed:  # every career row still starts at the working age
+        ages = WorkingAges.load()
         for emp in person.employments.all():
             found = working_age_errors(
-                birth=person.date_of_birth, start=emp.start_date, category=emp.category
+                birth=person.date_of_birth, start=emp.start_date, category=emp.category, ages=ages
             )
             _merge(errors, {"date_of_birth": found.get("start_date", [])})
     if errors := {f: m for f, m in errors.items() if m}:

@@ -38,17 +38,16 @@ from .models import ReductionTarget, StaffingQuota, StreamliningCase
 PATH_SEGMENT = len(OrgUnit.path_segment(1))  # every unit path is a run of segments of this width
 
 
-def _scoped(queryset, user, *fields):
-    if user is None:
-        return queryset
-    return scoped(queryset, any_unit_visibility_q(user, *fields), allowed=reads_cadre_work(user))
-
-
 # --- quotas --------------------------------------------------------------------------------------------------
 
 
 def quota_queryset_for(*, user):
-    return _scoped(StaffingQuota.objects.select_related("unit"), user, "unit__path")
+    """Quotas of the units the user may read (historical paths included); `user` None: the whole province (a
+    command, a report run for the province)."""
+    quotas = StaffingQuota.objects.select_related("unit")
+    if user is None:
+        return quotas
+    return scoped(quotas, any_unit_visibility_q(user, "unit__path"), allowed=reads_cadre_work(user))
 
 
 def quota_get_for_user(*, user, pk: int) -> StaffingQuota:

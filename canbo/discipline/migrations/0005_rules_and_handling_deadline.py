@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from canbo.core.rule_migrations import create_rule_table
+
 
 class Migration(migrations.Migration):
 
@@ -20,23 +22,5 @@ class Migration(migrations.Migration):
             name='is_complex',
             field=models.BooleanField(default=False, verbose_name='vụ việc phức tạp (gia hạn)'),
         ),
-        migrations.CreateModel(
-            name='DisciplineRule',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(max_length=60, verbose_name='mã quy định')),
-                ('label', models.CharField(max_length=300, verbose_name='nội dung')),
-                ('value', models.JSONField(verbose_name='giá trị')),
-            ],
-            options={
-                'verbose_name': 'quy định về kỷ luật',
-                'verbose_name_plural': 'quy định về kỷ luật',
-                'ordering': ['code', 'valid_from'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('code', 'valid_from'), name='discipline_disciplinerule_code_from'), models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='discipline_disciplinerule_dates_ordered')],
-            },
-        ),
+        create_rule_table("discipline", "DisciplineRule", "quy định về kỷ luật"),
     ]

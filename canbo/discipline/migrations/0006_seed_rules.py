@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 OLD = date(2000, 1, 1)  # the texts before 2025 (Luật CBCC 2008, Luật Viên chức 2010, NĐ 34/2011 → NĐ 112/2020)
 LAST_OLD = date(2025, 6, 30)
@@ -83,17 +83,16 @@ ROWS = [
 ]
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "discipline.DisciplineRule", ROWS)
+def set_handling_deadlines(apps, schema_editor):
+    """Cases opened before the rule have the ordinary 90-day limit from their opening."""
     Case = apps.get_model("discipline", "DisciplineCase")
     for case in Case.objects.filter(handling_deadline__isnull=True).only("id", "opened_on"):
         Case.objects.filter(pk=case.pk).update(handling_deadline=case.opened_on + timedelta(days=90))
 
 
-def backward(apps, schema_editor):
-    unseed_rules(apps, "discipline.DisciplineRule", ROWS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("discipline", "0005_rules_and_handling_deadline")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [
+        seed_rules_operation("discipline.DisciplineRule", ROWS),
+        migrations.RunPython(set_handling_deadlines, migrations.RunPython.noop),
+    ]

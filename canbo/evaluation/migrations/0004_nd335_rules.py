@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from canbo.core.rule_migrations import add_rule_table_constraints, create_rule_table
+
 
 class Migration(migrations.Migration):
 
@@ -14,24 +16,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='EvaluationRule',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(max_length=60, verbose_name='mã quy định')),
-                ('label', models.CharField(max_length=300, verbose_name='nội dung')),
-                ('value', models.JSONField(verbose_name='giá trị')),
-            ],
-            options={
-                'verbose_name': 'quy định về đánh giá, xếp loại',
-                'verbose_name_plural': 'quy định về đánh giá, xếp loại',
-                'ordering': ['code', 'valid_from'],
-                'abstract': False,
-            },
-        ),
+        create_rule_table("evaluation", "EvaluationRule", "quy định về đánh giá, xếp loại", with_constraints=False),
         migrations.AddField(
             model_name='ratingdeliverable',
             name='quantity_percent',
@@ -65,12 +50,5 @@ class Migration(migrations.Migration):
             model_name='ratingsheet',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('unit_results_percent__isnull', True), ('unit_results_percent__lte', 100), _connector='OR'), models.Q(('organisation_percent__isnull', True), ('organisation_percent__lte', 100), _connector='OR')), name='rating_sheet_leader_percent_range', violation_error_message='Tỷ lệ từ 0 đến 100 %.'),
         ),
-        migrations.AddConstraint(
-            model_name='evaluationrule',
-            constraint=models.UniqueConstraint(fields=('code', 'valid_from'), name='evaluation_evaluationrule_code_from'),
-        ),
-        migrations.AddConstraint(
-            model_name='evaluationrule',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='evaluation_evaluationrule_dates_ordered'),
-        ),
+        *add_rule_table_constraints("evaluation", "EvaluationRule"),
     ]

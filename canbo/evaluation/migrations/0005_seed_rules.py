@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 OLD = date(2000, 1, 1)
 ND335_FROM = date(2026, 1, 1)
@@ -77,14 +77,6 @@ ROWS = [
 ]
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "evaluation.EvaluationRule", ROWS)
-
-
-def backward(apps, schema_editor):
-    unseed_rules(apps, "evaluation.EvaluationRule", ROWS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("evaluation", "0004_nd335_rules")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [seed_rules_operation("evaluation.EvaluationRule", ROWS)]

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from canbo.core.rule_migrations import add_rule_table_constraints, create_rule_table
+
 
 class Migration(migrations.Migration):
 
@@ -14,24 +16,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name='MovementRule',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(max_length=60, verbose_name='mã quy định')),
-                ('label', models.CharField(max_length=300, verbose_name='nội dung')),
-                ('value', models.JSONField(verbose_name='giá trị')),
-            ],
-            options={
-                'verbose_name': 'quy định về bổ nhiệm, luân chuyển',
-                'verbose_name_plural': 'quy định về bổ nhiệm, luân chuyển',
-                'ordering': ['code', 'valid_from'],
-                'abstract': False,
-            },
-        ),
+        create_rule_table("movements", "MovementRule", "quy định về bổ nhiệm, luân chuyển", with_constraints=False),
         migrations.AddField(
             model_name='appointment',
             name='extension_votes_for',
@@ -46,12 +31,5 @@ class Migration(migrations.Migration):
             model_name='appointment',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('extension_votes_for__isnull', True), ('extension_votes_total__isnull', True)), models.Q(('extension_votes_for__lte', models.F('extension_votes_total')), ('extension_votes_total__gt', 0)), _connector='OR'), name='appointment_extension_votes_valid', violation_error_message='Số phiếu đồng ý không vượt quá tổng số người biểu quyết.'),
         ),
-        migrations.AddConstraint(
-            model_name='movementrule',
-            constraint=models.UniqueConstraint(fields=('code', 'valid_from'), name='movements_movementrule_code_from'),
-        ),
-        migrations.AddConstraint(
-            model_name='movementrule',
-            constraint=models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='movements_movementrule_dates_ordered'),
-        ),
+        *add_rule_table_constraints("movements", "MovementRule"),
     ]

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 ROWS = [
     {
@@ -36,14 +36,6 @@ ROWS = [
 ]
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "movements.MovementRule", ROWS)
-
-
-def backward(apps, schema_editor):
-    unseed_rules(apps, "movements.MovementRule", ROWS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("movements", "0002_terms_rules")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [seed_rules_operation("movements.MovementRule", ROWS)]

@@ -2,6 +2,8 @@
 
 from django.db import migrations, models
 
+from canbo.core.rule_migrations import create_rule_table
+
 
 class Migration(migrations.Migration):
 
@@ -20,23 +22,5 @@ class Migration(migrations.Migration):
             name='over_age_approval',
             field=models.CharField(blank=True, max_length=120, verbose_name='văn bản đồng ý của cấp ủy trực thuộc Trung ương (người trên 60 tuổi)'),
         ),
-        migrations.CreateModel(
-            name='PartyRule',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('valid_from', models.DateField(verbose_name='hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hiệu lực đến')),
-                ('legal_basis', models.CharField(blank=True, max_length=300, verbose_name='căn cứ pháp lý')),
-                ('code', models.CharField(max_length=60, verbose_name='mã quy định')),
-                ('label', models.CharField(max_length=300, verbose_name='nội dung')),
-                ('value', models.JSONField(verbose_name='giá trị')),
-            ],
-            options={
-                'verbose_name': 'quy định về kết nạp đảng viên',
-                'verbose_name_plural': 'quy định về kết nạp đảng viên',
-                'ordering': ['code', 'valid_from'],
-                'abstract': False,
-                'constraints': [models.UniqueConstraint(fields=('code', 'valid_from'), name='party_partyrule_code_from'), models.CheckConstraint(condition=models.Q(('valid_to__isnull', True), ('valid_to__gte', models.F('valid_from')), _connector='OR'), name='party_partyrule_dates_ordered')],
-            },
-        ),
+        create_rule_table("party", "PartyRule", "quy định về kết nạp đảng viên"),
     ]

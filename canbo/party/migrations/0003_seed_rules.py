@@ -5,7 +5,7 @@ from datetime import date
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 QD29 = "Quy định 29-QĐ/TW ngày 25/07/2016 thi hành Điều lệ Đảng, mục 1 (Điều 1 khoản 2 Điều lệ)"
 QD24 = "Quy định 24-QĐ/TW ngày 30/07/2021 thi hành Điều lệ Đảng, mục 1 (Điều 1 khoản 2 Điều lệ)"
@@ -82,14 +82,6 @@ ROWS = [
 ]
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "party.PartyRule", ROWS)
-
-
-def backward(apps, schema_editor):
-    unseed_rules(apps, "party.PartyRule", ROWS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("party", "0002_party_rule_and_exceptions")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [seed_rules_operation("party.PartyRule", ROWS)]

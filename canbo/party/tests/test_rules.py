@@ -1,4 +1,4 @@
-"""The admission rules as dated rows (QĐ 29 → QĐ 24 → QĐ 232-QĐ/TW): each case is judged by the text in force
+"""The admission rules as dated rows (QĐ 29 → QĐ 24 → QĐ 232 → QĐ 294-QĐ/TW with HD 06-HD/TW): each case is judged by the text in force
 on the chi bộ's vote, and the probation by the rule in force on the admission day."""
 
 import datetime
@@ -28,6 +28,8 @@ def _candidate(alice, party_a, *, vote, born, **extra):
     [
         (D(2025, 1, 19), "Quy định 24-QĐ/TW", "232-QĐ/TW"),
         (D(2025, 1, 20), "Quy định 232-QĐ/TW", "24-QĐ/TW ngày"),
+        (D(2025, 6, 30), "Quy định 232-QĐ/TW", "294-QĐ/TW"),
+        (D(2025, 7, 1), "Quy định 294-QĐ/TW", "Quy định 232-QĐ/TW"),
         (D(2021, 7, 29), "Quy định 29-QĐ/TW", "24-QĐ/TW"),
         (D(2021, 7, 30), "Quy định 24-QĐ/TW", "29-QĐ/TW"),
     ],
@@ -143,7 +145,10 @@ def test_the_rules_are_on_the_legal_page_with_their_source(db):
     areas = dict(rules_in_force(D(2026, 12, 1)))
     rows = {r.code: r for r in areas["Kết nạp đảng viên"]}
     assert set(rows) == {"admission_age", "admission_education", "probation_months"}
-    assert "232-QĐ/TW" in rows["admission_age"].legal_basis
+    assert "Quy định 294-QĐ/TW" in rows["admission_age"].legal_basis
+    assert "Hướng dẫn 06-HD/TW" in rows["admission_education"].legal_basis
+    mid = {r.code: r for r in dict(rules_in_force(D(2025, 3, 1)))["Kết nạp đảng viên"]}
+    assert "Quy định 232-QĐ/TW" in mid["admission_age"].legal_basis
     old = {r.code: r for r in dict(rules_in_force(D(2024, 12, 1)))["Kết nạp đảng viên"]}
     assert "24-QĐ/TW" in old["admission_age"].legal_basis
 

@@ -1,4 +1,4 @@
-"""Issue 13: a career row starts at the working age of its category (people.rules.MINIMUM_AGE), at every door —
+"""Issue 13: a career row starts at the working age of its category (dated PeopleRule rows, read by people.rules), at every door —
 the service (form, API), the profile's timeline, a change of birth date and the Excel import; and every field
 error of the create form is reported at once, listed above the form."""
 

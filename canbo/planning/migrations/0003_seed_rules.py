@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 QD50 = "Quy định 50-QĐ/TW ngày 27/12/2021 của Bộ Chính trị về công tác quy hoạch cán bộ"
 QD377 = "Quy định 377-QĐ/TW ngày 08/10/2025 của Bộ Chính trị (thay thế QĐ 50-QĐ/TW, QĐ 80-QĐ/TW)"
@@ -58,14 +58,6 @@ ROWS = [
 ]
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "planning.PlanningRule", ROWS)
-
-
-def backward(apps, schema_editor):
-    unseed_rules(apps, "planning.PlanningRule", ROWS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("planning", "0002_planning_rule")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [seed_rules_operation("planning.PlanningRule", ROWS)]

@@ -2,8 +2,9 @@
 former tables is copied with its dates and legal basis (history kept, edits made in the admin included), then
 the tables are dropped; their names stay as read-only admin lists (proxies)."""
 
-from django.db import migrations, models
+from django.db import migrations
 
+from canbo.core.rule_migrations import add_rule_table_constraints, create_rule_table
 
 STEP_FIELDS = ("step_months", "seniority_after_months", "seniority_first_percent", "seniority_yearly_percent")
 TRAINING = {
@@ -72,29 +73,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.CreateModel(
-            name="SalaryRule",
-            fields=[
-                (
-                    "id",
-                    models.BigAutoField(
-                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
-                    ),
-                ),
-                ("valid_from", models.DateField(verbose_name="hiệu lực từ")),
-                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hiệu lực đến")),
-                ("legal_basis", models.CharField(blank=True, max_length=300, verbose_name="căn cứ pháp lý")),
-                ("code", models.CharField(max_length=60, verbose_name="mã quy định")),
-                ("label", models.CharField(max_length=300, verbose_name="nội dung")),
-                ("value", models.JSONField(verbose_name="giá trị")),
-            ],
-            options={
-                "verbose_name": "quy định về tiền lương",
-                "verbose_name_plural": "quy định về tiền lương",
-                "ordering": ["code", "valid_from"],
-                "abstract": False,
-            },
-        ),
+        create_rule_table("salary", "SalaryRule", "quy định về tiền lương", with_constraints=False),
         migrations.RunPython(copy_rules, restore_rules),
         migrations.DeleteModel(
             name="BaseSalary",
@@ -108,21 +87,7 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name="StepRule",
         ),
-        migrations.AddConstraint(
-            model_name="salaryrule",
-            constraint=models.UniqueConstraint(
-                fields=("code", "valid_from"), name="salary_salaryrule_code_from"
-            ),
-        ),
-        migrations.AddConstraint(
-            model_name="salaryrule",
-            constraint=models.CheckConstraint(
-                condition=models.Q(
-                    ("valid_to__isnull", True), ("valid_to__gte", models.F("valid_from")), _connector="OR"
-                ),
-                name="salary_salaryrule_dates_ordered",
-            ),
-        ),
+        *add_rule_table_constraints("salary", "SalaryRule"),
         migrations.CreateModel(
             name="SalaryRuleView",
             fields=[],

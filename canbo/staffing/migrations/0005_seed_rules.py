@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 ND108 = "NĐ 108/2014/NĐ-CP (sửa đổi bởi NĐ 113/2018/NĐ-CP, NĐ 143/2020/NĐ-CP)"
 ND29 = "NĐ 29/2023/NĐ-CP"
@@ -64,14 +64,6 @@ def _rows():
     return rows
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "staffing.StaffingRule", _rows())
-
-
-def backward(apps, schema_editor):
-    unseed_rules(apps, "staffing.StaffingRule", _rows())
-
-
 class Migration(migrations.Migration):
     dependencies = [("staffing", "0004_rules_and_exemptions")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [seed_rules_operation("staffing.StaffingRule", _rows)]

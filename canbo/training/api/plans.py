@@ -12,9 +12,8 @@ from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED
 
 from .. import services
-from ..excel.achievements import plan_achievements
 from ..models import PlanAllocation, PlanLine, PlanTransition, Programme, TrainingNeed
-from ..selectors import plan_queryset_for
+from ..selectors import plan_achievements, plan_queryset_for
 from ..serializers import (
     AllocationSerializer,
     AllocationWriteSerializer,

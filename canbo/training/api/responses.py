@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from canbo.core.api import Serializer, percent_field
 
-from ..excel.achievements import PlanFigures
+from ..selectors import PlanFigures
 
 
 def _pct():

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import migrations
 
-from canbo.core.rulebook import seed_rules, unseed_rules
+from canbo.core.rule_migrations import seed_rules_operation
 
 ROWS = [
     {
@@ -21,14 +21,6 @@ ROWS = [
 ]
 
 
-def forward(apps, schema_editor):
-    seed_rules(apps, "training.TrainingRule", ROWS)
-
-
-def backward(apps, schema_editor):
-    unseed_rules(apps, "training.TrainingRule", ROWS)
-
-
 class Migration(migrations.Migration):
     dependencies = [("training", "0004_training_rule")]
-    operations = [migrations.RunPython(forward, backward)]
+    operations = [seed_rules_operation("training.TrainingRule", ROWS)]

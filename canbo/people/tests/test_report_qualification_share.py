@@ -2,7 +2,7 @@
 
 from decimal import Decimal
 
-from .helpers import find, run
+from tests.report_province import find, province_fixture, run, staff_fixture  # noqa: F401 (the fixtures)
 
 
 def test_it_gives_each_measured_level_as_of_a_date(staff):

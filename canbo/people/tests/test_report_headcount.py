@@ -3,8 +3,7 @@
 import datetime
 
 from canbo.people.models import Employment
-
-from .helpers import find, run
+from tests.report_province import find, province_fixture, run, staff_fixture  # noqa: F401 (the fixtures)
 
 
 def test_it_counts_people_by_level_category_and_sector_on_a_date(staff):

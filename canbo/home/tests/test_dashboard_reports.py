@@ -3,7 +3,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from .conftest import make_people
+from tests.report_province import make_people, province_fixture, staff_fixture  # noqa: F401 (the fixtures)
 
 
 def test_the_dashboard_shows_report_tiles_and_the_chart(client, staff, board):

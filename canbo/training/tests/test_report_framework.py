@@ -15,9 +15,9 @@ from django.utils import timezone
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
 from tests.factories import PersonFactory
+from tests.report_province import run
 
-from .helpers import run
-from .test_training_enrolments import PERIOD, D, enrol, training_fixture  # noqa: F401
+from .test_report_enrolments import PERIOD, D, enrol, training_fixture  # noqa: F401
 
 INTERVAL_REPORTS = ["training-enrolments", "training-degrees", "training-spending"]
 

@@ -1,6 +1,6 @@
 """Org units as of a date by level × sector × kind, with the reconciliation line."""
 
-from .helpers import find, run
+from tests.report_province import find, province_fixture, run  # noqa: F401 (the fixtures)
 
 
 def test_it_counts_units_active_on_the_date_without_areas(province):

@@ -7,9 +7,9 @@ import pytest
 from canbo.reports.base import ReportParameterError
 from canbo.reports.rendering import to_text
 from tests.factories import PersonFactory
+from tests.report_province import find, run
 
-from .helpers import find, run
-from .test_training_enrolments import (
+from .test_report_enrolments import (
     QUIT,
     D,
     M,

@@ -28,8 +28,7 @@ from canbo.training.choices import EnrolmentResult, TrainingMode, Venue
 from canbo.training.models import Enrolment, PlanAllocation, PlanLine, Programme, TrainingPlan
 from canbo.training.reports.measures import enrolment_link
 from tests.factories import OrgUnitFactory, PersonFactory
-
-from .helpers import find, run
+from tests.report_province import find, run
 
 D = datetime.date
 M = 1_000_000
