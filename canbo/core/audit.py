@@ -37,7 +37,8 @@ def audit_actor(actor, remote_addr=None):
             auditlog_value.set(previous)
 
 
-# Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor.
+# Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor,
+# remote_addr.
 # Apps that follow changes (the national database's outbox) receive it; core knows none of them.
 bulk_audited = Signal()
 
@@ -83,7 +84,7 @@ def audit_bulk(*, actor, entries, remote_addr=None, cid=None):
             }
 
     insert_rows(LogEntry, list(rows()), now=now)
-    bulk_audited.send(sender=audit_bulk, entries=entries, actor=actor)
+    bulk_audited.send(sender=audit_bulk, entries=entries, actor=actor, remote_addr=remote_addr)
 
 
 def history_for(objects):

@@ -3,14 +3,15 @@ unit is the person's unit when the change or the access happened)."""
 
 from datetime import date
 
+from django.apps import apps
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, managed_person_q
 
-from .fields import BY_CODE
-from .models import AccessLogEntry, OutboxItem, OutboxState
+from .fields import BY_CODE, FIELDS, GROUP_NAMES, SENSITIVE_GROUPS, Group
+from .models import AccessLogEntry, Consent, ConsentPurpose, OutboxItem, OutboxState
 
 SYNC_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
 
@@ -102,3 +103,66 @@ def access_log_audit(*, user, unit=None, start: date | None = None, end: date | 
     if end:
         qs = qs.filter(at__date__lte=end)
     return qs.order_by("-at", "-id")
+
+
+# --- the official's own e-dossier ------------------------------------------------------------------------------
+
+
+def _filled(value) -> bool:
+    return value not in (None, "", [], {})
+
+
+def dossier_completeness(*, person) -> list[dict]:
+    """Per group of NĐ 27/2026: of the fields Canbo holds (a model field), how many this person's records fill,
+    and the required ones still empty — what the official checks and completes on their own e-dossier page.
+    One query per model that holds the person's rows (about twenty), none per field."""
+    values: dict[tuple[str, str], bool] = {}
+    by_model: dict[str, set[str]] = {}
+    for field in FIELDS:
+        if field.model_field:
+            label, name = field.model_field
+            by_model.setdefault(label, set()).add(name)
+    for label, names in by_model.items():
+        model = apps.get_model(label)
+        if model is type(person):
+            for name in names:
+                attname = model._meta.get_field(name).attname
+                values[(label, name)] = _filled(getattr(person, attname))
+        elif label == "org.OrgUnit":  # the unit's own data: filled when the person has a unit
+            values.update({(label, n): person.current_unit_id is not None for n in names})
+        elif label == "people.Rank":
+            values.update({(label, n): person.rank_id is not None for n in names})
+        elif any(f.name == "person" for f in model._meta.concrete_fields):
+            rows = list(model.objects.filter(person=person).values(*names))
+            values.update({(label, n): any(_filled(r[n]) for r in rows) for n in names})
+    groups = []
+    for group in Group:
+        fields = [f for f in FIELDS if f.group == group]
+        held = [f for f in fields if f.model_field and f.model_field in values]
+        groups.append(
+            {
+                "group": int(group),
+                "name": GROUP_NAMES[group],
+                "fields": len(fields),
+                "held": len(held),
+                "filled": sum(values[f.model_field] for f in held),
+                "missing_required": [f for f in held if f.required and not values[f.model_field]],
+                "sensitive": group in SENSITIVE_GROUPS,
+            }
+        )
+    return groups
+
+
+def own_outbox(*, person):
+    """The official's own changes on their way to the national database, newest first (their own record only)."""
+    return OutboxItem.objects.filter(person=person).order_by("-created_at", "-id")
+
+
+def consents_of(*, person) -> dict[str, Consent | None]:
+    """Each use that needs the official's consent → the consent in force, or None."""
+    current = {c.purpose: c for c in Consent.objects.filter(person=person, withdrawn_at__isnull=True)}
+    return {purpose: current.get(purpose) for purpose in ConsentPurpose.values}
+
+
+def has_consent(*, person, purpose: str) -> bool:
+    return Consent.objects.filter(person=person, purpose=purpose, withdrawn_at__isnull=True).exists()

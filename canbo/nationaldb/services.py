@@ -159,6 +159,25 @@ def access_log_record(*, user, person, part: str, remote_addr: str | None = None
     )
 
 
+def access_log_record_bulk(*, user, persons, part: str, remote_addr: str | None = None) -> int:
+    """One log row per person whose dossier `user` exported (their own excepted), one insert."""
+    name = (user.get_full_name() or user.get_username())[:150]
+    rows = [
+        AccessLogEntry(
+            person=p,
+            unit_id=p.current_unit_id,
+            viewer=user,
+            viewer_name=name,
+            part=part,
+            remote_addr=remote_addr or None,
+        )  # fmt: skip
+        for p in persons
+        if p.user_id != user.pk
+    ]
+    AccessLogEntry.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def consent_grant(*, user, person, purpose: str) -> Consent:
     """The official records their own consent to a use (only the person, under their own login)."""
     if person.user_id != user.pk:

@@ -107,8 +107,8 @@ def _upload(client, person, **extra):
 def test_the_official_uploads_a_scan_to_their_own_e_dossier(client, dana):
     own = Person.objects.get(user=dana)
     client.force_login(dana)
-    response = _upload(client, own, next="/ho-so-cua-toi/ho-so-dien-tu/")
-    assert response.status_code == 302 and response.url == "/ho-so-cua-toi/ho-so-dien-tu/"
+    response = _upload(client, own, next="/dong-bo-csdl-quoc-gia/ho-so-dien-tu-cua-toi/")
+    assert response.status_code == 302 and response.url == "/dong-bo-csdl-quoc-gia/ho-so-dien-tu-cua-toi/"
     document = DossierDocument.objects.get(person=own)
     assert document.uploaded_by == dana and document.issuer == "ĐH Huế"
     assert not AccessLogEntry.objects.exists()  # their own dossier: nothing to log
