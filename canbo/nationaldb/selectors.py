@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404
 from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role, managed_person_q
 
+from .codes import BY_KEY as CATALOGUES_BY_KEY
+from .codes import national_codes
 from .fields import BY_CODE, FIELDS, GROUP_NAMES, SENSITIVE_GROUPS, Group
 from .models import AccessLogEntry, Consent, ConsentPurpose, OutboxItem, OutboxState
 
@@ -37,7 +39,12 @@ def outbox_list(*, user, view: str, today: date):
     qs = outbox_for(user=user)
     if view == "overdue":
         return qs.filter(state=OutboxState.WAITING, deadline__lt=today).order_by("deadline", "id")
-    state = {"waiting": OutboxState.WAITING, "sent": OutboxState.SENT, "refused": OutboxState.REFUSED}[view]
+    state = {
+        "waiting": OutboxState.WAITING,
+        "sent": OutboxState.SENT,
+        "refused": OutboxState.REFUSED,
+        "blocked": OutboxState.BLOCKED,
+    }[view]
     order = "-sent_at" if state == OutboxState.SENT else "deadline"
     return qs.filter(state=state).order_by(order, "id")
 
@@ -48,6 +55,7 @@ def outbox_summary(*, user, today: date) -> dict:
         waiting=Count("id", filter=Q(state=OutboxState.WAITING)),
         sent=Count("id", filter=Q(state=OutboxState.SENT)),
         refused=Count("id", filter=Q(state=OutboxState.REFUSED)),
+        blocked=Count("id", filter=Q(state=OutboxState.BLOCKED)),
         overdue=Count("id", filter=Q(state=OutboxState.WAITING, deadline__lt=today)),
         unapproved=Count("id", filter=Q(state=OutboxState.WAITING, batch__isnull=True)),
     )
@@ -62,6 +70,39 @@ def records_out_of_sync_by_unit(*, user) -> list[dict]:
         .annotate(persons=Count("person", distinct=True), items=Count("id"))
         .order_by("-persons", "unit__name")
     )
+
+
+BLOCKED_REPORT_LIMIT = 5000
+
+
+def blocked_by_code(*, user) -> list[dict]:
+    """The report of what cannot be sent for a missing national code, by list and value: "Ngạch 01.999: 12
+    mục, 9 hồ sơ", with the message saying where to fix it. Read from the held-back items (at most 5.000)."""
+    report: dict[tuple[str, str, str], dict] = {}
+    blocked = (
+        outbox_for(user=user)
+        .filter(state=OutboxState.BLOCKED)
+        .select_related(None)
+        .only("id", "person_id", "change")
+    )
+    for item in blocked[:BLOCKED_REPORT_LIMIT]:
+        _codes, problems = national_codes(item.change)
+        for problem in problems:
+            row = report.setdefault(
+                (problem.catalogue, problem.field, problem.value),
+                {
+                    "catalogue": CATALOGUES_BY_KEY[problem.catalogue].label,
+                    "field": problem.field,
+                    "value": problem.value,
+                    "message": problem.message,
+                    "items": 0,
+                    "persons": set(),
+                },
+            )
+            row["items"] += 1
+            row["persons"].add(item.person_id)
+    rows = sorted(report.values(), key=lambda r: (-len(r["persons"]), r["catalogue"], r["value"]))
+    return [{**r, "persons": len(r["persons"])} for r in rows]
 
 
 def refusal_fix(item: OutboxItem) -> dict:
