@@ -6,7 +6,8 @@ import io
 import pytest
 from django.core.exceptions import ValidationError
 
-from canbo.nationaldb.codes import national_codes
+from canbo.nationaldb.codes import BY_FIELD, national_codes
+from canbo.nationaldb.fields import BY_CODE, Coverage
 from canbo.nationaldb.models import NationalCode, OutboxItem, OutboxState
 from canbo.nationaldb.provinces import PROVINCES, province_code
 from canbo.nationaldb.selectors import blocked_by_code
@@ -96,3 +97,8 @@ def test_the_report_counts_what_is_held_back_by_list_and_value_for_the_officers_
     client.force_login(alice)
     page = client.get("/dong-bo-csdl-quoc-gia/?xem=blocked").content.decode()
     assert "Dữ liệu chưa gửi được do thiếu mã danh mục quốc gia" in page and "Đạo khác" in page
+
+
+def test_every_coded_field_is_a_field_of_the_table_that_canbo_holds():
+    for code in BY_FIELD:
+        assert BY_CODE[code].coverage == Coverage.HELD, code
