@@ -4,33 +4,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('nationaldb', '0001_outbox_access_log'),
+        ("nationaldb", "0001_outbox_access_log"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='outboxitem',
-            name='state',
-            field=models.CharField(choices=[('WAITING', 'Chờ gửi'), ('SENT', 'Đã gửi'), ('REFUSED', 'Bị từ chối'), ('BLOCKED', 'Chưa gửi được: thiếu mã danh mục quốc gia')], default='WAITING', max_length=8, verbose_name='trạng thái'),
+            model_name="outboxitem",
+            name="state",
+            field=models.CharField(
+                choices=[
+                    ("WAITING", "Chờ gửi"),
+                    ("SENT", "Đã gửi"),
+                    ("REFUSED", "Bị từ chối"),
+                    ("BLOCKED", "Chưa gửi được: thiếu mã danh mục quốc gia"),
+                ],
+                default="WAITING",
+                max_length=8,
+                verbose_name="trạng thái",
+            ),
         ),
         migrations.CreateModel(
-            name='NationalCode',
+            name="NationalCode",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('catalogue', models.CharField(max_length=20, verbose_name='danh mục')),
-                ('local_value', models.CharField(max_length=60, verbose_name='giá trị trên Canbo')),
-                ('national_code', models.CharField(max_length=30, verbose_name='mã danh mục quốc gia')),
-                ('national_name', models.CharField(blank=True, max_length=200, verbose_name='tên trong danh mục quốc gia')),
-                ('source', models.CharField(blank=True, max_length=200, verbose_name='căn cứ')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("catalogue", models.CharField(max_length=20, verbose_name="danh mục")),
+                ("local_value", models.CharField(max_length=60, verbose_name="giá trị trên Canbo")),
+                ("national_code", models.CharField(max_length=30, verbose_name="mã danh mục quốc gia")),
+                (
+                    "national_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="tên trong danh mục quốc gia"),
+                ),
+                ("source", models.CharField(blank=True, max_length=200, verbose_name="căn cứ")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
             ],
             options={
-                'verbose_name': 'mã danh mục quốc gia',
-                'verbose_name_plural': 'bảng đối chiếu mã danh mục quốc gia',
-                'ordering': ['catalogue', 'local_value'],
-                'constraints': [models.UniqueConstraint(fields=('catalogue', 'local_value'), name='national_code_one_per_value'), models.CheckConstraint(condition=models.Q(('national_code', ''), _negated=True), name='national_code_not_blank')],
+                "verbose_name": "mã danh mục quốc gia",
+                "verbose_name_plural": "bảng đối chiếu mã danh mục quốc gia",
+                "ordering": ["catalogue", "local_value"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("catalogue", "local_value"), name="national_code_one_per_value"
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("national_code", ""), _negated=True),
+                        name="national_code_not_blank",
+                    ),
+                ],
             },
         ),
     ]
