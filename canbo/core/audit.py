@@ -38,7 +38,7 @@ def audit_actor(actor, remote_addr=None):
 
 
 # Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor,
-# by_user (the rows are a user's own changes made through Canbo, such as an import, rather than data received
+# remote_addr, by_user (the rows are a user's own changes made through Canbo, such as an import, rather than data received
 # from another system). Apps that follow changes (the national database's outbox) receive it; core knows none.
 bulk_audited = Signal()
 
@@ -84,7 +84,9 @@ def audit_bulk(*, actor, entries, remote_addr=None, cid=None, by_user: bool = Fa
             }
 
     insert_rows(LogEntry, list(rows()), now=now)
-    bulk_audited.send(sender=audit_bulk, entries=entries, actor=actor, by_user=by_user)
+    bulk_audited.send(
+        sender=audit_bulk, entries=entries, actor=actor, remote_addr=remote_addr, by_user=by_user
+    )
 
 
 def history_for(objects):

@@ -9,18 +9,15 @@ from django.shortcuts import get_object_or_404
 from canbo.people.selectors import person_get_for_user
 from canbo.people.signals import dossier_viewed
 
-from .choices import DocumentKind
 from .models import DossierDocument
-from .selectors import NOT_ENTITLED, may_see_sensitive
-
-SENSITIVE_KINDS = {DocumentKind.HEALTH_CERTIFICATE}
+from .selectors import NOT_ENTITLED, SENSITIVE_DOCUMENT_KINDS, may_see_sensitive
 
 
 @login_required
 def document_view(request, uuid, document):
     person = person_get_for_user(user=request.user, uuid=uuid)
     doc = get_object_or_404(DossierDocument, person=person, uuid=document)
-    if doc.kind in SENSITIVE_KINDS and not may_see_sensitive(user=request.user, person=person):
+    if doc.kind in SENSITIVE_DOCUMENT_KINDS and not may_see_sensitive(user=request.user, person=person):
         raise PermissionDenied(NOT_ENTITLED)
     dossier_viewed.send(sender=document_view, request=request, person=person, part="DOCUMENT")
     response = FileResponse(doc.file.open("rb"), content_type=doc.content_type)

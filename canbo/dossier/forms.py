@@ -2,8 +2,8 @@
 
 from django import forms
 
-from .models import FamilyMember, PersonalHistory
-from .services import FAMILY_FIELDS, HISTORY_FIELDS
+from .models import DossierDocument, FamilyMember, PersonalHistory
+from .services import DOCUMENT_FIELDS, FAMILY_FIELDS, HISTORY_FIELDS
 
 
 class FamilyMemberForm(forms.Form):
@@ -39,3 +39,23 @@ class PhotoForm(forms.Form):
         label="Ảnh 4 × 6 (JPEG hoặc PNG, tối đa 2 MB)",
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png"}),
     )
+
+
+class DocumentForm(forms.Form):
+    """A scanned component of the e-dossier: its kind, number, date, issuer and the file (the service checks the
+    file's real type and size)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = forms.fields_for_model(DossierDocument, fields=DOCUMENT_FIELDS)
+        fields["issued_on"].widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        self.fields = {
+            **fields,
+            "file": forms.FileField(
+                label="Tệp quét (PDF, JPEG hoặc PNG, tối đa 10 MB)",
+                widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,image/jpeg,image/png"}),
+            ),
+        }
+
+    def service_data(self) -> dict:
+        return {f: self.cleaned_data[f] for f in DOCUMENT_FIELDS}

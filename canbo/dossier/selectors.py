@@ -5,8 +5,10 @@ from django.core.exceptions import PermissionDenied
 from canbo.accounts.scoping import can_edit_unit
 from canbo.people.models import Person
 
+from .choices import DocumentKind
 from .models import (
     AssetDeclaration,
+    DossierDocument,
     FamilyMember,
     HealthRecord,
     MilitaryService,
@@ -69,3 +71,16 @@ def sensitive_records_for(*, user, person: Person, part: str) -> list:
     if not may_see_sensitive(user=user, person=person):
         raise PermissionDenied(NOT_ENTITLED)
     return list(SENSITIVE_PARTS[part].objects.filter(person=person))
+
+
+# --- the e-dossier's scanned documents ----------------------------------------------------------------------
+
+SENSITIVE_DOCUMENT_KINDS = frozenset({DocumentKind.HEALTH_CERTIFICATE})
+
+
+def documents_for(*, user, person: Person) -> list[DossierDocument]:
+    """The person's scanned documents that `user` may open: the sensitive kinds only for the entitled."""
+    qs = DossierDocument.objects.filter(person=person).select_related("uploaded_by")
+    if not may_see_sensitive(user=user, person=person):
+        qs = qs.exclude(kind__in=SENSITIVE_DOCUMENT_KINDS)
+    return list(qs)

@@ -1,11 +1,12 @@
 """Writes of the dossier's family relations, personal history and photo: permission first, validated in
 Vietnamese, one transaction, audited (the acting user is recorded on every row's history)."""
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from PIL import Image, UnidentifiedImageError
 
 from canbo.accounts.access import require_edit
+from canbo.accounts.scoping import can_edit_unit
 from canbo.core.audit import audit_actor
 from canbo.core.exceptions import add_error
 from canbo.core.versioning import bump_version
@@ -270,9 +271,18 @@ def _document_format(upload) -> str:
     return kind
 
 
+def may_upload_document(*, user, person: Person) -> bool:
+    """Whoever may edit the person, and the official themself (NĐ 27/2026: the official keeps their own e-dossier
+    up to date); an upload only adds a component, recorded with who uploaded it."""
+    if person.user_id is not None and person.user_id == getattr(user, "pk", None):
+        return True
+    return person.current_unit_id is not None and can_edit_unit(user, person.current_unit)
+
+
 def dossier_document_add(*, user, person: Person, data: dict, upload) -> DossierDocument:
     """Attach a scanned component (kind, number, date, issuer) to the person's e-dossier; audited."""
-    _require_edit(user, person)
+    if not may_upload_document(user=user, person=person):
+        raise PermissionDenied(NOT_YOURS)
     document = DossierDocument(person=person, **{f: data[f] for f in DOCUMENT_FIELDS if f in data})
     errors: dict[str, list[str]] = {}
     for field in ("number", "issuer"):

@@ -11,5 +11,6 @@ urlpatterns = [
     path("<uuid:uuid>/lich-su-ban-than/", views.history_save, name="history_save"),
     path("<uuid:uuid>/anh/", views.photo_view, name="photo"),
     path("<uuid:uuid>/anh/tai-len/", views.photo_upload, name="photo_upload"),
+    path("<uuid:uuid>/giay-to/tai-len/", views.document_upload, name="document_upload"),
     path("<uuid:uuid>/giay-to/<uuid:document>/", document_views.document_view, name="document"),
 ]

@@ -60,6 +60,7 @@ MENU: tuple[Section, ...] = (
             Entry("Cán bộ, công chức, viên chức", "/can-bo/", READERS),
             Entry("Đề nghị cập nhật hồ sơ", "/can-bo/de-nghi/", WRITERS),
             Entry("Hồ sơ của tôi", "/ho-so-cua-toi/", _has_own_record),
+            Entry("Hồ sơ điện tử của tôi", "/dong-bo-csdl-quoc-gia/ho-so-dien-tu-cua-toi/", _has_own_record),
             Entry(
                 "Ai đã xem hồ sơ của tôi", "/dong-bo-csdl-quoc-gia/ai-da-xem-ho-so-cua-toi/", _has_own_record
             ),

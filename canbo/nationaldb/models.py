@@ -24,6 +24,7 @@ class OutboxState(models.TextChoices):
     WAITING = "WAITING", _("Chờ gửi")
     SENT = "SENT", _("Đã gửi")
     REFUSED = "REFUSED", _("Bị từ chối")
+    BLOCKED = "BLOCKED", _("Chưa gửi được: thiếu mã danh mục quốc gia")
 
 
 class OutboxItem(models.Model):
@@ -161,3 +162,28 @@ class Consent(models.Model):
 
     def __str__(self):
         return f"{self.get_purpose_display()} ({self.granted_at:%d/%m/%Y})"
+
+
+class NationalCode(models.Model):
+    """The mapping table of one national code list: Canbo's value (a rank's code, a post's code, a
+    qualification level, an award or discipline form) → the code the national database expects. Loaded by the
+    board (`manage.py national_codes_load`); a value missing here holds its changes back (see codes.py)."""
+
+    catalogue = models.CharField(_("danh mục"), max_length=20)
+    local_value = models.CharField(_("giá trị trên Canbo"), max_length=60)
+    national_code = models.CharField(_("mã danh mục quốc gia"), max_length=30)
+    national_name = models.CharField(_("tên trong danh mục quốc gia"), max_length=200, blank=True)
+    source = models.CharField(_("căn cứ"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mã danh mục quốc gia")
+        verbose_name_plural = _("bảng đối chiếu mã danh mục quốc gia")
+        ordering = ["catalogue", "local_value"]
+        constraints = [
+            models.UniqueConstraint(fields=["catalogue", "local_value"], name="national_code_one_per_value"),
+            models.CheckConstraint(condition=~Q(national_code=""), name="national_code_not_blank"),
+        ]
+
+    def __str__(self):
+        return f"{self.catalogue} {self.local_value} → {self.national_code}"

@@ -6,11 +6,12 @@ from django.dispatch import receiver
 
 from canbo.core.audit import bulk_audited
 from canbo.core.client_ip import client_ip
+from canbo.people.models import Person
 from canbo.people.signals import dossier_viewed
 
 from .models import ChangeSource
 from .outbox import enqueue_bulk, enqueue_log_entry
-from .services import access_log_record
+from .services import access_log_record, access_log_record_bulk
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="nationaldb_outbox_log_entry")
@@ -29,3 +30,16 @@ def outbox_on_bulk_audit(sender, entries, by_user=False, **kwargs):
 @receiver(dossier_viewed, dispatch_uid="nationaldb_access_log")
 def log_dossier_access(sender, request, person, part, **kwargs):
     access_log_record(user=request.user, person=person, part=part, remote_addr=client_ip(request))
+
+
+@receiver(bulk_audited, dispatch_uid="nationaldb_access_log_bulk")
+def access_log_on_bulk_audit(sender, entries, actor=None, remote_addr=None, **kwargs):
+    """Copies of persons' dossiers taken by someone (the printed SYLL / 2C, one or a unit's batch) are audited
+    as "access" rows: the person sees them in "who looked at my dossier" too."""
+    persons = [
+        obj
+        for obj, action, _changes in entries
+        if action == LogEntry.Action.ACCESS and isinstance(obj, Person)
+    ]
+    if persons and actor is not None:
+        access_log_record_bulk(user=actor, persons=persons, part="EXPORT", remote_addr=remote_addr)

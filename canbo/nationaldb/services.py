@@ -1,6 +1,7 @@
 """Writes of the national sync: approve a batch (who, when, signed by the adapter), send what is due (retries with
 back-off, idempotent keys), resend a refused item; the access log and consents (NĐ 27/2026; NĐ 13/2023)."""
 
+import csv
 import json
 from datetime import timedelta
 
@@ -14,7 +15,8 @@ from canbo.accounts.models import Role
 from canbo.accounts.scoping import can_edit_unit, has_role, unit_editability_q
 
 from .client import NationalDbUnavailable, batch_signer, national_db_client
-from .models import AccessLogEntry, Consent, OutboxItem, OutboxState, SyncBatch
+from .codes import MAPPED_CATALOGUES, national_codes
+from .models import AccessLogEntry, Consent, NationalCode, OutboxItem, OutboxState, SyncBatch
 
 MAX_BACKOFF_SECONDS = 6 * 3600
 NOT_SYNC_OFFICER = (
@@ -32,7 +34,9 @@ def backoff_seconds(attempts: int) -> int:
     return min(60 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS)
 
 
-def _payload(item: OutboxItem) -> dict:
+def _payload(item: OutboxItem, codes: dict | None = None) -> dict:
+    if codes is None:
+        codes, _problems = national_codes(item.change)
     return {
         "key": str(item.key),
         "national_id": item.national_id,
@@ -41,26 +45,51 @@ def _payload(item: OutboxItem) -> dict:
         "record": item.record,
         "action": item.action,
         "change": item.change,
+        "codes": codes,  # {field: the national list's code} for the coded fields
     }
+
+
+def hold_back_uncoded(items: list[OutboxItem]) -> tuple[list[OutboxItem], dict[int, dict]]:
+    """Split items into those whose every coded value has a national code (returned, with their codes) and
+    those that have not: these are set BLOCKED with the Vietnamese message naming the field, the value and
+    where to fix it, and leave their batch. They go again at the next approval once the code exists."""
+    ready, codes_by_item = [], {}
+    for item in items:
+        codes, problems = national_codes(item.change)
+        if problems:
+            item.state, item.batch = OutboxState.BLOCKED, None
+            item.refused_field = problems[0].field
+            item.refusal_reason = " ".join(p.message for p in problems)[:500]
+            item.save(update_fields=["state", "batch", "refused_field", "refusal_reason"])
+        else:
+            if item.state == OutboxState.BLOCKED:
+                item.state, item.refused_field, item.refusal_reason = OutboxState.WAITING, "", ""
+                item.save(update_fields=["state", "refused_field", "refusal_reason"])
+            ready.append(item)
+            codes_by_item[item.pk] = codes
+    return ready, codes_by_item
 
 
 def batch_approve(*, user, now=None) -> SyncBatch | None:
     """Approve every waiting, unapproved item in the user's editable units into one batch (recorded: who, when,
-    the signature); the worker sends it at its next run."""
+    the signature); the worker sends it at its next run. Items held back for a missing national code are
+    checked again: those whose code now exists join the batch, the others stay held back with the reason."""
     _require_sync_officer(user)
     now = now or timezone.now()
     condition = unit_editability_q(user, "unit__path")
     with transaction.atomic():
         items = OutboxItem.objects.select_for_update(of=("self",)).filter(
-            state=OutboxState.WAITING, batch__isnull=True
+            Q(state=OutboxState.WAITING) | Q(state=OutboxState.BLOCKED), batch__isnull=True
         )
         if condition is not None:
             items = items.filter(condition)
-        items = list(items.select_related("unit").order_by("id"))
+        items, codes = hold_back_uncoded(list(items.select_related("unit").order_by("id")))
         if not items:
             return None
         signer = batch_signer()
-        payload = json.dumps([_payload(i) for i in items], ensure_ascii=False, sort_keys=True).encode()
+        payload = json.dumps(
+            [_payload(i, codes[i.pk]) for i in items], ensure_ascii=False, sort_keys=True
+        ).encode()
         batch = SyncBatch.objects.create(
             approved_by=user, approved_at=now, signer=signer.name, signature=signer.sign(payload)
         )
@@ -81,13 +110,19 @@ def outbox_send_due(*, client=None, now=None, limit: int | None = None) -> dict:
         .order_by("id")
     )
     items = list(due[: limit or size * 20])
-    counts = {"sent": 0, "refused": 0, "failed": 0}
+    counts = {"sent": 0, "refused": 0, "failed": 0, "blocked": 0}
+    with transaction.atomic():  # a mapping removed since the approval: checked again, never sent uncoded
+        ready, codes = hold_back_uncoded(items)
+    counts["blocked"] = len(items) - len(ready)
+    items = ready
     for start in range(0, len(items), size):
         chunk = items[start : start + size]
         batch = chunk[0].batch
         try:
             results = client.send_batch(
-                batch=str(batch.uuid), signature=batch.signature, items=[_payload(i) for i in chunk]
+                batch=str(batch.uuid),
+                signature=batch.signature,
+                items=[_payload(i, codes[i.pk]) for i in chunk],
             )
         except NationalDbUnavailable as exc:
             _record_failure(chunk, str(exc), now)
@@ -159,6 +194,25 @@ def access_log_record(*, user, person, part: str, remote_addr: str | None = None
     )
 
 
+def access_log_record_bulk(*, user, persons, part: str, remote_addr: str | None = None) -> int:
+    """One log row per person whose dossier `user` exported (their own excepted), one insert."""
+    name = (user.get_full_name() or user.get_username())[:150]
+    rows = [
+        AccessLogEntry(
+            person=p,
+            unit_id=p.current_unit_id,
+            viewer=user,
+            viewer_name=name,
+            part=part,
+            remote_addr=remote_addr or None,
+        )  # fmt: skip
+        for p in persons
+        if p.user_id != user.pk
+    ]
+    AccessLogEntry.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
 def consent_grant(*, user, person, purpose: str) -> Consent:
     """The official records their own consent to a use (only the person, under their own login)."""
     if person.user_id != user.pk:
@@ -174,3 +228,40 @@ def consent_withdraw(*, user, person, purpose: str) -> int:
     return Consent.objects.filter(person=person, purpose=purpose, withdrawn_at__isnull=True).update(
         withdrawn_at=timezone.now()
     )
+
+
+# --- the national code lists' mapping table ------------------------------------------------------------------
+
+
+def national_codes_load(*, catalogue: str, lines, source: str = "") -> int:
+    """Upsert a catalogue's mapping from CSV lines (header, then value, code[, name]); every error reported in
+    Vietnamese with its line, nothing written unless all lines are right."""
+    if catalogue not in MAPPED_CATALOGUES:
+        raise ValidationError(f"Danh mục “{catalogue}” không nạp bằng bảng đối chiếu.")
+    rows, errors, seen = [], [], set()
+    reader = csv.reader(lines)
+    next(reader, None)  # the header
+    for number, row in enumerate(reader, start=2):
+        cells = [" ".join(c.split()) for c in row]
+        if not any(cells):
+            continue
+        if len(cells) < 2 or not cells[0] or not cells[1]:
+            errors.append(f"Dòng {number}: cần giá trị trên Canbo và mã quốc gia.")
+            continue
+        local, code, name = cells[0], cells[1], cells[2] if len(cells) > 2 else ""
+        if local in seen:
+            errors.append(f"Dòng {number}: giá trị “{local}” đã có ở dòng trên.")
+        elif len(local) > 60 or len(code) > 30 or len(name) > 200:
+            errors.append(f"Dòng {number}: giá trị, mã hoặc tên quá dài.")
+        seen.add(local)
+        rows.append((local, code, name))
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        for local, code, name in rows:
+            NationalCode.objects.update_or_create(
+                catalogue=catalogue,
+                local_value=local,
+                defaults={"national_code": code, "national_name": name, "source": source[:200]},
+            )
+    return len(rows)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import own_views, views
 
 app_name = "nationaldb"
 urlpatterns = [
@@ -8,5 +8,7 @@ urlpatterns = [
     path("duyet-gui/", views.sync_approve, name="approve"),
     path("<int:pk>/gui-lai/", views.sync_resend, name="resend"),
     path("ai-da-xem-ho-so-cua-toi/", views.my_access_log, name="my_access"),
+    path("ho-so-dien-tu-cua-toi/", own_views.own_dossier, name="own_dossier"),
+    path("ho-so-dien-tu-cua-toi/dong-y/", own_views.own_consent, name="own_consent"),
     path("nhat-ky-truy-cap/", views.access_audit, name="access_audit"),
 ]

@@ -18,6 +18,7 @@ from canbo.people.selectors import unit_choices_for
 from .selectors import (
     access_log_audit,
     access_log_of_person,
+    blocked_by_code,
     may_open_sync,
     outbox_item_get,
     outbox_list,
@@ -27,7 +28,13 @@ from .selectors import (
 )
 from .services import batch_approve, outbox_item_resend
 
-VIEWS = {"waiting": "Chờ gửi", "sent": "Đã gửi", "refused": "Bị từ chối", "overdue": "Quá hạn"}
+VIEWS = {
+    "waiting": "Chờ gửi",
+    "sent": "Đã gửi",
+    "refused": "Bị từ chối",
+    "blocked": "Thiếu mã quốc gia",
+    "overdue": "Quá hạn",
+}
 NO_SYNC = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ và cán bộ tổ chức đơn vị mở trang đồng bộ CSDL quốc gia."
 PAGE_SIZE = 50
 
@@ -53,7 +60,7 @@ def sync_index(request):
         request.GET.get("page")
     )
     for item in page.object_list:
-        item.fix = refusal_fix(item) if item.state == "REFUSED" else None
+        item.fix = refusal_fix(item) if item.state in ("REFUSED", "BLOCKED") else None
         item.fix_link = _fix_link(item)
     context = {
         "views": VIEWS,
@@ -62,6 +69,7 @@ def sync_index(request):
         "today": today,
         "summary": outbox_summary(user=request.user, today=today),
         "by_unit": records_out_of_sync_by_unit(user=request.user),
+        "blocked_report": blocked_by_code(user=request.user) if view == "blocked" else [],
     }
     return render(request, "nationaldb/sync.html", context)
 

@@ -257,6 +257,12 @@ NATIONAL_DB_URL = env("NATIONAL_DB_URL", default="")
 NATIONAL_DB_TIMEOUT = env.float("NATIONAL_DB_TIMEOUT", default=10.0)
 NATIONAL_DB_BATCH_SIZE = env.int("NATIONAL_DB_BATCH_SIZE", default=200)
 NATIONAL_DB_CLIENT = env("NATIONAL_DB_CLIENT", default="")
+# the adapter to the national API (canbo.nationaldb.adapter.NationalDbApiClient): credentials, retries, paths
+NATIONAL_DB_TOKEN_URL = env("NATIONAL_DB_TOKEN_URL", default="")
+NATIONAL_DB_CLIENT_ID = env("NATIONAL_DB_CLIENT_ID", default="")
+NATIONAL_DB_CLIENT_SECRET = env("NATIONAL_DB_CLIENT_SECRET", default="")
+NATIONAL_DB_RETRIES = env.int("NATIONAL_DB_RETRIES", default=2)
+NATIONAL_DB_PATHS = env.json("NATIONAL_DB_PATHS", default={})
 NATIONAL_DB_SIGNER = env("NATIONAL_DB_SIGNER", default="canbo.nationaldb.client.NoSignature")
 
 REMINDERS_HOUR = env.int("REMINDERS_HOUR", default=6)

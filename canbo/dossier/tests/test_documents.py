@@ -14,6 +14,7 @@ from PIL import Image
 from canbo.dossier.models import DossierDocument
 from canbo.dossier.services import dossier_document_add
 from canbo.nationaldb.models import AccessLogEntry
+from canbo.people.models import Person
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -93,3 +94,66 @@ def test_a_health_certificate_is_not_shown_to_a_leader(client, alice, bob, anh):
     assert client.get(url).status_code == 403
     client.force_login(alice)
     assert client.get(url).status_code == 200
+
+
+def _upload(client, person, **extra):
+    return client.post(
+        reverse("dossier:document_upload", args=[person.uuid]),
+        {"doc-kind": "DIPLOMA", "doc-number": "B 1", "doc-issued_on": "2010-07-01", "doc-issuer": "ĐH Huế",
+         "doc-file": SimpleUploadedFile("bang.pdf", PDF, content_type="application/pdf"), **extra},
+    )  # fmt: skip
+
+
+def test_the_official_uploads_a_scan_to_their_own_e_dossier(client, dana):
+    own = Person.objects.get(user=dana)
+    client.force_login(dana)
+    response = _upload(client, own, next="/dong-bo-csdl-quoc-gia/ho-so-dien-tu-cua-toi/")
+    assert response.status_code == 302 and response.url == "/dong-bo-csdl-quoc-gia/ho-so-dien-tu-cua-toi/"
+    document = DossierDocument.objects.get(person=own)
+    assert document.uploaded_by == dana and document.issuer == "ĐH Huế"
+    assert not AccessLogEntry.objects.exists()  # their own dossier: nothing to log
+
+
+def test_a_next_address_off_the_site_is_ignored(client, dana):
+    own = Person.objects.get(user=dana)
+    client.force_login(dana)
+    response = _upload(client, own, next="https://evil.example/")
+    assert response.status_code == 302 and response.url.endswith("#giay-to")
+
+
+def test_nobody_else_without_the_right_uploads(client, dana, bob, anh):
+    client.force_login(dana)
+    assert _upload(client, anh).status_code == 404  # another person: not even shown
+    client.force_login(bob)
+    assert _upload(client, anh).status_code == 403  # a leader reads, does not write
+    assert not DossierDocument.objects.exists()
+
+
+def test_a_bad_file_reshows_the_form_with_the_error(client, alice, anh):
+    client.force_login(alice)
+    response = client.post(
+        reverse("dossier:document_upload", args=[anh.uuid]),
+        {
+            "doc-kind": "DIPLOMA",
+            "doc-file": SimpleUploadedFile("x.pdf", b"MZ junk", content_type="application/pdf"),
+        },
+    )
+    assert response.status_code == 400 and "Chỉ nhận tệp PDF, JPEG hoặc PNG." in response.content.decode()
+    assert not DossierDocument.objects.exists()
+
+
+def test_a_health_certificate_is_not_listed_to_a_leader_and_the_officers_look_is_logged(
+    client, alice, bob, anh
+):
+    dossier_document_add(
+        user=alice, person=anh, data={**DATA, "kind": "HEALTH_CERTIFICATE", "number": "SK-9"},
+        upload=SimpleUploadedFile("sk.pdf", PDF, content_type="application/pdf"),
+    )  # fmt: skip
+    client.force_login(bob)
+    assert "SK-9" not in client.get(reverse("dossier:person", args=[anh.uuid])).content.decode()
+    assert set(AccessLogEntry.objects.filter(viewer=bob).values_list("part", flat=True)) == {"PROFILE"}
+    client.force_login(alice)
+    assert "SK-9" in client.get(reverse("dossier:person", args=[anh.uuid])).content.decode()
+    assert {"FAMILY", "ASSETS", "HEALTH"} <= set(
+        AccessLogEntry.objects.filter(viewer=alice).values_list("part", flat=True)
+    )

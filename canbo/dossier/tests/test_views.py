@@ -128,12 +128,13 @@ def test_another_units_officer_gets_404_before_403_or_400(client, charlie, anh):
     assert client.post(reverse("dossier:history_save", args=[anh.uuid]), {}).status_code == 404
 
 
-def test_a_leader_reads_but_cannot_write(client, bob, alice, anh):
+def test_a_leader_reads_but_cannot_write_and_does_not_see_the_family(client, bob, alice, anh):
     family_member_add(user=alice, person=anh, data={"relation": "MOTHER", "full_name": "Lò Thị Mẹ"})
     client.force_login(bob)
 
     page = client.get(reverse("dossier:person", args=[anh.uuid]))
-    assert page.status_code == 200 and "Lò Thị Mẹ" in page.content.decode()
+    assert page.status_code == 200 and "Lò Thị Mẹ" not in page.content.decode()  # sensitive: group 2
+    assert "Thông tin cá nhân nhạy cảm" in page.content.decode()
     assert "Thêm người thân" not in page.content.decode()
     assert (
         client.post(reverse("dossier:family_add", args=[anh.uuid]), {}).status_code == 403

@@ -37,6 +37,7 @@ def test_the_menu_offers_each_role_only_what_it_may_open(unit, client):
     assert _urls(official) == {
         "/",
         "/ho-so-cua-toi/",
+        "/dong-bo-csdl-quoc-gia/ho-so-dien-tu-cua-toi/",
         "/dong-bo-csdl-quoc-gia/ai-da-xem-ho-so-cua-toi/",
         "/danh-gia/cua-toi/",
         "/khao-sat/",

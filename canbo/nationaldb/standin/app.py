@@ -15,6 +15,7 @@ import re
 import threading
 import time
 
+from canbo.nationaldb.provinces import PROVINCES
 from canbo.people.national_codes import ETHNICITY_CODES, GENDER_CODES, RELIGIONS, _fold
 
 REQUIRED_ON_CREATE = {1: ("1.02", "1.07", "1.08", "1.13", "1.14")}
@@ -25,6 +26,10 @@ CODE_LISTS = {
     "1.14": (RELIGIONS, "danh mục tôn giáo được công nhận (ghi “Không” nếu không theo tôn giáo nào)"),
 }
 NATIONAL_ID = re.compile(r"^[0-9]{12}$")
+
+
+PROVINCE_FIELDS = ("1.09", "1.11")
+PROVINCE_CODES = frozenset(code for code, _name in PROVINCES)
 
 
 def check_item(item: dict) -> tuple[str, str] | None:
@@ -39,6 +44,13 @@ def check_item(item: dict) -> tuple[str, str] | None:
         for code in REQUIRED_ON_CREATE.get(group, ()):
             if change.get(code) in (None, ""):
                 return code, f"Thiếu trường bắt buộc {code}."
+    codes = item.get("codes") or {}
+    for code in PROVINCE_FIELDS:
+        if change.get(code) not in (None, "") and codes.get(code) not in PROVINCE_CODES:
+            return code, (
+                f"Trường {code}: “{change[code]}” không có mã tỉnh, thành phố trong danh mục đơn vị hành chính "
+                "sau sắp xếp (34 tỉnh, thành phố)."
+            )
     for code, value in change.items():
         if code in REQUIRED_NOT_BLANK and item.get("action") != "delete" and value in (None, ""):
             return code, f"Trường {code} là bắt buộc, không được để trống."
@@ -56,6 +68,7 @@ class StandInNationalDb:
         self.delay = 30.0
         self.refuse: dict[str, str] = {}
         self.received: list[str] = []  # accepted keys, in order: each once
+        self.received_codes: dict[str, dict] = {}  # key -> the national codes the item carried
         self.dossiers: dict[
             str, dict
         ] = {}  # national_id -> {"unit": code, "groups": {group: {record: change}}}
@@ -86,6 +99,7 @@ class StandInNationalDb:
                 else:
                     records.setdefault(item.get("record", ""), {}).update(item.get("change") or {})
                 self.received.append(key)
+                self.received_codes[key] = dict(item.get("codes") or {})
                 results.append({"key": key, "status": "accepted"})
         return {"results": results}
 

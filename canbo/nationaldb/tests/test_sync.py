@@ -53,22 +53,50 @@ def test_nothing_leaves_without_an_approval(standin, alice, anh):
     assert standin.received == [] and OutboxItem.objects.filter(state=OutboxState.WAITING).exists()
 
 
-def test_a_refused_item_names_the_field_and_the_reason_and_can_be_resent_after_the_fix(standin, alice, anh):
+def test_a_value_without_a_national_code_is_held_back_named_and_goes_once_fixed(standin, alice, anh):
     _legacy_value(alice, anh, religion="Đạo lạ")  # free text from before the entry check (an old import)
     batch_approve(user=alice)
+    held = OutboxItem.objects.get(state=OutboxState.BLOCKED)
+    assert held.refused_field == "1.14" and held.batch is None
+    assert "“Đạo lạ”" in held.refusal_reason and "Phật giáo" in held.refusal_reason  # the list offered
     outbox_send_due()
-    refused = OutboxItem.objects.get(state=OutboxState.REFUSED)
-    assert refused.refused_field == "1.14"
-    assert "Đạo lạ" in refused.refusal_reason and "danh mục tôn giáo" in refused.refusal_reason
+    assert str(held.key) not in standin.received  # never left Canbo
 
-    outbox_item_resend(user=alice, item=refused)
-    outbox_send_due()
-    refused.refresh_from_db()
-    assert refused.state == OutboxState.REFUSED  # the value is still wrong: refused again, for the same field
+    batch_approve(user=alice)  # checked again: still uncoded, still held back
+    held.refresh_from_db()
+    assert held.state == OutboxState.BLOCKED
     person_update(actor=alice, person=anh, data={"religion": "Phật giáo"})
     batch_approve(user=alice)
     outbox_send_due()
     assert standin.dossiers[anh.national_id]["groups"]["1"][f"people.Person:{anh.pk}"]["1.14"] == "Phật giáo"
+
+
+def test_a_place_is_sent_under_todays_province_code(standin, alice, anh):
+    person_update(actor=alice, person=anh, data={"place_of_birth": "xã Yên Minh, tỉnh Hà Giang"})
+    batch_approve(user=alice)
+    outbox_send_due()
+    item = next(i for i in OutboxItem.objects.all() if "Hà Giang" in (i.change.get("1.09") or ""))
+    assert item.state == OutboxState.SENT
+    assert standin.received_codes[str(item.key)]["1.09"] == "08"  # Hà Giang is part of Tuyên Quang since 2025
+
+
+def test_a_refused_item_names_the_field_and_the_reason_and_can_be_resent_after_the_fix(standin, alice, anh):
+    _control(standin, refuse={anh.national_id: "Hồ sơ đang bị khóa để xác minh."})
+    person_update(actor=alice, person=anh, data={"phone": "0912345678"})
+    batch_approve(user=alice)
+    outbox_send_due()
+    refused = next(i for i in OutboxItem.objects.filter(state=OutboxState.REFUSED) if "1.18" in i.change)
+    assert refused.refusal_reason == "Hồ sơ đang bị khóa để xác minh."
+
+    outbox_item_resend(user=alice, item=refused)
+    outbox_send_due()
+    refused.refresh_from_db()
+    assert refused.state == OutboxState.REFUSED  # still refused on the national side
+    _control(standin, refuse={})
+    outbox_item_resend(user=alice, item=refused)
+    outbox_send_due()
+    refused.refresh_from_db()
+    assert refused.state == OutboxState.SENT
 
 
 def test_switching_the_stand_in_off_and_on_loses_nothing(standin, alice, anh):
