@@ -38,8 +38,8 @@ def audit_actor(actor, remote_addr=None):
 
 
 # Sent after audit_bulk wrote its rows, inside the same transaction: entries = [(obj, action, changes)], actor,
-# remote_addr, by_user (the rows are a user's own changes made through Canbo, such as an import, rather than data received
-# from another system). Apps that follow changes (the national database's outbox) receive it; core knows none.
+# remote_addr, by_user (the rows are a user's own changes made through Canbo, such as an import, rather than
+# data received from another system). Apps that follow changes (the national database's outbox) receive it; core knows none.
 bulk_audited = Signal()
 
 
