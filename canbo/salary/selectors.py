@@ -1,16 +1,17 @@
 """Reads of the salary history and of the raises due, scoped to the acting user.
 
-`raises_due` is set-based: one query for the persons with their latest salary row, the discipline delay (sum of
-the dated delays of the decisions taken since the step was counted) and the unpaid leave not counted, plus one
-query for the grades and one for the rules; the due date is then date arithmetic per row in Python.
+`raises_due` is set-based: one query reads the candidates, each person's current salary row (`is_current`) whose
+raise falls in the month or earlier before delays, with the discipline delay (sum of the dated delays of the
+decisions taken since the step was counted) and the unpaid leave not counted; plus small queries for the scales,
+grades and rules. The exact due date is then date arithmetic per candidate in Python (`rules.next_step`).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
 from django.db.models import Case, DecimalField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
@@ -23,8 +24,6 @@ from canbo.people.models import Person
 
 from . import rules
 from .models import SalaryGrade, SalaryRecord, SalaryScale, UnpaidLeave
-
-SHORTEST_INTERVAL_MONTHS = 12  # vượt khung's yearly +1 %: no raise comes sooner
 
 
 def record_queryset_for(*, user):
@@ -99,8 +98,11 @@ def salary_history(*, person: Person) -> list[HistoryRow]:
 
 @dataclass(frozen=True)
 class RaiseDue:
-    person: Person
+    person_id: int
+    sort_key: str
+    unit_path: str
     record_id: int
+    scale_id: int
     scale_code: str
     step: int
     coefficient: Decimal
@@ -110,29 +112,26 @@ class RaiseDue:
     discipline_months: int
     leave_months: Decimal
     due_on: date
+    person: Person | None = None  # attached by attach_persons (only for the rows shown)
 
     @property
     def delay_months(self) -> Decimal:
         return Decimal(self.discipline_months) + self.leave_months
 
 
-def _latest(field: str):
-    rows = SalaryRecord.objects.filter(person=OuterRef("pk")).order_by("-effective_on", "-pk")
-    return Subquery(rows.values(field)[:1])
+def _scales() -> tuple[dict[int, SalaryScale], dict[int, dict[int, Decimal]]]:
+    """Every scale and its grades {scale id: {step: coefficient}} (two small queries)."""
+    grades: dict[int, dict[int, Decimal]] = {}
+    for scale_id, step, coefficient in SalaryGrade.objects.values_list("scale_id", "step", "coefficient"):
+        grades.setdefault(scale_id, {})[step] = coefficient
+    return SalaryScale.objects.in_bulk(), grades
 
 
-def _persons_with_latest_row(persons, *, until: date, delays: dict[str, int]):
-    """Persons annotated with their latest salary row and the delays since its counted_from (one query)."""
-    persons = persons.annotate(
-        last_id=_latest("pk"),
-        last_step=_latest("step"),
-        last_coefficient=_latest("coefficient"),
-        last_percent=_latest("seniority_percent"),
-        last_counted_from=_latest("counted_from"),
-        last_scale=_latest("scale_id"),
-    ).filter(last_id__isnull=False)
+def _with_delays(rows, *, until: date, delays: dict[str, int]):
+    """Current salary rows annotated with the discipline delay (the dated months of each decision taken since the
+    row's counted_from) and the unpaid leave not counted since then (subqueries run for the rows returned only)."""
     discipline = DisciplineRecord.objects.filter(
-        person=OuterRef("pk"), decided_on__gte=OuterRef("last_counted_from"), decided_on__lte=until
+        person=OuterRef("person_id"), decided_on__gte=OuterRef("counted_from"), decided_on__lte=until
     )
     if delays:
         months = Case(
@@ -146,12 +145,12 @@ def _persons_with_latest_row(persons, *, until: date, delays: dict[str, int]):
     else:
         discipline_sum = Value(0)
     leave = UnpaidLeave.objects.filter(
-        person=OuterRef("pk"), start_date__gte=OuterRef("last_counted_from"), start_date__lte=until
+        person=OuterRef("person_id"), start_date__gte=OuterRef("counted_from"), start_date__lte=until
     )
     leave_sum = Subquery(
         leave.order_by().values("person").annotate(total=Sum("counted_months")).values("total")[:1]
     )
-    return persons.annotate(
+    return rows.annotate(
         discipline_months=Coalesce(discipline_sum, Value(0), output_field=IntegerField()),
         leave_months=Coalesce(
             leave_sum, Value(Decimal(0)), output_field=DecimalField(max_digits=6, decimal_places=1)
@@ -159,44 +158,68 @@ def _persons_with_latest_row(persons, *, until: date, delays: dict[str, int]):
     )
 
 
-def _compute(persons, *, on: date) -> list[RaiseDue]:
-    """The next raise of every annotated person (persons without a scale rule or grades are skipped)."""
-    persons = list(persons)
-    scale_ids = {p.last_scale for p in persons}
-    scales = {s.pk: s for s in SalaryScale.objects.filter(pk__in=scale_ids)}
-    grades: dict[int, dict[int, Decimal]] = {}
-    for scale_id, step, coefficient in SalaryGrade.objects.filter(scale__in=scale_ids).values_list(
-        "scale_id", "step", "coefficient"
-    ):
-        grades.setdefault(scale_id, {})[step] = coefficient
+ROW_FIELDS = (
+    "pk",
+    "person_id",
+    "person__sort_key",
+    "person__current_unit__path",
+    "scale_id",
+    "step",
+    "coefficient",
+    "seniority_percent",
+    "counted_from",
+    "discipline_months",
+    "leave_months",
+)
+
+
+def _compute(rows, *, on: date, scales, grades) -> list[RaiseDue]:
+    """The next raise of every current row (plain values; rows without a scale rule or grades are skipped)."""
     step_rules = rules.step_rules_on(on)
     result = []
-    for p in persons:
-        scale = scales[p.last_scale]
-        rule = step_rules.get(scale.training_class)
-        if rule is None or not grades.get(scale.pk) or p.last_step not in grades[scale.pk]:
+    for r in rows.values(*ROW_FIELDS):
+        scale = scales.get(r["scale_id"])
+        rule = step_rules.get(scale.training_class) if scale else None
+        steps = grades.get(r["scale_id"])
+        if rule is None or not steps or r["step"] not in steps:
             continue
         nxt = rules.next_step(
-            step=p.last_step, seniority_percent=p.last_percent, grades=grades[scale.pk], rule=rule
+            step=r["step"], seniority_percent=r["seniority_percent"], grades=steps, rule=rule
         )
-        leave = Decimal(p.leave_months or 0)
-        due = rules.add_delay(add_months(p.last_counted_from, nxt.base_months), p.discipline_months + leave)
+        leave = Decimal(r["leave_months"] or 0)
+        due = rules.add_delay(add_months(r["counted_from"], nxt.base_months), r["discipline_months"] + leave)
         result.append(
             RaiseDue(
-                person=p,
-                record_id=p.last_id,
+                person_id=r["person_id"],
+                sort_key=r["person__sort_key"],
+                unit_path=r["person__current_unit__path"] or "",
+                record_id=r["pk"],
+                scale_id=scale.pk,
                 scale_code=scale.code,
-                step=p.last_step,
-                coefficient=p.last_coefficient,
-                seniority_percent=p.last_percent,
-                counted_from=p.last_counted_from,
+                step=r["step"],
+                coefficient=r["coefficient"],
+                seniority_percent=r["seniority_percent"],
+                counted_from=r["counted_from"],
                 next=nxt,
-                discipline_months=p.discipline_months,
+                discipline_months=r["discipline_months"],
                 leave_months=leave,
                 due_on=due,
             )
         )
     return result
+
+
+PERSONS_CHUNK = 2000
+
+
+def attach_persons(dues: list[RaiseDue]) -> list[RaiseDue]:
+    """The rows with their Person (unit, rank and post joined): one query per 2.000 rows."""
+    ids = [d.person_id for d in dues]
+    found: dict[int, Person] = {}
+    for start in range(0, len(ids), PERSONS_CHUNK):
+        chunk = ids[start : start + PERSONS_CHUNK]
+        found |= Person.objects.select_related("current_unit", "rank", "position").in_bulk(chunk)
+    return [replace(d, person=found[d.person_id]) for d in dues]
 
 
 def working_persons_for(*, user):
@@ -207,17 +230,33 @@ def working_persons_for(*, user):
     return qs if condition is None else qs.filter(condition)
 
 
+def _due_by(persons, *, month: date) -> list[RaiseDue]:
+    """Every raise of these persons due on or before the end of `month`, overdue ones included, unsorted.
+
+    The database returns only the candidates: each person's current row whose raise falls in `month` or earlier
+    before any delay (the month of counted_from + the rule's base months, `rules.base_months_expression`); a
+    delay only pushes a raise later. The exact due date, with the delays, is then computed for those rows."""
+    last = end_of_month(month)
+    scales, grades = _scales()
+    tops = {pk: (scale.training_class, max(grades[pk])) for pk, scale in scales.items() if grades.get(pk)}
+    base = rules.base_months_expression(scales=tops, step_rules=rules.step_rules_on(last))
+    due_month = ExtractYear("counted_from") * 12 + ExtractMonth("counted_from") + base
+    rows = (
+        SalaryRecord.objects.filter(is_current=True, person__in=persons.order_by().values("pk"))
+        .annotate(base_due_month=due_month)
+        .filter(base_due_month__lte=last.year * 12 + last.month)
+    )
+    rows = _with_delays(rows, until=last, delays=rules.discipline_delays_on(last))
+    return [r for r in _compute(rows, on=last, scales=scales, grades=grades) if r.due_on <= last]
+
+
 def raises_due_for(persons, *, month: date, include_overdue: bool = False) -> list[RaiseDue]:
     """Raises (next step or vượt khung) falling due in `month` (any day of it) for these persons, with the
-    discipline and unpaid-leave delays; `include_overdue`: also those due earlier and not yet granted."""
-    first, last = month.replace(day=1), end_of_month(month)
-    delays = rules.discipline_delays_on(last)
-    qs = _persons_with_latest_row(persons, until=last, delays=delays).filter(
-        last_counted_from__lte=add_months(last, -SHORTEST_INTERVAL_MONTHS)
-    )
-    qs = qs.select_related("current_unit", "rank", "position").order_by("sort_key", "pk")
-    due = [r for r in _compute(qs, on=last) if r.due_on <= last and (include_overdue or r.due_on >= first)]
-    return sorted(due, key=lambda r: (r.due_on, r.person.sort_key, r.person.pk))
+    discipline and unpaid-leave delays, persons attached; `include_overdue`: also those due earlier and not yet
+    granted. Ordered by due date, then the Vietnamese order of names."""
+    first = month.replace(day=1)
+    due = [r for r in _due_by(persons, month=month) if include_overdue or r.due_on >= first]
+    return attach_persons(sorted(due, key=lambda r: (r.due_on, r.sort_key, r.person_id)))
 
 
 def raises_due(
@@ -229,12 +268,48 @@ def raises_due(
     return raises_due_for(persons, month=month, include_overdue=include_overdue)
 
 
+@dataclass(frozen=True)
+class DueSummary:
+    """The figures above the list of a month: due in the month (next step / vượt khung, of them delayed by
+    discipline or unpaid leave) and overdue (due earlier, not yet granted)."""
+
+    month: date
+    due: int
+    regular: int
+    seniority: int
+    delayed: int
+    overdue: int
+
+
+def raises_due_listing(
+    *, user, month: date, unit: OrgUnit | None = None, kind: str = "", include_overdue: bool = False
+) -> tuple[list[RaiseDue], DueSummary]:
+    """The rows of the due-raises page (without persons: the page attaches them to the rows it shows) and the
+    summary of the month. `kind`: THUONG_XUYEN (next step) or VUOT_KHUNG, empty for both."""
+    persons = working_persons_for(user=user)
+    if unit is not None:
+        persons = persons.filter(current_unit__path__startswith=unit.path)
+    first = month.replace(day=1)
+    every = [r for r in _due_by(persons, month=month) if not kind or r.next.kind == kind]
+    in_month = [r for r in every if r.due_on >= first]
+    summary = DueSummary(
+        month=first,
+        due=len(in_month),
+        regular=sum(1 for r in in_month if r.next.kind == "THUONG_XUYEN"),
+        seniority=sum(1 for r in in_month if r.next.kind == "VUOT_KHUNG"),
+        delayed=sum(1 for r in in_month if r.delay_months),
+        overdue=len(every) - len(in_month),
+    )
+    return (every if include_overdue else in_month), summary
+
+
 def next_raises_for(persons, *, on: date) -> dict[int, RaiseDue]:
     """{person id: next raise} as of `on` for a queryset of persons (a constant number of queries); decisions
     and leave recorded ahead of `on` still delay the raise."""
-    delays = rules.discipline_delays_on(on)
-    qs = _persons_with_latest_row(persons, until=add_months(on, 120), delays=delays)
-    return {r.person.pk: r for r in _compute(qs.select_related("current_unit"), on=on)}
+    rows = SalaryRecord.objects.filter(is_current=True, person__in=persons.order_by().values("pk"))
+    rows = _with_delays(rows, until=add_months(on, 120), delays=rules.discipline_delays_on(on))
+    scales, grades = _scales()
+    return {r.person_id: r for r in attach_persons(_compute(rows, on=on, scales=scales, grades=grades))}
 
 
 def next_raise_for(person: Person, *, on: date) -> RaiseDue | None:
