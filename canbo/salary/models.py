@@ -232,6 +232,12 @@ class SalaryRecord(Timestamped):
         indexes = [
             models.Index(fields=["unit", "kind", "effective_on"], name="salary_unit_kind_date"),
             models.Index(fields=["kind", "effective_on"], name="salary_kind_date"),
+            # The raises due read only the current rows and only these columns: an index-only scan.
+            models.Index(
+                fields=["counted_from", "scale", "step", "seniority_percent", "person", "coefficient", "id"],
+                condition=Q(is_current=True),
+                name="salary_current_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(

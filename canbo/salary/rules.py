@@ -134,11 +134,16 @@ def next_step(*, step: int, seniority_percent: int, grades: dict[int, Decimal], 
     )
 
 
-def base_months_expression(*, scales: dict[int, tuple[str, int]], step_rules: dict[str, StepRule]) -> Case:
+def base_months_expression(
+    *, scales: dict[int, tuple[str, int]], step_rules: dict[str, StepRule], value=None, output_field=None
+) -> Case:
     """`next_step(...).base_months` as a SQL expression over a salary row's scale, step and vượt khung %, for the
     set-based reads (the raises due): the months per step below the scale's top step, the months at the top step
     before vượt khung, then 12. `scales`: {scale id: (training class, top step)}; NULL for a scale without a
-    rule in force (next_step is not asked for those either). tests/test_rules.py holds it equal to next_step."""
+    rule in force (next_step is not asked for those either). `value(months)` maps the months to what the
+    expression gives (by default the months; e.g. a date to compare with). Tested equal to next_step."""
+    value = value or (lambda months: Value(months))
+    output_field = output_field or IntegerField()
     whens = []
     groups: dict[tuple[str, int], list[int]] = {}
     for scale_id, (training_class, top) in scales.items():
@@ -147,10 +152,10 @@ def base_months_expression(*, scales: dict[int, tuple[str, int]], step_rules: di
     for (training_class, top), ids in sorted(groups.items()):
         rule = step_rules[training_class]
         whens += [
-            When(scale_id__in=ids, step__lt=top, then=Value(rule.step_months)),
-            When(scale_id__in=ids, seniority_percent=0, then=Value(rule.seniority_after_months)),
-            When(scale_id__in=ids, then=Value(SENIORITY_YEARLY_MONTHS)),
+            When(scale_id__in=ids, step__lt=top, then=value(rule.step_months)),
+            When(scale_id__in=ids, seniority_percent=0, then=value(rule.seniority_after_months)),
+            When(scale_id__in=ids, then=value(SENIORITY_YEARLY_MONTHS)),
         ]
     if not whens:
-        return Value(None, output_field=IntegerField())
-    return Case(*whens, default=None, output_field=IntegerField())
+        return Value(None, output_field=output_field)
+    return Case(*whens, default=None, output_field=output_field)

@@ -10,8 +10,20 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Case, DecimalField, IntegerField, OuterRef, Q, Subquery, Sum, Value, When
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractYear
+from django.db.models import (
+    Case,
+    DateField,
+    DecimalField,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work
@@ -159,7 +171,7 @@ def _with_delays(rows, *, until: date, delays: dict[str, int]):
 
 
 ROW_FIELDS = (
-    "pk",
+    "id",
     "person_id",
     "person__sort_key",
     "person__current_unit__path",
@@ -177,31 +189,41 @@ def _compute(rows, *, on: date, scales, grades) -> list[RaiseDue]:
     """The next raise of every current row (plain values; rows without a scale rule or grades are skipped)."""
     step_rules = rules.step_rules_on(on)
     result = []
-    for r in rows.values(*ROW_FIELDS):
-        scale = scales.get(r["scale_id"])
-        rule = step_rules.get(scale.training_class) if scale else None
-        steps = grades.get(r["scale_id"])
-        if rule is None or not steps or r["step"] not in steps:
+    steps_of: dict[tuple, rules.NextStep | None] = {}  # a few dozen (scale, step, %) for thousands of rows
+    for r in rows.values_list(*ROW_FIELDS, named=True):
+        state = (r.scale_id, r.step, r.seniority_percent)
+        if state not in steps_of:
+            scale = scales.get(r.scale_id)
+            rule = step_rules.get(scale.training_class) if scale else None
+            steps = grades.get(r.scale_id)
+            ok = rule is not None and steps and r.step in steps
+            steps_of[state] = (
+                rules.next_step(step=r.step, seniority_percent=r.seniority_percent, grades=steps, rule=rule)
+                if ok
+                else None
+            )
+        nxt = steps_of[state]
+        if nxt is None:
             continue
-        nxt = rules.next_step(
-            step=r["step"], seniority_percent=r["seniority_percent"], grades=steps, rule=rule
-        )
-        leave = Decimal(r["leave_months"] or 0)
-        due = rules.add_delay(add_months(r["counted_from"], nxt.base_months), r["discipline_months"] + leave)
+        scale = scales[r.scale_id]
+        leave = Decimal(r.leave_months or 0)
+        due = add_months(r.counted_from, nxt.base_months)
+        if r.discipline_months or leave:
+            due = rules.add_delay(due, r.discipline_months + leave)
         result.append(
             RaiseDue(
-                person_id=r["person_id"],
-                sort_key=r["person__sort_key"],
-                unit_path=r["person__current_unit__path"] or "",
-                record_id=r["pk"],
+                person_id=r.person_id,
+                sort_key=r.person__sort_key,
+                unit_path=r.person__current_unit__path or "",
+                record_id=r.id,
                 scale_id=scale.pk,
                 scale_code=scale.code,
-                step=r["step"],
-                coefficient=r["coefficient"],
-                seniority_percent=r["seniority_percent"],
-                counted_from=r["counted_from"],
+                step=r.step,
+                coefficient=r.coefficient,
+                seniority_percent=r.seniority_percent,
+                counted_from=r.counted_from,
                 next=nxt,
-                discipline_months=r["discipline_months"],
+                discipline_months=r.discipline_months,
                 leave_months=leave,
                 due_on=due,
             )
@@ -222,15 +244,26 @@ def attach_persons(dues: list[RaiseDue]) -> list[RaiseDue]:
     return [replace(d, person=found[d.person_id]) for d in dues]
 
 
-def working_persons_for(*, user):
+def _current_rows(persons):
+    """The current salary rows of a queryset of persons."""
+    return SalaryRecord.objects.filter(is_current=True, person__in=persons.order_by().values("pk"))
+
+
+def _current_rows_for(*, user, unit: OrgUnit | None = None):
+    """The current salary rows of the working persons the user's units manage (within `unit`'s subtree), the
+    person's conditions joined rather than a subquery over every person."""
     if not getattr(user, "is_authenticated", False) or not reads_cadre_work(user):
-        return Person.objects.none()
-    condition = managed_person_q(user, "")
-    qs = Person.objects.filter(status=PersonStatus.WORKING)
-    return qs if condition is None else qs.filter(condition)
+        return SalaryRecord.objects.none()
+    rows = SalaryRecord.objects.filter(is_current=True, person__status=PersonStatus.WORKING)
+    condition = managed_person_q(user, "person")
+    if condition is not None:
+        rows = rows.filter(condition)
+    if unit is not None:
+        rows = rows.filter(person__current_unit__path__startswith=unit.path)
+    return rows
 
 
-def _due_by(persons, *, month: date) -> list[RaiseDue]:
+def _due_by(current_rows, *, month: date) -> list[RaiseDue]:
     """Every raise of these persons due on or before the end of `month`, overdue ones included, unsorted.
 
     The database returns only the candidates: each person's current row whose raise falls in `month` or earlier
@@ -239,12 +272,17 @@ def _due_by(persons, *, month: date) -> list[RaiseDue]:
     last = end_of_month(month)
     scales, grades = _scales()
     tops = {pk: (scale.training_class, max(grades[pk])) for pk, scale in scales.items() if grades.get(pk)}
-    base = rules.base_months_expression(scales=tops, step_rules=rules.step_rules_on(last))
-    due_month = ExtractYear("counted_from") * 12 + ExtractMonth("counted_from") + base
+    # counted_from + base months falls in `month` or earlier ⇔ counted_from < the first day of the next month
+    # moved back by the base months: a date compared per row (cheap), no month arithmetic in SQL.
+    following = add_months(month.replace(day=1), 1)
+    threshold = rules.base_months_expression(
+        scales=tops,
+        step_rules=rules.step_rules_on(last),
+        value=lambda months: Value(add_months(following, -months)),
+        output_field=DateField(),
+    )
     rows = (
-        SalaryRecord.objects.filter(is_current=True, person__in=persons.order_by().values("pk"))
-        .annotate(base_due_month=due_month)
-        .filter(base_due_month__lte=last.year * 12 + last.month)
+        current_rows.order_by().annotate(due_threshold=threshold).filter(counted_from__lt=F("due_threshold"))
     )
     rows = _with_delays(rows, until=last, delays=rules.discipline_delays_on(last))
     return [r for r in _compute(rows, on=last, scales=scales, grades=grades) if r.due_on <= last]
@@ -255,17 +293,15 @@ def raises_due_for(persons, *, month: date, include_overdue: bool = False) -> li
     discipline and unpaid-leave delays, persons attached; `include_overdue`: also those due earlier and not yet
     granted. Ordered by due date, then the Vietnamese order of names."""
     first = month.replace(day=1)
-    due = [r for r in _due_by(persons, month=month) if include_overdue or r.due_on >= first]
+    due = [r for r in _due_by(_current_rows(persons), month=month) if include_overdue or r.due_on >= first]
     return attach_persons(sorted(due, key=lambda r: (r.due_on, r.sort_key, r.person_id)))
 
 
 def raises_due(
     *, user, month: date, unit: OrgUnit | None = None, include_overdue: bool = False
 ) -> list[RaiseDue]:
-    persons = working_persons_for(user=user)
-    if unit is not None:
-        persons = persons.filter(current_unit__path__startswith=unit.path)
-    return raises_due_for(persons, month=month, include_overdue=include_overdue)
+    rows, _summary = raises_due_listing(user=user, month=month, unit=unit, include_overdue=include_overdue)
+    return attach_persons(sorted(rows, key=lambda r: (r.due_on, r.sort_key, r.person_id)))
 
 
 @dataclass(frozen=True)
@@ -286,11 +322,9 @@ def raises_due_listing(
 ) -> tuple[list[RaiseDue], DueSummary]:
     """The rows of the due-raises page (without persons: the page attaches them to the rows it shows) and the
     summary of the month. `kind`: THUONG_XUYEN (next step) or VUOT_KHUNG, empty for both."""
-    persons = working_persons_for(user=user)
-    if unit is not None:
-        persons = persons.filter(current_unit__path__startswith=unit.path)
     first = month.replace(day=1)
-    every = [r for r in _due_by(persons, month=month) if not kind or r.next.kind == kind]
+    every = _due_by(_current_rows_for(user=user, unit=unit), month=month)
+    every = [r for r in every if not kind or r.next.kind == kind]
     in_month = [r for r in every if r.due_on >= first]
     summary = DueSummary(
         month=first,
@@ -306,8 +340,9 @@ def raises_due_listing(
 def next_raises_for(persons, *, on: date) -> dict[int, RaiseDue]:
     """{person id: next raise} as of `on` for a queryset of persons (a constant number of queries); decisions
     and leave recorded ahead of `on` still delay the raise."""
-    rows = SalaryRecord.objects.filter(is_current=True, person__in=persons.order_by().values("pk"))
-    rows = _with_delays(rows, until=add_months(on, 120), delays=rules.discipline_delays_on(on))
+    rows = _with_delays(
+        _current_rows(persons).order_by(), until=add_months(on, 120), delays=rules.discipline_delays_on(on)
+    )
     scales, grades = _scales()
     return {r.person_id: r for r in attach_persons(_compute(rows, on=on, scales=scales, grades=grades))}
 
