@@ -7,7 +7,9 @@ from django.db.models import Exists, OuterRef
 
 def mark_current(apps, schema_editor):
     SalaryRecord = apps.get_model("salary", "SalaryRecord")
-    newer = SalaryRecord.objects.filter(person_id=OuterRef("person_id"), effective_on__gt=OuterRef("effective_on"))
+    newer = SalaryRecord.objects.filter(
+        person_id=OuterRef("person_id"), effective_on__gt=OuterRef("effective_on")
+    )
     SalaryRecord.objects.exclude(Exists(newer)).update(is_current=True)
 
 

@@ -5,17 +5,20 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('org', '0001_initial'),
-        ('people', '0007_qualification_source_granted'),
-        ('salary', '0004_current_row'),
+        ("org", "0001_initial"),
+        ("people", "0007_qualification_source_granted"),
+        ("salary", "0004_current_row"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='salaryrecord',
-            index=models.Index(condition=models.Q(('is_current', True)), fields=['counted_from', 'scale', 'step', 'seniority_percent', 'person', 'coefficient', 'id'], name='salary_current_due'),
+            model_name="salaryrecord",
+            index=models.Index(
+                condition=models.Q(("is_current", True)),
+                fields=["counted_from", "scale", "step", "seniority_percent", "person", "coefficient", "id"],
+                name="salary_current_due",
+            ),
         ),
     ]
