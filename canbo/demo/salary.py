@@ -122,7 +122,7 @@ def build_salary(*, seed: int, person_ids: list[int]) -> dict:
             anchor = _month_between(rng, add_months(end, 1 - base), add_months(end, -1))
         anchor = max(anchor, p["recruited_on"])
         history = _history(p, grades[scale.pk], rule, anchor, percent)
-        for day, kind, step, percent in history:
+        for n, (day, kind, step, percent) in enumerate(history, start=1):
             records.append(
                 {
                     "person_id": p["pk"],
@@ -138,6 +138,7 @@ def build_salary(*, seed: int, person_ids: list[int]) -> dict:
                     "decision_date": None,
                     "early_months": 0,
                     "note": "",
+                    "is_current": n == len(history),  # the newest row (SalaryRecord.mark_current)
                 }
             )
         newest[p["pk"]] = history[-1][0]

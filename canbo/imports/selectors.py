@@ -43,6 +43,17 @@ def catalogue_alias_get(*, user, pk: int) -> CatalogueAlias:
     return get_object_or_404(catalogue_aliases(user=user), pk=pk)
 
 
+def incomplete_persons_shown(*, user, limit: int) -> tuple[list, int]:
+    """(the first `limit` incomplete records in the Vietnamese order of names, with their unit; how many there
+    are). One anti-join returns the ids and sort keys of every incomplete record, the few that a register keeps
+    waiting, so the name index is never walked through the whole register looking for them; then the shown
+    persons are read by id."""
+    keys = sorted(incomplete_persons(user=user).order_by().values_list("sort_key", "id"))
+    ids = [pk for _key, pk in keys[:limit]]
+    found = person_queryset_for(user=user).select_related("current_unit").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found], len(keys)
+
+
 def incomplete_persons(*, user):
     """Records kept without any career row ("hồ sơ chưa đủ"), within the units the user may see."""
     has_rows = Employment.objects.filter(person=OuterRef("pk"))

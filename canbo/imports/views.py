@@ -28,7 +28,7 @@ from .selectors import (
     import_job_get_for_user,
     import_job_progress,
     import_jobs_for,
-    incomplete_persons,
+    incomplete_persons_shown,
 )
 from .services import BOARD_ONLY, import_job_start, require_import
 from .template import build_template
@@ -138,8 +138,8 @@ INCOMPLETE_SHOWN = 500
 def incomplete(request):
     """Records stored without a career row, for the officers to complete (issue 14.4)."""
     require_import(request.user)
-    persons = incomplete_persons(user=request.user)
-    context = {"persons": persons[:INCOMPLETE_SHOWN], "total": persons.count(), "shown": INCOMPLETE_SHOWN}
+    persons, total = incomplete_persons_shown(user=request.user, limit=INCOMPLETE_SHOWN)
+    context = {"persons": persons, "total": total, "shown": INCOMPLETE_SHOWN}
     return render(request, "imports/incomplete.html", context)
 
 

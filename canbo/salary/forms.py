@@ -31,6 +31,13 @@ class DueFilterForm(forms.Form):
         label="Đơn vị", required=False, queryset=OrgUnit.objects.none(), to_field_name="code",
         error_messages={"invalid_choice": "Đơn vị không có hoặc ngoài phạm vi của anh/chị."},
     )  # fmt: skip
+    kind = forms.ChoiceField(
+        label="Loại nâng lương",
+        required=False,
+        choices=[("", "Nâng bậc và vượt khung"), ("THUONG_XUYEN", "Nâng bậc lương thường xuyên"),
+                 ("VUOT_KHUNG", "Phụ cấp thâm niên vượt khung")],
+        error_messages={"invalid_choice": "Loại nâng lương không hợp lệ."},
+    )  # fmt: skip
     overdue = forms.BooleanField(label="Gồm cả người đã quá hạn chưa được nâng", required=False)
 
     def __init__(self, *args, units, **kwargs):

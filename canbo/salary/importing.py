@@ -311,6 +311,7 @@ def salary_rows_write(*, actor, planned: Planned) -> ImportResult:
             a.record_id = record.pk
             allowances.append(a)
     Allowance.objects.bulk_create(allowances)
+    SalaryRecord.objects.mark_current({r.person_id for r in records})
     entries = [(r, 0, created_changes(r)) for r in records] + [(a, 0, created_changes(a)) for a in allowances]
     updated = _sync_persons({r.person_id for r in records})
     entries += [(p, 1, changes) for p, changes in updated]

@@ -9,7 +9,7 @@ step with the newest row by the services.
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from canbo.core.models import EffectiveDated, Timestamped
@@ -161,6 +161,22 @@ class ChangeKind(models.TextChoices):
 
 
 RAISE_KINDS = (ChangeKind.REGULAR, ChangeKind.EARLY, ChangeKind.SENIORITY)
+CURRENT_CHUNK = 5000  # persons per UPDATE when marking the current rows
+
+
+class SalaryRecordQuerySet(models.QuerySet):
+    def mark_current(self, person_ids) -> None:
+        """Flag each person's newest row (latest `effective_on`; one row per person and day) as `is_current` and
+        clear the flag on their other rows: two set-based UPDATEs per 5.000 persons, inside the caller's
+        transaction. Every writer of salary rows calls it (services, the Excel import, the demo sets it itself)."""
+        ids = sorted(set(person_ids))
+        newer = self.model.objects.filter(
+            person_id=OuterRef("person_id"), effective_on__gt=OuterRef("effective_on")
+        )
+        for start in range(0, len(ids), CURRENT_CHUNK):
+            rows = self.model.objects.filter(person_id__in=ids[start : start + CURRENT_CHUNK])
+            rows.filter(is_current=True).filter(Exists(newer)).update(is_current=False)
+            rows.filter(is_current=False).exclude(Exists(newer)).update(is_current=True)
 
 
 class SalaryRecord(Timestamped):
@@ -203,6 +219,11 @@ class SalaryRecord(Timestamped):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    # The person's newest row (what they are paid now): kept by `mark_current` whenever rows are written, so the
+    # raises due are read from one row per person, not searched for among every person's history.
+    is_current = models.BooleanField(_("bản ghi hiện hưởng"), default=False, editable=False)
+
+    objects = SalaryRecordQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("quá trình lương")
@@ -211,12 +232,21 @@ class SalaryRecord(Timestamped):
         indexes = [
             models.Index(fields=["unit", "kind", "effective_on"], name="salary_unit_kind_date"),
             models.Index(fields=["kind", "effective_on"], name="salary_kind_date"),
+            # The raises due read only the current rows and only these columns: an index-only scan.
+            models.Index(
+                fields=["counted_from", "scale", "step", "seniority_percent", "person", "coefficient", "id"],
+                condition=Q(is_current=True),
+                name="salary_current_due",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "effective_on"],
                 name="salary_one_row_per_person_and_day",
                 violation_error_message=_("Đã có một bản ghi lương của người này vào ngày này."),
+            ),
+            models.UniqueConstraint(
+                fields=["person"], condition=Q(is_current=True), name="salary_one_current_row_per_person"
             ),
             models.CheckConstraint(condition=Q(step__gte=1), name="salary_record_step_positive"),
             models.CheckConstraint(condition=Q(coefficient__gt=0), name="salary_record_coefficient_positive"),

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.db.models import Case, IntegerField, Value, When
+
 from canbo.core.dates import add_months, working_days_between
 from canbo.core.rulebook import RuleMissing
 
@@ -18,6 +20,7 @@ from .models import EarlyRaiseReason, SalaryRule, SalaryScale
 RULE_MODELS = [SalaryRule, EarlyRaiseReason, SalaryScale]
 
 HALF_MONTH_DAYS = 15
+SENIORITY_YEARLY_MONTHS = 12  # vượt khung grows by its yearly % every 12 months
 STEP, DELAY = "step.", "discipline_delay."
 
 
@@ -122,4 +125,37 @@ def next_step(*, step: int, seniority_percent: int, grades: dict[int, Decimal], 
         return NextStep(
             "VUOT_KHUNG", step, grades[step], rule.seniority_first_percent, rule.seniority_after_months
         )
-    return NextStep("VUOT_KHUNG", step, grades[step], seniority_percent + rule.seniority_yearly_percent, 12)
+    return NextStep(
+        "VUOT_KHUNG",
+        step,
+        grades[step],
+        seniority_percent + rule.seniority_yearly_percent,
+        SENIORITY_YEARLY_MONTHS,
+    )
+
+
+def base_months_expression(
+    *, scales: dict[int, tuple[str, int]], step_rules: dict[str, StepRule], value=None, output_field=None
+) -> Case:
+    """`next_step(...).base_months` as a SQL expression over a salary row's scale, step and vượt khung %, for the
+    set-based reads (the raises due): the months per step below the scale's top step, the months at the top step
+    before vượt khung, then 12. `scales`: {scale id: (training class, top step)}; NULL for a scale without a
+    rule in force (next_step is not asked for those either). `value(months)` maps the months to what the
+    expression gives (by default the months; e.g. a date to compare with). Tested equal to next_step."""
+    value = value or (lambda months: Value(months))
+    output_field = output_field or IntegerField()
+    whens = []
+    groups: dict[tuple[str, int], list[int]] = {}
+    for scale_id, (training_class, top) in scales.items():
+        if training_class in step_rules:
+            groups.setdefault((training_class, top), []).append(scale_id)
+    for (training_class, top), ids in sorted(groups.items()):
+        rule = step_rules[training_class]
+        whens += [
+            When(scale_id__in=ids, step__lt=top, then=value(rule.step_months)),
+            When(scale_id__in=ids, seniority_percent=0, then=value(rule.seniority_after_months)),
+            When(scale_id__in=ids, then=value(SENIORITY_YEARLY_MONTHS)),
+        ]
+    if not whens:
+        return Value(None, output_field=output_field)
+    return Case(*whens, default=None, output_field=output_field)

@@ -180,6 +180,7 @@ def _save(actor, record: SalaryRecord, allowances: list[Allowance]) -> SalaryRec
     for a in allowances:
         a.record = record
         a.save()
+    SalaryRecord.objects.mark_current([record.person_id])
     _sync_person(record.person)
     return record
 
@@ -213,7 +214,7 @@ def _copy_allowances(record_id: int) -> list[Allowance]:
 
 
 def _raise_record(person: Person, due: selectors.RaiseDue, effective_on, decision_number, decision_date):
-    scale = SalaryScale.objects.get(pk=due.person.last_scale)
+    scale = SalaryScale.objects.get(pk=due.scale_id)
     kind = ChangeKind.SENIORITY if due.next.kind == "VUOT_KHUNG" else ChangeKind.REGULAR
     return build_record(
         person=person,

@@ -14,7 +14,23 @@ from django.views.decorators.http import require_POST
 
 from canbo.accounts.access import access_decorators, records_cadre_work
 from canbo.accounts.scoping import can_edit_unit, visible_units
+from canbo.core.dates import add_months
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import (
+    AFTER_PARAM,
+    BEFORE_PARAM,
+    LAST_PARAM,
+    LETTER_PARAM,
+    LETTERS,
+    PAGING_PARAMS,
+    KeysetPage,
+    SortColumn,
+    decode_cursor,
+    encode_cursor,
+    query_without_paging,
+    sort_from_query,
+)
+from canbo.core.text import letter_key
 from canbo.jobs.services import job_submit
 from canbo.people.selectors import person_get_for_user, person_queryset_for
 
@@ -22,6 +38,7 @@ from . import selectors, services
 from .forms import BatchRaiseForm, DueFilterForm, EarlyRaiseForm, LeaveForm, RecordForm
 from .jobs import JOB_KIND, batch_job_threshold, batch_params
 from .models import RAISE_KINDS
+from .selectors import attach_persons
 
 staff_required, writer_required = access_decorators(
     no_access="Anh/chị không có quyền xem trang nâng lương.",
@@ -34,17 +51,103 @@ def _next_month():
     return (today.replace(day=28) + timedelta(days=4)).replace(day=1)
 
 
+PAGE_SIZE = 50
+DUE_COLUMNS = [
+    SortColumn("han", "Đến hạn"),
+    SortColumn("ten", "Họ và tên", letter_field="sort_key"),
+    SortColumn("don_vi", "Đơn vị"),
+]
+DUE_ORDER = {  # each ends with the person's id, so the order is total and a cursor names one row
+    "han": lambda r: (r.due_on, r.sort_key, r.person_id),
+    "ten": lambda r: (r.sort_key, r.person_id),
+    "don_vi": lambda r: (r.unit_path, r.sort_key, r.person_id),
+}
+
+
+def _due_page(request, rows) -> KeysetPage:
+    """One page of the month's rows (computed in full: a month's raises are a few thousand at most), in the
+    order of the chosen column, after or before a cursor, from a letter or from the end: the same links as
+    every keyset-paged list (canbo/core/paging.py)."""
+    query = request.GET
+    sort = sort_from_query(query, DUE_COLUMNS, "han")
+    key = DUE_ORDER[sort.column.key]
+    ordered = sorted(rows, key=key, reverse=sort.descending)
+    keys = [key(r) for r in ordered]
+    width = len(keys[0]) if keys else 0
+
+    def beyond(cursor) -> int:  # index of the first row after the cursor in this order
+        cursor = tuple(cursor)
+        return next(
+            (i for i, k in enumerate(keys) if (k < cursor if sort.descending else k > cursor)), len(keys)
+        )
+
+    after = decode_cursor(query.get(AFTER_PARAM, ""), width) if query.get(AFTER_PARAM) and width else None
+    before = decode_cursor(query.get(BEFORE_PARAM, ""), width) if query.get(BEFORE_PARAM) and width else None
+    letter = (query.get(LETTER_PARAM) or "").strip().upper()
+    letter = letter if letter in LETTERS and sort.column.letter_field else ""
+    start = 0
+    try:
+        if before is not None:
+            end = beyond(before) - 1 if any(tuple(before) == k for k in keys) else beyond(before)
+            start = max(0, end - PAGE_SIZE)
+        elif query.get(LAST_PARAM):
+            start = max(0, len(ordered) - PAGE_SIZE)
+        elif after is not None:
+            start = beyond(after)
+        elif letter:
+            code = letter_key(letter)
+            if sort.descending:  # from the last name of that letter down
+                bound = f"{int(code) + 1:02d}"
+                start = next((i for i, r in enumerate(ordered) if r.sort_key < bound), len(ordered))
+            else:
+                start = next((i for i, r in enumerate(ordered) if r.sort_key >= code), len(ordered))
+    except TypeError:  # a cursor of another column's shape: the first page
+        start = 0
+    shown = ordered[start : start + PAGE_SIZE]
+    page = KeysetPage(
+        object_list=attach_persons(shown),
+        sort=sort,
+        columns=DUE_COLUMNS,
+        base_query=query_without_paging(query),
+        count=len(ordered),
+        has_previous=start > 0,
+        has_next=start + PAGE_SIZE < len(ordered),
+        letter=letter,
+        letters=LETTERS if sort.column.letter_field else [],
+    )
+    if shown:
+        page.previous_cursor = encode_cursor(key(shown[0]))
+        page.next_cursor = encode_cursor(key(shown[-1]))
+    return page
+
+
+def _month_link(request, month) -> str:
+    query = request.GET.copy()
+    for name in (*PAGING_PARAMS, "du_thao"):
+        query.pop(name, None)
+    query["month"] = f"{month:%m/%Y}"
+    return "?" + query.urlencode()
+
+
 def _due_context(request, data, *, batch_form=None):
     form = DueFilterForm(data, units=visible_units(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     month = filters.get("month") or _next_month()
-    rows = selectors.raises_due(
-        user=request.user, month=month, unit=filters.get("unit"), include_overdue=filters.get("overdue")
+    rows, summary = selectors.raises_due_listing(
+        user=request.user,
+        month=month,
+        unit=filters.get("unit"),
+        kind=filters.get("kind") or "",
+        include_overdue=bool(filters.get("overdue")),
     )
     return {
         "form": form,
         "month": month,
-        "rows": rows,
+        "summary": summary,
+        "page": _due_page(request, rows),
+        "previous_month": _month_link(request, add_months(month.replace(day=1), -1)),
+        "following_month": _month_link(request, add_months(month.replace(day=1), 1)),
+        "overdue_link": _month_link(request, month) + "&overdue=on",
         "batch_form": batch_form or BatchRaiseForm(),
         "can_write": records_cadre_work(request.user),
         "query": request.GET.urlencode(),

@@ -75,9 +75,11 @@ def quota_index(request):
     context = {
         "form": form,
         "year": year,
-        "rows": rows,
+        # the province's 160-odd quota rows, 50 a page in the units' order; the totals on every page
+        "page": Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page")),
         "totals": totals.values(),
         "is_board": is_board(request.user),
+        "page_query": query_without_page(request),
     }
     context["query"] = request.GET.urlencode()
     context["export_url"] = _with_query(reverse("staffing:quota_export"), context["query"])

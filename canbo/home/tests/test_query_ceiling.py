@@ -30,7 +30,7 @@ CEILINGS = {
     "/khao-sat/quan-ly/": 8,
     "/bao-cao/": 7,
     "/nhap-xuat/": 8,
-    "/nhap-xuat/ho-so-chua-du/": 9,
+    "/nhap-xuat/ho-so-chua-du/": 8,
     "/nhap-xuat/danh-muc-kiem-tra/": 26,
     "/nhap-xuat/cach-viet-khac/": 8,
     "/dong-bo-csdl-quoc-gia/": 11,
