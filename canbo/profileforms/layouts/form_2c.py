@@ -170,5 +170,6 @@ def form_2c(records: DossierRecords) -> FormDocument:
             photo_type=photo_type,
         ),
         blocks=blocks,
+        beside_photo=5,  # items 1) to 5) beside the photo, as on the printed form
         signatures=signatures(records, "Thủ trưởng cơ quan, đơn vị quản lý và sử dụng CBCC"),
     )

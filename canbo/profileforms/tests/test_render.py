@@ -58,7 +58,9 @@ def test_the_syll_word_file_opens_with_the_forms_head(full_dossier):
     head, photo_and_title = doc.tables[0], doc.tables[1]  # the head first, then the photo box and the title
     assert "Mã số định danh:" in head.rows[0].cells[0].text
     assert "SƠ YẾU LÝ LỊCH" in photo_and_title.rows[0].cells[1].text
-    assert next(p.text for p in doc.paragraphs if p.text).startswith("1) Họ và tên khai sinh")
+    beside = photo_and_title.rows[0].cells[1].text  # items 1) to 5) beside the photo, as on the form
+    assert "1) Họ và tên khai sinh (viết chữ in hoa): NGUYỄN VĂN ÁNH" in beside and "5) Quê quán" in beside
+    assert next(p.text for p in doc.paragraphs if p.text).startswith("6) Dân tộc")
     for part in (
         "30) Tiền lương",
         "32) QUÁ TRÌNH ĐÀO TẠO, BỒI DƯỠNG",
