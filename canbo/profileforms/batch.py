@@ -10,6 +10,7 @@ from django.core.files import File
 
 from canbo.accounts.access import records_cadre_work
 from canbo.accounts.scoping import visible_units
+from canbo.dossier.selectors import may_see_sensitive
 from canbo.jobs.registry import JobFailed, register
 from canbo.jobs.services import job_submit
 from canbo.people.models import PersonStatus
@@ -68,7 +69,13 @@ def run_batch(job, progress) -> None:
     with tempfile.TemporaryFile() as fileobj:
         with zipfile.ZipFile(fileobj, "w", compression=zipfile.ZIP_DEFLATED) as archive:
             for n, person in enumerate(persons, start=1):
-                rendered = profile_form_render(person=person, form_key=form_key, fmt=fmt, on=on)
+                rendered = profile_form_render(
+                    person=person,
+                    form_key=form_key,
+                    fmt=fmt,
+                    on=on,
+                    sensitive=may_see_sensitive(user=user, person=person),
+                )
                 archive.writestr(rendered.filename, rendered.content)
                 progress("Đang in hồ sơ", n, total, unit="người")
         form_copies_log(

@@ -58,6 +58,9 @@ class FormDocument:
     header: Header
     blocks: list = field(default_factory=list)
     signatures: Signatures | None = None
+    beside_photo: int = (
+        0  # the first N blocks (lines) are drawn beside the photo, under the title, as on the forms
+    )
 
     def text(self) -> str:
         """Every word of the form, in order (tests, search)."""

@@ -1,8 +1,13 @@
 """A person's records as of a date, read from every app that holds part of the dossier (selectors only).
 
 Both forms are built from this one bundle: a row dated after `on` is left out (a career row, a diploma, a class,
-a rating, an award, a discipline decision), a row still running on `on` is shown as running ("nay"). The register's
-own fields (name, birth, rank) are the current values: the register keeps no history of them.
+a rating, an award, a discipline decision, a salary row, a membership, a military service, a health record), a row
+still running on `on` is shown as running ("nay"). The rank, step, coefficient and allowances printed as the person's
+own are those of the salary row in force on `on` (salary.in_force), so a form as of a past date shows that date's rank.
+The register's identity fields (name, birth, origin) are the current values: the register keeps no history of them.
+
+Family and health are sensitive personal data (canbo.dossier.selectors.may_see_sensitive): for a reader not entitled
+to them (a leader, the Standing Committee) the bundle holds none, and the forms print those parts blank with a note.
 """
 
 from dataclasses import dataclass, field
@@ -11,8 +16,22 @@ from datetime import date
 from django.db.models import Q
 
 from canbo.discipline.models import DisciplineRecord
-from canbo.dossier.models import FamilyMember, PersonalHistory, PersonPhoto
-from canbo.dossier.selectors import family_of, personal_history_of, photo_of
+from canbo.dossier.models import (
+    FamilyMember,
+    HealthRecord,
+    MilitaryService,
+    OrganisationMembership,
+    PersonalHistory,
+    PersonPhoto,
+)
+from canbo.dossier.selectors import (
+    family_of,
+    health_records_of,
+    memberships_of,
+    military_services_of,
+    personal_history_of,
+    photo_of,
+)
 from canbo.emulation.models import Award
 from canbo.evaluation.models import AnnualRating
 from canbo.people.choices import QualificationScale, level_label
@@ -21,6 +40,7 @@ from canbo.people.selectors import highest_qualifications
 from canbo.training.models import Enrolment, StudyAssignment
 
 from .salary import SalaryRow, salary_history
+from .salary import in_force as salary_in_force
 
 
 @dataclass
@@ -33,6 +53,26 @@ class TrainingRow:
     end: date | None
     mode: str
     result: str
+    group: str = "PROFESSIONAL"  # the SYLL's sub-table (32.1 to 32.6): a key of TRAINING_GROUPS
+
+
+# The SYLL's six training tables, keyed by what a diploma's scale or a programme's kind belongs to.
+TRAINING_GROUPS = ("PROFESSIONAL", "POLITICAL_THEORY", "FOSTERING", "DEFENCE", "IT", "LANGUAGE")
+_GROUP_OF = {
+    "PROFESSIONAL": "PROFESSIONAL",
+    "ACADEMIC_TITLE": "PROFESSIONAL",
+    "DEGREE": "PROFESSIONAL",
+    "POLITICAL_THEORY": "POLITICAL_THEORY",
+    "STATE_MGMT": "FOSTERING",
+    "LEADERSHIP": "FOSTERING",
+    "PROFESSIONAL_SKILLS": "FOSTERING",
+    "ECONOMIC_MGMT": "FOSTERING",
+    "DEFENCE_SECURITY": "DEFENCE",
+    "IT": "IT",
+    "IT_DIGITAL": "IT",
+    "FOREIGN_LANGUAGE": "LANGUAGE",
+    "ETHNIC_LANGUAGE": "LANGUAGE",
+}
 
 
 @dataclass
@@ -51,6 +91,28 @@ class DossierRecords:
     family_spouse: list[FamilyMember] = field(default_factory=list)
     history: PersonalHistory | None = None
     photo: PersonPhoto | None = None
+    salary_now: SalaryRow | None = None  # the rank and salary in force on `on`
+    memberships: list[OrganisationMembership] = field(default_factory=list)  # joined by `on`, oldest first
+    military: list[MilitaryService] = field(default_factory=list)  # enlisted by `on`
+    health: HealthRecord | None = None  # the latest record by `on` (entitled readers only)
+    sensitive_shown: bool = True  # False: family and health withheld from this reader
+
+    @property
+    def recruiting_unit(self) -> str:
+        """The unit of the first career row: "vào cơ quan nào" / "cơ quan, tổ chức, đơn vị tuyển dụng"."""
+        return self.career[0].unit.name if self.career else ""
+
+    @property
+    def in_current_agency_since(self) -> date | None:
+        """The first day of the unbroken run of career rows in the unit of the row in force."""
+        if self.employment is None:
+            return None
+        since = self.employment.start_date
+        for row in reversed(self.career):
+            if row.unit_id != self.employment.unit_id:
+                break
+            since = min(since, row.start_date)
+        return since
 
 
 def _highest(person: Person, on: date) -> dict[str, str]:
@@ -76,6 +138,7 @@ def _training(person: Person, on: date) -> list[TrainingRow]:
             end=q.awarded_on,
             mode="",
             result=f"{QualificationScale(q.scale).label}: {level_label(q.scale, q.level)}",
+            group=_GROUP_OF.get(q.scale, "PROFESSIONAL"),
         )
         for q in Qualification.objects.filter(person=person, awarded_on__lte=on).exclude(pk__in=from_classes)
     ]
@@ -89,6 +152,7 @@ def _training(person: Person, on: date) -> list[TrainingRow]:
                 end=e.end_date if e.end_date and e.end_date <= on else None,
                 mode=e.get_mode_display(),
                 result=e.get_result_display() if finished else "Đang học",
+                group=_GROUP_OF.get(e.programme.kind, "FOSTERING"),
             )
         )
     for s in StudyAssignment.objects.filter(person=person, start_date__lte=on).select_related("programme"):
@@ -101,6 +165,7 @@ def _training(person: Person, on: date) -> list[TrainingRow]:
                 end=s.end_date if ended else None,
                 mode=s.get_mode_display(),
                 result=s.programme.name if ended else "Đang học",
+                group=_GROUP_OF.get(s.programme.kind, "PROFESSIONAL"),
             )
         )
     rows.sort(key=lambda r: (r.start or r.end or on, r.end or on))
@@ -122,8 +187,9 @@ def discipline_on(*, person: Person, on: date) -> list[DisciplineRecord]:
     )
 
 
-def dossier_records(*, person: Person, on: date) -> DossierRecords:
-    """Everything the forms print about `person` as it stood on `on` (the caller has already scoped `person`)."""
+def dossier_records(*, person: Person, on: date, sensitive: bool = True) -> DossierRecords:
+    """Everything the forms print about `person` as it stood on `on` (the caller has already scoped `person`, and
+    passes `sensitive=False` for a reader not entitled to family and health)."""
     career = list(
         Employment.objects.filter(person=person, start_date__lte=on)
         .select_related("unit", "position")
@@ -131,6 +197,10 @@ def dossier_records(*, person: Person, on: date) -> DossierRecords:
     )
     in_force = [e for e in career if e.end_date is None or e.end_date >= on]
     family = [m for m in family_of(person=person) if m.birth_year is None or m.birth_year <= on.year]
+    if not sensitive:
+        family = []
+    health = [h for h in health_records_of(person=person) if h.as_of <= on] if sensitive else []
+    salary = salary_history(person=person, on=on)
     return DossierRecords(
         person=person,
         on=on,
@@ -138,7 +208,17 @@ def dossier_records(*, person: Person, on: date) -> DossierRecords:
         career=career,
         highest=_highest(person, on),
         training=_training(person, on),
-        salary=salary_history(person=person, on=on),
+        salary=salary,
+        salary_now=salary_in_force(salary),
+        memberships=sorted(
+            (m for m in memberships_of(person=person) if m.joined_on <= on), key=lambda m: m.joined_on
+        ),
+        military=sorted(
+            (m for m in military_services_of(person=person) if m.enlisted_on <= on),
+            key=lambda m: m.enlisted_on,
+        ),
+        health=max(health, key=lambda h: h.as_of) if health else None,
+        sensitive_shown=sensitive,
         ratings=list(
             AnnualRating.objects.filter(person=person)
             .filter(Q(decided_on__lte=on) | Q(decided_on__isnull=True, year__lt=on.year))

@@ -113,15 +113,20 @@ def _header(doc, form: FormDocument):
                 element.set(qn("w:val"), "nil")
                 no_border.append(element)
             tc_pr.append(no_border)
-    title_cell.paragraphs[0].paragraph_format.space_before = Pt(48)
+    beside = form.blocks[: form.beside_photo]
+    title_cell.paragraphs[0].paragraph_format.space_before = Pt(6 if beside else 48)
     _fill_cell(title_cell, h.title, size=16, bold=True, align=centre)
     if h.subtitle:
         _paragraph(title_cell, h.subtitle, size=BODY_PT, italic=True, align=centre)
+    if beside:
+        _paragraph(title_cell, "", after=2)
+    for block in beside:  # the form's first items sit beside the photo
+        _line(title_cell, block, align=WD_ALIGN_PARAGRAPH.LEFT)
     _paragraph(doc, "")
 
 
-def _line(doc, block: Line):
-    par = _paragraph(doc, align=WD_ALIGN_PARAGRAPH.JUSTIFY)
+def _line(doc, block: Line, align=WD_ALIGN_PARAGRAPH.JUSTIFY):
+    par = _paragraph(doc, align=align)
     for n, (label, value) in enumerate(block.parts):
         _font(par.add_run(("; " if n else "") + label + ": "))
         _font(par.add_run(value or DOTS), bold=bool(value))
@@ -153,7 +158,7 @@ def render_docx(form: FormDocument) -> bytes:
     _set_defaults(doc)
     doc.core_properties.title = form.header.title
     _header(doc, form)
-    for block in form.blocks:
+    for block in form.blocks[form.beside_photo :]:
         if isinstance(block, Heading):
             _paragraph(doc, block.text, bold=True, after=4).paragraph_format.space_before = Pt(6)
         elif isinstance(block, Line):

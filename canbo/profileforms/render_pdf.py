@@ -45,7 +45,8 @@ def form_html(form: FormDocument) -> str:
             "motto": MOTTO,
             "dots": DOTS,
             "photo": photo,
-            "blocks": _blocks(form),
+            "beside": _blocks(form)[: form.beside_photo],
+            "blocks": _blocks(form)[form.beside_photo :],
             "signature_columns": [form.signatures.left, form.signatures.right] if form.signatures else [],
         },
     )

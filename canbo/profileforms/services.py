@@ -41,12 +41,15 @@ def form_label(form_key: str, fmt: str, on: date) -> str:
     return f"{FORMS[form_key][0]} ({FORMATS[fmt][0]}), tính đến {on:%d/%m/%Y}"
 
 
-def profile_form_render(*, person: Person, form_key: str, fmt: str, on: date) -> RenderedForm:
-    """The form's file for a person already fetched within the acting user's scope."""
+def profile_form_render(
+    *, person: Person, form_key: str, fmt: str, on: date, sensitive: bool = True
+) -> RenderedForm:
+    """The form's file for a person already fetched within the acting user's scope; `sensitive` is whether the
+    acting user may see family and health (canbo.dossier.selectors.may_see_sensitive)."""
     started = time.perf_counter()
     _title, build = FORMS[form_key]
     _label, content_type, render = FORMATS[fmt]
-    content = render(build(dossier_records(person=person, on=on)))
+    content = render(build(dossier_records(person=person, on=on, sensitive=sensitive)))
     name = "so-yeu-ly-lich" if form_key == "syll" else "mau-2c"
     return RenderedForm(
         content=content,

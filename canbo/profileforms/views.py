@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from canbo.accounts.access import records_cadre_work
 from canbo.accounts.scoping import visible_units
 from canbo.core.client_ip import client_ip
+from canbo.dossier.selectors import may_see_sensitive
 from canbo.people.selectors import person_get_for_user
 
 from .batch import NO_ACCESS, batch_start
@@ -60,7 +61,13 @@ def form_download(request, uuid, form_key: str, fmt: str):
             " ".join(as_of.errors["ngay"]), status=400, content_type="text/plain; charset=utf-8"
         )
     on = as_of.cleaned_data["ngay"] or timezone.localdate()
-    rendered = profile_form_render(person=person, form_key=form_key, fmt=fmt, on=on)
+    rendered = profile_form_render(
+        person=person,
+        form_key=form_key,
+        fmt=fmt,
+        on=on,
+        sensitive=may_see_sensitive(user=request.user, person=person),
+    )
     form_copies_log(
         user=request.user, persons=[person], form_key=form_key, fmt=fmt, on=on, remote_addr=client_ip(request)
     )

@@ -80,13 +80,6 @@ def _ranks(scale: str, *levels: str) -> tuple[int, ...]:
     return tuple(level_rank(scale, level) for level in levels)
 
 
-def _pay_group(*prefixes: str) -> Condition:
-    condition = Q()
-    for prefix in prefixes:
-        condition |= Q(person__rank__pay_group__startswith=prefix)
-    return _const(condition)
-
-
 HEADCOUNT = ColumnGroup("Số lượng", (StatColumn("total", "Tổng số"),))
 QUOTA_AND_HEADCOUNT = ColumnGroup(
     "Số lượng",
@@ -105,27 +98,37 @@ OF_WHICH = ColumnGroup(
     ),
 )
 # Ranks by pay group (TT 02/2021/TT-BNV: A3 chuyên viên cao cấp, A2 chính, A1 chuyên viên, A0 cán sự, B nhân
-# viên, and the specialist ranks of the same group "và tương đương"); the rank is the person's record's rank.
+# viên, and the specialist ranks of the same group "và tương đương"). The rank is the one in force on the date: the
+# rank of the person's last salary row by then (canbo.salary), else the register's (dimension `rank_tier`).
 CIVIL_SERVANT_RANKS = ColumnGroup(
     "Ngạch công chức",
     (
-        StatColumn("rank_cvcc", "Chuyên viên cao cấp và tương đương", _pay_group("A3")),
-        StatColumn("rank_cvc", "Chuyên viên chính và tương đương", _pay_group("A2")),
-        StatColumn("rank_cv", "Chuyên viên và tương đương", _pay_group("A1")),
-        StatColumn("rank_cs", "Cán sự và tương đương", _pay_group("A0")),
-        StatColumn("rank_nv", "Nhân viên", _pay_group("B", "C")),
+        StatColumn("rank_cvcc", "Chuyên viên cao cấp và tương đương", values=("A3",)),
+        StatColumn("rank_cvc", "Chuyên viên chính và tương đương", values=("A2",)),
+        StatColumn("rank_cv", "Chuyên viên và tương đương", values=("A1",)),
+        StatColumn("rank_cs", "Cán sự và tương đương", values=("A0",)),
+        StatColumn("rank_nv", "Nhân viên", values=("BC",)),
     ),
     check="at_most",
+    by="rank_tier",
 )
 PROFESSIONAL_GRADES = ColumnGroup(
     "Chức danh nghề nghiệp",
     (
-        StatColumn("grade_1", "Hạng I", _pay_group("A3")),
-        StatColumn("grade_2", "Hạng II", _pay_group("A2")),
-        StatColumn("grade_3", "Hạng III", _pay_group("A1", "A0")),
-        StatColumn("grade_4", "Hạng IV", _pay_group("B", "C")),
+        StatColumn("grade_1", "Hạng I", values=("A3",)),
+        StatColumn("grade_2", "Hạng II", values=("A2",)),
+        StatColumn(
+            "grade_3",
+            "Hạng III",
+            values=(
+                "A1",
+                "A0",
+            ),
+        ),
+        StatColumn("grade_4", "Hạng IV", values=("BC",)),
     ),
     check="at_most",
+    by="rank_tier",
 )
 P, PT, SM, IT, FL, EL = (
     "PROFESSIONAL",

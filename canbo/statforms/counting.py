@@ -27,6 +27,7 @@ from canbo.evaluation.models import AnnualRating
 from canbo.org.models import OrgUnit
 from canbo.people.models import Employment, Qualification
 from canbo.reports.base import ReportParams, scope_q
+from canbo.salary.models import SalaryRecord
 from canbo.staffing.models import StaffingQuota
 
 from .columns import BACHELOR_OF_POLITICS, Context
@@ -58,6 +59,33 @@ def highest_rank(scale: str, on: date) -> Subquery:
     return Subquery(ranks, output_field=IntegerField())
 
 
+# Pay groups (NĐ 204/2004) to the rank columns' tiers: A3 cao cấp / hạng I, A2 chính / hạng II, A1 chuyên viên,
+# A0 cán sự (hạng III), B and C nhân viên (hạng IV).
+RANK_TIERS = (("A3", "A3"), ("A2", "A2"), ("A1", "A1"), ("A0", "A0"), ("B", "BC"), ("C", "BC"))
+
+
+def _tier(pay_group_field: str) -> Case:
+    return Case(
+        *[
+            When(**{f"{pay_group_field}__startswith": prefix}, then=Value(tier))
+            for prefix, tier in RANK_TIERS
+        ],
+        default=Value(None),
+    )
+
+
+def rank_tier(on: date):
+    """The tier of the rank in force on `on`: the rank of the person's last salary row dated on or before `on`
+    (the salary history), else the register's rank (a person whose history was not taken over)."""
+    latest = (
+        SalaryRecord.objects.filter(person=OuterRef("person"), effective_on__lte=on, rank__isnull=False)
+        .order_by("-effective_on", "-pk")
+        .annotate(tier=_tier("rank__pay_group"))
+        .values("tier")[:1]
+    )
+    return Coalesce(Subquery(latest), _tier("person__rank__pay_group"))
+
+
 def dimension(name: str, on: date):
     """The per-person value a `by` column group splits on (see canbo.statforms.columns)."""
     if name in RANK_DIMENSIONS:
@@ -69,6 +97,8 @@ def dimension(name: str, on: date):
             default=highest_rank("POLITICAL_THEORY", on),
             output_field=IntegerField(),
         )
+    if name == "rank_tier":
+        return rank_tier(on)
     if name == "rating_level":
         levels = AnnualRating.objects.filter(person=OuterRef("person"), year=on.year).values("level")[:1]
         return Subquery(levels)

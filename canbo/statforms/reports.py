@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from django.utils import timezone
-
 from canbo.accounts.scoping import reads_all_units, unit_paths
 from canbo.org.models import OrgUnit
 from canbo.reports.base import Column, Report, ReportParams, ReportResult, Row
@@ -104,9 +102,10 @@ class StatFormReport(Report):
             notes.append(f"Lưu ý: ngày {fmt_date(on)} biểu mẫu này chưa có hoặc đã hết hiệu lực.")
         if form.superseded_by and form.superseded_from and on >= form.superseded_from:
             notes.append(f"Lưu ý: {form.superseded_by}.")
-        if form.kind != DISCIPLINE and on < timezone.localdate():
+        if form.kind != DISCIPLINE:
             notes.append(
-                "Ngạch, chức danh nghề nghiệp theo hồ sơ hiện tại của mỗi người (hồ sơ chưa lưu lịch sử ngạch)."
+                "Ngạch, chức danh nghề nghiệp: ngạch của bậc lương đang hưởng tại ngày chốt (diễn biến lương); "
+                "người chưa có diễn biến lương theo ngạch ghi trong hồ sơ."
             )
         if form.quota_kind:
             notes.append(

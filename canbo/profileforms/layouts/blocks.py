@@ -39,6 +39,65 @@ def post(records: DossierRecords) -> tuple[str, str]:
     return (person.position.name if person.position_id else ""), person.current_unit.name
 
 
+WITHHELD = (
+    "(Không in phần này: thông tin cá nhân nhạy cảm, chỉ bản thân, cán bộ tổ chức của đơn vị và Ban Tổ chức "
+    "được xem)"
+)
+
+
+def rank_now(records: DossierRecords) -> dict[str, str]:
+    """The rank, step, coefficient and allowances in force on the form's date (the salary row then in force)."""
+    row = records.salary_now
+    if row is None:
+        return dict.fromkeys(
+            ("name", "code", "step", "coefficient", "since", "position", "other", "seniority"), ""
+        )
+    other = row.other_allowances
+    if row.seniority_percent:
+        other = "; ".join(x for x in (f"Thâm niên vượt khung {row.seniority_percent} %", other) if x)
+    return {
+        "name": row.rank_name,
+        "code": row.rank_code,
+        "step": str(row.step or ""),
+        "coefficient": number(row.coefficient),
+        "since": day(row.since),
+        "position": row.position_allowance,
+        "other": other,
+        "seniority": f"{row.seniority_percent} %" if row.seniority_percent else "",
+    }
+
+
+def first_membership(records: DossierRecords) -> str:
+    """The first socio-political organisation joined (Đảng excepted, it has its own item), with the role held."""
+    for m in records.memberships:
+        if m.organisation == "PARTY":
+            continue
+        name = m.organisation_name or m.get_organisation_display()
+        return f"{day(m.joined_on)}, {name}" + (f" ({m.role})" if m.role else "")
+    return ""
+
+
+def military(records: DossierRecords) -> tuple[str, str, str]:
+    """(enlisted, discharged, highest rank) of the first service in the armed forces."""
+    if not records.military:
+        return "", "", ""
+    m = records.military[0]
+    return day(m.enlisted_on), day(m.discharged_on), m.highest_rank
+
+
+def health(records: DossierRecords) -> tuple[str, str, str, str]:
+    """(status, height cm, weight kg, blood group) of the latest health record by the date."""
+    h = records.health
+    if h is None:
+        return "", "", "", ""
+    return (
+        h.get_status_display(),
+        f"{h.height_cm} cm" if h.height_cm else "",
+        f"{h.weight_kg} kg" if h.weight_kg else "",
+        h.blood_group,
+    )
+
+
 def managing_body(records: DossierRecords) -> str:
     unit = records.employment.unit if records.employment else records.person.current_unit
     parent = unit.parent if unit.parent_id else None
@@ -108,7 +167,7 @@ HISTORY_NOTES = [
         ("foreign_organisations",),
     ),
     (
-        "- Có thân nhân (bố, mẹ, vợ, chồng, con, anh chị em ruột) ở nước ngoài (làm gì, địa chỉ …)?",
+        "- Có thân nhân (Cha, Mẹ, Vợ, Chồng, con, anh chị em ruột) ở nước ngoài (làm gì, địa chỉ …)?",
         ("relatives_abroad",),
     ),
 ]
@@ -153,12 +212,13 @@ def discipline_text(records: DossierRecords) -> str:
 
 
 def salary_table(records: DossierRecords) -> Table:
-    """Mẫu 2C item 31 lays the history out sideways: one column per change, rows month/year, rank/step, coefficient."""
+    """Mẫu 2C item 31 lays the history out sideways: nine columns on the printed form (more when the history is
+    longer), rows "Tháng/năm", "Mã ngạch/bậc", "Hệ số lương"."""
     rows = records.salary
-    cells = max(len(rows), 6)
-    width = 13.0 / cells
+    cells = max(len(rows), 9)
+    width = 13.5 / cells
     columns = (
-        [("Tháng/năm", 3.5)] + [(month(r.since), width) for r in rows] + [("", width)] * (cells - len(rows))
+        [("Tháng/năm", 3.0)] + [(month(r.since), width) for r in rows] + [("", width)] * (cells - len(rows))
     )
     return Table(
         columns=columns,

@@ -54,24 +54,37 @@ def test_a_revoked_award_is_printed_until_its_revocation(full_dossier, alice):
     assert dossier_records(person=full_dossier, on=BEFORE).awards == []
 
 
-def test_the_2c_follows_the_forms_numbering(full_dossier):
+def _in_order(text: str, items) -> None:
+    positions = [text.index(item) for item in items]
+    assert positions == sorted(positions), items
+
+
+def test_the_2c_follows_the_forms_numbering_and_hints(full_dossier):
     text = form_2c(dossier_records(person=full_dossier, on=TODAY)).text()
 
-    positions = [
-        text.index(item)
-        for item in (
-            "1) Họ và tên khai sinh",
-            "14) Ngạch công chức",
-            "21) Khen thưởng",
-            "27) ĐÀO TẠO",
-            "28) TÓM TẮT",
-            "29) ĐẶC ĐIỂM",
-            "30) QUAN HỆ GIA ĐÌNH",
-            "31) DIỄN BIẾN",
-            "32) NHẬN XÉT",
-        )
-    ]
-    assert positions == sorted(positions)
+    _in_order(
+        text,
+        [f"{n}) " for n in range(1, 15)]
+        + ["Phụ cấp chức vụ", "15.1- ", "15.2- ", "15.3- ", "15.4- ", "15.5- ", "15.6- "]
+        + [f"{n}) " for n in range(16, 33)],
+    )
+    for heading in (
+        "27) Đào tạo, bồi dưỡng về chuyên môn, nghiệp vụ, lý luận chính trị, ngoại ngữ, tin học",
+        "28) Tóm tắt quá trình công tác",
+        "29) Đặc điểm lịch sử bản thân:",
+        "30) Quan hệ gia đình",
+        "a) Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột",
+        "b) Về bên vợ (hoặc chồng): Cha, Mẹ, anh chị em ruột",
+        "31) Diễn biến quá trình lương của cán bộ, công chức",
+        "32) Nhận xét, đánh giá của cơ quan, đơn vị quản lý và sử dụng cán bộ, công chức",
+        "(Số nhà, đường phố, thành phố, xóm, thôn, xã, huyện, tỉnh)",
+        "(Về chính quyền hoặc Đảng, đoàn thể, kể cả chức vụ kiêm nhiệm)",
+        "(Hình thức cao nhất, năm nào)",
+        "(Con thương binh, con liệt sĩ, người nhiễm chất độc da cam Dioxin)",
+        "3) Sinh ngày: ",
+        "Ngày hưởng: ",
+    ):
+        assert heading in text, heading
     assert "NGUYỄN VĂN ÁNH" in text
     assert "Mẫu 2C-BNV/2008" in text
     assert "Bằng khen năm 2025" in text and "Cảnh cáo" in text
@@ -80,26 +93,105 @@ def test_the_2c_follows_the_forms_numbering(full_dossier):
     assert "Năm 2024: Hoàn thành xuất sắc nhiệm vụ" in text
 
 
-def test_the_syll_carries_the_national_motto_and_every_part(full_dossier):
+def test_the_2c_salary_row_has_nine_columns_as_printed(full_dossier):
+    form = form_2c(dossier_records(person=full_dossier, on=TODAY))
+    salary = next(b for b in form.blocks if getattr(b, "columns", [("",)])[0][0] == "Tháng/năm")
+    assert len(salary.columns) == 10  # the row title and nine changes
+
+
+def test_the_syll_has_the_38_items_of_tt_06_2023(full_dossier):
     form = form_syll(dossier_records(person=full_dossier, on=BEFORE))
     text = form.text()
 
-    assert form.header.motto
-    for part in (
-        "I. THÔNG TIN CHUNG",
-        "II. QUÁ TRÌNH ĐÀO TẠO",
-        "III. TÓM TẮT QUÁ TRÌNH CÔNG TÁC",
-        "IV. ĐẶC ĐIỂM LỊCH SỬ BẢN THÂN",
-        "V. QUAN HỆ GIA ĐÌNH",
-        "VI. DIỄN BIẾN QUÁ TRÌNH LƯƠNG",
-        "VII. KẾT QUẢ ĐÁNH GIÁ",
-        "VIII. KHEN THƯỞNG",
-        "IX. KỶ LUẬT",
+    _in_order(text, [f"{n}) " for n in range(1, 39)])
+    for item in (
+        "Cơ quan quản lý cán bộ, công chức, viên chức:",
+        "Cơ quan, đơn vị sử dụng cán bộ, công chức, viên chức:",
+        f"Số hiệu: {full_dossier.code}",
+        "Mã số định danh:",
+        "8) Số CCCD: ",
+        "13) Ngày được tuyển dụng lần đầu: 01/01/2010",
+        "30.1) Ngạch/chức danh nghề nghiệp",
+        "32.1- Chuyên môn (từ trung cấp trở lên cả trong nước và nước ngoài)",
+        "32.2- Lý luận chính trị",
+        "32.6- Ngoại ngữ/ tiếng dân tộc",
+        "33) TÓM TẮT QUÁ TRÌNH CÔNG TÁC",
+        "34.2- Bản thân có làm việc cho chế độ cũ",
+        "35.1- Thành tích thi đua, khen thưởng",
+        "35.2- Kỷ luật Đảng/hành chính",
+        "36.1- Về bản thân: Cha, Mẹ, Vợ (hoặc chồng), các con, anh chị em ruột",
+        "37.1- Quá trình lương của bản thân",
+        "38) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, TỔ CHỨC, ĐƠN VỊ SỬ DỤNG",
     ):
-        assert part in text
-    assert "tính đến ngày 30/06/2023" in text
+        assert item in text, item
+    assert not form.header.motto
     assert "88/QĐ-UBND" not in text and "9/QĐ-KL" not in text
     assert "Không có thân nhân ở nước ngoài." in text
+
+
+def test_the_syll_files_each_training_in_its_own_table(full_dossier):
+    form = form_syll(dossier_records(person=full_dossier, on=TODAY))
+    blocks = form.blocks
+    titles = [n for n, b in enumerate(blocks) if getattr(b, "text", "").startswith("32.")]
+    tables = {blocks[n].text[:4]: blocks[n + 1] for n in titles}
+    professional = [row[2] for row in tables["32.1"].rows]
+    assert "Đại học Luật Hà Nội" in professional and "Học viện Hành chính Quốc gia" in professional
+    assert [row[2] for row in tables["32.6"].rows] == []
+
+
+def test_a_reader_not_entitled_gets_no_family_and_no_health(full_dossier):
+    records = dossier_records(person=full_dossier, on=TODAY, sensitive=False)
+    assert records.family_own == [] and records.family_spouse == [] and records.health is None
+    for build in (form_2c, form_syll):
+        text = build(records).text()
+        assert "Nguyễn Văn Bố" not in text and "Lò Thị Mẹ" not in text
+        assert "thông tin cá nhân nhạy cảm" in text
+
+
+def test_rank_and_salary_are_those_in_force_on_the_date(full_dossier):
+    from canbo.accounts.models import Role
+    from canbo.people.models import Rank
+    from canbo.salary.models import SalaryScale
+    from canbo.salary.services import salary_record_create
+    from tests.factories import UserFactory, grant
+
+    officer = grant(UserFactory(), Role.UNIT_OFFICER, full_dossier.current_unit)
+    scale = SalaryScale.objects.get(code="A1")
+    salary_record_create(
+        actor=officer,
+        person=full_dossier,
+        kind="THUONG_XUYEN",
+        effective_on=datetime.date(2019, 1, 1),
+        scale=scale,
+        step=3,
+    )
+    promoted = Rank.objects.exclude(pk=full_dossier.rank_id).filter(code__startswith="01.").first()
+    full_dossier.rank = promoted
+    full_dossier.save()
+    salary_record_create(
+        actor=officer,
+        person=full_dossier,
+        kind="NANG_NGACH",
+        effective_on=datetime.date(2024, 1, 1),
+        scale=scale,
+        step=5,
+        allowances=[{"kind": "CHUC_VU", "coefficient": "0,3"}],
+    )
+
+    then = dossier_records(person=full_dossier, on=datetime.date(2020, 6, 1))
+    now = dossier_records(person=full_dossier, on=TODAY)
+    assert (then.salary_now.rank_code, then.salary_now.step) == ("01.003", 3)
+    assert (now.salary_now.rank_code, now.salary_now.step) == (promoted.code, 5)
+    old_2c, old_syll = form_2c(then).text(), form_syll(then).text()
+    assert "Mã ngạch: 01.003" in old_2c and "Bậc lương: 3" in old_2c and "Ngày hưởng: 01/01/2019" in old_2c
+    assert promoted.name not in old_2c and promoted.name not in old_syll
+    assert "Mã số: 01.003" in old_syll
+    new_2c, new_syll = form_2c(now).text(), form_syll(now).text()
+    assert f"Mã ngạch: {promoted.code}" in new_2c and "Phụ cấp chức vụ: 0,30" in new_2c
+    assert (
+        f"Mã số: {promoted.code}" in new_syll
+        and "Ngày bổ nhiệm ngạch/chức danh nghề nghiệp: 01/01/2024" in new_syll
+    )
 
 
 def test_the_salary_rows_come_from_the_salary_history(full_dossier, django_user_model):

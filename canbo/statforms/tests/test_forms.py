@@ -65,6 +65,37 @@ def test_0203n_every_cell(people):
     assert result.notes[0].startswith("Đối chiếu:") and result.notes[0].endswith("— khớp.")
 
 
+def test_the_rank_columns_count_the_rank_in_force_on_the_date(people):
+    """p1 was a chuyên viên (A1) on 31/12/2019 and became chuyên viên chính (A2) in 2021: the form as of 2019
+    counts her as a chuyên viên, from her salary history, although the register now says chuyên viên chính."""
+    import datetime
+
+    from canbo.people.models import Rank
+    from canbo.salary.models import SalaryScale
+
+    p1 = people["p1"]
+    scale = SalaryScale.objects.get(code="A1")
+    for day, code in ((datetime.date(2016, 1, 1), "01.003"), (datetime.date(2021, 1, 1), "01.002")):
+        p1.salary_records.create(
+            unit=p1.current_unit,
+            kind="XEP_LUONG",
+            effective_on=day,
+            counted_from=day,
+            rank=Rank.objects.get(code=code),
+            scale=scale,
+            step=2,
+            coefficient="2.67",
+        )
+    p1.rank = Rank.objects.get(code="01.002")
+    p1.save()
+
+    row = table(run("bieu-0203n"))["Sở A"]
+    assert (row["rank_cv"], row["rank_cvc"]) == (SO_A_0203.get("rank_cv", 0), SO_A_0203.get("rank_cvc", 0))
+    assert not any("chưa lưu lịch sử ngạch" in note for note in run("bieu-0203n").notes)
+    now = get_report("bieu-0203n").execute(user=None, data={"on": "07/12/2026"})
+    assert table(now)["Sở A"]["rank_cvc"] >= 1
+
+
 def test_bm01_counts_civil_servants_only(people):
     so_a = dict(
         SO_A_0203, total=2, party=1, religious=0, rank_cvcc=0, prof_ts=0, pt_cn=0, sm_cvcc=0, age_over=0
