@@ -28,9 +28,9 @@ PASSWORD = "mat-khau-cu-2026"
 
 
 @pytest.fixture
-def lanhdao(tree):
+def member(tree):
     """A board member whose account the sysadmin would like to take over."""
-    user = UserFactory(username="lanhdao", email="lanhdao@dienbien.gov.vn")
+    user = UserFactory(username="thanhvien", email="thanhvien@dienbien.gov.vn")
     user.set_password(PASSWORD)
     user.save()
     return grant(user, Role.PROVINCE_BOARD)
@@ -79,37 +79,37 @@ def _password_unchanged(user) -> bool:
 
 
 @pytest.mark.parametrize("who", ["sysadmin", "root"])
-def test_the_admin_password_page_of_a_role_holder_is_refused(client, request, who, lanhdao, plain):
+def test_the_admin_password_page_of_a_role_holder_is_refused(client, request, who, member, plain):
     client.force_login(request.getfixturevalue(who))
-    url = reverse("admin:auth_user_password_change", args=[lanhdao.pk])
+    url = reverse("admin:auth_user_password_change", args=[member.pk])
     response = client.post(url, {"password1": "Mat-khau-moi-2026!", "password2": "Mat-khau-moi-2026!"})
     assert response.status_code == 403
     assert "phê duyệt" in response.content.decode()
-    assert _password_unchanged(lanhdao)
+    assert _password_unchanged(member)
     # An account without such a role: the sysadmin still resets it alone.
     plain_url = reverse("admin:auth_user_password_change", args=[plain.pk])
     assert client.get(plain_url).status_code == 200
 
 
 @pytest.mark.parametrize("who", ["sysadmin", "root"])
-def test_user_name_e_mail_and_lock_typed_in_the_form_become_requests(client, request, who, lanhdao, board2):
+def test_user_name_e_mail_and_lock_typed_in_the_form_become_requests(client, request, who, member, board2):
     actor = request.getfixturevalue(who)
     client.force_login(actor)
-    data = _change_form_data(client, lanhdao)
-    data.update(username="lanhdao2", email="ke-gian@example.com")
+    data = _change_form_data(client, member)
+    data.update(username="thanhvien2", email="ke-gian@example.com")
     data.pop("is_active", None)  # unticked: lock the account
-    response = client.post(reverse("admin:accounts_user_change", args=[lanhdao.pk]), data)
+    response = client.post(reverse("admin:accounts_user_change", args=[member.pk]), data)
     assert response.status_code == 302, response.content.decode()[:2000]
 
-    lanhdao.refresh_from_db()
-    assert (lanhdao.username, lanhdao.email, lanhdao.is_active) == (
-        "lanhdao",
-        "lanhdao@dienbien.gov.vn",
+    member.refresh_from_db()
+    assert (member.username, member.email, member.is_active) == (
+        "thanhvien",
+        "thanhvien@dienbien.gov.vn",
         True,
     )
-    filed = AccountChange.objects.filter(user=lanhdao, status=AccountChangeStatus.PENDING)
+    filed = AccountChange.objects.filter(user=member, status=AccountChangeStatus.PENDING)
     assert {(c.kind, c.value, c.requested_by_id) for c in filed} == {
-        (AccountChangeKind.USERNAME, "lanhdao2", actor.pk),
+        (AccountChangeKind.USERNAME, "thanhvien2", actor.pk),
         (AccountChangeKind.EMAIL, "ke-gian@example.com", actor.pk),
         (AccountChangeKind.DEACTIVATE, "", actor.pk),
     }
@@ -118,26 +118,26 @@ def test_user_name_e_mail_and_lock_typed_in_the_form_become_requests(client, req
 
 
 def test_a_password_reset_needs_a_second_person_who_alone_sees_the_new_password(
-    client, sysadmin, lanhdao, board2
+    client, sysadmin, member, board2
 ):
     client.force_login(sysadmin)
     response = client.post(
         reverse("admin:accounts_user_changelist"),
-        {"action": "request_password_reset", "_selected_action": [lanhdao.pk]},
+        {"action": "request_password_reset", "_selected_action": [member.pk]},
         follow=True,
     )
     assert "đã gửi đề nghị" in response.content.decode()
-    change = AccountChange.objects.get(user=lanhdao, kind=AccountChangeKind.PASSWORD)
-    assert _password_unchanged(lanhdao)  # nothing changes on a request
+    change = AccountChange.objects.get(user=member, kind=AccountChangeKind.PASSWORD)
+    assert _password_unchanged(member)  # nothing changes on a request
 
     # The requester is no approver; neither is the account's own user.
-    for who in (sysadmin, lanhdao):
+    for who in (sysadmin, member):
         with pytest.raises(PermissionDenied):
             account_change_approve(actor=who, change=change)
 
     client.force_login(board2)
     page = client.get(reverse("accounts:role_requests")).content.decode()
-    assert "Đặt lại mật khẩu" in page and "lanhdao" in page
+    assert "Đặt lại mật khẩu" in page and "thanhvien" in page
     response = client.post(
         reverse("accounts:account_change_decide", args=[change.pk]), {"decision": "approve"}
     )
@@ -145,61 +145,61 @@ def test_a_password_reset_needs_a_second_person_who_alone_sees_the_new_password(
     assert response["Cache-Control"] == "no-store"
     secret = response.context["secret"]
     assert secret in response.content.decode()
-    lanhdao.refresh_from_db()
-    assert lanhdao.check_password(secret) and not lanhdao.check_password(PASSWORD)
+    member.refresh_from_db()
+    assert member.check_password(secret) and not member.check_password(PASSWORD)
     change.refresh_from_db()
     assert (change.status, change.decided_by) == (AccountChangeStatus.APPLIED, board2)
     assert secret not in str(LogEntry.objects.filter(object_pk=str(change.pk)).values_list("changes"))
 
 
-def test_deactivation_and_reactivation_take_effect_only_when_approved(sysadmin, lanhdao, board2):
-    change = account_change_request(actor=sysadmin, user=lanhdao, kind=AccountChangeKind.DEACTIVATE)
-    lanhdao.refresh_from_db()
-    assert lanhdao.is_active
+def test_deactivation_and_reactivation_take_effect_only_when_approved(sysadmin, member, board2):
+    change = account_change_request(actor=sysadmin, user=member, kind=AccountChangeKind.DEACTIVATE)
+    member.refresh_from_db()
+    assert member.is_active
     account_change_approve(actor=board2, change=change)
-    lanhdao.refresh_from_db()
-    assert not lanhdao.is_active
-    change = account_change_request(actor=sysadmin, user=lanhdao, kind=AccountChangeKind.REACTIVATE)
+    member.refresh_from_db()
+    assert not member.is_active
+    change = account_change_request(actor=sysadmin, user=member, kind=AccountChangeKind.REACTIVATE)
     account_change_approve(actor=board2, change=change)
-    lanhdao.refresh_from_db()
-    assert lanhdao.is_active
-    entries = LogEntry.objects.get_for_object(lanhdao).filter(action=LogEntry.Action.UPDATE)
+    member.refresh_from_db()
+    assert member.is_active
+    entries = LogEntry.objects.get_for_object(member).filter(action=LogEntry.Action.UPDATE)
     assert [e.actor for e in entries] == [
         board2,
         board2,
     ]  # the account's own audit rows: who flipped the lock
 
 
-def test_a_request_for_oneself_or_for_an_ordinary_account_is_refused(sysadmin, lanhdao, plain, alice):
+def test_a_request_for_oneself_or_for_an_ordinary_account_is_refused(sysadmin, member, plain, alice):
     with pytest.raises(PermissionDenied):
-        account_change_request(actor=lanhdao, user=lanhdao, kind=AccountChangeKind.PASSWORD)
+        account_change_request(actor=member, user=member, kind=AccountChangeKind.PASSWORD)
     with pytest.raises(PermissionDenied):  # a unit officer files no account changes
-        account_change_request(actor=alice, user=lanhdao, kind=AccountChangeKind.PASSWORD)
+        account_change_request(actor=alice, user=member, kind=AccountChangeKind.PASSWORD)
     with pytest.raises(Exception, match="không cần phê duyệt"):
         account_change_request(actor=sysadmin, user=plain, kind=AccountChangeKind.PASSWORD)
 
 
-def test_a_script_or_changepassword_cannot_change_a_role_holders_account(lanhdao, plain):
+def test_a_script_or_changepassword_cannot_change_a_role_holders_account(member, plain):
     """The last line: User.save refuses what no approved request carries (shell-less commands included)."""
     new_password = mock.patch("getpass.getpass", return_value="Mat-khau-moi-2026!")
     with new_password, pytest.raises(PermissionDenied, match="phê duyệt"):
-        call_command("changepassword", "lanhdao", stdout=StringIO())
-    assert _password_unchanged(lanhdao)
+        call_command("changepassword", "thanhvien", stdout=StringIO())
+    assert _password_unchanged(member)
     for field, value in (("email", "x@example.com"), ("username", "khac"), ("is_active", False)):
-        user = User.objects.get(pk=lanhdao.pk)
+        user = User.objects.get(pk=member.pk)
         setattr(user, field, value)
         with pytest.raises(PermissionDenied):
             user.save()
     # An ordinary account, and the name fields of a role holder, are saved as before.
     with mock.patch("getpass.getpass", return_value="Mat-khau-moi-2026!"):
         call_command("changepassword", "plain", stdout=StringIO())
-    user = User.objects.get(pk=lanhdao.pk)
+    user = User.objects.get(pk=member.pk)
     user.first_name = "Lan"
     user.save()
 
 
-def test_the_holder_changes_their_own_password_signed_in(client, lanhdao):
-    client.force_login(lanhdao)
+def test_the_holder_changes_their_own_password_signed_in(client, member):
+    client.force_login(member)
     response = client.post(
         reverse("accounts:password_change"),
         {
@@ -209,19 +209,19 @@ def test_the_holder_changes_their_own_password_signed_in(client, lanhdao):
         },
     )
     assert response.status_code == 302
-    lanhdao.refresh_from_db()
-    assert lanhdao.check_password("Mat-khau-moi-2026!")
+    member.refresh_from_db()
+    assert member.check_password("Mat-khau-moi-2026!")
 
 
-def test_a_role_holders_account_is_not_deleted_in_the_admin(client, sysadmin, lanhdao):
+def test_a_role_holders_account_is_not_deleted_in_the_admin(client, sysadmin, member):
     client.force_login(sysadmin)
-    assert client.get(reverse("admin:accounts_user_delete", args=[lanhdao.pk])).status_code == 403
+    assert client.get(reverse("admin:accounts_user_delete", args=[member.pk])).status_code == 403
     response = client.post(
         reverse("admin:accounts_user_changelist"),
-        {"action": "delete_selected", "_selected_action": [lanhdao.pk], "post": "yes"},
+        {"action": "delete_selected", "_selected_action": [member.pk], "post": "yes"},
     )
     assert response.status_code == 403
-    assert User.objects.filter(pk=lanhdao.pk).exists()
+    assert User.objects.filter(pk=member.pk).exists()
 
 
 def test_the_sysadmin_cannot_make_itself_superuser_or_join_groups(client, sysadmin):
