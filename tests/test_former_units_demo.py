@@ -64,7 +64,11 @@ def test_the_former_districts_enrolment_export_is_empty_but_its_report_counts(de
     download = client.get(reverse("jobs:download", args=[job]))
     content = b"".join(download.streaming_content) if download.streaming else download.content
     sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).worksheets[0]
-    codes = [row[1] for row in sheet.iter_rows(values_only=True) if row and str(row[1] or "").startswith("DB")]
+    codes = [
+        row[1] for row in sheet.iter_rows(values_only=True) if row and str(row[1] or "").startswith("DB")
+    ]
     assert codes == []  # no person's code in any row
-    figures = get_report("party-admissions").execute(user=former, data={"on": "31/12/2025", "term": "2020-2025"})
+    figures = get_report("party-admissions").execute(
+        user=former, data={"on": "31/12/2025", "term": "2020-2025"}
+    )
     assert figures.meta["2020-2025"]["admitted"] > 0
