@@ -12,10 +12,18 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from canbo.accounts.admin_base import NotFoundOutsideScopeMixin, is_sysadmin
+from canbo.accounts.admin_base import NotFoundOutsideScopeMixin, ReadOnlyAdmin, is_sysadmin
 
-from . import services
-from .models import Role, RoleAssignment, User
+from . import account_changes, services
+from .models import (
+    PROTECTED_ACCOUNT,
+    AccountChange,
+    AccountChangeKind,
+    Role,
+    RoleAssignment,
+    User,
+    holds_personal_data_role,
+)
 from .scoping import has_role
 
 PRIVILEGE_FIELDS = ("is_superuser", "groups", "user_permissions")
@@ -124,7 +132,73 @@ class UserAdmin(NotFoundOutsideScopeMixin, _SysadminOnly, DjangoUserAdmin):
     def has_delete_permission(self, request, obj=None):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
+        if obj is not None and holds_personal_data_role(obj):
+            return False  # revoke the roles first; the account's trail stays
         return super().has_delete_permission(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        held = [u.username for u in queryset if holds_personal_data_role(u)]
+        if held:
+            raise PermissionDenied(
+                "Không xoá tài khoản đang có vai trò được xem dữ liệu cá nhân (" + ", ".join(held) + "): hãy "
+                "thu hồi vai trò trước."
+            )
+        super().delete_queryset(request, queryset)
+
+    def user_change_password(self, request, id, form_url=""):
+        user = self.get_object(request, id)
+        if user.pk != request.user.pk and holds_personal_data_role(user):
+            raise PermissionDenied(PROTECTED_ACCOUNT.format(username=user.username))
+        return super().user_change_password(request, id, form_url)
+
+    def save_model(self, request, obj, form, change):
+        """For a role holder's account, a new user name or e-mail, or locking/unlocking, becomes a request."""
+        requests = []
+        if change and obj.pk != request.user.pk and holds_personal_data_role(obj):
+            for field, kind in (("username", AccountChangeKind.USERNAME), ("email", AccountChangeKind.EMAIL)):
+                if field in form.changed_data:
+                    requests.append((kind, getattr(obj, field)))
+                    setattr(obj, field, form.initial.get(field, ""))
+            if "is_active" in form.changed_data:
+                kind = AccountChangeKind.REACTIVATE if obj.is_active else AccountChangeKind.DEACTIVATE
+                requests.append((kind, ""))
+                obj.is_active = form.initial.get("is_active", obj.is_active)
+        super().save_model(request, obj, form, change)
+        for kind, value in requests:
+            self._file(request, obj, kind, value)
+
+    def _file(self, request, user, kind, value=""):
+        try:
+            account_changes.account_change_request(actor=request.user, user=user, kind=kind, value=value)
+        except (PermissionDenied, ValidationError) as exc:
+            text = "; ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+            self.message_user(request, f"{user}: {text}", messages.ERROR)
+            return False
+        self.message_user(
+            request,
+            f"{user}: đã gửi đề nghị “{AccountChangeKind(kind).label}”; thay đổi chỉ có hiệu lực khi một thành "
+            "viên Ban Tổ chức Tỉnh ủy / Sở Nội vụ phê duyệt.",
+            messages.WARNING,
+        )
+        return True
+
+    def _file_each(self, request, queryset, kind):
+        for user in queryset:
+            self._file(request, user, kind)
+
+    @admin.action(description="Đề nghị đặt lại mật khẩu (tài khoản có vai trò xem dữ liệu cá nhân)")
+    def request_password_reset(self, request, queryset):
+        self._file_each(request, queryset, AccountChangeKind.PASSWORD)
+
+    @admin.action(description="Đề nghị khóa tài khoản (tài khoản có vai trò xem dữ liệu cá nhân)")
+    def request_deactivation(self, request, queryset):
+        self._file_each(request, queryset, AccountChangeKind.DEACTIVATE)
+
+    @admin.action(description="Đề nghị mở khóa tài khoản (tài khoản có vai trò xem dữ liệu cá nhân)")
+    def request_reactivation(self, request, queryset):
+        self._file_each(request, queryset, AccountChangeKind.REACTIVATE)
+
+    actions = ["request_password_reset", "request_deactivation", "request_reactivation"]
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -237,3 +311,28 @@ class RoleAssignmentAdmin(NotFoundOutsideScopeMixin, admin.ModelAdmin):
     @admin.action(description="Thu hồi các phân quyền đã chọn", permissions=["revoke"])
     def revoke(self, request, queryset):
         self._apply(request, queryset, services.role_assignment_revoke, "thu hồi")
+
+
+@admin.register(AccountChange)
+class AccountChangeAdmin(ReadOnlyAdmin):
+    """The trail of account changes that needed a second person; decided on the board's page."""
+
+    list_display = [
+        "user",
+        "kind",
+        "value",
+        "status",
+        "requested_by",
+        "created_at",
+        "decided_by",
+        "decided_at",
+    ]
+    list_filter = ["status", "kind"]
+    list_select_related = ["user", "requested_by", "decided_by"]
+    search_fields = ["user__username"]
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return is_sysadmin(request.user) or has_role(request.user, Role.PROVINCE_BOARD)

@@ -22,6 +22,9 @@ from canbo.accounts.scoping import administers_system, has_role
 CONFIGURATION_AUDIT_MODELS = frozenset(
     {
         ("accounts", "roleassignment"),
+        ("accounts", "user"),
+        ("accounts", "accountchange"),
+        ("accounts", "apitoken"),
         ("org", "orgunit"),
         ("org", "orgevent"),
         ("people", "rank"),

@@ -19,3 +19,7 @@ class RoleEvent(TextChoices):
 
 
 role_assignment_changed = Signal()
+
+# Sent by canbo.accounts.account_changes inside its transaction, with `change` (an AccountChange), `action`
+# (RoleEvent.REQUESTED, APPROVED or REJECTED) and `actor` (None: the server's command line).
+account_changed = Signal()

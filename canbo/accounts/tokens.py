@@ -9,6 +9,7 @@ inactive account, is refused with 401.
 import hashlib
 import secrets
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 
 from canbo.core.audit import audit_actor
 
-from .models import ApiToken, User
+from .models import PROTECTED_ACCOUNT, ApiToken, User, holds_personal_data_role
 
 KEYWORD = "Token"
 INVALID = _("Khóa API không hợp lệ hoặc đã bị thu hồi.")
@@ -29,8 +30,15 @@ def digest_of(key: str) -> str:
 
 
 @transaction.atomic
-def api_token_issue(*, user: User, name: str, issued_by: User | None = None) -> tuple[ApiToken, str]:
-    """A new key for `user`: returns the row and the key, shown once (only its digest is kept)."""
+def api_token_issue(
+    *, user: User, name: str, issued_by: User | None = None, approved: bool = False
+) -> tuple[ApiToken, str]:
+    """A new key for `user`: returns the row and the key, shown once (only its digest is kept).
+
+    A key acts as its user: for an account holding a role that opens personal data it is issued only through
+    an approved request (`account_changes`, `approved=True`), never by one person alone."""
+    if not approved and holds_personal_data_role(user):
+        raise PermissionDenied(PROTECTED_ACCOUNT.format(username=user.username))
     name = (name or "").strip()
     if not name:
         raise ValueError("Cần đặt tên cho khóa (ứng dụng nào dùng khóa này).")

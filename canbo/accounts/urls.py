@@ -12,6 +12,10 @@ urlpatterns = [
         name="login",
     ),
     path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
+    path("doi-mat-khau/", views.password_change, name="password_change"),
     path("phan-quyen/", views.role_requests, name="role_requests"),
     path("phan-quyen/<int:pk>/quyet-dinh/", views.role_request_decide, name="role_request_decide"),
+    path(
+        "phan-quyen/tai-khoan/<int:pk>/quyet-dinh/", views.account_change_decide, name="account_change_decide"
+    ),
 ]

@@ -1,7 +1,7 @@
 """One demo login per role. The password is printed by `manage.py demo_logins` (and `make demo`)."""
 
 from canbo.accounts.models import Role, RoleAssignment, User
-from canbo.accounts.services import role_assignment_create_active_for_seed
+from canbo.accounts.services import role_assignment_create_active_for_seed, user_save_for_seed
 from canbo.org.models import OrgUnit
 from canbo.people.choices import PersonnelCategory, PersonStatus
 from canbo.people.models import Person
@@ -61,9 +61,9 @@ def create_demo_users() -> list[User]:
             if person is not None:
                 family, _sep, rest = person.full_name.partition(" ")
                 user.last_name, user.first_name = family, rest
-                user.save()
+                user_save_for_seed(user)
                 Person.objects.filter(pk=person.pk).update(user=user)
-        user.save()
+        user_save_for_seed(user)  # seed data: a demo login keeps the published password
         RoleAssignment.objects.filter(user=user).delete()
         unit = OrgUnit.objects.get(code=unit_code) if unit_code else None
         role_assignment_create_active_for_seed(user=user, role=role, unit=unit)  # seed data: active at once

@@ -204,10 +204,8 @@ ROLE_EVENT_TITLES = {
 }
 
 
-def role_change_notify(*, assignment: RoleAssignment, action: str, actor) -> int:
-    """Tell every active province board member (but the actor) about a role assignment's step; in the
-    caller's transaction, once per (assignment, step). Subscribed to accounts' `role_assignment_changed`."""
-    board = (
+def _board_but(actor):
+    return (
         RoleAssignment.objects.filter(
             role=Role.PROVINCE_BOARD, status=AssignmentStatus.ACTIVE, user__is_active=True
         )
@@ -215,6 +213,12 @@ def role_change_notify(*, assignment: RoleAssignment, action: str, actor) -> int
         .values_list("user_id", flat=True)
         .distinct()
     )
+
+
+def role_change_notify(*, assignment: RoleAssignment, action: str, actor) -> int:
+    """Tell every active province board member (but the actor) about a role assignment's step; in the
+    caller's transaction, once per (assignment, step). Subscribed to accounts' `role_assignment_changed`."""
+    board = _board_but(actor)
     who = (actor.get_full_name() or actor.username) if actor is not None else "hệ thống"
     scope = f" – {assignment.unit}" if assignment.unit_id else ""
     title = (
@@ -230,6 +234,33 @@ def role_change_notify(*, assignment: RoleAssignment, action: str, actor) -> int
             link=reverse("accounts:role_requests"),
         )
         for user_id in board
+    ]
+    Notification.objects.bulk_create(rows, ignore_conflicts=True)
+    return len(rows)
+
+
+ACCOUNT_EVENT_TITLES = {
+    RoleEvent.REQUESTED: "Đề nghị thay đổi tài khoản chờ phê duyệt",
+    RoleEvent.APPROVED: "Đã phê duyệt thay đổi tài khoản",
+    RoleEvent.REJECTED: "Đã từ chối đề nghị thay đổi tài khoản",
+}
+
+
+def account_change_notify(*, change, action: str, actor) -> int:
+    """Tell every active board member (but the actor) about a step of a change to a role holder's account
+    (a password reset, a lock, an API key…); subscribed to accounts' `account_changed`."""
+    who = (actor.get_full_name() or actor.username) if actor is not None else "máy chủ (dòng lệnh)"
+    title = f"{ACCOUNT_EVENT_TITLES[action]}: {change.user.username} – {change.get_kind_display()}"
+    rows = [
+        Notification(
+            user_id=user_id,
+            kind=NotificationKind.ROLE_CHANGE,
+            key=f"account:{change.pk}:{action}",
+            title=title[:300],
+            body=f"Thực hiện bởi {who}.",
+            link=reverse("accounts:role_requests"),
+        )
+        for user_id in _board_but(actor)
     ]
     Notification.objects.bulk_create(rows, ignore_conflicts=True)
     return len(rows)

@@ -4,13 +4,17 @@ from io import StringIO
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
-from canbo.accounts.models import ApiToken
+from canbo.accounts.account_changes import account_change_approve
+from canbo.accounts.models import AccountChange, ApiToken, Role
+from canbo.accounts.services import user_save_for_seed
 from canbo.accounts.tokens import api_token_issue, api_token_revoke
+from tests.factories import UserFactory, grant
 
 PERSONS = "/api/v1/persons/"
 
@@ -22,7 +26,7 @@ def with_key(key: str) -> APIClient:
 
 
 def test_a_key_opens_the_api_as_its_user_in_her_scope(alice, anh, outsider_person):
-    _token, key = api_token_issue(user=alice, name="Phần mềm thống kê")
+    _token, key = api_token_issue(user=alice, name="Phần mềm thống kê", approved=True)
 
     response = with_key(key).get(PERSONS)
 
@@ -32,7 +36,7 @@ def test_a_key_opens_the_api_as_its_user_in_her_scope(alice, anh, outsider_perso
 
 
 def test_only_the_digest_is_stored(alice):
-    token, key = api_token_issue(user=alice, name="Thống kê")
+    token, key = api_token_issue(user=alice, name="Thống kê", approved=True)
 
     stored = ApiToken.objects.get(pk=token.pk)
     assert key not in (stored.digest, stored.prefix, stored.name)
@@ -45,20 +49,20 @@ def refused(response) -> bool:
 
 
 def test_a_wrong_revoked_or_disabled_key_is_refused(alice, anh):
-    token, key = api_token_issue(user=alice, name="Thống kê")
+    token, key = api_token_issue(user=alice, name="Thống kê", approved=True)
     assert refused(with_key(key + "x").get(PERSONS))
 
     api_token_revoke(token=token)
     assert refused(with_key(key).get(PERSONS))
 
-    _token, other = api_token_issue(user=alice, name="Khác")
+    _token, other = api_token_issue(user=alice, name="Khác", approved=True)
     alice.is_active = False
-    alice.save()
+    user_save_for_seed(alice)
     assert refused(with_key(other).get(PERSONS))
 
 
 def test_a_key_costs_one_query_and_no_password_hash(alice, anh):
-    _token, key = api_token_issue(user=alice, name="Thống kê")
+    _token, key = api_token_issue(user=alice, name="Thống kê", approved=True)
     client = with_key(key)
     client.get(PERSONS)  # the day's last-used mark is written once
     with CaptureQueriesContext(connection) as queries:
@@ -69,17 +73,19 @@ def test_a_key_costs_one_query_and_no_password_hash(alice, anh):
 
 def test_no_key_for_an_inactive_account_or_without_a_name(alice):
     with pytest.raises(ValueError, match="tên"):
-        api_token_issue(user=alice, name="  ")
+        api_token_issue(user=alice, name="  ", approved=True)
     alice.is_active = False
-    alice.save()
+    user_save_for_seed(alice)
     with pytest.raises(ValueError, match="bị khóa"):
-        api_token_issue(user=alice, name="Thống kê")
+        api_token_issue(user=alice, name="Thống kê", approved=True)
 
 
-def test_the_command_issues_lists_and_revokes_with_an_audit_trail(alice, anh):
+def test_the_command_issues_lists_and_revokes_with_an_audit_trail(tree, anh):
+    program = UserFactory(username="alice")  # an account without a role that opens personal data
     out = StringIO()
     call_command("api_token", "issue", "alice", "--name", "Thống kê", stdout=out)
     key = out.getvalue().splitlines()[1]
+    grant(program, Role.UNIT_OFFICER, tree["dept_a"])
     assert with_key(key).get(PERSONS).status_code == 200
 
     out = StringIO()
@@ -98,3 +104,20 @@ def test_the_command_refuses_an_unknown_user_or_key(alice):
         call_command("api_token", "issue", "nobody", "--name", "x", stdout=StringIO())
     with pytest.raises(CommandError, match="Không có khóa"):
         call_command("api_token", "revoke", "abcdefgh", stdout=StringIO())
+
+
+def test_a_role_holders_key_is_never_issued_by_one_person(alice, anh, board, board2):
+    """Issue 18.1: a key acts as its user — the sysadmin on the server cannot mint one for an officer."""
+    with pytest.raises(PermissionDenied, match="phê duyệt"):
+        api_token_issue(user=alice, name="Thống kê")
+
+    out = StringIO()
+    call_command("api_token", "issue", "alice", "--name", "Thống kê", stdout=out)
+    assert "đã gửi đề nghị" in out.getvalue()
+    assert not ApiToken.objects.exists()  # nothing printed, nothing issued
+    change = AccountChange.objects.get(user=alice)
+    assert change.requested_by is None and change.value == "Thống kê"
+
+    _change, key = account_change_approve(actor=board, change=change)
+    assert with_key(key).get(PERSONS).status_code == 200
+    assert ApiToken.objects.get().created_by == board

@@ -20,7 +20,10 @@ CHANGELIST = "admin:auditlog_logentry_changelist"
 BULK_AUDITED = [Invitation]
 AUDITED = sorted({*auditlog.get_models(), *BULK_AUDITED}, key=lambda m: m._meta.label)
 SYSADMIN_READS = {
+    "accounts.AccountChange",
+    "accounts.ApiToken",
     "accounts.RoleAssignment",
+    "accounts.User",
     "org.OrgUnit",
     "standards.StandardCriterion",
     "standards.TitleStandard",

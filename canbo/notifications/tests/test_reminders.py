@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from canbo.accounts.models import Role
+from canbo.accounts.services import user_save_for_seed
 from canbo.movements.models import Appointment, Movement
 from canbo.notifications.models import Notification
 from canbo.notifications.services import reminders_send
@@ -69,7 +70,7 @@ def test_each_user_gets_the_reminders_of_their_own_units(
 ):
     for user in (alice, bob, charlie, board, dana, sysadmin):
         user.email = f"{user.username}@dienbien.gov.vn"
-        user.save()
+        user_save_for_seed(user)
     result = reminders_send(today=TODAY)
     assert result.reminders == 4
     everything = {"REAPPOINTMENT_DUE", "RETIREMENT_SOON", "ROTATION_ENDING", "TRAINING_PLAN_DUE"}
@@ -84,7 +85,7 @@ def test_each_user_gets_the_reminders_of_their_own_units(
 
 def test_running_twice_creates_and_mails_each_reminder_once(due, alice, board):
     alice.email = "alice@dienbien.gov.vn"
-    alice.save()
+    user_save_for_seed(alice)
     call_command("send_reminders", "--today", "01/06/2026")
     first = Notification.objects.count()
     assert first == 3 + 4  # alice 3, board 4 (no address: created, not mailed)
@@ -100,7 +101,7 @@ def test_running_twice_creates_and_mails_each_reminder_once(due, alice, board):
 
 def test_a_new_event_the_next_day_is_mailed_alone(due, alice, tree):
     alice.email = "alice@dienbien.gov.vn"
-    alice.save()
+    user_save_for_seed(alice)
     reminders_send(today=TODAY)
     TrainingPlan.objects.create(
         year=2028, owner_unit=tree["dept_a_office"], title="Kế hoạch văn phòng", due_date=D(2026, 6, 30)
@@ -121,8 +122,8 @@ def test_an_overdue_plan_is_a_new_reminder(due, alice):
 
 def test_a_failed_mail_is_released_and_does_not_stop_the_others(due, alice, board, monkeypatch):
     alice.email, board.email = "alice@dienbien.gov.vn", "board@dienbien.gov.vn"
-    alice.save()
-    board.save()
+    user_save_for_seed(alice)
+    user_save_for_seed(board)
     from canbo.notifications import services
 
     real = services.send_mail

@@ -1,11 +1,15 @@
 """`python manage.py api_token issue USERNAME --name "..."` | `revoke PREFIX` | `list [USERNAME]`: API keys.
 
-The key is printed once, at issue; only its SHA-256 is kept. See docs/api-tokens.md.
+The key is printed once, at issue; only its SHA-256 is kept. See docs/api-tokens.md. A key for an account holding
+a role that opens personal data is not printed here: the command files a request, and the key is shown once to the
+province board member who approves it (canbo.accounts.account_changes).
 """
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from canbo.accounts.models import ApiToken, User
+from canbo.accounts.account_changes import account_change_request, needs_second_person
+from canbo.accounts.models import AccountChangeKind, ApiToken, User
 from canbo.accounts.tokens import api_token_issue, api_token_revoke
 
 
@@ -29,6 +33,19 @@ class Command(BaseCommand):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Không có người dùng “{username}”.")
+        if needs_second_person(user):
+            try:
+                change = account_change_request(
+                    actor=None, user=user, kind=AccountChangeKind.API_TOKEN, value=name
+                )
+            except ValidationError as exc:
+                raise CommandError(" ".join(exc.messages)) from exc
+            self.stdout.write(
+                f"Tài khoản “{username}” có vai trò được xem dữ liệu cá nhân: đã gửi đề nghị cấp khóa "
+                f"(số {change.pk}). Khóa sẽ hiện một lần cho thành viên Ban Tổ chức phê duyệt đề nghị tại "
+                "/tai-khoan/phan-quyen/."
+            )
+            return
         try:
             token, key = api_token_issue(user=user, name=name)
         except ValueError as exc:
