@@ -9,10 +9,15 @@ board: province organisation board · dana: official with her own record in dept
 import datetime
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from canbo.accounts.models import Role
 from canbo.org.models import AdminLevel, UnitKind
 from tests.factories import OrgUnitFactory, PersonFactory, UserFactory, grant
+
+# CI shares a loaded 2-core machine: generated inputs are judged by what they find, never by how fast they come
+settings.register_profile("canbo", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("canbo")
 
 pytest_plugins = ["tests.shared_demo"]  # a demo province shared by the tests of one xdist group
 
