@@ -23,7 +23,7 @@ from canbo.core.text import unaccent
 from canbo.people.models import Person
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
-from .models import Enrolment, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
+from .models import Enrolment, PlanLine, StudyAssignment, TrainingClass, TrainingNeed, TrainingPlan
 
 STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 
@@ -303,3 +303,120 @@ def dashboard_tiles(*, user, today) -> dict:
         "overdue_plans": overdue_plans(user=user, today=today).count(),
         "commitments_at_risk": commitments_at_risk(user=user).count(),
     }
+
+
+# --- the long lists (keyset paging, decision 032): filters and sortable columns, one copy for view and export
+
+
+def _active_enrolments():
+    """Learners of a class, withdrawals aside: a correlated subquery computed for the page's rows only."""
+    return Coalesce(
+        Subquery(
+            Enrolment.objects.filter(training_class=OuterRef("pk"))
+            .exclude(result=EnrolmentResult.WITHDRAWN)
+            .order_by()
+            .values("training_class")
+            .annotate(n=Count("id"))
+            .values("n")
+        ),
+        0,
+    )
+
+
+CLASS_SORT_COLUMNS = [
+    SortColumn("ma", "Mã lớp", ("code",)),
+    SortColumn("ten", "Tên lớp", ("name",)),
+    SortColumn("don_vi", "Đơn vị quản lý", ("organiser_unit__path", "-start_date")),
+    SortColumn("khai_giang", "Khai giảng", ("start_date", "code"), descending_first=True),
+    SortColumn("be_giang", "Bế giảng", ("end_date", "code"), descending_first=True),
+]
+CLASS_DEFAULT_SORT = "-khai_giang"
+
+
+def class_list(*, user, filters: dict, today: date | None = None):
+    """The classes the user may see, filtered: q (code or name), year of opening, kind and code of programme,
+    status (running, upcoming, finished as of today); each with `active`, its learners bar withdrawals."""
+    today = today or timezone.localdate()
+    classes = class_queryset_for(user=user).annotate(active=_active_enrolments())
+    if filters.get("q"):
+        classes = classes.filter(Q(code__icontains=filters["q"]) | Q(name__icontains=filters["q"]))
+    if filters.get("year"):
+        classes = classes.filter(start_date__year=filters["year"])
+    if filters.get("kind"):
+        classes = classes.filter(programme__kind=filters["kind"])
+    if filters.get("programme"):
+        classes = classes.filter(programme__code=filters["programme"])
+    status = filters.get("status")
+    if status == "running":
+        classes = classes.filter(start_date__lte=today, end_date__gte=today)
+    elif status == "upcoming":
+        classes = classes.filter(start_date__gt=today)
+    elif status == "finished":
+        classes = classes.filter(end_date__lt=today)
+    return classes
+
+
+STUDY_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị cử đi học", ("unit__path", "person__sort_key")),
+    SortColumn("chuong_trinh", "Chương trình", ("programme__sort_order", "person__sort_key")),
+    SortColumn("nhap_hoc", "Nhập học", ("start_date", "person__sort_key"), descending_first=True),
+    SortColumn("du_kien", "Dự kiến kết thúc", ("expected_end", "person__sort_key"), descending_first=True),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-start_date")),
+]
+STUDY_DEFAULT_SORT = "-nhap_hoc"
+
+
+def study_list(*, user, filters: dict):
+    """People sent to study whom the user may see: at_risk (left before the commitment ended), status, q."""
+    assignments = commitments_at_risk(user=user) if filters.get("at_risk") else study_queryset_for(user=user)
+    if filters.get("status"):
+        assignments = assignments.filter(status=filters["status"])
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        assignments = assignments.filter(person__search_text__contains=token)
+    return assignments
+
+
+def needs_queryset_for(*, user):
+    """Needs of the units the user may see (all of them for the board and the Standing Committee)."""
+    qs = TrainingNeed.objects.select_related("unit", "programme", "plan_line__plan")
+    condition = unit_visibility_q(user, "unit__path")
+    return qs if condition is None else qs.filter(condition)
+
+
+NEED_SORT_COLUMNS = [
+    SortColumn("nam", "Năm", ("year", "unit__path", "programme__sort_order"), descending_first=True),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-year", "programme__sort_order")),
+    SortColumn("chuong_trinh", "Chương trình", ("programme__sort_order", "-year", "unit__path")),
+    SortColumn("so_nguoi", "Số người", ("count",), descending_first=True),
+]
+NEED_DEFAULT_SORT = "-nam"
+
+
+def need_list(*, user, filters: dict):
+    needs = needs_queryset_for(user=user)
+    if filters.get("year"):
+        needs = needs.filter(year=filters["year"])
+    return needs
+
+
+PLAN_SORT_COLUMNS = [
+    SortColumn("nam", "Năm", ("year", "owner_unit__path"), descending_first=True),
+    SortColumn("ke_hoach", "Kế hoạch", ("title",)),
+    SortColumn("don_vi", "Đơn vị xây dựng", ("owner_unit__path", "-year")),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-year")),
+    SortColumn("han", "Hạn ban hành", ("due_date",), descending_first=True),
+]
+PLAN_DEFAULT_SORT = "-nam"
+
+
+def plan_list(*, user, filters: dict, today: date | None = None):
+    """Plans the user may see: year, status, overdue (not issued by the due date)."""
+    plans = plan_queryset_for(user=user)
+    if filters.get("year"):
+        plans = plans.filter(year=filters["year"])
+    if filters.get("status"):
+        plans = plans.filter(status=filters["status"])
+    if filters.get("overdue"):
+        plans = plans.exclude(status=PlanStatus.ISSUED).filter(due_date__lt=today or timezone.localdate())
+    return plans
