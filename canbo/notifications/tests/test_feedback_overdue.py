@@ -75,3 +75,20 @@ def test_feedback_not_yet_due_or_concluded_is_not_told(about_frank, board, alice
     about_frank.save()
     reminders_send(today=TODAY)
     assert told(board) == told(alice) == []
+
+
+def test_the_list_shows_unread_first_and_sorts_by_due_date(client, board):
+    from django.utils import timezone
+
+    for i in range(55):
+        Notification.objects.create(
+            user=board, kind=NotificationKind.FEEDBACK_OVERDUE, key=f"k{i}", title=f"Việc {i:02d}",
+            due_date=D(2026, 1, 1) + datetime.timedelta(days=i), read_at=timezone.now() if i % 2 else None,
+        )  # fmt: skip
+    client.force_login(board)
+    page = client.get("/thong-bao/").context["page"]
+    assert all(n.read_at is None for n in page.object_list[:28]) and page.has_next and page.count is None
+    by_due = client.get("/thong-bao/", {"sap_xep": "-han"}).context["page"]
+    assert by_due.object_list[0].title == "Việc 54"
+    unread = client.get("/thong-bao/", {"chua_doc": "1", "sap_xep": "han"}).context["page"]
+    assert [n.title for n in unread.object_list][:2] == ["Việc 00", "Việc 02"] and not unread.has_next
