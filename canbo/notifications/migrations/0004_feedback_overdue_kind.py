@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0003_salary_raise_kind'),
+        ("notifications", "0003_salary_raise_kind"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='notification',
-            name='kind',
-            field=models.CharField(choices=[('REAPPOINTMENT_DUE', 'Đến hạn bổ nhiệm lại'), ('RETIREMENT_SOON', 'Sắp đến tuổi nghỉ hưu'), ('ROTATION_ENDING', 'Sắp hết thời hạn luân chuyển'), ('TRAINING_PLAN_DUE', 'Hạn ban hành kế hoạch đào tạo, bồi dưỡng'), ('REVIEW_DEADLINE', 'Hạn khắc phục tiêu chuẩn'), ('ROLE_CHANGE', 'Phân quyền người dùng'), ('SALARY_RAISE_DUE', 'Nâng lương đến hạn'), ('FEEDBACK_OVERDUE', 'Phản ánh, kiến nghị quá hạn xử lý')], max_length=20, verbose_name='loại'),
+            model_name="notification",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("REAPPOINTMENT_DUE", "Đến hạn bổ nhiệm lại"),
+                    ("RETIREMENT_SOON", "Sắp đến tuổi nghỉ hưu"),
+                    ("ROTATION_ENDING", "Sắp hết thời hạn luân chuyển"),
+                    ("TRAINING_PLAN_DUE", "Hạn ban hành kế hoạch đào tạo, bồi dưỡng"),
+                    ("REVIEW_DEADLINE", "Hạn khắc phục tiêu chuẩn"),
+                    ("ROLE_CHANGE", "Phân quyền người dùng"),
+                    ("SALARY_RAISE_DUE", "Nâng lương đến hạn"),
+                    ("FEEDBACK_OVERDUE", "Phản ánh, kiến nghị quá hạn xử lý"),
+                ],
+                max_length=20,
+                verbose_name="loại",
+            ),
         ),
     ]
