@@ -11,12 +11,13 @@ Outside this → 404.
 
 from datetime import date
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
-from canbo.accounts.models import Role
+from canbo.accounts.models import AssignmentStatus, Role
 from canbo.accounts.scoping import has_role, in_force_unit_q, managed_person_q, unit_visibility_q
 from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
@@ -103,3 +104,40 @@ def overdue_feedback_count(*, user, today: date | None = None) -> int:
 def dashboard_tiles(*, user, today: date) -> dict:
     """The dashboard tile: unhandled feedback past due (one COUNT)."""
     return {"feedback_overdue": overdue_feedback_count(user=user, today=today)}
+
+
+# Who is told of overdue feedback: those who handle it (the board, the unit's officers, the assigned handler).
+# Leaders and the Standing Committee read counts only, so they are not told; the official concerned is never
+# told, whatever their role — `feedback_queryset_for` decides, so the notice follows the list's visibility.
+NOTIFIED_ROLES = (Role.PROVINCE_BOARD, Role.UNIT_OFFICER)
+
+
+def overdue_feedback(today: date):
+    """Feedback not concluded whose handling deadline has passed (the whole province)."""
+    return Feedback.objects.filter(~Q(status=FeedbackStatus.CLOSED), deadline__lt=today)
+
+
+def overdue_feedback_recipients(*, today: date) -> dict[int, set[int]]:
+    """{feedback id: {user id, …}}: for each overdue item, the active users who handle it and may see it.
+
+    One query per candidate (the board members, the unit officers and the assigned handlers of overdue items),
+    each through `feedback_queryset_for`, so a user is told exactly of the items their list shows."""
+    overdue = overdue_feedback(today)
+    if not overdue.exists():
+        return {}
+    handlers = set(overdue.filter(handler__isnull=False).values_list("handler", flat=True))
+    User = get_user_model()
+    candidates = User.objects.filter(is_active=True).filter(
+        Q(
+            role_assignments__role__in=NOTIFIED_ROLES,
+            role_assignments__status=AssignmentStatus.ACTIVE,
+        )
+        | Q(pk__in=handlers)
+    )
+    told: dict[int, set[int]] = {}
+    for user in candidates.distinct().order_by("pk"):
+        for pk in (
+            feedback_queryset_for(user=user).filter(pk__in=overdue.values("pk")).values_list("pk", flat=True)
+        ):
+            told.setdefault(pk, set()).add(user.pk)
+    return told

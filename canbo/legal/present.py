@@ -176,3 +176,47 @@ def render_value(value, terms: dict, key: str | None = None) -> SafeString:
             format_html_join("", "<li>{}</li>", ((render_value(v, terms, key),) for v in value)),
         )
     return format_html("{}", _scalar(value, key, terms))
+
+
+# --- the correction form: the value written with the page's Vietnamese names ------------------------------
+
+YES, NO = "Có", "Không"
+
+
+def to_editable(value):
+    """The value as the board edits it: a dict's keys by their Vietnamese names, yes/no as "Có"/"Không";
+    codes and numbers stay as they are (the shape is the rule's own)."""
+    if isinstance(value, dict):
+        return {KEY_LABELS.get(k, k): to_editable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_editable(v) for v in value]
+    if isinstance(value, bool):
+        return YES if value else NO
+    return value
+
+
+def from_editable(edited, like):
+    """The edited value back in the rule's own names, shaped like the current value `like`.
+
+    A Vietnamese name (or the stored key) is accepted for each key; "Có"/"Không" where the rule holds yes/no.
+    Raises ValueError with a Vietnamese message for a name the rule does not have or a wrong yes/no."""
+    if isinstance(like, dict) and isinstance(edited, dict):
+        names = {KEY_LABELS.get(k, k).casefold(): k for k in like} | {k.casefold(): k for k in like}
+        out = {}
+        for name, item in edited.items():
+            key = names.get(str(name).strip().casefold())
+            if key is None:
+                known = "; ".join(f"“{KEY_LABELS.get(k, k)}”" for k in like)
+                raise ValueError(f"Quy định này không có mục “{name}” (các mục: {known}).")
+            out[key] = from_editable(item, like[key])
+        return out
+    if isinstance(like, list) and isinstance(edited, list) and like:
+        return [from_editable(item, like[0]) for item in edited]
+    if isinstance(like, bool):
+        if isinstance(edited, bool):
+            return edited
+        text = str(edited).strip().casefold()
+        if text in (YES.casefold(), NO.casefold()):
+            return text == YES.casefold()
+        raise ValueError(f"Mục có/không phải ghi “{YES}” hoặc “{NO}”, không phải “{edited}”.")
+    return edited

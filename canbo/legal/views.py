@@ -16,14 +16,14 @@ from canbo.accounts.access import require_board
 from canbo.core.rulebook import dated_tables_in_force, rule_model, rule_version_append, rules_in_force
 
 from .forms import CorrectionForm, OnDateForm
-from .present import render_value, vocabulary
+from .present import render_value, to_editable, vocabulary
 
 BOARD_ONLY = "Chỉ Ban Tổ chức Tỉnh ủy / Sở Nội vụ xem và sửa căn cứ pháp lý của các quy định."
 
 
 def _value_text(value) -> str:
-    """The value as JSON for the correction form (the page itself shows it readably)."""
-    return json.dumps(value, ensure_ascii=False, indent=2)
+    """The value for the correction form, with the page's Vietnamese names (the page shows it readably)."""
+    return json.dumps(to_editable(value), ensure_ascii=False, indent=2)
 
 
 def _readable(rows) -> list:
@@ -81,7 +81,7 @@ def rule_correct(request, label, code):
     if current is None:
         raise Http404
     initial = {"value": _value_text(current.value), "legal_basis": current.legal_basis}
-    form = CorrectionForm(request.POST or None, initial=initial)
+    form = CorrectionForm(request.POST or None, initial=initial, like=current.value)
     status = 200
     if request.method == "POST":
         status = 400

@@ -13,6 +13,7 @@ class NotificationKind(models.TextChoices):
     REVIEW_DEADLINE = "REVIEW_DEADLINE", _("Hạn khắc phục tiêu chuẩn")
     ROLE_CHANGE = "ROLE_CHANGE", _("Phân quyền người dùng")
     SALARY_RAISE_DUE = "SALARY_RAISE_DUE", _("Nâng lương đến hạn")
+    FEEDBACK_OVERDUE = "FEEDBACK_OVERDUE", _("Phản ánh, kiến nghị quá hạn xử lý")
 
 
 class Notification(models.Model):

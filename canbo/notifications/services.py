@@ -54,13 +54,15 @@ def recipients() -> dict:
 
 
 def match(reminders: list[Reminder], scopes: dict) -> dict:
-    """{user: [reminder, …]}: those concerning a unit in the user's subtrees (prefix search, no full scan)."""
-    index = sorted((path, i) for i, r in enumerate(reminders) for path in r.paths)
+    """{user: [reminder, …]}: those concerning a unit in the user's subtrees (prefix search, no full scan).
+
+    A reminder naming its users (`Reminder.users`) is matched by that list only, never by units."""
+    index = sorted((path, i) for i, r in enumerate(reminders) if r.users is None for path in r.paths)
     paths = [p for p, _ in index]
     out = {}
     for user, roots in scopes.items():
         if roots is None:
-            out[user] = list(reminders)
+            out[user] = [r for r in reminders if r.users is None]
             continue
         chosen = set()
         for root in roots:
@@ -92,6 +94,9 @@ def notifications_create(
     for user, items in match(reminders, recipients()).items():
         for r in items:
             wanted[(user.pk, r.key)] = r
+    for r in reminders:
+        for user_id in r.users or ():
+            wanted[(user_id, r.key)] = r
     existing = _existing(wanted)
     started = timezone.now()
     new = [

@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from canbo.feedback.models import Feedback
+from canbo.feedback.selectors import overdue_feedback_recipients
 from canbo.movements.selectors import reappointments_due, retirements_within, rotations_ending
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person
@@ -36,6 +38,8 @@ class Reminder:
     link: str
     due_date: date | None
     paths: tuple[str, ...]  # the units concerned (OrgUnit.path); a user sees it if one lies in their subtree
+    # When set, exactly these users are told (a rule of its own, e.g. feedback), whatever their units.
+    users: frozenset[int] | None = None
 
 
 def _person_link(person) -> str:
@@ -178,6 +182,29 @@ def salary_raise_reminders(today: date) -> list[Reminder]:
     return reminders
 
 
+def feedback_overdue_reminders(today: date) -> list[Reminder]:
+    """Feedback past its handling deadline, told only to those who handle it (canbo.feedback.selectors:
+    the board, the unit's officers, the assigned handler; never leaders, never the official concerned). The
+    notice names the unit and the dates, not the official: it is also e-mailed."""
+    told = overdue_feedback_recipients(today=today)
+    items = Feedback.objects.filter(pk__in=told).select_related("unit").order_by("deadline", "pk")
+    return [
+        Reminder(
+            NotificationKind.FEEDBACK_OVERDUE,
+            f"feedback-overdue:{f.pk}:{f.deadline:%Y%m%d}",
+            f"Phản ánh quá hạn xử lý: {f.unit.name} (tiếp nhận ngày {f.received_on:%d/%m/%Y})",
+            f"Phản ánh, kiến nghị tiếp nhận ngày {f.received_on:%d/%m/%Y} có hạn xử lý ngày "
+            f"{f.deadline:%d/%m/%Y}, trạng thái hiện nay: {f.get_status_display().lower()}. Cần xác minh, "
+            "kết luận và trả lời người phản ánh.",
+            reverse("feedback:detail", args=[f.pk]),
+            f.deadline,
+            (f.unit.path,),
+            users=frozenset(told[f.pk]),
+        )
+        for f in items
+    ]
+
+
 SOURCES = [
     reappointment_reminders,
     retirement_reminders,
@@ -185,6 +212,7 @@ SOURCES = [
     training_plan_reminders,
     review_reminders,
     salary_raise_reminders,
+    feedback_overdue_reminders,
 ]
 
 

@@ -2,14 +2,15 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from canbo.core.paging import keyset_page
+
 from . import services
+from .selectors import NOTIFICATION_DEFAULT_SORT, NOTIFICATION_SORT_COLUMNS, unread_count
 from .selectors import notification_list as select_notifications
-from .selectors import unread_count
 
 PAGE_SIZE = 50
 
@@ -18,13 +19,15 @@ PAGE_SIZE = 50
 def notification_list(request):
     unread_only = request.GET.get("chua_doc") == "1"
     notes = select_notifications(user=request.user, unread_only=unread_only)
-    page = Paginator(notes, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {
-        "page": page,
-        "unread_only": unread_only,
-        "unread": unread_count(user=request.user),
-        "query": "chua_doc=1" if unread_only else "",
-    }
+    page = keyset_page(  # no total: the header says how many are unread
+        request,
+        notes,
+        NOTIFICATION_SORT_COLUMNS,
+        default=NOTIFICATION_DEFAULT_SORT,
+        size=PAGE_SIZE,
+        count=None,
+    )
+    context = {"page": page, "unread_only": unread_only, "unread": unread_count(user=request.user)}
     return render(request, "notifications/list.html", context)
 
 

@@ -3,11 +3,12 @@ starter's scope re-applied when the job runs."""
 
 from django.core.exceptions import ValidationError
 
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.jobs.exports import register_list_export
 from canbo.jobs.registry import JobFailed
 
 from .forms import admission_filters
-from .selectors import admission_list, is_reader
+from .selectors import ADMISSION_DEFAULT_SORT, ADMISSION_SORT_COLUMNS, admission_list, is_reader
 
 ADMISSION_EXPORT = "party.admissions"
 NO_ACCESS = "Anh/chị không có quyền xem công tác kết nạp đảng viên."
@@ -50,7 +51,8 @@ def _admissions(user, query):
     filters, errors = admission_filters(user=user, query=query)
     if errors:
         raise ValidationError(errors)
-    return admission_list(user=user, filters=filters)
+    sort = sort_from_query(query, ADMISSION_SORT_COLUMNS, ADMISSION_DEFAULT_SORT)
+    return apply_sort(admission_list(user=user, filters=filters), sort)
 
 
 register_list_export(

@@ -2,11 +2,15 @@
 while the user's unit manages the person (a candidate outside the register: by the organisation, while it is
 in force; decision 018)."""
 
-from django.db.models import Q
+from datetime import date
+
+from django.db.models import DateField, Q, Value
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 
 from canbo.accounts.access import reads_cadre_work, records_cadre_work
 from canbo.accounts.scoping import personal_rows_q, scoped, unit_visibility_q
+from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
 from canbo.reports.base import ReportParams
 
@@ -42,6 +46,30 @@ def admission_list(*, user, filters: dict | None = None):
     for token in unaccent(filters.get("q") or "").split()[:8]:
         qs = qs.filter(Q(person__search_text__contains=token) | Q(candidate_name__icontains=token))
     return qs.select_related("person", "party_org").order_by("-admitted_on", "-pk")
+
+
+ADMISSION_SORT_COLUMNS = [
+    # people of the register by their Vietnamese sort key, then candidates outside it by name
+    SortColumn("ten", "Họ và tên", (Coalesce("person__sort_key", "candidate_name"),)),
+    SortColumn("to_chuc", "Tổ chức đảng", ("party_org__path", "-admitted_on")),
+    SortColumn("chi_bo", "Chi bộ", ("cell", "-admitted_on")),
+    SortColumn("ket_nap", "Ngày kết nạp", ("admitted_on",), descending_first=True),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-admitted_on")),
+    SortColumn(
+        "chinh_thuc",
+        "Ngày chính thức",
+        (Coalesce("full_member_on", Value(date(1900, 1, 1), output_field=DateField())),),
+        descending_first=True,
+    ),
+]
+ADMISSION_DEFAULT_SORT = "-ket_nap"
+
+TARGET_SORT_COLUMNS = [
+    SortColumn("nhiem_ky", "Nhiệm kỳ", ("start_year", "end_year", "party_org__path"), descending_first=True),
+    SortColumn("to_chuc", "Tổ chức đảng", ("party_org__path", "-start_year")),
+    SortColumn("chi_tieu", "Chỉ tiêu", ("target",), descending_first=True),
+]
+TARGET_DEFAULT_SORT = "-nhiem_ky"
 
 
 def admission_get_for_user(*, user, pk) -> Admission:

@@ -2,7 +2,6 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
@@ -10,15 +9,26 @@ from django.views.decorators.http import require_http_methods
 from canbo.accounts.access import access_decorators
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import keyset_page, query_without_paging
 from canbo.jobs.views import export_view
 
 from . import services
 from .choices import PartyStatus
 from .exports import ADMISSION_EXPORT
 from .forms import AdmissionForm, ConfirmForm, RemoveForm, TargetForm, admission_filters
-from .selectors import admission_get_for_user, admission_list, is_writer, target_list
+from .selectors import (
+    ADMISSION_DEFAULT_SORT,
+    ADMISSION_SORT_COLUMNS,
+    TARGET_DEFAULT_SORT,
+    TARGET_SORT_COLUMNS,
+    admission_get_for_user,
+    admission_list,
+    is_writer,
+    target_list,
+)
 
 PAGE_SIZE = 50
+TARGETS_ON_INDEX = 10
 NO_ACCESS = "Anh/chị không có quyền xem công tác kết nạp đảng viên."
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được ghi nhận kết nạp đảng viên."
 OUTSIDE_TARGET = "Anh/chị không có quyền sửa chỉ tiêu của tổ chức đảng này."
@@ -28,9 +38,8 @@ reader_required, writer_required = access_decorators(no_access=NO_ACCESS, read_o
 
 def _query_without_page(request) -> str:
     query = request.GET.copy()
-    query.pop("page", None)
     query.pop("format", None)
-    return query.urlencode()
+    return query_without_paging(query)
 
 
 def _with_query(url: str, query: str) -> str:
@@ -44,9 +53,13 @@ def index(request):
         return redirect(_with_query(reverse("party:export"), query))
     filters, _ignored = admission_filters(user=request.user, query=request.GET)
     admissions = admission_list(user=request.user, filters=filters)
-    page = Paginator(admissions, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = keyset_page(
+        request, admissions, ADMISSION_SORT_COLUMNS, default=ADMISSION_DEFAULT_SORT, size=PAGE_SIZE
+    )
+    targets = target_list(user=request.user).order_by("-start_year", "party_org__path", "pk")
     context = {
-        "targets": target_list(user=request.user)[:50],
+        "targets": targets[:TARGETS_ON_INDEX],
+        "more_targets": targets[TARGETS_ON_INDEX : TARGETS_ON_INDEX + 1].exists(),
         "page": page,
         "query": query,
         "export_url": _with_query(reverse("party:export"), query),
@@ -54,6 +67,19 @@ def index(request):
         "can_record": is_writer(request.user),
     }
     return render(request, "party/index.html", context)
+
+
+@reader_required
+def target_list_view(request):
+    """Every admission target the user may see, paged and sortable (the index shows the newest few)."""
+    targets = target_list(user=request.user)
+    context = {
+        "page": keyset_page(
+            request, targets, TARGET_SORT_COLUMNS, default=TARGET_DEFAULT_SORT, size=PAGE_SIZE
+        ),
+        "can_record": is_writer(request.user),
+    }
+    return render(request, "party/targets.html", context)
 
 
 @reader_required

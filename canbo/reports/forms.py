@@ -13,9 +13,10 @@ from django import forms
 from django.utils import timezone
 
 from canbo.accounts.scoping import unit_model, visible_units
-from canbo.core.forms import UnitPicker, unit_by_code
+from canbo.core.forms import unit_by_code
 
 from .params import INTERVAL, SNAPSHOT, UNDATED, ReportParams
+from .picker import UnitSearchPicker
 
 DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"]
 EARLIEST = date(1945, 9, 2)
@@ -39,7 +40,7 @@ class ReportForm(forms.Form):
         required=False,
         max_length=300,
         help_text="Gõ tên hoặc mã để chọn; tính cả các đơn vị trực thuộc. Để trống: mọi đơn vị được xem.",
-        widget=UnitPicker(),
+        widget=UnitSearchPicker(),
     )
     on = date_field("Tính đến ngày", "Ngày chốt số liệu; để trống là hôm nay.")
 
@@ -54,8 +55,6 @@ class ReportForm(forms.Form):
         self.report = report
         self.user = user
         self.org_not_found = False
-        if user is not None:  # the page's picker: the units in force the user sees, by name
-            self.fields["org"].widget.units = visible_units(user).order_by("path")
         self.period_kind = report.period_kind
         if self.period_kind != SNAPSHOT:
             del self.fields["on"]

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
+from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import Money
 from canbo.jobs.exports import register_export, register_list_export
 from canbo.jobs.registry import JobFailed
@@ -14,7 +15,7 @@ from canbo.reports.registry import get_report
 from canbo.reports.rendering import write_report_xlsx
 
 from .forms import CaseFilterForm
-from .selectors import case_list
+from .selectors import CASE_DEFAULT_SORT, CASE_SORT_COLUMNS, case_list
 
 QUOTA_EXPORT = "staffing.quotas"
 CASE_EXPORT = "staffing.cases"
@@ -88,7 +89,8 @@ def _cases(user, query):
     form = CaseFilterForm(query, user=user)
     if not form.is_valid():
         raise ValidationError(form.errors.as_data())
-    return case_list(user=user, filters=form.cleaned_data)
+    sort = sort_from_query(query, CASE_SORT_COLUMNS, CASE_DEFAULT_SORT)
+    return apply_sort(case_list(user=user, filters=form.cleaned_data), sort)
 
 
 register_export(

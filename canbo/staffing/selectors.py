@@ -22,12 +22,14 @@ from django.db.models import (
     Value,
     When,
 )
+from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import any_unit_visibility_q, in_force_unit_q, personal_rows_q, scoped
 from canbo.core.dates import add_months
+from canbo.core.paging import SortColumn
 from canbo.core.text import unaccent
 from canbo.org.models import OrgUnit
 from canbo.people.models import Employment
@@ -257,6 +259,23 @@ def case_queryset_for(*, user):
 
 def case_get_for_user(*, user, pk: int) -> StreamliningCase:
     return get_object_or_404(case_queryset_for(user=user), pk=pk)
+
+
+CASE_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "person__sort_key")),
+    SortColumn("ly_do", "Lý do", ("reason", "-proposed_on")),
+    SortColumn("chinh_sach", "Chính sách", ("policy", "-proposed_on")),
+    SortColumn("de_nghi", "Ngày đề nghị", ("proposed_on",), descending_first=True),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-proposed_on")),
+    SortColumn(
+        "ngay_nghi",
+        "Ngày nghỉ",
+        (Coalesce("exit_date", Value(date(1900, 1, 1), output_field=DateField())),),
+        descending_first=True,
+    ),
+]
+CASE_DEFAULT_SORT = "-de_nghi"
 
 
 def case_list(*, user, filters: dict | None = None):

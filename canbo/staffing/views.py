@@ -16,6 +16,7 @@ from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.exceptions import ConflictError
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import keyset_page, query_without_paging
 from canbo.jobs.views import export_view
 from canbo.reports.base import ReportParameterError
 from canbo.reports.registry import get_report
@@ -34,6 +35,8 @@ from .forms import (
     RepaymentForm,
 )
 from .selectors import (
+    CASE_DEFAULT_SORT,
+    CASE_SORT_COLUMNS,
     case_get_for_user,
     case_list,
     case_rehire,
@@ -142,12 +145,11 @@ def _filtered_cases(request):
 @staff_required
 def case_list_view(request):
     form, cases = _filtered_cases(request)
-    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
-    query = query_without_page(request)
+    page = keyset_page(request, cases, CASE_SORT_COLUMNS, default=CASE_DEFAULT_SORT, size=PAGE_SIZE)
+    query = query_without_paging(request.GET)
     context = {
         "form": form,
         "page": page,
-        "query": query,
         "export_url": _with_query(reverse("staffing:case_export"), query),
         "can_propose": can_write(request.user),
     }
@@ -160,7 +162,7 @@ def case_export(request):
     """The case list with the page's filters as .xlsx, written by a job (scoped like the page); bad filters go
     back to the list, which shows the errors."""
     form = CaseFilterForm(request.GET, user=request.user)
-    query = query_without_page(request)
+    query = query_without_paging(request.GET)
     if not form.is_valid():
         return redirect(_with_query(reverse("staffing:case_list"), query))
     return export_view(request, CASE_EXPORT, query=query)

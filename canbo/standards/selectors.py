@@ -5,7 +5,10 @@ Checks, gap lists and review campaigns show persons: the board and the Standing 
 officers and leaders in their subtrees; officials and the system administrator see none of them.
 """
 
-from django.db.models import Count, Prefetch, Q
+from datetime import date as _date
+
+from django.db.models import Count, DateField, Prefetch, Q, Value
+from django.db.models.functions import Coalesce
 
 from canbo.accounts.access import reads_cadre_work
 from canbo.accounts.scoping import (
@@ -16,6 +19,7 @@ from canbo.accounts.scoping import (
     unit_paths,
     unit_visibility_q,
 )
+from canbo.core.paging import SortColumn
 from canbo.evaluation.models import RatingLevel
 from canbo.people.choices import QualificationScale, level_label
 from canbo.people.models import Position
@@ -79,6 +83,23 @@ def positions_with_standards():
 def _ancestors(path: str) -> set[str]:
     parts = [p for p in path.split(".") if p]
     return {".".join(parts[:i]) + "." for i in range(1, len(parts))}
+
+
+NO_DATE = Value(_date(1900, 1, 1), output_field=DateField())
+CAMPAIGN_SORT_COLUMNS = [
+    SortColumn("ten", "Đợt rà soát", ("name",)),
+    SortColumn("pham_vi", "Phạm vi", ("unit__path", "-review_date")),
+    SortColumn("ngay_ra_soat", "Ngày rà soát", ("review_date",), descending_first=True),
+    SortColumn("han", "Hạn khắc phục", ("deadline",), descending_first=True),
+    SortColumn("kiem_tra_lai", "Kiểm tra lại", (Coalesce("rechecked_on", NO_DATE),), descending_first=True),
+]
+CAMPAIGN_DEFAULT_SORT = "-ngay_ra_soat"
+FINDING_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị (khi rà soát)", ("unit__path", "person__sort_key")),
+    SortColumn("khac_phuc", "Đã khắc phục", (Coalesce("resolved_on", NO_DATE), "person__sort_key")),
+]
+FINDING_DEFAULT_SORT = "don_vi"
 
 
 def campaign_queryset_for(*, user):

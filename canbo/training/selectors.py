@@ -1,6 +1,5 @@
 """Reads of the training module, scoped: every queryset that reaches a user goes through these."""
 
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -24,7 +23,14 @@ from canbo.core.text import unaccent
 from canbo.people.models import Person
 
 from .choices import EnrolmentResult, PlanStatus, StudyStatus
-from .models import Enrolment, PlanAllocation, PlanLine, StudyAssignment, TrainingClass, TrainingPlan
+from .models import (
+    Enrolment,
+    PlanLine,
+    StudyAssignment,
+    TrainingClass,
+    TrainingNeed,
+    TrainingPlan,
+)
 
 STAFF_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER, Role.LEADER)
 
@@ -306,109 +312,118 @@ def dashboard_tiles(*, user, today) -> dict:
     }
 
 
-# --- a plan's achievement (the plan page's export and the API) --------------------------------------------------
-# A plan's achievement: each line's and each unit's target against what was done (the Excel export and the
-# API answer the same figures; definitions as the training-plan report).
-#
-# - actual (lượt) = enrolments linked to the line whose result is not “withdrawn”; persons = distinct people
-# among them; spent = the sum of their cost; % = actual ÷ target × 100, one decimal, half up (44/55 → 80,0).
-# - a unit's share: its allocation's target and budget; its actual counts the enrolments whose unit at
-# enrolment is that unit or below it.
-# - a user who reads only a subtree (officer, leader) sees the allocations of units in that subtree, and each
-# line's target as the sum of those allocations, its actual counted in that subtree alone.
+# --- the long lists (keyset paging, decision 032): filters and sortable columns, one copy for view and export
 
 
-@dataclass
-class UnitShare:
-    unit_code: str
-    unit_name: str
-    target: int
-    budget: int
-    turns: int = 0
-    spent: int = 0
-
-    @property
-    def achieved(self) -> Decimal | None:
-        return plan_achievement(self.turns, self.target)
-
-
-@dataclass
-class LineFigures:
-    line: PlanLine
-    target: int
-    budget: int
-    turns: int = 0
-    persons: int = 0
-    spent: int = 0
-    shares: list[UnitShare] = field(default_factory=list)
-
-    @property
-    def achieved(self) -> Decimal | None:
-        return plan_achievement(self.turns, self.target)
-
-
-@dataclass
-class PlanFigures:
-    plan: TrainingPlan
-    scoped: bool
-    lines: list[LineFigures]
-    persons: int = 0
-
-    def total(self, key: str) -> int:
-        return sum(getattr(line, key) for line in self.lines)
-
-    @property
-    def achieved(self) -> Decimal | None:
-        return plan_achievement(self.total("turns"), self.total("target"))
-
-
-def plan_achievements(*, user, plan: TrainingPlan) -> PlanFigures:
-    """Five queries whatever the size of the plan."""
-    scoped = not reads_all_units(user)
-    visible = (unit_visibility_q(user, "unit__path") or Q()) if scoped else Q()
-    lines = list(
-        PlanLine.objects.filter(plan=plan)
-        .select_related("programme", "responsible_unit")
-        .order_by("programme__sort_order", "mode", "id")
+def _active_enrolments():
+    """Learners of a class, withdrawals aside: a correlated subquery computed for the page's rows only."""
+    return Coalesce(
+        Subquery(
+            Enrolment.objects.filter(training_class=OuterRef("pk"))
+            .exclude(result=EnrolmentResult.WITHDRAWN)
+            .order_by()
+            .values("training_class")
+            .annotate(n=Count("id"))
+            .values("n")
+        ),
+        0,
     )
-    allocations = (
-        PlanAllocation.objects.filter(visible, line__plan=plan).select_related("unit").order_by("unit__path")
-    )
-    counted = counted_enrolments(visible, plan_line__plan=plan)
-    per_line = {
-        row["plan_line"]: row
-        for row in counted.order_by()
-        .values("plan_line")
-        .annotate(turns=Count("id"), persons=Count("person", distinct=True), spent=Sum("cost"))
-    }
-    per_unit = list(
-        counted.order_by().values("plan_line", "unit__path").annotate(turns=Count("id"), spent=Sum("cost"))
-    )
-    persons = counted.order_by().aggregate(n=Count("person", distinct=True))["n"] or 0
 
-    shares: dict[int, list[tuple[str, UnitShare]]] = {}
-    for a in allocations:
-        share = UnitShare(a.unit.code, a.unit.name, a.target_count, a.budget)
-        shares.setdefault(a.line_id, []).append((a.unit.path, share))
-    for row in per_unit:
-        for path, share in shares.get(row["plan_line"], []):
-            if row["unit__path"].startswith(path):
-                share.turns += row["turns"]
-                share.spent += row["spent"] or 0
 
-    figures = []
-    for line in lines:
-        line_shares = [share for _path, share in shares.get(line.pk, [])]
-        done = per_line.get(line.pk, {})
-        figures.append(
-            LineFigures(
-                line=line,
-                target=sum(s.target for s in line_shares) if scoped else line.target_count,
-                budget=sum(s.budget for s in line_shares) if scoped else line.budget,
-                turns=done.get("turns", 0),
-                persons=done.get("persons", 0),
-                spent=done.get("spent") or 0,
-                shares=line_shares,
-            )
-        )
-    return PlanFigures(plan=plan, scoped=scoped, lines=figures, persons=persons)
+CLASS_SORT_COLUMNS = [
+    SortColumn("ma", "Mã lớp", ("code",)),
+    SortColumn("ten", "Tên lớp", ("name",)),
+    SortColumn("don_vi", "Đơn vị quản lý", ("organiser_unit__path", "-start_date")),
+    SortColumn("khai_giang", "Khai giảng", ("start_date", "code"), descending_first=True),
+    SortColumn("be_giang", "Bế giảng", ("end_date", "code"), descending_first=True),
+]
+CLASS_DEFAULT_SORT = "-khai_giang"
+
+
+def class_list(*, user, filters: dict, today: date | None = None):
+    """The classes the user may see, filtered: q (code or name), year of opening, kind and code of programme,
+    status (running, upcoming, finished as of today); each with `active`, its learners bar withdrawals."""
+    today = today or timezone.localdate()
+    classes = class_queryset_for(user=user).annotate(active=_active_enrolments())
+    if filters.get("q"):
+        classes = classes.filter(Q(code__icontains=filters["q"]) | Q(name__icontains=filters["q"]))
+    if filters.get("year"):
+        classes = classes.filter(start_date__year=filters["year"])
+    if filters.get("kind"):
+        classes = classes.filter(programme__kind=filters["kind"])
+    if filters.get("programme"):
+        classes = classes.filter(programme__code=filters["programme"])
+    status = filters.get("status")
+    if status == "running":
+        classes = classes.filter(start_date__lte=today, end_date__gte=today)
+    elif status == "upcoming":
+        classes = classes.filter(start_date__gt=today)
+    elif status == "finished":
+        classes = classes.filter(end_date__lt=today)
+    return classes
+
+
+STUDY_SORT_COLUMNS = [
+    SortColumn("ten", "Họ và tên", ("person__sort_key",), letter_field="person__sort_key"),
+    SortColumn("don_vi", "Đơn vị cử đi học", ("unit__path", "person__sort_key")),
+    SortColumn("chuong_trinh", "Chương trình", ("programme__sort_order", "person__sort_key")),
+    SortColumn("nhap_hoc", "Nhập học", ("start_date", "person__sort_key"), descending_first=True),
+    SortColumn("du_kien", "Dự kiến kết thúc", ("expected_end", "person__sort_key"), descending_first=True),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-start_date")),
+]
+STUDY_DEFAULT_SORT = "-nhap_hoc"
+
+
+def study_list(*, user, filters: dict):
+    """People sent to study whom the user may see: at_risk (left before the commitment ended), status, q."""
+    assignments = commitments_at_risk(user=user) if filters.get("at_risk") else study_queryset_for(user=user)
+    if filters.get("status"):
+        assignments = assignments.filter(status=filters["status"])
+    for token in unaccent(filters.get("q") or "").split()[:8]:
+        assignments = assignments.filter(person__search_text__contains=token)
+    return assignments
+
+
+def needs_queryset_for(*, user):
+    """Needs of the units the user may see (all of them for the board and the Standing Committee)."""
+    qs = TrainingNeed.objects.select_related("unit", "programme", "plan_line__plan")
+    condition = unit_visibility_q(user, "unit__path")
+    return qs if condition is None else qs.filter(condition)
+
+
+NEED_SORT_COLUMNS = [
+    SortColumn("nam", "Năm", ("year", "unit__path", "programme__sort_order"), descending_first=True),
+    SortColumn("don_vi", "Đơn vị", ("unit__path", "-year", "programme__sort_order")),
+    SortColumn("chuong_trinh", "Chương trình", ("programme__sort_order", "-year", "unit__path")),
+    SortColumn("so_nguoi", "Số người", ("count",), descending_first=True),
+]
+NEED_DEFAULT_SORT = "-nam"
+
+
+def need_list(*, user, filters: dict):
+    needs = needs_queryset_for(user=user)
+    if filters.get("year"):
+        needs = needs.filter(year=filters["year"])
+    return needs
+
+
+PLAN_SORT_COLUMNS = [
+    SortColumn("nam", "Năm", ("year", "owner_unit__path"), descending_first=True),
+    SortColumn("ke_hoach", "Kế hoạch", ("title",)),
+    SortColumn("don_vi", "Đơn vị xây dựng", ("owner_unit__path", "-year")),
+    SortColumn("trang_thai", "Trạng thái", ("status", "-year")),
+    SortColumn("han", "Hạn ban hành", ("due_date",), descending_first=True),
+]
+PLAN_DEFAULT_SORT = "-nam"
+
+
+def plan_list(*, user, filters: dict, today: date | None = None):
+    """Plans the user may see: year, status, overdue (not issued by the due date)."""
+    plans = plan_queryset_for(user=user)
+    if filters.get("year"):
+        plans = plans.filter(year=filters["year"])
+    if filters.get("status"):
+        plans = plans.filter(status=filters["status"])
+    if filters.get("overdue"):
+        plans = plans.exclude(status=PlanStatus.ISSUED).filter(due_date__lt=today or timezone.localdate())
+    return plans

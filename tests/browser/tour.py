@@ -37,9 +37,6 @@ ENGLISH_PAGES_TO_FIX: dict[str, str] = {
     # Django's own admin (the system administrator's catalogues): a few of its strings ("Add link", "Model
     # name", "Show counts") are missing from Django's Vietnamese catalogue.
     r"^/quan-tri/": "Django admin",
-    # A dated rule's value is shown and edited as JSON with its keys (decision 022): to be written out in
-    # Vietnamese per rule.
-    r"^/can-cu-phap-ly/": "rule values as JSON",
 }
 
 # English words that a Vietnamese page may show: names of file formats and indices, not translations left out.

@@ -40,11 +40,11 @@ def test_the_page_shows_no_json(client, board):
     assert "Vùng được áp dụng ngoại lệ" in page and "Miền núi, biên giới" in page
 
 
-def test_the_correction_page_shows_the_history_readably_and_the_form_in_json(client, board):
+def test_the_correction_page_shows_the_history_readably_and_the_form_with_vietnamese_names(client, board):
     client.force_login(board)
     page = client.get(f"{URL}party.partyrule/admission_age/").content.decode()
     assert "Quy định 29-QĐ/TW" in page and "Quy định 232-QĐ/TW" in page
-    assert "Tối đa (tháng)" in page and "&quot;max_months&quot;: 720" in page
+    assert "Tối đa (tháng)" in page and "&quot;Tối đa (tháng)&quot;: 720" in page
 
 
 def test_the_new_rule_areas_are_registered():

@@ -3,12 +3,12 @@ findings and, after the deadline, who is still short; running it again, re-check
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import keyset_page
 from canbo.jobs.views import export_view
 from canbo.people.choices import PersonnelCategory
 
@@ -17,22 +17,28 @@ from ..exports import FINDINGS_EXPORT
 from ..forms import CampaignForm, FindingFilterForm, RecheckForm
 from ..jobs import campaign_create_start, campaign_recheck_start, campaign_run_start
 from ..selectors import (
+    CAMPAIGN_DEFAULT_SORT,
+    CAMPAIGN_SORT_COLUMNS,
+    FINDING_DEFAULT_SORT,
+    FINDING_SORT_COLUMNS,
     campaign_counts,
     campaign_queryset_for,
     campaign_units,
     can_manage_campaign,
     finding_queryset_for,
 )
-from .access import PAGE_SIZE, can_write, query_without_page, staff_required, writer_required
+from .access import PAGE_SIZE, can_write, staff_required, writer_required
 
 STARTED = "Đã bắt đầu rà soát; kết quả có ở trang này khi xong, có thể rời trang."
 
 
 @staff_required
 def campaign_list(request):
-    campaigns = campaign_queryset_for(user=request.user).order_by("-review_date", "-pk")
-    page = Paginator(campaigns, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"page": page, "can_create": can_write(request.user), "section": "campaigns", "query": ""}
+    campaigns = campaign_queryset_for(user=request.user)
+    page = keyset_page(
+        request, campaigns, CAMPAIGN_SORT_COLUMNS, default=CAMPAIGN_DEFAULT_SORT, size=PAGE_SIZE
+    )
+    context = {"page": page, "can_create": can_write(request.user), "section": "campaigns"}
     return render(request, "standards/campaign_list.html", context)
 
 
@@ -62,12 +68,12 @@ def campaign_detail(request, pk: int):
     campaign = _campaign(request, pk)
     today = timezone.localdate()
     overdue = today > campaign.deadline
-    filters = FindingFilterForm(request.GET or ({"open": "on"} if overdue else None))
+    chosen = any(name in request.GET for name in ("open", "all"))  # sorting or paging keeps the default
+    filters = FindingFilterForm(request.GET if chosen else ({"open": "on"} if overdue else None))
     only_open = filters.is_valid() and filters.cleaned_data["open"]
     findings = finding_queryset_for(user=request.user, campaign=campaign)
     if only_open:
         findings = findings.filter(resolved_on__isnull=True)
-    findings = findings.order_by("unit__path", "person__sort_key", "pk")
     context = {
         "campaign": campaign,
         "categories": [
@@ -75,8 +81,9 @@ def campaign_detail(request, pk: int):
         ],
         "counts": campaign_counts(user=request.user, campaign=campaign),
         "units": campaign_units(user=request.user, campaign=campaign),
-        "page": Paginator(findings, PAGE_SIZE).get_page(request.GET.get("page")),
-        "query": query_without_page(request),
+        "page": keyset_page(
+            request, findings, FINDING_SORT_COLUMNS, default=FINDING_DEFAULT_SORT, size=PAGE_SIZE
+        ),
         "filters": filters,
         "only_open": only_open,
         "overdue": overdue,

@@ -13,7 +13,8 @@ from canbo.core.api import BAD_INPUT, CONFLICT, DELETED, NOT_FOUND, REFUSED
 
 from .. import services
 from ..models import PlanAllocation, PlanLine, PlanTransition, Programme, TrainingNeed
-from ..selectors import plan_achievements, plan_queryset_for
+from ..plan_figures import plan_achievements
+from ..selectors import plan_queryset_for
 from ..serializers import (
     AllocationSerializer,
     AllocationWriteSerializer,

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from canbo.core.api import Serializer, percent_field
 
-from ..selectors import PlanFigures
+from ..plan_figures import PlanFigures
 
 
 def _pct():

@@ -8,7 +8,7 @@ from canbo.core.xlsx import set_cell
 from canbo.core.xlsx_styles import INT, PCT, TEXT, TITLE_FONT, facts, header, put_row
 
 from ..models import TrainingPlan
-from ..selectors import PlanFigures, plan_achievements
+from ..plan_figures import PlanFigures, plan_achievements
 
 SCOPED_NOTE = (
     "Phạm vi: chỉ phần chỉ tiêu, kinh phí phân bổ cho các đơn vị anh/chị được xem; thực hiện tính theo "

@@ -224,6 +224,7 @@ def test_the_unit_is_chosen_by_name_and_the_page_shows_no_technical_names(client
     assert "manage.py" not in index and "/api/v1/" not in index and "<code>" not in index
     page = client.get("/bao-cao/training-enrolments/")
     html = page.content.decode()
-    assert "<code>" not in html and "— SO_A" in html
+    assert "<code>" not in html and 'hx-get="/bao-cao/chon-don-vi/"' in html  # searched as one types
+    assert "— SO_A" in client.get("/bao-cao/chon-don-vi/", {"q": "so a"}).content.decode()
     chosen = client.get("/bao-cao/training-enrolments/", {**PERIOD, "org": "Sở A — SO_A"})
     assert chosen.status_code == 200 and chosen.context["form"].cleaned_data["org"].code == "SO_A"

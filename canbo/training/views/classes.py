@@ -3,18 +3,24 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from canbo.core.forms import add_service_errors, service_errors
+from canbo.core.paging import keyset_page
 
-from ..choices import EnrolmentResult
 from ..forms import ClassFilterForm, ClassForm, PersonPickForm
-from ..models import Enrolment
-from ..selectors import class_fill, class_queryset_for, class_roster, enrolment_queryset_for
+from ..models import TrainingClass
+from ..selectors import (
+    CLASS_DEFAULT_SORT,
+    CLASS_SORT_COLUMNS,
+    class_fill,
+    class_queryset_for,
+    class_roster,
+    enrolment_queryset_for,
+)
+from ..selectors import class_list as select_classes
 from ..services import (
     can_manage_class,
     can_record_result,
@@ -28,7 +34,6 @@ from .access import (
     can_write,
     editable_people,
     optional_url,
-    query_without_page,
     staff_required,
     writer_required,
 )
@@ -36,48 +41,19 @@ from .access import (
 ROSTER_PAGE_SIZE = 100
 
 
-def filtered_classes(user, form: ClassFilterForm):
-    # a correlated subquery, computed for the rows of the page only (an aggregate over the join would count
-    # the enrolments of every class before LIMIT)
-    active = (
-        Enrolment.objects.filter(training_class=OuterRef("pk"))
-        .exclude(result=EnrolmentResult.WITHDRAWN)
-        .order_by()
-        .values("training_class")
-        .annotate(n=Count("id"))
-        .values("n")
-    )
-    classes = class_queryset_for(user=user).annotate(active=Coalesce(Subquery(active), 0))
-    if not form.is_valid():
-        return classes.none()
-    data, today = form.cleaned_data, timezone.localdate()
-    if data["q"]:
-        classes = classes.filter(Q(code__icontains=data["q"]) | Q(name__icontains=data["q"]))
-    if data["year"]:
-        classes = classes.filter(start_date__year=data["year"])
-    if data["kind"]:
-        classes = classes.filter(programme__kind=data["kind"])
-    if data["programme"]:
-        classes = classes.filter(programme__code=data["programme"])
-    if data["status"] == "running":
-        classes = classes.filter(start_date__lte=today, end_date__gte=today)
-    elif data["status"] == "upcoming":
-        classes = classes.filter(start_date__gt=today)
-    elif data["status"] == "finished":
-        classes = classes.filter(end_date__lt=today)
-    return classes.order_by("-start_date", "code")
-
-
 @staff_required
 def class_list(request):
     form = ClassFilterForm(request.GET)
-    page = Paginator(filtered_classes(request.user, form), PAGE_SIZE).get_page(request.GET.get("page"))
+    today = timezone.localdate()
+    if form.is_valid():
+        classes = select_classes(user=request.user, filters=form.cleaned_data, today=today)
+    else:
+        classes = TrainingClass.objects.none()
     context = {
         "form": form,
-        "page": page,
-        "query": query_without_page(request),
+        "page": keyset_page(request, classes, CLASS_SORT_COLUMNS, default=CLASS_DEFAULT_SORT, size=PAGE_SIZE),
         "can_create": can_write(request.user),
-        "today": timezone.localdate(),
+        "today": today,
     }
     return render(request, "training/class_list.html", context)
 

@@ -2,23 +2,16 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 
-from canbo.accounts.scoping import unit_visibility_q
 from canbo.core.forms import add_service_errors
+from canbo.core.paging import keyset_page
 
 from ..forms import NeedForm
-from ..models import TrainingNeed
+from ..selectors import NEED_DEFAULT_SORT, NEED_SORT_COLUMNS
+from ..selectors import need_list as need_list_for
 from ..services import need_submit
-from .access import PAGE_SIZE, can_write, query_without_page, require_writer, staff_required
-
-
-def needs_queryset_for(user):
-    """Needs of the units the user may see (all of them for the board and the Standing Committee)."""
-    qs = TrainingNeed.objects.select_related("unit", "programme", "plan_line__plan")
-    condition = unit_visibility_q(user, "unit__path")
-    return qs if condition is None else qs.filter(condition)
+from .access import PAGE_SIZE, can_write, require_writer, staff_required
 
 
 @staff_required
@@ -48,10 +41,8 @@ def need_list(request):
                 return redirect(f"{request.path}?year={data['year']}")
     elif writer:
         form = NeedForm(user=user)
-    needs = needs_queryset_for(user).order_by("-year", "unit__path", "programme__sort_order", "mode")
-    year = request.GET.get("year", "")
-    if year.isdigit():
-        needs = needs.filter(year=int(year))
-    page = Paginator(needs, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"form": form, "page": page, "year": year, "query": query_without_page(request)}
+    year = request.GET.get("year", "").strip()
+    needs = need_list_for(user=user, filters={"year": int(year) if year.isdigit() else None})
+    page = keyset_page(request, needs, NEED_SORT_COLUMNS, default=NEED_DEFAULT_SORT, size=PAGE_SIZE)
+    context = {"form": form, "page": page, "year": year}
     return render(request, "training/needs.html", context)

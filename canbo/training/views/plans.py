@@ -2,19 +2,26 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from canbo.core.forms import add_service_errors, service_errors
+from canbo.core.paging import keyset_page
 from canbo.reports.formatting import fmt_decimal
 from canbo.reports.registry import get_report
 
 from ..choices import PlanStatus
 from ..forms import AllocationForm, PlanCreateForm, PlanEditForm, PlanFilterForm, PlanLineForm, TransitionForm
-from ..models import PlanAllocation, PlanLine, TrainingNeed
-from ..selectors import line_progress, plan_achievement, plan_queryset_for
+from ..models import PlanAllocation, PlanLine, TrainingNeed, TrainingPlan
+from ..selectors import (
+    PLAN_DEFAULT_SORT,
+    PLAN_SORT_COLUMNS,
+    line_progress,
+    plan_achievement,
+    plan_queryset_for,
+)
+from ..selectors import plan_list as select_plans
 from ..services import (
     allowed_actions,
     is_drafter,
@@ -31,7 +38,6 @@ from .access import (
     PAGE_SIZE,
     can_write,
     optional_url,
-    query_without_page,
     staff_required,
     writer_required,
 )
@@ -40,25 +46,15 @@ from .access import (
 @staff_required
 def plan_list(request):
     form = PlanFilterForm(request.GET)
-    plans = plan_queryset_for(user=request.user).order_by("-year", "owner_unit__path")
-    if form.is_valid():
-        data = form.cleaned_data
-        if data["year"]:
-            plans = plans.filter(year=data["year"])
-        if data["status"]:
-            plans = plans.filter(status=data["status"])
-        if data["overdue"]:
-            plans = plans.exclude(status=PlanStatus.ISSUED).filter(due_date__lt=timezone.localdate())
-    page = Paginator(plans, PAGE_SIZE).get_page(request.GET.get("page"))
     today = timezone.localdate()
+    if form.is_valid():
+        plans = select_plans(user=request.user, filters=form.cleaned_data, today=today)
+    else:
+        plans = TrainingPlan.objects.none()
+    page = keyset_page(request, plans, PLAN_SORT_COLUMNS, default=PLAN_DEFAULT_SORT, size=PAGE_SIZE)
     for plan in page.object_list:
         plan.overdue = is_overdue(plan, today)
-    context = {
-        "form": form,
-        "page": page,
-        "query": query_without_page(request),
-        "can_create": can_write(request.user),
-    }
+    context = {"form": form, "page": page, "can_create": can_write(request.user)}
     return render(request, "training/plan_list.html", context)
 
 

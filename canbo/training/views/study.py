@@ -3,14 +3,13 @@ graduation, dropping out and breach of the service commitment."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.dateparse import parse_date
 from django.views.decorators.http import require_GET, require_POST
 
 from canbo.accounts.scoping import can_edit_unit
 from canbo.core.forms import add_service_errors, service_errors
-from canbo.core.text import unaccent
+from canbo.core.paging import keyset_page
 
 from ..choices import StudyStatus
 from ..forms import (
@@ -21,15 +20,15 @@ from ..forms import (
     StudyProposeForm,
     StudySendForm,
 )
-from ..models import Programme
+from ..models import Programme, StudyAssignment
 from ..rules import sending_errors
-from ..selectors import commitments_at_risk, study_queryset_for
+from ..selectors import STUDY_DEFAULT_SORT, STUDY_SORT_COLUMNS, study_queryset_for
+from ..selectors import study_list as select_studies
 from ..services import refund_due, study_breach, study_complete, study_drop, study_propose, study_send
 from .access import (
     PAGE_SIZE,
     can_write,
     editable_people,
-    query_without_page,
     staff_required,
     writer_required,
 )
@@ -46,23 +45,15 @@ ACTIONS = {
 @staff_required
 def study_list(request):
     form = StudyFilterForm(request.GET)
-    assignments = study_queryset_for(user=request.user)
     if form.is_valid():
-        data = form.cleaned_data
-        if data["at_risk"]:
-            assignments = commitments_at_risk(user=request.user)
-        if data["status"]:
-            assignments = assignments.filter(status=data["status"])
-        for token in unaccent(data["q"]).split()[:8]:
-            assignments = assignments.filter(person__search_text__contains=token)
+        assignments = select_studies(user=request.user, filters=form.cleaned_data)
     else:
-        assignments = assignments.none()
-    assignments = assignments.order_by("-start_date", "person__sort_key", "id")
-    page = Paginator(assignments, PAGE_SIZE).get_page(request.GET.get("page"))
+        assignments = StudyAssignment.objects.none()
     context = {
         "form": form,
-        "page": page,
-        "query": query_without_page(request),
+        "page": keyset_page(
+            request, assignments, STUDY_SORT_COLUMNS, default=STUDY_DEFAULT_SORT, size=PAGE_SIZE
+        ),
         "can_propose": can_write(request.user),
     }
     return render(request, "training/study_list.html", context)
