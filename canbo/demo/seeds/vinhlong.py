@@ -19,45 +19,15 @@ from .province import ABROAD, CBCC, LLCT, PART_TIME, PROF, Province
 
 WINDOW = (date(2021, 1, 1), date(2023, 6, 30))
 PERSONS = 6500
-# (programme, granted level, persons, first start, last start, months, venue)
+# (programme, granted level, persons, first start, last start, months, venue); the first three complete in the
+# window (master's started 2019–2020 or in the first half of 2021, doctorates started 2017–2019), the next three
+# start in it and complete later (the university degree is a second degree), the last two are abroad.
 DEGREES = [
-    (
-        "DT_THAC_SI",
-        "Thạc sĩ",
-        258,
-        date(2019, 3, 1),
-        date(2020, 12, 31),
-        24,
-        "Trong nước",
-    ),  # completed in window
-    (
-        "DT_THAC_SI",
-        "Thạc sĩ",
-        150,
-        date(2021, 1, 4),
-        date(2021, 6, 30),
-        24,
-        "Trong nước",
-    ),  # started and completed
-    (
-        "DT_TIEN_SI",
-        "Tiến sĩ",
-        20,
-        date(2017, 7, 1),
-        date(2019, 6, 30),
-        48,
-        "Trong nước",
-    ),  # completed in window
-    (
-        "DT_THAC_SI",
-        "Thạc sĩ",
-        500,
-        date(2021, 7, 1),
-        date(2023, 6, 30),
-        24,
-        "Trong nước",
-    ),  # started, completed later
-    ("DT_DAI_HOC", "Đại học", 520, date(2021, 1, 4), date(2023, 6, 30), 48, "Trong nước"),  # second degree
+    ("DT_THAC_SI", "Thạc sĩ", 258, date(2019, 3, 1), date(2020, 12, 31), 24, "Trong nước"),
+    ("DT_THAC_SI", "Thạc sĩ", 150, date(2021, 1, 4), date(2021, 6, 30), 24, "Trong nước"),
+    ("DT_TIEN_SI", "Tiến sĩ", 20, date(2017, 7, 1), date(2019, 6, 30), 48, "Trong nước"),
+    ("DT_THAC_SI", "Thạc sĩ", 500, date(2021, 7, 1), date(2023, 6, 30), 24, "Trong nước"),
+    ("DT_DAI_HOC", "Đại học", 520, date(2021, 1, 4), date(2023, 6, 30), 48, "Trong nước"),
     ("DT_TIEN_SI", "Tiến sĩ", 21, date(2021, 1, 4), date(2023, 6, 30), 48, "Trong nước"),
     ("DT_THAC_SI", "Thạc sĩ", 2, date(2022, 9, 5), date(2022, 9, 5), 24, ABROAD),
 ]
