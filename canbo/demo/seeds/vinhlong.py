@@ -26,7 +26,7 @@ DEGREES = [
     ("DT_THAC_SI", "Thạc sĩ", 258, date(2019, 3, 1), date(2020, 12, 31), 24, "Trong nước"),
     ("DT_THAC_SI", "Thạc sĩ", 150, date(2021, 1, 4), date(2021, 6, 30), 24, "Trong nước"),
     ("DT_TIEN_SI", "Tiến sĩ", 20, date(2017, 7, 1), date(2019, 6, 30), 48, "Trong nước"),
-    ("DT_THAC_SI", "Thạc sĩ", 500, date(2021, 7, 1), date(2023, 6, 30), 24, "Trong nước"),
+    ("DT_THAC_SI", "Thạc sĩ", 500, date(2021, 7, 2), date(2023, 6, 30), 24, "Trong nước"),
     ("DT_DAI_HOC", "Đại học", 520, date(2021, 1, 4), date(2023, 6, 30), 48, "Trong nước"),
     ("DT_TIEN_SI", "Tiến sĩ", 21, date(2021, 1, 4), date(2023, 6, 30), 48, "Trong nước"),
     ("DT_THAC_SI", "Thạc sĩ", 2, date(2022, 9, 5), date(2022, 9, 5), 24, ABROAD),
