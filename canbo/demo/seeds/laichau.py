@@ -89,7 +89,7 @@ class LaiChau:
             recruited = _day(rng, max(date(1985, 1, 1), add_months(birth, 12 * 22)), date(2010, 12, 31))
             person = self._person(key, birth, recruited)
             self._degree(person, key, kind)
-            if kind != "none":
+            if kind == "held":  # those sent to postgraduate study: a degree before 2011, so no share moves
                 self.stay.append(person)
         for i in range(recruits):
             birth = p.birth_for(date(1982, 1, 1), date(1992, 12, 31))

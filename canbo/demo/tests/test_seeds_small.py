@@ -39,6 +39,9 @@ def test_lai_chau_small_shares_have_two_decimals_and_split_cadres_from_public_em
     exact = Decimal(want["cbcc"]["holders"]) * 100 / want["cbcc"]["working"]
     before = Decimal(want["cbcc"]["holders_before"]) * 100 / want["cbcc"]["before"]
     assert got["cbcc_change"] == (exact - before).quantize(Decimal("0.01"))
+    exact = Decimal(want["vc"]["holders"]) * 100 / want["vc"]["working"]
+    before = Decimal(want["vc"]["holders_before"]) * 100 / want["vc"]["before"]
+    assert got["vc_change"] == (exact - before).quantize(Decimal("0.01"))
     # Those who retired 2011–2015 are stored with their exit, not refused
     assert Person.objects.filter(status=PersonStatus.RETIRED).exists()
 
