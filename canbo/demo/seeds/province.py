@@ -5,6 +5,8 @@ schools and communes, the 2025 reform that ends the districts and merges the com
 qualifications and exits, and classes of training lượt, deterministically from a seed. Each province module
 (`vinhlong.py`, `laichau.py`, `bentre.py`) decides the figures its article prints and places them exactly; this
 module only gives the pieces. Values are what a user types in the template: Vietnamese labels, dd/mm/yyyy dates.
+One module of about 400 lines because the tree, the persons and the classes share one random stream and the
+province's state (the unit groups, the lượt keys already used).
 """
 
 import random
