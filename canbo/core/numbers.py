@@ -8,6 +8,7 @@ decimal (5,05 → 5,1), so 1 of 8 is 12,5 and never a float's 12,499….
 from decimal import ROUND_HALF_UP, Decimal
 
 ONE_DECIMAL = Decimal("0.1")
+TWO_DECIMALS = Decimal("0.01")
 DASH = "—"
 
 
@@ -16,6 +17,13 @@ def round1(value) -> Decimal | None:
     if value is None:
         return None
     return Decimal(value).quantize(ONE_DECIMAL, rounding=ROUND_HALF_UP)
+
+
+def round2(value) -> Decimal | None:
+    """Round half up to two decimals (72,245 → 72,25), for a share asked with two decimals."""
+    if value is None:
+        return None
+    return Decimal(value).quantize(TWO_DECIMALS, rounding=ROUND_HALF_UP)
 
 
 def share(part, whole, *, exact: bool = False) -> Decimal | None:
@@ -33,11 +41,12 @@ def fmt_int(value) -> str:
     return f"{int(value):,}".replace(",", ".")
 
 
-def fmt_decimal(value) -> str:
-    """54,3 — one decimal, thousands with dots (1.234,5)."""
+def fmt_decimal(value, places: int = 1) -> str:
+    """54,3 — one decimal (or `places` = 2: 72,25), thousands with dots (1.234,5)."""
     if value is None:
         return DASH
-    text = f"{round1(value):,.1f}"
+    rounded = round2(value) if places == 2 else round1(value)
+    text = f"{rounded:,.{places}f}"
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
@@ -48,10 +57,10 @@ def fmt_pct(value) -> str:
     return f"{fmt_decimal(value)} %"
 
 
-def fmt_pp(value) -> str:
-    """A change in percentage points, always signed: +5,1 / -2,0 / 0,0."""
+def fmt_pp(value, places: int = 1) -> str:
+    """A change in percentage points, always signed: +5,1 / -2,0 / 0,0 (`places` = 2: +24,53)."""
     if value is None:
         return DASH
-    value = round1(value)
+    value = round2(value) if places == 2 else round1(value)
     sign = "+" if value > 0 else ""
-    return sign + fmt_decimal(value)
+    return sign + fmt_decimal(value, places)

@@ -196,6 +196,9 @@ class RecordChecker:
                     continue
                 members[id(entry)] = row.number
                 enrolment.training_class = course
+                # A lượt of a class opened under a plan line counts against that line, as an enrolment made on
+                # the class page does (training.services.classes._new_enrolment).
+                enrolment.plan_line_id = course.plan_line_id
             self.plan.enrolments.append(enrolment)
 
     def _stored_classes(self, rows: list) -> dict:

@@ -30,7 +30,8 @@ REPORT_ROLES = (Role.PROVINCE_BOARD, Role.STANDING_COMMITTEE, Role.UNIT_OFFICER,
 class Column:
     key: str
     label: str
-    kind: str = "text"  # text | int | pct (a share in %) | pp (a change in percentage points)
+    # text | int | pct (a share in %) | pp (a change in percentage points); pct2 / pp2: the same with two decimals
+    kind: str = "text"
 
     @property
     def numeric(self) -> bool:

@@ -15,8 +15,8 @@ def fmt_date(value: date | None) -> str:
 def fmt_value(value, kind: str) -> str:
     if kind == "int":
         return fmt_int(value)
-    if kind == "pct":
-        return fmt_decimal(value)
-    if kind == "pp":
-        return fmt_pp(value)
+    if kind in ("pct", "pct2"):
+        return fmt_decimal(value, 2 if kind == "pct2" else 1)
+    if kind in ("pp", "pp2"):
+        return fmt_pp(value, 2 if kind == "pp2" else 1)
     return DASH if value is None else str(value)

@@ -15,7 +15,13 @@ from .formatting import fmt_value
 from .registry import get_report
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-XLSX_NUMBER_FORMATS = {"int": "#,##0", "pct": "0.0", "pp": "+0.0;-0.0;0.0"}
+XLSX_NUMBER_FORMATS = {
+    "int": "#,##0",
+    "pct": "0.0",
+    "pp": "+0.0;-0.0;0.0",
+    "pct2": "0.00",
+    "pp2": "+0.00;-0.00;0.00",
+}
 
 
 def _all_rows(result: ReportResult) -> list[Row]:

@@ -3,16 +3,18 @@
 share(D, S, L) = persons employed on D holding on D a qualification of scale S with rank >= rank(L)
                  ÷ persons employed on D × 100;
 change(D1, D2) = share(D2) − share(D1), in percentage points, computed from the unrounded shares and then
-rounded half up to one decimal (seed 001: +5,1 / +14,7 / +2,5 / +10 since 2015).
+rounded half up to one decimal (seed 001: +5,1 / +14,7 / +2,5 / +10 since 2015), or to two with `decimals=2`
+(seed 004: 72,25 %, +24,53). `breakdown=group` splits cán bộ, công chức (commune ones included) from viên chức and
+contract workers (seed 004).
 """
 
 from dataclasses import dataclass
 
 from django import forms
-from django.db.models import CharField, F, Max, Q, Value
+from django.db.models import Case, CharField, F, Max, Q, Value, When
 from django.utils import timezone
 
-from canbo.core.numbers import share
+from canbo.core.numbers import round2, share
 from canbo.org.models import AdminLevel
 from canbo.people.choices import PersonnelCategory, PersonStatus, QualificationScale, level_rank
 from canbo.people.models import Employment
@@ -55,18 +57,41 @@ MEASURES = [
         "llct_cao_cap", QualificationScale.POLITICAL_THEORY, "CAO_CAP", "Lý luận chính trị cao cấp, cử nhân"
     ),
 ]
-BREAKDOWNS = {  # option -> (field of the employment row, column label, choices in display order)
-    "category": ("category", "Phân loại", PersonnelCategory),
-    "level": ("unit__level", "Cấp", AdminLevel),
+CBCC_CATEGORIES = [
+    PersonnelCategory.CB,
+    PersonnelCategory.CC,
+    PersonnelCategory.CB_XA,
+    PersonnelCategory.CC_XA,
+]
+GROUPS = [
+    ("CBCC", "Cán bộ, công chức (kể cả cấp xã)"),
+    (PersonnelCategory.VC.value, str(PersonnelCategory.VC.label)),
+    (PersonnelCategory.LD_HD.value, str(PersonnelCategory.LD_HD.label)),
+]
+GROUP_OF_CATEGORY = Case(
+    When(category__in=CBCC_CATEGORIES, then=Value("CBCC")),
+    default=F("category"),
+    output_field=CharField(),
+)
+BREAKDOWNS = {  # option -> (field or expression of the employment row, column label, (value, label) in order)
+    "category": ("category", "Phân loại", PersonnelCategory.choices),
+    "level": ("unit__level", "Cấp", AdminLevel.choices),
+    "group": (GROUP_OF_CATEGORY, "Nhóm", GROUPS),
 }
+# The person list filters by category and level; a group of categories has no such filter (no link).
+LINKED_BREAKDOWNS = {"category", "level"}
 
 
 RANK_COLUMNS = {QualificationScale.PROFESSIONAL: "r_prof", QualificationScale.POLITICAL_THEORY: "r_pt"}
 
 
-def persons_on(employments, on, group_field: str | None):
-    """One row per person employed on `on` (and group): their highest rank on each measured scale that day."""
-    group = F(group_field) if group_field else Value("", output_field=CharField())
+def persons_on(employments, on, group_field):
+    """One row per person employed on `on` (and group): their highest rank on each measured scale that day.
+    `group_field`: a field path of the employment row, an expression over it, or None."""
+    if group_field is None:
+        group = Value("", output_field=CharField())
+    else:
+        group = F(group_field) if isinstance(group_field, str) else group_field
     ranks = {
         column: Max(
             "person__qualifications__rank",
@@ -90,14 +115,30 @@ class QualificationShareReport(Report):
         "breakdown": forms.ChoiceField(
             label="Chia theo",
             required=False,
-            choices=[("", "— Không chia —"), ("category", "Phân loại"), ("level", "Cấp")],
-            error_messages={"invalid_choice": "Cách chia “%(value)s” không hợp lệ (category hoặc level)."},
-        )
+            choices=[
+                ("", "— Không chia —"),
+                ("category", "Phân loại"),
+                ("level", "Cấp"),
+                ("group", "Cán bộ, công chức / viên chức"),
+            ],
+            error_messages={
+                "invalid_choice": "Cách chia “%(value)s” không hợp lệ (category, level hoặc group)."
+            },
+        ),
+        "decimals": forms.TypedChoiceField(
+            label="Số chữ số thập phân",
+            required=False,
+            coerce=int,
+            empty_value=1,
+            choices=[("1", "1 (54,3 %)"), ("2", "2 (72,25 %)")],
+            error_messages={"invalid_choice": "Số chữ số thập phân “%(value)s” không hợp lệ (1 hoặc 2)."},
+        ),
     }
 
     def run(self, *, user, params):
         dates = params.dates
         breakdown = BREAKDOWNS.get(params.options.get("breakdown") or "")
+        places = 2 if str(params.options.get("decimals") or "1") == "2" else 1
         base = Employment.objects.filter(scope_q(user=user, params=params))
         # One query: per date, the whole scope (and each group), persons and persons at or above each level.
         parts = []
@@ -118,29 +159,36 @@ class QualificationShareReport(Report):
             return merged
 
         overall = figures("", 0)
-        columns = self._columns(dates, breakdown)
+        columns = self._columns(dates, breakdown, places)
         link_extra = {"status": PersonStatus.WORKING} if dates[-1] >= timezone.localdate() else {}
         rows, totals = [], []
         if breakdown:
-            _field, _label, enum = breakdown
-            for value, label in enum.choices:
+            _field, _label, choices = breakdown
+            linked = params.options["breakdown"] in LINKED_BREAKDOWNS
+            for value, label in choices:
                 group = figures(value, 1)
                 if any(group[f"employed_{i}"] for i in range(len(dates))):
-                    filters = {params.options["breakdown"]: value, **link_extra}
-                    rows += self._rows(group, dates, params, str(label), filters)
-            totals = self._rows(overall, dates, params, "Toàn bộ", link_extra, kind="total")
+                    filters = {params.options["breakdown"]: value, **link_extra} if linked else None
+                    rows += self._rows(group, dates, params, str(label), filters, places=places)
+            totals = self._rows(overall, dates, params, "Toàn bộ", link_extra, kind="total", places=places)
         else:
-            rows = self._rows(overall, dates, params, None, link_extra)
+            rows = self._rows(overall, dates, params, None, link_extra, places=places)
 
         notes = [
             "Định nghĩa: tỷ lệ = số người đang công tác vào ngày chốt có văn bằng, chứng chỉ cùng loại trình "
             "độ, cấp trước hoặc đúng ngày chốt, ở mức bằng hoặc cao hơn mức nêu ÷ số người đang công tác vào "
-            "ngày đó × 100; làm tròn một chữ số thập phân.",
+            f"ngày đó × 100; làm tròn {'hai chữ số' if places == 2 else 'một chữ số'} thập phân.",
         ]
+        if params.options.get("breakdown") == "group":
+            notes.append(
+                "Nhóm theo phân loại của quá trình công tác vào ngày chốt: cán bộ, công chức gồm cán bộ, công chức "
+                "và cán bộ, công chức cấp xã (trước 01/07/2025)."
+            )
         if params.is_period:
             notes.append(
                 "Thay đổi (điểm %) = tỷ lệ ngày thứ hai − tỷ lệ ngày thứ nhất, tính từ tỷ lệ chưa làm tròn rồi "
-                "làm tròn một chữ số thập phân; đơn vị là điểm phần trăm, không phải phần trăm tăng tương đối."
+                f"làm tròn {'hai chữ số' if places == 2 else 'một chữ số'} thập phân; đơn vị là điểm phần trăm, "
+                "không phải phần trăm tăng tương đối."
             )
         return ReportResult(
             columns=columns,
@@ -152,25 +200,28 @@ class QualificationShareReport(Report):
         )
 
     @staticmethod
-    def _columns(dates, breakdown) -> list[Column]:
+    def _columns(dates, breakdown, places: int = 1) -> list[Column]:
+        pct, pp = ("pct2", "pp2") if places == 2 else ("pct", "pp")
         columns = [Column("group", breakdown[1])] if breakdown else []
         columns.append(Column("measure", "Trình độ"))
         if len(dates) == 1:
             return columns + [
                 Column("employed", "Số người đang công tác", "int"),
                 Column("count", "Số người đạt", "int"),
-                Column("share", "Tỷ lệ (%)", "pct"),
+                Column("share", "Tỷ lệ (%)", pct),
             ]
         for suffix, on in zip(("d1", "d2"), dates, strict=True):
             columns += [
                 Column(f"employed_{suffix}", f"Số người {fmt_date(on)}", "int"),
                 Column(f"count_{suffix}", f"Số đạt {fmt_date(on)}", "int"),
-                Column(f"share_{suffix}", f"Tỷ lệ % {fmt_date(on)}", "pct"),
+                Column(f"share_{suffix}", f"Tỷ lệ % {fmt_date(on)}", pct),
             ]
-        return columns + [Column("change", "Thay đổi (điểm %)", "pp")]
+        return columns + [Column("change", "Thay đổi (điểm %)", pp)]
 
     @staticmethod
-    def _rows(figures, dates, params, group_label, link_filters, kind="data") -> list[Row]:
+    def _rows(figures, dates, params, group_label, link_filters, kind="data", places: int = 1) -> list[Row]:
+        """`link_filters` None: no link to the person list (a group it cannot filter)."""
+        rounding = round2 if places == 2 else round1
         rows = []
         for m in MEASURES:
             values = {} if group_label is None else {"group": group_label}
@@ -183,16 +234,18 @@ class QualificationShareReport(Report):
                     {
                         f"employed{suffix}": employed,
                         f"count{suffix}": count,
-                        f"share{suffix}": round1(shares[-1]),
+                        f"share{suffix}": rounding(shares[-1]),
                     }
                 )
             if len(dates) == 2:
-                values["change"] = None if None in shares else round1(shares[1] - shares[0])
+                values["change"] = None if None in shares else rounding(shares[1] - shares[0])
             count_key = "count" if len(dates) == 1 else "count_d2"
-            link = people_link(
-                params, qualification_scale=m.scale, qualification_level=m.level, **link_filters
-            )
-            rows.append(Row(values, kind=kind, links={count_key: link}))
+            links = {}
+            if link_filters is not None:
+                links[count_key] = people_link(
+                    params, qualification_scale=m.scale, qualification_level=m.level, **link_filters
+                )
+            rows.append(Row(values, kind=kind, links=links))
         return rows
 
     @staticmethod

@@ -24,7 +24,7 @@ def test_it_lists_the_reports_with_their_parameters(db):
 
     assert "headcount  —  Số lượng CBCCVC theo cấp, phân loại, khối" in out
     assert "org-units" in out
-    assert "Tham số: org, on, from, to, breakdown (category|level)" in out
+    assert "Tham số: org, on, from, to, breakdown (category|level|group), decimals (1|2)" in out
 
 
 def test_the_table_is_aligned_with_vietnamese_numbers(staff):

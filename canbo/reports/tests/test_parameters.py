@@ -72,7 +72,7 @@ def test_every_report_describes_its_parameters():
     expected = {
         "headcount": ["org", "on"],
         "org-units": ["org", "on", "kind"],
-        "qualification-share": ["org", "on", "from", "to", "breakdown"],
+        "qualification-share": ["org", "on", "from", "to", "breakdown", "decimals"],
         "training-enrolments": [
             "org",
             "from",
@@ -84,6 +84,7 @@ def test_every_report_describes_its_parameters():
             "programme",
             "mode",
             "venue",
+            "exclude_kind",
         ],
         "training-degrees": ["org", "from", "to", "measure", "mode", "venue"],
         "training-plan": ["org", "year"],

@@ -7,7 +7,9 @@ Counted rows: `Enrolment` (one row = one lượt) whose unit at enrolment is in 
 persons = COUNT(DISTINCT person), lượt = COUNT(*), per group; the total row counts distinct persons over all
 rows, so it may be less than the sum of the groups. Grouping by `level` is the level (tỉnh, huyện, xã) of the
 unit at enrolment. Seed 001: 2015–2020, form BOI_DUONG → 85.289 lượt; kind POLITICAL_THEORY → 5.764 persons;
-2020, programme LLCT_CAO_CAP, group mode → 47 full-time, 143 part-time.
+2020, programme LLCT_CAO_CAP, group mode → 47 full-time, 143 part-time. `exclude_kind` leaves one kind out (seed
+000: everything but the degree courses, the persons of the political-theory, state-management, leadership, English
+and IT courses together, counted once).
 """
 
 from dataclasses import dataclass
@@ -83,14 +85,24 @@ class TrainingEnrolmentsReport(Report):
             error_messages={"invalid_choice": "Cách chia “%(value)s” không hợp lệ."},
         ),
         **filter_fields(),
+        "exclude_kind": forms.ChoiceField(
+            label="Trừ nhóm chương trình",
+            required=False,
+            choices=[("", "— Không trừ —"), *ProgrammeKind.choices],
+            help_text="Đếm mọi nhóm chương trình trừ nhóm này, ví dụ DEGREE (mọi lớp trừ đào tạo chuyên môn).",
+            error_messages={"invalid_choice": "Nhóm chương trình “%(value)s” không hợp lệ."},
+        ),
     }
 
     def run(self, *, user, params):
         measure = params.options.get("measure") or "started"
         dims = DIMS[params.options.get("group") or "programme"]
+        excluded = params.options.get("exclude_kind") or ""
         rows_in = Enrolment.objects.filter(
             scope_q(user=user, params=params), measure_q(measure, params), filters_q(params.options)
         )
+        if excluded:
+            rows_in = rows_in.exclude(programme__kind=excluded)
         # Query 1: persons and lượt per group and overall. Query 2 (grouping by programme): the labels.
         counts = grouped_counts(rows_in, [d.path for d in dims])
         programmes = {}
@@ -115,21 +127,22 @@ class TrainingEnrolmentsReport(Report):
                     link_filters[dim.link_param] = code
             values.update(persons=cell["persons"], turns=cell["turns"])
             links = {}
-            if all(d.link_param for d in dims):
+            if all(d.link_param for d in dims) and not excluded:
                 link = enrolment_link(params, measure=measure, **link_filters)
                 links = {"persons": link, "turns": link}
             rows.append(Row(values, links=links))
 
         total = {**{d.key: "" for d in dims}, dims[0].key: "Tổng cộng", **counts.total}
         link = enrolment_link(params, measure=measure)
-        totals = [Row(total, kind="total", links={"persons": link, "turns": link})]
+        total_links = {} if excluded else {"persons": link, "turns": link}
+        totals = [Row(total, kind="total", links=total_links)]
         columns = [Column(d.key, d.label) for d in dims]
         columns += [Column("persons", "Số người", "int"), Column("turns", "Số lượt", "int")]
         return ReportResult(
             columns=columns,
             rows=rows,
             totals=totals,
-            notes=self._notes(measure, params, counts.total),
+            notes=self._notes(measure, params, counts.total, excluded),
             chart=self._chart(dims, rows),
             meta={"measure": measure, "persons": counts.total["persons"], "turns": counts.total["turns"]},
         )
@@ -145,7 +158,7 @@ class TrainingEnrolmentsReport(Report):
         return tuple(order)
 
     @staticmethod
-    def _notes(measure, params, total) -> list[str]:
+    def _notes(measure, params, total, excluded: str = "") -> list[str]:
         span = f"từ ngày {fmt_date(params.date_from)} đến ngày {fmt_date(params.date_to)}"
         verb = "hoàn thành" if measure == COMPLETED else "được cử đi học, tham gia"
         summary = f"{span[0].upper()}{span[1:]}: {fmt_int(total['persons'])} người {verb}, "
@@ -160,7 +173,10 @@ class TrainingEnrolmentsReport(Report):
                 "Định nghĩa: đếm các lượt học có ngày bắt đầu trong khoảng (tính cả hai đầu), kể cả người sau đó "
                 "thôi học hoặc chưa có kết quả; đơn vị là đơn vị công tác khi cử đi học."
             )
-        return [summary, definition, PERSONS_NOTE]
+        notes = [summary, definition, PERSONS_NOTE]
+        if excluded:
+            notes.insert(2, f"Không tính nhóm chương trình “{ProgrammeKind(excluded).label}”.")
+        return notes
 
     @staticmethod
     def _chart(dims, rows) -> dict:
