@@ -36,7 +36,7 @@ CEILINGS = {
     "/dong-bo-csdl-quoc-gia/": 11,
     "/dong-bo-csdl-quoc-gia/nhat-ky-truy-cap/": 9,
     "/quyet-dinh/mau/": 8,
-    "/can-cu-phap-ly/": 12,
+    "/can-cu-phap-ly/": 16,  # one read per rule table (the working age and the two dated tables added)
     # long lists behind the menu's pages (issue 12)
     "/quy-hoach/thieu-trinh-do/": 12,
     "/dao-tao/luot-hoc/": 12,

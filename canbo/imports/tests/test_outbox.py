@@ -8,7 +8,7 @@ import pytest
 from auditlog.models import LogEntry
 
 from canbo.imports.importer import run_import
-from canbo.nationaldb.models import ChangeSource, OutboxItem, OutboxState
+from canbo.nationaldb.models import ChangeSource, NationalCode, OutboxItem, OutboxState
 from canbo.nationaldb.outbox import items_for_change, sync_deadline
 from canbo.nationaldb.services import batch_approve, outbox_send_due
 from canbo.nationaldb.standin.app import StandInNationalDb, serve
@@ -17,13 +17,15 @@ from canbo.people.models import Employment, Person, Qualification
 from .files import history_row, person_row, qualification_row, write_file
 
 pytestmark = pytest.mark.django_db
+PLACE = "Xã Mường Phăng, tỉnh Điện Biên"  # a province the national list knows (decision 041)
 
 
 @pytest.fixture
 def imported(alice, tree, tmp_path):
     OutboxItem.objects.all().delete()
-    pao = person_row(1)
+    pao = person_row(1, place_of_origin=PLACE)
     hoa = person_row(2, full_name="Lò Thị Hoa", gender="Nữ", unit_code="SO_A", category="Viên chức")
+    hoa["place_of_origin"] = PLACE
     path = write_file(
         tmp_path / "tep.xlsx",
         persons=[pao, hoa],
@@ -74,9 +76,18 @@ def standin(settings):
 
 
 def test_the_imported_items_reach_the_national_database_within_the_deadline(alice, imported, standin):
+    # the national code lists know the post and the place (decision 041): nothing is held back for a code
+    for person in Person.objects.filter(position__isnull=False).select_related("position"):
+        NationalCode.objects.get_or_create(
+            catalogue="POSITION", local_value=person.position.code, defaults={"national_code": "CV.16"}
+        )
+    NationalCode.objects.create(catalogue="QUALIFICATION", local_value="DAI_HOC", national_code="TD.07")
     assert batch_approve(user=alice) is not None
     counts = outbox_send_due()
-    assert counts["sent"] == OutboxItem.objects.count() and counts["refused"] == 0
+    held = list(
+        OutboxItem.objects.exclude(state=OutboxState.SENT).values_list("refusal_reason", "last_error")
+    )
+    assert counts["sent"] == OutboxItem.objects.count() and counts["refused"] == 0, held
     sent = OutboxItem.objects.filter(state=OutboxState.SENT)
     assert all(i.sent_at.date() <= i.deadline for i in sent)
 
@@ -92,7 +103,7 @@ def test_every_record_the_import_writes_has_its_audit_row_and_a_second_import_ad
 
 def test_a_changed_person_enqueues_only_the_changed_field(alice, imported, tmp_path):
     OutboxItem.objects.all().delete()
-    pao = person_row(1, phone="0987654321")
+    pao = person_row(1, phone="0987654321", place_of_origin=PLACE)
     path = write_file(tmp_path / "doi.xlsx", persons=[pao], history=[history_row(pao["national_id"])])
     assert run_import(path, actor=alice).ok
     item = OutboxItem.objects.get()

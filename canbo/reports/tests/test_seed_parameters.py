@@ -7,9 +7,9 @@ import pytest
 
 from canbo.reports.base import ReportParameterError
 from canbo.reports.rendering import to_text
+from canbo.training.tests.test_report_enrolments import PERIOD, training_fixture  # noqa: F401 - their fixture
 
 from .helpers import find, run
-from .test_training_enrolments import PERIOD, training_fixture  # noqa: F401 - the fixture of those tests
 
 UNIVERSITY = "Chuyên môn từ đại học trở lên"
 CBCC = "Cán bộ, công chức (kể cả cấp xã)"
