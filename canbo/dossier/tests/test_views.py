@@ -50,6 +50,8 @@ def test_an_officer_adds_edits_and_deletes_a_relative(client, alice, anh):
     page = client.get(reverse("dossier:person", args=[anh.uuid])).content.decode()
     assert "Nguyễn Văn Bố" in page and "Điện Biên" in page
     assert "<td>1955</td>" in page  # a year, not a number with a thousands separator
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title and page.count('id="to-chuc"') == 1  # each section once, in the page's body
     assert client.post(reverse("dossier:family_delete", args=[anh.uuid, member.pk])).status_code == 302
     assert not FamilyMember.objects.filter(person=anh).exists()
 
