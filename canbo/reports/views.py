@@ -3,6 +3,7 @@ file is written by a job on the queue (/bao-cao/<name>/xuat-excel/)."""
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +19,34 @@ from .registry import all_reports, get_report
 from .rendering import html_rows
 
 PARAM_KEYS = ("org", "on", "from", "to")
+# A report's table on the page shows this many rows at a time (its totals on every page); the Excel file has all.
+ROWS_PER_PAGE = 60
+
+
+def page_of_rows(rows: list[dict], request) -> tuple[list[dict], dict | None]:
+    """The rows of the page asked for (?trang=N, the last page if past the end) followed by the totals, and the
+    page's links (None when the table fits on one page)."""
+    body = [row for row in rows if row["kind"] != "total"]
+    totals = [row for row in rows if row["kind"] == "total"]
+    if len(body) <= ROWS_PER_PAGE:
+        return rows, None
+    page = Paginator(body, ROWS_PER_PAGE).get_page(request.GET.get("trang"))
+    query = request.GET.copy()
+
+    def url(number: int) -> str:
+        query["trang"] = number
+        return f"?{query.urlencode()}"
+
+    links = {
+        "number": page.number,
+        "pages": page.paginator.num_pages,
+        "rows": len(body),
+        "first": url(1) if page.has_previous() else "",
+        "previous": url(page.previous_page_number()) if page.has_previous() else "",
+        "next": url(page.next_page_number()) if page.has_next() else "",
+        "last": url(page.paginator.num_pages) if page.has_next() else "",
+    }
+    return [*page.object_list, *totals], links
 
 
 def _require_reports(user) -> None:
@@ -60,11 +89,13 @@ def report_detail(request, name):
         export_url = _with_query(reverse("reports:export", args=[report.name]), params.query_string())
     elif form.org_not_found:
         raise Http404("Không tìm thấy đơn vị trong phạm vi được xem.")
+    rows, paging = page_of_rows(html_rows(result), request) if result else ([], None)
     context = {
         "report": report,
         "form": form,
         "result": result,
-        "rows": html_rows(result) if result else [],
+        "rows": rows,
+        "paging": paging,
         "export_url": export_url,
     }
     return render(request, "reports/detail.html", context)
