@@ -67,7 +67,7 @@ carries the batch's idempotency key, every item its own key.
 Canbo holds the official's records fill and which required ones are empty; their scanned documents and the
 upload; their consents (sharing outside the managing bodies, research, publication), granted and withdrawn by
 themselves; their record's changes on the way to the national database with the deadlines; who looked at their
-dossier (profile, history, dossier tab and its sensitive parts, documents, training tab, printed copies).
+dossier (profile, history, dossier tab and its sensitive parts, documents, training tab, printed copies, the person list's Excel file).
 """
 
 

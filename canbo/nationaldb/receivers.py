@@ -7,11 +7,11 @@ from django.dispatch import receiver
 from canbo.core.audit import bulk_audited
 from canbo.core.client_ip import client_ip
 from canbo.people.models import Person
-from canbo.people.signals import dossier_viewed
+from canbo.people.signals import dossier_viewed, persons_exported
 
 from .models import ChangeSource
 from .outbox import enqueue_bulk, enqueue_log_entry
-from .services import access_log_record, access_log_record_bulk
+from .services import access_log_record, access_log_record_bulk, access_log_record_exported
 
 
 @receiver(post_save, sender=LogEntry, dispatch_uid="nationaldb_outbox_log_entry")
@@ -43,3 +43,8 @@ def access_log_on_bulk_audit(sender, entries, actor=None, remote_addr=None, **kw
     ]
     if persons and actor is not None:
         access_log_record_bulk(user=actor, persons=persons, part="EXPORT", remote_addr=remote_addr)
+
+
+@receiver(persons_exported, dispatch_uid="nationaldb_access_log_exported")
+def access_log_on_export(sender, user, persons, **kwargs):
+    access_log_record_exported(user=user, persons=persons)

@@ -16,7 +16,7 @@ from canbo.accounts.scoping import can_edit_unit, has_role, unit_editability_q
 
 from .client import NationalDbUnavailable, batch_signer, national_db_client
 from .codes import MAPPED_CATALOGUES, national_codes
-from .models import AccessLogEntry, Consent, NationalCode, OutboxItem, OutboxState, SyncBatch
+from .models import AccessLogEntry, Consent, DossierPart, NationalCode, OutboxItem, OutboxState, SyncBatch
 
 MAX_BACKOFF_SECONDS = 6 * 3600
 NOT_SYNC_OFFICER = (
@@ -210,6 +210,18 @@ def access_log_record_bulk(*, user, persons, part: str, remote_addr: str | None 
         if p.user_id != user.pk
     ]
     AccessLogEntry.objects.bulk_create(rows, batch_size=1000)
+    return len(rows)
+
+
+def access_log_record_exported(*, user, persons, part: str = DossierPart.EXPORT) -> int:
+    """One log row per exported person — `persons` as (person id, unit id, account id) — their own excepted."""
+    name = (user.get_full_name() or user.get_username())[:150]
+    rows = [
+        AccessLogEntry(person_id=pk, unit_id=unit_id, viewer=user, viewer_name=name, part=part)
+        for pk, unit_id, account_id in persons
+        if account_id != user.pk
+    ]
+    AccessLogEntry.objects.bulk_create(rows, batch_size=2000)
     return len(rows)
 
 

@@ -11,6 +11,7 @@ from canbo.jobs.exports import register_export
 from .choices import ETHNICITY_CHOICES, Gender, PersonnelCategory, PersonStatus
 from .forms import PersonListFilterForm
 from .selectors import PERSON_DEFAULT_SORT, PERSON_SORT_COLUMNS, person_list
+from .signals import persons_exported
 
 PERSON_EXPORT = "people.persons"
 
@@ -55,7 +56,11 @@ def write_person_export(*, user, query, fileobj, progress) -> int:
     with replica_reads():
         persons = person_list(user=user, filters=form.filters())
         persons = apply_sort(persons, sort_from_query(query, PERSON_SORT_COLUMNS, PERSON_DEFAULT_SORT))
-        return write_persons_xlsx(persons, fileobj, progress)
+        count = write_persons_xlsx(persons, fileobj, progress)
+        exported = list(persons.order_by().values_list("pk", "current_unit_id", "user_id"))
+    # each person whose record left in the file is told who took it (NĐ 27/2026: every access is logged)
+    persons_exported.send(sender=write_person_export, user=user, persons=exported)
+    return count
 
 
 register_export(

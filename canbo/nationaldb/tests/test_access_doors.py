@@ -53,3 +53,19 @@ def test_the_official_sees_the_training_look_on_their_page(client, alice, dana):
     client.force_login(dana)
     page = client.get(reverse("nationaldb:my_access")).content.decode()
     assert "Đào tạo, bồi dưỡng" in page and "alice" in page
+
+
+def test_a_person_list_exported_to_excel_logs_each_person_in_it_but_the_exporter(
+    client, export_via_job, alice, dana, anh
+):
+    dana_person = Person.objects.get(user=dana)
+    client.force_login(alice)
+    response = export_via_job(reverse("people:export"), {})
+    assert response.status_code == 200
+    logged = {e.person_id: e for e in AccessLogEntry.objects.filter(part="EXPORT")}
+    assert anh.pk in logged and dana_person.pk in logged and logged[anh.pk].viewer == alice
+
+    AccessLogEntry.objects.all().delete()
+    client.force_login(dana)  # an official exports nothing of others; nothing is logged
+    export_via_job(reverse("people:export"), {})
+    assert not AccessLogEntry.objects.exclude(person=dana_person).exists()
