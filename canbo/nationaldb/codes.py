@@ -120,15 +120,20 @@ class CodeProblem:
         )
 
 
-def national_codes(change: dict) -> tuple[dict[str, str], list[CodeProblem]]:
+def national_codes(change: dict, memo: dict | None = None) -> tuple[dict[str, str], list[CodeProblem]]:
     """{field: national code} for the coded fields of a change, and the values that have none. An empty value
-    needs no code (whether the field may be empty is the national side's rule on required fields)."""
+    needs no code (whether the field may be empty is the national side's rule on required fields). `memo`, one
+    dict for a run over many items, resolves each (list, value) once: a batch reads the tables once per value."""
     codes, problems = {}, []
+    memo = {} if memo is None else memo
     for field, value in change.items():
         catalogue = BY_FIELD.get(field)
         if catalogue is None or value in (None, ""):
             continue
-        code = catalogue.resolve(str(value))
+        key = (catalogue.key, str(value))
+        if key not in memo:
+            memo[key] = catalogue.resolve(str(value))
+        code = memo[key]
         if code is None:
             problems.append(CodeProblem(field=field, catalogue=catalogue.key, value=str(value)))
         else:

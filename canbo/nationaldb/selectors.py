@@ -85,8 +85,9 @@ def blocked_by_code(*, user) -> list[dict]:
         .select_related(None)
         .only("id", "person_id", "change")
     )
+    memo = {}
     for item in blocked[:BLOCKED_REPORT_LIMIT]:
-        _codes, problems = national_codes(item.change)
+        _codes, problems = national_codes(item.change, memo)
         for problem in problems:
             row = report.setdefault(
                 (problem.catalogue, problem.field, problem.value),

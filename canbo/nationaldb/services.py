@@ -53,20 +53,23 @@ def hold_back_uncoded(items: list[OutboxItem]) -> tuple[list[OutboxItem], dict[i
     """Split items into those whose every coded value has a national code (returned, with their codes) and
     those that have not: these are set BLOCKED with the Vietnamese message naming the field, the value and
     where to fix it, and leave their batch. They go again at the next approval once the code exists."""
-    ready, codes_by_item = [], {}
+    ready, codes_by_item, changed, memo = [], {}, [], {}
     for item in items:
-        codes, problems = national_codes(item.change)
+        codes, problems = national_codes(item.change, memo)
         if problems:
             item.state, item.batch = OutboxState.BLOCKED, None
             item.refused_field = problems[0].field
             item.refusal_reason = " ".join(p.message for p in problems)[:500]
-            item.save(update_fields=["state", "batch", "refused_field", "refusal_reason"])
+            changed.append(item)
         else:
             if item.state == OutboxState.BLOCKED:
                 item.state, item.refused_field, item.refusal_reason = OutboxState.WAITING, "", ""
-                item.save(update_fields=["state", "refused_field", "refusal_reason"])
+                changed.append(item)
             ready.append(item)
             codes_by_item[item.pk] = codes
+    OutboxItem.objects.bulk_update(
+        changed, ["state", "batch", "refused_field", "refusal_reason"], batch_size=1000
+    )
     return ready, codes_by_item
 
 

@@ -102,3 +102,32 @@ def test_the_report_counts_what_is_held_back_by_list_and_value_for_the_officers_
 def test_every_coded_field_is_a_field_of_the_table_that_canbo_holds():
     for code in BY_FIELD:
         assert BY_CODE[code].coverage == Coverage.HELD, code
+
+
+def test_approving_many_items_reads_each_coded_value_once(alice, anh, django_assert_max_num_queries):
+    local = Rank.objects.create(code="CV-TINH", name="Chuyên viên (mã riêng)", valid_from="2020-01-01")
+
+    def approve(count):
+        OutboxItem.objects.all().delete()
+        OutboxItem.objects.bulk_create(
+            OutboxItem(
+                person=anh,
+                national_id=anh.national_id,
+                unit=anh.current_unit,
+                group=6,
+                record=f"x:{i}",
+                action="update",
+                change={"6.11": str(local.pk)},
+                source="CANBO",
+                deadline="2026-12-08",
+            )  # fmt: skip
+            for i in range(count)
+        )
+        batch_approve(user=alice)
+        assert OutboxItem.objects.filter(state=OutboxState.BLOCKED).count() == count
+
+    approve(3)
+    with django_assert_max_num_queries(
+        12
+    ):  # the rank and its mapping read once, the held-back rows in one write
+        approve(60)
