@@ -218,6 +218,7 @@ class Pools:
 
     def __init__(self, careers: list[Career]):
         self.lists: dict[tuple, list[int]] = defaultdict(list)
+        self._joined: dict[tuple, list[int]] = {}  # one list per combination: classes share it (read only)
         for pos, career in enumerate(careers):
             keys = {("all",)}
             for row in career.rows:
@@ -237,10 +238,10 @@ class Pools:
     def get(self, *keys) -> list[int]:
         if len(keys) == 1:
             return self.lists.get(keys[0], [])
-        out = []
-        for key in keys:
-            out += self.lists.get(key, [])
-        return out
+        joined = self._joined.get(keys)
+        if joined is None:
+            joined = self._joined[keys] = [pos for key in keys for pos in self.lists.get(key, [])]
+        return joined
 
 
 class Ctx:
