@@ -48,7 +48,8 @@ MIN_PERSONS = 1000
 START_GOAL_MS = 300
 FILE_GOAL_RATIO = 1.5
 HEALTHZ_GOAL_MS = 50
-# The export's columns, as canbo.people.exports.COLUMNS reads them, for every person of the province.
+# The export's columns, as canbo.people.exports.COLUMNS reads them, for the rows the export writes: the person
+# list's default, everyone working today (canbo.people.filters: no status and no date → WORKING).
 SQL = """
 SELECT p.code, p.full_name, p.date_of_birth, p.gender, p.ethnicity, p.national_id, p.category, u.name, u.code,
        pos.name, r.code, p.salary_step, p.salary_coefficient, p.party_admission_date, p.status, p.status_date
@@ -56,6 +57,7 @@ FROM people_person p
 LEFT JOIN org_orgunit u ON u.id = p.current_unit_id
 LEFT JOIN people_position pos ON pos.id = p.position_id
 LEFT JOIN people_rank r ON r.id = p.rank_id
+WHERE p.status = 'WORKING'
 ORDER BY p.sort_key, p.id
 """
 
