@@ -23,7 +23,6 @@ import statistics
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -83,33 +82,17 @@ def vn(number: float, places: int = 1) -> str:
     return f"{number:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def throwaway_database(url: str, keep: bool) -> tuple[str, callable]:
-    """A database URL beside `url` that this script may create and drop, and a function that drops it."""
+def throwaway_database(url: str, args) -> tuple[str, callable]:
+    """A database URL beside `url` that this script may create and drop (a copy of `url`'s when run.py loaded
+    the demo at --persons there), and a function that drops it."""
     if not url or url.startswith("sqlite"):
         raise SystemExit(
             "Benchmark này cần PostgreSQL (DATABASE_URL=postgres://…): câu SQL viết tay dùng FILTER."
         )
-    import psycopg
-    from psycopg import sql
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import postgres_throwaway
 
-    parts = urlsplit(url)
-    name = (parts.path.lstrip("/") or "canbo") + "_standards"
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and not keep:
-            conn.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(name)))
-        if not exists or not keep:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-    def drop():
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-
-    return urlunsplit(parts._replace(path="/" + name)), drop
+    return postgres_throwaway(url, "_standards", keep=args.keep, scale=args.persons)
 
 
 def load(args) -> None:
@@ -190,7 +173,7 @@ def main() -> int:
     args = parser.parse_args()
     on = datetime.datetime.strptime(args.on, "%d/%m/%Y").date()
 
-    url, drop = throwaway_database(os.environ.get("DATABASE_URL", ""), args.keep)
+    url, drop = throwaway_database(os.environ.get("DATABASE_URL", ""), args)
     os.environ["DATABASE_URL"] = url
     import django
 

@@ -23,7 +23,6 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -54,8 +53,9 @@ def vn(number: float, places: int = 1) -> str:
     return f"{number:,.{places}f}".replace(",", " ").replace(".", ",").replace(" ", ".")
 
 
-def throwaway_database(url: str, keep: bool) -> tuple[str, callable]:
-    """A database URL beside `url` that this script may create and drop, and a function that drops it."""
+def throwaway_database(url: str, keep: bool, scale: int) -> tuple[str, callable]:
+    """A database URL beside `url` that this script may create and drop (on PostgreSQL a copy of `url`'s when
+    run.py loaded the demo at --persons there), and a function that drops it."""
     if not url or url.startswith("sqlite"):
         path = str(Path(tempfile.gettempdir()) / "canbo-bench-training.sqlite3")
         if not keep:
@@ -66,27 +66,10 @@ def throwaway_database(url: str, keep: bool) -> tuple[str, callable]:
                 Path(path + suffix).unlink(missing_ok=True)
 
         return f"sqlite:///{path}", drop
-    import psycopg
-    from psycopg import sql
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from common import postgres_throwaway
 
-    parts = urlsplit(url)
-    name = (parts.path.lstrip("/") or "canbo") + "_training"
-    admin_url = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as conn:
-        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
-        if exists and not keep:
-            conn.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(name)))
-        if not exists or not keep:
-            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-    def drop():
-        from django.db import connections
-
-        connections.close_all()
-        with psycopg.connect(admin_url, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
-
-    return urlunsplit(parts._replace(path="/" + name)), drop
+    return postgres_throwaway(url, "_training", keep=keep, scale=scale)
 
 
 def enrolment_rows(rng, persons, programmes, count: int):
@@ -154,16 +137,17 @@ def load(args) -> None:
     from canbo.people.models import Person
     from canbo.training.models import Enrolment, Programme
 
-    if Person.objects.exists():
-        if Enrolment.objects.count() < args.enrolments:
-            raise SystemExit("Cơ sở dữ liệu thử có dữ liệu dở dang: chạy lại không có --keep.")
+    if Enrolment.objects.count() >= args.enrolments:  # kept from an earlier run (--keep)
         print(
             f"Dữ liệu đã có: {vn(Person.objects.count(), 0)} hồ sơ, {vn(Enrolment.objects.count(), 0)} lượt."
         )
         return
-    started = time.perf_counter()
-    call_command("load_demo", scale=args.persons, verbosity=0)
-    print(f"load_demo --scale {args.persons}: {vn(time.perf_counter() - started)} giây")
+    if Person.objects.exists():  # a copy of the run's database (run.py), or a kept one without the lượt
+        print(f"Tỉnh mẫu đã có: {vn(Person.objects.count(), 0)} hồ sơ.")
+    else:
+        started = time.perf_counter()
+        call_command("load_demo", scale=args.persons, verbosity=0)
+        print(f"load_demo --scale {args.persons}: {vn(time.perf_counter() - started)} giây")
     persons = list(Person.objects.order_by("pk").values_list("pk", "current_unit_id"))
     programmes = list(Programme.objects.order_by("sort_order"))
     rng = random.Random(f"canbo-bench-training-{args.seed}")
@@ -291,6 +275,14 @@ def time_bulk_enrolment(args) -> None:
         f"\nGhi danh {vn(len(ids), 0)} người vào một lớp (enrol_bulk, kèm nhật ký): "
         f"{vn(statistics.median(times), 2)} giây (trung vị 3 lớp: {', '.join(vn(t, 2) for t in times)})"
     )
+    from common import record
+
+    record(
+        f"enrol_bulk: ghi danh {vn(len(ids), 0)} người vào một lớp (kèm nhật ký), trung vị 3 lớp",
+        statistics.median(times) * 1000,
+        goal="",
+        group="đào tạo",
+    )
 
 
 def main() -> int:
@@ -307,7 +299,7 @@ def main() -> int:
     start = datetime.datetime.strptime(args.start, "%d/%m/%Y").date()
     end = datetime.datetime.strptime(args.end, "%d/%m/%Y").date()
 
-    url, drop = throwaway_database(os.environ.get("DATABASE_URL", ""), args.keep)
+    url, drop = throwaway_database(os.environ.get("DATABASE_URL", ""), args.keep, args.persons)
     os.environ["DATABASE_URL"] = url
     import django
 

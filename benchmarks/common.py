@@ -138,3 +138,45 @@ def print_table(rows: list[dict]) -> None:
 
 def median(values: list[float]) -> float:
     return statistics.median(values)
+
+
+# Set by run.py once bench_load_search has loaded the demo at this scale into DATABASE_URL's database: a script
+# that needs the same data in a database of its own copies that one (PostgreSQL's CREATE DATABASE … TEMPLATE, a
+# file copy of seconds) instead of loading the demo again.
+LOADED_SCALE_ENV = "BENCH_LOADED_SCALE"
+
+
+def postgres_throwaway(url: str, suffix: str, *, keep: bool, scale: int) -> tuple[str, Callable[[], None]]:
+    """A PostgreSQL database beside `url` ("<name><suffix>") that a script may create and drop, and its drop.
+
+    Created empty, or — when run.py loaded the demo at `scale` into `url`'s database in this run — as a copy of
+    it. `keep`: an existing one is kept (and reused by the script)."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    import psycopg
+    from psycopg import sql
+
+    parts = urlsplit(url)
+    source = parts.path.lstrip("/") or "canbo"
+    name = source + suffix
+    admin_url = urlunsplit(parts._replace(path="/postgres"))
+    copy = os.environ.get(LOADED_SCALE_ENV) == str(scale)
+    with psycopg.connect(admin_url, autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and not keep:
+            conn.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(name)))
+        if not exists or not keep:
+            create = sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name))
+            if copy:
+                create += sql.SQL(" TEMPLATE {}").format(sql.Identifier(source))
+                print(f"Cơ sở dữ liệu {name}: chép từ {source} (tỉnh mẫu {vn(scale, 0)} người đã nạp).")
+            conn.execute(create)
+
+    def drop() -> None:
+        from django.db import connections
+
+        connections.close_all()
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {}").format(sql.Identifier(name)))
+
+    return urlunsplit(parts._replace(path="/" + name)), drop

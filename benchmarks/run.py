@@ -10,7 +10,9 @@ order (bench_load_search loads the demo that the others measure); every other be
 alphabetical order. Each script's figures land in one file (BENCH_RESULTS) and the table is printed at the end.
 
 `--scale N` and `--keep` go to bench_load_search only (`--keep`: measure on the data already loaded, after
-checking they are there). The exit code is non-zero if any benchmark failed or found no data; a goal not met is
+checking they are there). Once bench_load_search has loaded the demo (not with --keep), the scripts that work in a
+throwaway database of their own (bench_standards, bench_training) start it as a copy of this one (CREATE DATABASE
+… TEMPLATE) when they ask for the same scale, instead of loading 100.000 persons again. The exit code is non-zero if any benchmark failed or found no data; a goal not met is
 shown in the table (“CHƯA ĐẠT”) without failing the run.
 """
 
@@ -26,10 +28,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from common import NO_DATA_EXIT, print_table  # noqa: E402
+from common import LOADED_SCALE_ENV, NO_DATA_EXIT, print_table  # noqa: E402
 
 # Run first, in this order; then every other bench_*.py alphabetically.
 FIRST = ["bench_load_search.py", "bench_pages.py", "bench_reports.py"]
+DEFAULT_SCALE = 100_000  # bench_load_search's default --scale
 
 
 def discover() -> list[str]:
@@ -58,6 +61,9 @@ def main(argv: list[str]) -> int:
             extra = load_args if name == "bench_load_search.py" else []
             code = subprocess.call([sys.executable, str(HERE / name), *extra], cwd=HERE.parent, env=env)
             print(f"--- {name}: mã thoát {code}, {time.perf_counter() - started:.0f} giây", flush=True)
+            if name == "bench_load_search.py" and code == 0 and not args.keep:
+                # the later scripts that need the demo in a database of their own copy this one
+                env[LOADED_SCALE_ENV] = str(args.scale or DEFAULT_SCALE)
             if code:
                 failed.append(f"{name} ({'thiếu dữ liệu' if code == NO_DATA_EXIT else f'mã {code}'})")
         rows = [

@@ -6,7 +6,7 @@ overdue: not concluded by the end of the interval and past the deadline. Leaders
 read these counts (never the content): a report shows no names.
 """
 
-from django.db.models import Count, F, Q
+from django.db.models import Case, Count, F, Q, Value, When
 
 from canbo.core.numbers import fmt_pct, share
 from canbo.reports.base import INTERVAL, Column, Report, ReportResult, Row, scope_q
@@ -31,29 +31,34 @@ class FeedbackHandlingReport(Report):
 
     def run(self, *, user, params):
         end = params.date_to
+        # One state per item (the four exclude one another; the deadline is never empty), counted per unit and
+        # state: a single CASE, cheaper to build and run than a filtered COUNT per figure.
         done = Q(closed_on__isnull=False, closed_on__lte=end)
+        state = Case(
+            When(done & Q(closed_on__lte=F("deadline")), then=Value("in_time")),
+            When(done, then=Value("late")),
+            When(deadline__lt=end, then=Value("overdue")),
+            default=Value("pending"),
+        )
         qs = (
             Feedback.objects.filter(
                 scope_q(user=user, params=params), received_on__gte=params.date_from, received_on__lte=end
             )
             .order_by()
-            .values("unit__code", "unit__name", "unit__path")
-            .annotate(
-                received=Count("pk"),
-                in_time=Count("pk", filter=done & Q(closed_on__lte=F("deadline"))),
-                late=Count("pk", filter=done & Q(closed_on__gt=F("deadline"))),
-                overdue=Count("pk", filter=~done & Q(deadline__lt=end)),
-                pending=Count("pk", filter=~done & Q(deadline__gte=end)),
-            )
+            .values_list("unit__path", "unit__code", "unit__name")
+            .annotate(state=state, n=Count("pk"))
             .order_by("unit__path")
         )
+        units: dict[str, dict] = {}  # in the units' tree order
+        for path, code, name, state_, n in qs:
+            values = units.setdefault(path, {"unit": name, "unit_code": code, **dict.fromkeys(FIGURES, 0)})
+            values["received"] += n
+            values[state_] += n
         rows, totals = [], dict.fromkeys(FIGURES, 0)
-        for item in qs:
-            values = {"unit": item["unit__name"], "unit_code": item["unit__code"]}
+        for values in units.values():
             for key in FIGURES:
-                values[key] = item[key]
-                totals[key] += item[key]
-            values["in_time_pct"] = share(item["in_time"], item["received"])
+                totals[key] += values[key]
+            values["in_time_pct"] = share(values["in_time"], values["received"])
             rows.append(Row(values))
         total_row = Row(
             {"unit": "Tổng cộng", **totals, "in_time_pct": share(totals["in_time"], totals["received"])},

@@ -148,3 +148,44 @@ def test_the_list_sorts_by_column_and_bad_parameters_give_the_first_page(
     assert response.status_code == 200 and "Nguyễn Văn Ánh" in response.content.decode()
     client.force_login(charlie)  # another unit: sorting or paging does not reach Sở A's feedback
     assert "Nguyễn Văn Ánh" not in client.get(reverse("feedback:index"), {"sap_xep": sort}).content.decode()
+
+
+def test_the_report_puts_each_item_in_one_state_per_unit_as_of_the_last_day(board, alice, anh, tree):
+    """In time: concluded by its deadline; late: concluded after it; overdue: not concluded by the last day of the
+    interval (a conclusion after it does not count) and past the deadline; pending: the deadline is not past."""
+    other = PersonFactory(full_name="Cà Văn Bình", gender="NAM", current_unit=tree["dept_b"])
+    end = D(2026, 6, 30)
+
+    def item(person, received, deadline, closed=None):
+        fb = feedback_receive(actor=board, channel=Channel.CITIZEN, received_on=received, subject_person=person,
+                              content="x")  # fmt: skip
+        fields = {"deadline": deadline}
+        if closed:
+            fields.update(status="CLOSED", conclusion="SAI", closed_on=closed, verification_notes="z")
+        Feedback.objects.filter(pk=fb.pk).update(**fields)
+        return fb
+
+    ours = item(anh, D(2026, 2, 2), D(2026, 2, 20), closed=D(2026, 2, 20))  # in time, on the deadline day
+    item(anh, D(2026, 2, 2), D(2026, 2, 20), closed=D(2026, 2, 21))  # late
+    item(anh, D(2026, 5, 4), D(2026, 5, 25), closed=D(2026, 7, 1))  # concluded after the interval: overdue
+    item(anh, D(2026, 6, 9), end)  # due on the last day: pending
+    theirs = item(other, D(2026, 3, 2), D(2026, 3, 20))  # overdue, another unit
+    item(anh, D(2025, 12, 1), D(2025, 12, 19))  # received before the interval: not counted
+
+    result = get_report("feedback-handling").execute(
+        user=board, data={"from": "01/01/2026", "to": "30/06/2026"}
+    )
+
+    by_unit = {row.values["unit_code"]: row.values for row in result.rows}
+    figures = ("received", "in_time", "late", "overdue", "pending")
+    assert {k: by_unit[ours.unit.code][k] for k in figures} == dict(
+        zip(figures, (4, 1, 1, 1, 1), strict=True)
+    )
+    assert by_unit[ours.unit.code]["in_time_pct"] == 25
+    assert {k: by_unit[theirs.unit.code][k] for k in figures} == dict(
+        zip(figures, (1, 0, 0, 1, 0), strict=True)
+    )
+    assert result.meta["totals"] == dict(zip(figures, (5, 1, 1, 2, 1), strict=True))
+    assert [row.values["unit_code"] for row in result.rows] == sorted(
+        by_unit, key=lambda code: (ours.unit if code == ours.unit.code else theirs.unit).path
+    )

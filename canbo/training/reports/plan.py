@@ -21,6 +21,7 @@ from canbo.core.numbers import fmt_pct
 from canbo.reports.base import UNDATED, Column, Report, ReportResult, Row, scope_q
 from canbo.reports.formatting import fmt_int
 from canbo.reports.registry import register
+from canbo.training.choices import TrainingMode, Venue
 from canbo.training.models import PlanAllocation, PlanLine, TrainingPlan
 from canbo.training.selectors import counted_enrolments, plan_achievement, plan_queryset_for
 
@@ -59,11 +60,16 @@ class TrainingPlanReport(Report):
         year = int(params.options["year"])
         scoped = params.org is not None or (user is not None and not reads_all_units(user))
         plans = TrainingPlan.objects.all() if user is None else plan_queryset_for(user=user)
+        # The columns the table shows, as plain values: no model instance per line, the choices' labels read
+        # once per run (a model's get_FOO_display builds its choices' mapping again on every call).
         lines = (
             PlanLine.objects.filter(plan__year=year, plan__in=plans.order_by().values("pk"))
-            .select_related("programme", "plan")
             .order_by("plan__owner_unit__path", "programme__sort_order", "mode", "id")
-        )
+            .values(
+                "pk", "plan_id", "plan__title", "programme__name", "programme__code", "mode", "venue",
+                "target_count", "budget",
+            )
+        )  # fmt: skip
         if scoped:  # the subtree's share of each line, 0 when nothing is allocated to it
             shares = (
                 PlanAllocation.objects.filter(scope_q(user=user, params=params), line=OuterRef("pk"))
@@ -79,7 +85,7 @@ class TrainingPlanReport(Report):
         counts = (
             grouped_counts(
                 counted_enrolments(
-                    scope_q(user=user, params=params), plan_line__in=[line.pk for line in lines]
+                    scope_q(user=user, params=params), plan_line__in=[line["pk"] for line in lines]
                 ),
                 ["plan_line"],
                 sums={"spent": "cost"},
@@ -88,21 +94,23 @@ class TrainingPlanReport(Report):
             else None
         )
 
-        several_plans = len({line.plan_id for line in lines}) > 1
+        modes = {code: str(label) for code, label in TrainingMode.choices}
+        venues = {code: str(label) for code, label in Venue.choices}
+        several_plans = len({line["plan_id"] for line in lines}) > 1
         rows = []
         sums = {"target": 0, "turns": 0, "budget": 0, "spent": 0}
         for line in lines:
-            done = counts.cells.get((line.pk,), {}) if counts else {}
+            done = counts.cells.get((line["pk"],), {}) if counts else {}
             values = {
-                "plan": line.plan.title,
-                "programme": line.programme.name,
-                "programme_code": line.programme.code,
-                "mode": line.get_mode_display() if line.mode else "—",
-                "venue": line.get_venue_display(),
-                "target": line.share_target if scoped else line.target_count,
+                "plan": line["plan__title"],
+                "programme": line["programme__name"],
+                "programme_code": line["programme__code"],
+                "mode": modes.get(line["mode"], line["mode"]) if line["mode"] else "—",
+                "venue": venues.get(line["venue"], line["venue"]),
+                "target": line["share_target"] if scoped else line["target_count"],
                 "persons": done.get("persons", 0),
                 "turns": done.get("turns", 0),
-                "budget": line.share_budget if scoped else line.budget,
+                "budget": line["share_budget"] if scoped else line["budget"],
                 "spent": done.get("spent", 0),
             }
             values["achieved"] = plan_achievement(values["turns"], values["target"])
