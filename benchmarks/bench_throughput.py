@@ -19,6 +19,7 @@ are no persons or no board account, and (1) when an endpoint does not answer 200
 """
 
 import argparse
+import atexit
 import os
 import re
 import secrets
@@ -44,6 +45,7 @@ HTTPS = {"X-Forwarded-Proto": "https"}
 
 # Production settings for this process (sessions, keys) and for gunicorn alike: one secret shared by both.
 STATIC_ROOT = tempfile.mkdtemp(prefix="canbo-bench-static-")
+atexit.register(shutil.rmtree, STATIC_ROOT, True)  # also when require() stops the run
 PRODUCTION_ENV = {
     "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
@@ -233,7 +235,6 @@ def main() -> int:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         api_token_revoke(token=token)
-        shutil.rmtree(STATIC_ROOT, ignore_errors=True)
     return 0
 
 
