@@ -223,7 +223,8 @@ class ApiToken(models.Model):
 
     Only the key's SHA-256 is stored: a copy of the database gives no working key. The key is random (256 bits),
     so a fast hash is enough; a slow one (Argon2, as for passwords) would cost every request what Basic does.
-    A key is revoked, never deleted: the audit trail keeps who issued and who revoked it."""
+    A key is revoked, never deleted: the audit trail keeps who issued and who revoked it. A key expires
+    (`expires_at`, a year after issue by default): a forgotten key in an old script stops working by itself."""
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
     name = models.CharField(_("tên ứng dụng dùng khóa"), max_length=100)
@@ -234,6 +235,12 @@ class ApiToken(models.Model):
         User, on_delete=models.PROTECT, null=True, blank=True, related_name="+", verbose_name=_("người cấp")
     )
     last_used_on = models.DateField(_("dùng lần cuối"), null=True, blank=True)
+    expires_at = models.DateTimeField(
+        _("hết hạn"),
+        null=True,
+        blank=True,
+        help_text=_("trống: khóa cấp trước khi có thời hạn, không hết hạn"),
+    )
     revoked_at = models.DateTimeField(_("ngày thu hồi"), null=True, blank=True)
 
     class Meta:

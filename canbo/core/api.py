@@ -70,6 +70,11 @@ def exception_handler(exc, context):
         if isinstance(exc, cls):
             if cls is exceptions.PermissionDenied and str(exc.detail) != str(cls.default_detail):
                 message = str(exc.detail)  # a specific Vietnamese reason (service or permission class)
+            if (
+                cls is exceptions.AuthenticationFailed
+                and getattr(exc.detail, "code", None) != exc.default_code
+            ):
+                message = str(exc.detail)  # raised with a code of its own: a Vietnamese reason (an API key's)
             response.data = {"detail": message, "code": exc.default_code}
             break
     return response

@@ -12,7 +12,17 @@ from canbo.accounts.scoping import visible_units
 from canbo.core.api import ModelSerializer, VnDateField
 from canbo.org.models import OrgUnit
 
-from .choices import ALL_LEVEL_CHOICES, QUALIFICATION_LEVELS, PersonnelCategory, PersonnelMove, level_label
+from .choices import (
+    ALL_LEVEL_CHOICES,
+    ETHNICITY_CHOICES,
+    QUALIFICATION_LEVELS,
+    Gender,
+    PersonnelCategory,
+    PersonnelMove,
+    PersonStatus,
+    QualificationScale,
+    level_label,
+)
 from .models import Employment, Person, Position, Qualification, Rank
 from .services import EMPLOYMENT_FIELDS, PERSON_EDITABLE_FIELDS, QUALIFICATION_FIELDS
 
@@ -36,6 +46,21 @@ class UnitCodeField(serializers.SlugRelatedField):
         return visible_units(self.context["request"].user)
 
 
+@extend_schema_field(str)
+class ChoiceLabelField(serializers.Field):
+    """The Vietnamese label of a coded value (`source` is the code's field), read from the choices once.
+
+    Cheaper than `source="get_gender_display"`: DRF inspects the signature of a method source on every row
+    (inspect.signature), which was most of the time of the REST list of 50 persons (issue 12)."""
+
+    def __init__(self, choices, **kwargs):
+        self.labels = dict(choices)
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return str(self.labels.get(value, value))
+
+
 # --- persons -----------------------------------------------------------------------------------------------
 
 
@@ -46,9 +71,9 @@ class PersonListSerializer(ModelSerializer):
     position_name = serializers.CharField(
         source="position.name", read_only=True, allow_null=True, default=None
     )
-    gender_label = serializers.CharField(source="get_gender_display", read_only=True)
-    category_label = serializers.CharField(source="get_category_display", read_only=True)
-    status_label = serializers.CharField(source="get_status_display", read_only=True)
+    gender_label = ChoiceLabelField(Gender.choices, source="gender")
+    category_label = ChoiceLabelField(PersonnelCategory.choices, source="category")
+    status_label = ChoiceLabelField(PersonStatus.choices, source="status")
 
     class Meta:
         model = Person
@@ -76,7 +101,7 @@ class PersonListSerializer(ModelSerializer):
 class PersonDetailSerializer(PersonListSerializer):
     rank = serializers.CharField(source="rank.code", read_only=True, allow_null=True, default=None)
     rank_name = serializers.CharField(source="rank.name", read_only=True, allow_null=True, default=None)
-    ethnicity_label = serializers.CharField(source="get_ethnicity_display", read_only=True)
+    ethnicity_label = ChoiceLabelField(ETHNICITY_CHOICES, source="ethnicity")
 
     class Meta(PersonListSerializer.Meta):
         fields = [
@@ -185,8 +210,8 @@ class EmploymentSerializer(ModelSerializer):
     position_name = serializers.CharField(
         source="position.name", read_only=True, allow_null=True, default=None
     )
-    category_label = serializers.CharField(source="get_category_display", read_only=True)
-    move_label = serializers.CharField(source="get_move_display", read_only=True)
+    category_label = ChoiceLabelField(PersonnelCategory.choices, source="category")
+    move_label = ChoiceLabelField(PersonnelMove.choices, source="move")
 
     class Meta:
         model = Employment
@@ -250,7 +275,7 @@ class QualificationLevelField(serializers.ChoiceField):
 
 class QualificationSerializer(ModelSerializer):
     level = QualificationLevelField(read_only=True)
-    scale_label = serializers.CharField(source="get_scale_display", read_only=True)
+    scale_label = ChoiceLabelField(QualificationScale.choices, source="scale")
     level_label = serializers.SerializerMethodField()
 
     class Meta:

@@ -1,5 +1,6 @@
 """API keys: `Authorization: Token <key>` opens the API as the key's user, scoped like any other door."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from canbo.accounts.account_changes import account_change_approve
@@ -61,6 +63,34 @@ def test_a_wrong_revoked_or_disabled_key_is_refused(alice, anh):
     assert refused(with_key(other).get(PERSONS))
 
 
+def test_each_refusal_says_why_in_vietnamese(alice, anh):
+    token, key = api_token_issue(user=alice, name="Thống kê", approved=True)
+    assert (
+        with_key("khong-phai-khoa").get(PERSONS).json()["detail"]
+        == "Khóa API không hợp lệ hoặc đã bị thu hồi."
+    )
+
+    ApiToken.objects.filter(pk=token.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = with_key(key).get(PERSONS)
+    assert refused(response) and "đã hết hạn ngày" in response.json()["detail"]
+
+    _token, other = api_token_issue(user=alice, name="Khác", approved=True)
+    alice.is_active = False
+    user_save_for_seed(alice)
+    response = with_key(other).get(PERSONS)
+    assert refused(response) and response.json()["detail"] == "Tài khoản của khóa API này đang bị khóa."
+
+
+def test_a_key_lives_a_year_unless_issued_for_fewer_days(alice, anh):
+    token, key = api_token_issue(user=alice, name="Thống kê", approved=True)
+    assert timedelta(days=364) < token.expires_at - timezone.now() <= timedelta(days=365)
+
+    short, short_key = api_token_issue(user=alice, name="Thử", approved=True, valid_days=1)
+    assert with_key(short_key).get(PERSONS).status_code == 200
+    with pytest.raises(ValueError, match="Thời hạn"):
+        api_token_issue(user=alice, name="Mãi mãi", approved=True, valid_days=0)
+
+
 def test_a_key_costs_one_query_and_no_password_hash(alice, anh):
     _token, key = api_token_issue(user=alice, name="Thống kê", approved=True)
     client = with_key(key)
@@ -83,10 +113,11 @@ def test_no_key_for_an_inactive_account_or_without_a_name(alice):
 def test_the_command_issues_lists_and_revokes_with_an_audit_trail(tree, anh):
     program = UserFactory(username="alice")  # an account without a role that opens personal data
     out = StringIO()
-    call_command("api_token", "issue", "alice", "--name", "Thống kê", stdout=out)
+    call_command("api_token", "issue", "alice", "--name", "Thống kê", "--days", "30", stdout=out)
     key = out.getvalue().splitlines()[1]
     grant(program, Role.UNIT_OFFICER, tree["dept_a"])
     assert with_key(key).get(PERSONS).status_code == 200
+    assert ApiToken.objects.get().expires_at - timezone.now() <= timedelta(days=30)
 
     out = StringIO()
     call_command("api_token", "list", stdout=out)

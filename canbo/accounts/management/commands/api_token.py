@@ -7,10 +7,11 @@ province board member who approves it (canbo.accounts.account_changes).
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from canbo.accounts.account_changes import account_change_request, needs_second_person
 from canbo.accounts.models import AccountChangeKind, ApiToken, User
-from canbo.accounts.tokens import api_token_issue, api_token_revoke
+from canbo.accounts.tokens import VALID_DAYS, api_token_issue, api_token_revoke
 
 
 class Command(BaseCommand):
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         issue = sub.add_parser("issue", help="cấp một khóa mới cho tài khoản")
         issue.add_argument("username")
         issue.add_argument("--name", required=True, help="ứng dụng nào dùng khóa này")
+        issue.add_argument("--days", type=int, default=VALID_DAYS, help="thời hạn của khóa, số ngày (365)")
         revoke = sub.add_parser("revoke", help="thu hồi khóa (theo 8 ký tự đầu)")
         revoke.add_argument("prefix")
         listing = sub.add_parser("list", help="liệt kê các khóa")
@@ -29,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(**options)
 
-    def _issue(self, *, username, name, **options):
+    def _issue(self, *, username, name, days=VALID_DAYS, **options):
         user = User.objects.filter(username=username).first()
         if user is None:
             raise CommandError(f"Không có người dùng “{username}”.")
@@ -47,7 +49,7 @@ class Command(BaseCommand):
             )
             return
         try:
-            token, key = api_token_issue(user=user, name=name)
+            token, key = api_token_issue(user=user, name=name, valid_days=days)
         except ValueError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(f"Đã cấp khóa “{token.name}” cho “{username}”. Khóa (chỉ hiện một lần):")
@@ -71,6 +73,8 @@ class Command(BaseCommand):
             tokens = tokens.filter(user__username=username)
         for t in tokens:
             state = f"thu hồi {t.revoked_at:%d/%m/%Y}" if t.revoked_at else "đang dùng"
+            if t.expires_at and not t.revoked_at:
+                state += f", hết hạn {timezone.localtime(t.expires_at):%d/%m/%Y}"
             used = f"{t.last_used_on:%d/%m/%Y}" if t.last_used_on else "chưa dùng"
             self.stdout.write(
                 f"{t.prefix}…  {t.user.username:<20} {t.name:<30} cấp {t.created_at:%d/%m/%Y}  {used}  {state}"
