@@ -179,6 +179,45 @@ def personal_rows_q(
     that bring a person into the user's unit (the app builds it with `in_force_unit_q`); rows with no person
     (a collective, a candidate outside the register) by their own unit `unattached_unit`, if in force; `own`:
     the signed-in official's own rows. None means no restriction (the board)."""
+    if (sees_all_units(user) if write else reads_all_units(user)) or not person_field:
+        return _person_rows_joined(user, person_field, incoming, unattached_unit, own, write)
+    roles = WRITE_ROLES if write else READ_ROLES
+    paths = in_force_unit_paths(user, roles)
+    # Each alternative is a condition on the row's own columns (its person id, its unit id) against a subquery
+    # of ids: OR-ed across a join to the person and its unit, PostgreSQL could use no index (decision 043).
+    condition = Q(**{f"{person_field}__in": _managed_person_ids(paths)})
+    if incoming is not None:
+        condition |= incoming
+    if unattached_unit is not None:
+        condition |= Q(**{f"{person_field}__isnull": True}) & _unit_in(paths, unattached_unit)
+    if own and getattr(user, "is_authenticated", False):
+        condition |= Q(**{f"{person_field}__user": user})
+    return condition
+
+
+def person_model():
+    """The register's person model, reached through the user's reverse one-to-one ("people.Person").user."""
+    return RoleAssignment._meta.get_field("user").related_model._meta.get_field("person").related_model
+
+
+def _managed_person_ids(paths: list[str]):
+    """The ids of the persons whose current unit lies under one of `paths` (an index on the unit, then on the
+    person's unit: the persons of a few units, not the register)."""
+    units = unit_model().objects.filter(_unit_condition(paths)).values("pk")
+    return person_model().objects.filter(current_unit__in=units).order_by().values("pk")
+
+
+def _unit_in(paths: list[str], field: str) -> Q:
+    """`field` (a path to OrgUnit.path) under one of `paths`, as the row's unit id in a subquery of unit ids
+    when `field` is its own foreign key's path ("unit__path"), else as path prefixes."""
+    relation, _sep, last = field.rpartition("__")
+    if last != "path" or not relation or "__" in relation:
+        return _unit_condition(paths, field)
+    return Q(**{f"{relation}__in": unit_model().objects.filter(_unit_condition(paths)).values("pk")})
+
+
+def _person_rows_joined(user, person_field, incoming, unattached_unit, own, write) -> Q | None:
+    """personal_rows_q for the board (None) and for Person itself (its own current unit: no join to avoid)."""
     condition = managed_person_q(user, person_field, write=write)
     if condition is None:
         return None

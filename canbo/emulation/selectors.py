@@ -61,9 +61,15 @@ AWARD_SORT_COLUMNS = [
 ]
 
 
+def _with_recipients(qs):
+    """The persons of the rows shown, read by id in a second query: joined to the list, the register's 119.000
+    rows were hashed for the 50 rows of a page whenever the planner overestimated the scoped rows (decision 043)."""
+    return qs.prefetch_related("person")
+
+
 def registration_list(*, user, filters: dict | None = None):
     qs = _filtered(registration_queryset_for(user=user), filters or {})
-    return qs.select_related("movement", "unit", "person").order_by("-year", "unit__path", "-pk")
+    return _with_recipients(qs.select_related("movement", "unit")).order_by("-year", "unit__path", "-pk")
 
 
 def award_list(*, user, filters: dict | None = None):
@@ -72,7 +78,7 @@ def award_list(*, user, filters: dict | None = None):
     if filters.pop("revoked", None) is not None:
         qs = qs.filter(revoked_on__isnull=False)
     qs = _filtered(qs, filters)
-    return qs.select_related("unit", "person", "movement").order_by("-year", "-decision_date", "-pk")
+    return _with_recipients(qs.select_related("unit", "movement")).order_by("-year", "-decision_date", "-pk")
 
 
 def award_get_for_user(*, user, pk) -> Award:

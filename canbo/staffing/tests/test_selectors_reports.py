@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 
+from canbo.people.models import Employment
 from canbo.reports.registry import get_report
 from canbo.staffing.models import ReductionTarget, StreamliningCase
 from canbo.staffing.selectors import Progress, case_queryset_for, quota_progress
@@ -173,3 +174,28 @@ def test_progress_stays_within_0_and_100_and_says_why():
     assert untargeted.progress_pct is None and untargeted.roadmap_status == "Chưa có chỉ tiêu tinh giản"
     halfway = Progress(quota=None, kind="CC", approved=97, actual=99, base=100, target=target)
     assert (halfway.progress_pct, halfway.roadmap_status) == (Decimal(60), "Còn phải giảm 2")
+
+
+def _concurrent(person, *units, category="CC"):
+    """Extra employment rows of `person` active on 31/12/2024 (concurrent posts) in `units`."""
+    for unit in units:
+        Employment.objects.create(
+            person=person, unit=unit, category=category, start_date=D(2015, 1, 1), end_date=D(2025, 6, 30)
+        )
+
+
+def test_a_person_with_posts_in_several_units_counts_once_in_each_subtree(quotas, staff_a, tree, board):
+    # Given the headcounts before, a province-wide quota, and two persons holding concurrent posts:
+    # one in the office and dept_b (two units), one in dept_a, its office and dept_b (three units)
+    quota(tree["province"], 2024, "CC", 500)
+    before = by_unit(quota_progress(user=board, year=2024, today=TODAY)[0])
+    two = PersonFactory(current_unit=tree["dept_a_office"], category="CC")
+    _concurrent(two, tree["dept_b"])
+    three = PersonFactory(current_unit=tree["dept_a"], category="CC")
+    _concurrent(three, tree["dept_a_office"], tree["dept_b"], tree["dept_b"])
+    # When the quotas are read again
+    after = by_unit(quota_progress(user=board, year=2024, today=TODAY)[0])
+    # Then each of them adds exactly one person to every quota whose subtree holds one of their posts
+    for code in ("T11", "SO_A", "SO_B"):
+        assert after[(code, "CC")].actual == before[(code, "CC")].actual + 2
+    assert after[("T11", "CC")].actual == 4 + 2  # staff_a: 3 CC or CB working in dept_a, 1 in dept_b; the two
