@@ -117,7 +117,8 @@ def generate_file(path: str, rows: int, unit_codes: list[str]) -> dict:
     qualifications, 10 training lượt (classes of 30) and one annual rating a person. Returns the rows per sheet."""
     from openpyxl import Workbook
 
-    from canbo.imports.columns import HISTORY, PERSONS, header_text
+    from canbo.core.sheets.columns import header_text
+    from canbo.imports.columns import HISTORY, PERSONS
     from canbo.imports.columns import QUALIFICATIONS as QUALIFICATION_SHEET
     from canbo.imports.record_columns import RATINGS, TRAINING
     from tests.factories import national_id_for

@@ -5,6 +5,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from canbo.core.sheets import cells
+from canbo.core.sheets.columns import (
+    CHOICE,
+    DATE,
+    DECIMAL,
+    ID,
+    INT,
+    LEVEL,
+    TEXT,
+    Column,
+    Sheet,
+    choice_lookup,
+    header_text,
+    normalize_header,
+)
 from canbo.core.sheets.files import (  # noqa: F401 - re-exported: the callers of the reader use them
     ImportFileError,
     RowError,
@@ -14,22 +28,7 @@ from canbo.core.sheets.files import (  # noqa: F401 - re-exported: the callers o
 from canbo.core.sheets.xlsx import Workbook, WorkbookError
 from canbo.core.text import unaccent
 
-from .columns import (
-    CHOICE,
-    DATE,
-    DECIMAL,
-    ID,
-    INT,
-    LEVEL,
-    SHEETS,
-    TEXT,
-    Column,
-    Sheet,
-    choice_lookup,
-    header_text,
-    level_lookup,
-    normalize_header,
-)
+from .columns import SHEETS, level_lookup
 
 Progress = Callable[[str, int, int], None]
 MAX_ROWS = 200_000  # per sheet; a province has fewer than 100.000 people
