@@ -5,6 +5,7 @@ audit rows. A record already stored (same natural key) is kept as it is: a file 
 """
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -57,19 +58,20 @@ class RecordPlan:
         )
 
 
-def career_rows(entry) -> list:
-    """The person's career rows as the file leaves them, by start date."""
+def career_rows(entry) -> tuple[list, list]:
+    """The person's career rows as the file leaves them, by start date, and their start dates."""
     slots = entry.timeline.slots.values() if entry.timeline else ()
-    return sorted((s.obj for s in slots), key=lambda r: r.start_date)
+    rows = sorted((s.obj for s in slots), key=lambda r: r.start_date)
+    return rows, [r.start_date for r in rows]
 
 
-def unit_id_on(entry, on: date, rows: list | None = None) -> int | None:
-    """The person's unit on `on`, from their timeline as the file leaves it (`rows`: career_rows(entry), when
-    the caller keeps them): the row in force, else the last row begun before it, else the first row; a person
+def unit_id_on(entry, on: date, career: tuple[list, list] | None = None) -> int | None:
+    """The person's unit on `on`, from their timeline as the file leaves it (`career`: career_rows(entry), when
+    the caller keeps it): the row in force, else the last row begun before it, else the first row; a person
     with no row: their current unit (None if none)."""
-    rows = career_rows(entry) if rows is None else rows
-    begun = [r for r in rows if r.start_date <= on]
-    row = begun[-1] if begun else (rows[0] if rows else None)
+    rows, starts = career_rows(entry) if career is None else career
+    begun = bisect_right(starts, on)  # the rows begun on or before `on`
+    row = rows[begun - 1] if begun else (rows[0] if rows else None)
     return row.unit_id if row is not None else entry.person.current_unit_id
 
 
@@ -87,7 +89,7 @@ class RecordChecker:
         self.imp = importer
         self.entries = entries
         self.plan = RecordPlan()
-        self.careers: dict[int, list] = {}  # id(entry) -> career_rows(entry): the timelines are resolved
+        self.careers: dict[int, tuple] = {}  # id(entry) -> career_rows(entry): the timelines are resolved
 
     def entry(self, row):
         entry = self.imp.entry_for(row, self.entries)
@@ -96,10 +98,10 @@ class RecordChecker:
         return entry
 
     def unit(self, row, entry, on: date, column: str):
-        rows = self.careers.get(id(entry))
-        if rows is None:
-            rows = self.careers[id(entry)] = career_rows(entry)
-        unit_id = unit_id_on(entry, on, rows)
+        career = self.careers.get(id(entry))
+        if career is None:
+            career = self.careers[id(entry)] = career_rows(entry)
+        unit_id = unit_id_on(entry, on, career)
         units = self.imp.ref.unit_by_pk
         if (
             unit_id is not None and unit_id not in units
