@@ -128,7 +128,7 @@ class _Describer:
         if labels is None:
             labels = self.labels[field] = {code: str(label) for code, label in field.flatchoices}
         value = getattr(obj, field.attname)
-        return labels.get(value, str(value)) if value is not None else str(None)
+        return labels.get(value, str(value))
 
     def __call__(self, obj) -> str:
         if type(obj) is Qualification:  # Qualification.__str__
