@@ -31,7 +31,7 @@ from canbo.core.text import unaccent
 from .columns import SHEETS, level_lookup
 
 Progress = Callable[[str, int, int], None]
-MAX_ROWS = 200_000  # per sheet; a province has fewer than 100.000 people
+MAX_ROWS = 400_000  # per sheet: ten years of lượt of a province of 30.000 persons are ~300.000 (issue 14)
 MAX_XML_BYTES = 2 * 1024**3  # uncompressed sheets: guards against a zip that expands without end
 
 
