@@ -117,7 +117,8 @@ def generate_file(path: str, rows: int, unit_codes: list[str]) -> dict:
     qualifications, 10 training lượt (classes of 30) and one annual rating a person. Returns the rows per sheet."""
     from openpyxl import Workbook
 
-    from canbo.imports.columns import HISTORY, PERSONS, header_text
+    from canbo.core.sheets.columns import header_text
+    from canbo.imports.columns import HISTORY, PERSONS
     from canbo.imports.columns import QUALIFICATIONS as QUALIFICATION_SHEET
     from canbo.imports.record_columns import RATINGS, TRAINING
     from tests.factories import national_id_for
@@ -229,6 +230,14 @@ def raw_baseline(models) -> tuple[float, int]:
     return time.perf_counter() - started, count
 
 
+# The file limits (config/settings/base.py, IMPORT_MAX_*) guard uploads; the generated file of 30.000 persons with
+# ten years of history is above the default 20 MB (20,3 MB): the benchmark measures speed, so it raises them, and
+# prints the size. A province with such a file splits it or raises IMPORT_MAX_BYTES.
+BENCH_LIMITS = {
+    "IMPORT_MAX_BYTES": 64 * 1024**2,
+    "IMPORT_MAX_PART_BYTES": 600 * 1024**2,
+    "IMPORT_MAX_UNCOMPRESSED_BYTES": 1024**3,
+}
 GOAL_SECONDS_30K = 180.0  # issue 14 point 7: 30.000 persons with ten years of history in under 3 minutes
 GOAL_RATIO = 2.0  # the import's write stage at most 2 × a raw COPY of the rows it wrote
 
@@ -257,6 +266,8 @@ def measure(args) -> dict:
     """Generate, import, check, re-import and load raw, in a throwaway database; the figures as a dict."""
     url, drop = throwaway_database(os.environ.get("DATABASE_URL", ""))
     os.environ["DATABASE_URL"] = url
+    for name, value in BENCH_LIMITS.items():  # unless the caller set them
+        os.environ.setdefault(name, str(value))
     import django
 
     django.setup()
@@ -405,7 +416,8 @@ def main(argv=None) -> int:
     print(f"database: {figures['database']}")
     print(
         f"file: {figures['rows']} persons, {figures['sheet_rows']} ({figures['size_mb']:.1f} MB), generated in "
-        f"{figures['generated']:.1f} s"
+        f"{figures['generated']:.1f} s; file limits for the run: "
+        + ", ".join(f"{name} = {os.environ[name]}" for name in BENCH_LIMITS)
     )
     print(f"written: {figures['written']}")
     load = os.getloadavg()[0]

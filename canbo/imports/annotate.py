@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
-from .columns import normalize_header
+from canbo.core.sheets.columns import normalize_header
+
 from .reading import RowError
 
 FAULTY_FILL = PatternFill(fill_type="solid", start_color="FFFFC7CE", end_color="FFFFC7CE")

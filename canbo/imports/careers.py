@@ -2,6 +2,7 @@
 checked on its own, then each person's career rows resolved together (canbo.people.rules, the one copy of the
 timeline rules), with the exit of the person sheet."""
 
+from canbo.core.bulk import unsaved
 from canbo.movements.services.history import APPOINTING
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Employment, Qualification
@@ -10,10 +11,10 @@ from .persons import QUALIFICATION_FIELDS, PersonEntry
 from .rules import (
     close_open_row,
     employment_rule_errors,
-    field_errors,
     latest_row,
     qualification_rule_errors,
     take_current_values,
+    value_errors,
 )
 from .timeline import Slot, snapshot
 
@@ -26,17 +27,16 @@ class CareerChecks:
             values = row.values
             unit = self.lookup_unit(row)
             position, position_ok = self.lookup(row, "position_code", self.ref.positions, "chức vụ")
-            emp = Employment(
-                unit=unit,
-                position=position,
-                category=values["category"],
-                start_date=values["start_date"],
-                end_date=values["end_date"],
-                decision_number=values["decision_number"],
-            )
+            fields = {
+                "category": values["category"],
+                "start_date": values["start_date"],
+                "end_date": values["end_date"],
+                "decision_number": values["decision_number"],
+            }
             if values["move"]:
-                emp.move = values["move"]
-            found = field_errors(emp, fields=["decision_number"])
+                fields["move"] = values["move"]
+            emp = unsaved(Employment, fields, {"unit": unit, "position": position})
+            found = value_errors(Employment, {"decision_number": values["decision_number"]})
             leading = position is not None and position.is_leadership
             if emp.move in APPOINTING and leading and not emp.decision_number:
                 # it becomes a decided appointment (appointment_from_history), which has its decision
@@ -56,15 +56,10 @@ class CareerChecks:
             self.tick()
             entry = self.entry_for(row, entries)
             values = row.values
-            qual = Qualification(
-                scale=values["scale"],
-                level=values["level"],
-                field=values["field"],
-                awarded_on=values["awarded_on"],
-                document_number=values["document_number"],
-                issuer=values["issuer"],
-            )
-            found = field_errors(qual, fields=["field", "document_number", "issuer"])
+            texts = {name: values[name] for name in ("field", "document_number", "issuer")}
+            found = value_errors(Qualification, texts)
+            qual = unsaved(Qualification, {"scale": values["scale"], "level": values["level"],
+                                           "awarded_on": values["awarded_on"], **texts})  # fmt: skip
             found.update(qualification_rule_errors(qual, today=self.today))
             self.errors_from(row, found)
             if entry is None or found or row.bad:

@@ -2,11 +2,19 @@
 sheet are all built from it. Enumerations are shown by their Vietnamese labels; the import also accepts
 the stable codes (e.g. "CC" for "Công chức")."""
 
-from canbo.core.sheets.columns import (  # noqa: F401 - re-exported: the reader, template and tests use them
-    REQUIRED_MARK,
+from canbo.core.sheets.columns import (
+    CHOICE,
+    CODE,
+    DATE,
+    DECIMAL,
+    INT,
+    LEVEL,
+    TEXT,
+    Column,
+    Sheet,
+    _choices,
     choice_lookup,
-    header_text,
-    normalize_header,
+    header_text,  # noqa: F401 - canbo/demo/seeds/workbook.py still imports it here
 )
 from canbo.people.choices import (
     ETHNICITY_CHOICES,
@@ -20,20 +28,7 @@ from canbo.people.choices import (
 from canbo.salary.models import ChangeKind
 
 from .record_columns import RECORD_SHEETS_AFTER, RECORD_SHEETS_BEFORE
-from .spec import (  # noqa: F401 - re-exported: the reader, template and tests import them from here
-    CHOICE,
-    CODE,
-    DATE,
-    DECIMAL,
-    ID,
-    INT,
-    LEVEL,
-    NATIONAL_ID,
-    TEXT,
-    Column,
-    Sheet,
-    _choices,
-)
+from .spec import NATIONAL_ID
 
 RELIGIONS = [
     "Không",

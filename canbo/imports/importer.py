@@ -5,12 +5,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from canbo.core.audit import audit_bulk
+from canbo.core.sheets.columns import Sheet
 from canbo.org.models import OrgUnit
 from canbo.salary.importing import SheetRow, salary_rows_check
 
 from .aliases import load_resolvers
 from .careers import CareerChecks
-from .columns import SHEETS, Sheet
+from .columns import SHEETS
 from .loading import load_references
 from .orgsheet import OrgSheets
 from .persons import ALIASES, PersonChecks, PersonEntry

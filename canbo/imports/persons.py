@@ -4,6 +4,7 @@ register's rules, the status and exit columns; the PersonEntry each person of th
 from dataclasses import dataclass, field
 from types import SimpleNamespace
 
+from canbo.core.bulk import unsaved
 from canbo.people.choices import PersonStatus
 from canbo.people.models import Person
 from canbo.people.services import person_refresh_derived
@@ -100,7 +101,11 @@ class PersonChecks:
                 "Hồ sơ có số định danh này thuộc đơn vị ngoài phạm vi anh/chị được cập nhật.",
             )
             return None
-        entry = self.stored_entry(stored) if stored else PersonEntry(Person(), None, timeline=Timeline([]))
+        entry = (
+            self.stored_entry(stored)
+            if stored
+            else PersonEntry(unsaved(Person, {}), None, timeline=Timeline([]))
+        )
         entry.row = row
         person = entry.person
         unit = self.lookup_unit(row)

@@ -5,6 +5,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from canbo.core.sheets import cells
+from canbo.core.sheets.columns import (
+    CHOICE,
+    DATE,
+    DECIMAL,
+    ID,
+    INT,
+    LEVEL,
+    TEXT,
+    Column,
+    Sheet,
+    choice_lookup,
+    header_text,
+    normalize_header,
+)
 from canbo.core.sheets.files import (  # noqa: F401 - re-exported: the callers of the reader use them
     ImportFileError,
     RowError,
@@ -14,25 +28,10 @@ from canbo.core.sheets.files import (  # noqa: F401 - re-exported: the callers o
 from canbo.core.sheets.xlsx import Workbook, WorkbookError
 from canbo.core.text import unaccent
 
-from .columns import (
-    CHOICE,
-    DATE,
-    DECIMAL,
-    ID,
-    INT,
-    LEVEL,
-    SHEETS,
-    TEXT,
-    Column,
-    Sheet,
-    choice_lookup,
-    header_text,
-    level_lookup,
-    normalize_header,
-)
+from .columns import SHEETS, level_lookup
 
 Progress = Callable[[str, int, int], None]
-MAX_ROWS = 200_000  # per sheet; a province has fewer than 100.000 people
+MAX_ROWS = 400_000  # per sheet: ten years of lượt of a province of 30.000 persons are ~300.000 (issue 14)
 MAX_XML_BYTES = 2 * 1024**3  # uncompressed sheets: guards against a zip that expands without end
 
 
@@ -68,29 +67,39 @@ class _Converter:
             c.key: choice_lookup(c.choices) for spec in SHEETS for c in spec.columns if c.kind == CHOICE
         }
         self.levels = level_lookup()
+        self.level_labels: dict[tuple[str, str], list[str]] = {}  # (column, scale) -> the scale's labels
 
-    def convert(self, column: Column, raw, values: dict):
+    def for_column(self, column: Column):
+        """The function (raw cell, the row's values so far) -> value of `column`, chosen once per sheet."""
         resolver = self.resolvers.get(column.aliases) if column.aliases else None
         if resolver is not None:
-            return self.resolve(column, resolver, raw)
+            return lambda raw, values: self.resolve(column, resolver, raw)
         kind = column.kind
         if kind == DATE:
-            return cells.to_date(raw, date1904=self.date1904)
+            date1904 = self.date1904
+            return lambda raw, values: cells.to_date(raw, date1904=date1904)
         if kind == ID:
-            return cells.to_id(raw)
+            return lambda raw, values: cells.to_id(raw)
         if kind == INT:
-            return cells.to_int(raw)
+            return lambda raw, values: cells.to_int(raw)
         if kind == DECIMAL:
-            return cells.to_decimal(raw)
+            return lambda raw, values: cells.to_decimal(raw)
         if kind == CHOICE:
-            return cells.to_choice(raw, self.lookups[column.key], column.labels)
+            lookup, labels = self.lookups[column.key], column.labels
+            return lambda raw, values: cells.to_choice(raw, lookup, labels)
         if kind == LEVEL:
-            scale = values.get("scale")
-            if not scale:
-                return cells.to_text(raw)
-            labels = [label for code, label in column.choices if code in set(self.levels[scale].values())]
-            return cells.to_choice(raw, self.levels[scale], labels)
-        return cells.to_text(raw)
+            return lambda raw, values: self.level(column, raw, values.get("scale"))
+        return lambda raw, values: cells.to_text(raw)
+
+    def level(self, column: Column, raw, scale: str):
+        if not scale:
+            return cells.to_text(raw)
+        labels = self.level_labels.get((column.key, scale))
+        if labels is None:
+            codes = set(self.levels[scale].values())
+            labels = [label for code, label in column.choices if code in codes]
+            self.level_labels[(column.key, scale)] = labels
+        return cells.to_choice(raw, self.levels[scale], labels)
 
     @staticmethod
     def resolve(column: Column, resolver, raw) -> str:
@@ -212,9 +221,10 @@ def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]
                 break
             mapping = _header_map(spec, raw_row)
             positions = {column.key: index for index, column in mapping.items()}
+            plan = [(c, positions.get(c.key), converter.for_column(c)) for c in ordered]
             continue
-        raw = {c.key: _cell(raw_row, positions.get(c.key)) for c in ordered}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw.values()):
+        raw = [_cell(raw_row, index) for _column, index, _convert in plan]
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in raw):
             continue
         if len(parsed) >= MAX_ROWS:
             raise ImportFileError(
@@ -224,9 +234,9 @@ def _read_sheet(rows, spec: Sheet, converter: _Converter, errors: list[RowError]
             )
         values: dict = {}
         bad: set[str] = set()
-        for column in ordered:
+        for (column, _index, convert), cell in zip(plan, raw, strict=True):
             try:
-                value = converter.convert(column, raw[column.key], values)
+                value = convert(cell, values)
             except cells.CellValueError as exc:
                 errors.append(RowError(spec.title, number, column.header, exc.message))
                 bad.add(column.key)

@@ -2,13 +2,14 @@
 awards and discipline. Optional sheets: a file without them imports as before. Choice keys are unique across
 sheets (the reader keeps one lookup per key)."""
 
+from canbo.core.sheets.columns import CHOICE, CODE, DATE, DECIMAL, INT, TEXT, Column, Sheet, _choices
 from canbo.discipline.models import DisciplineForm
 from canbo.emulation.choices import COLLECTIVE_TITLES, AwardForm
 from canbo.evaluation.models import RatingLevel
 from canbo.org.models import AdminLevel, OrgEventKind, OrgSector, UnitKind
 from canbo.training.choices import EnrolmentResult, TrainingMode, Venue
 
-from .spec import CHOICE, CODE, DATE, DECIMAL, INT, NATIONAL_ID, TEXT, Column, Sheet, _choices
+from .spec import NATIONAL_ID
 
 ORG_UNITS = Sheet(
     "org_units",

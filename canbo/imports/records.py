@@ -5,11 +5,13 @@ audit rows. A record already stored (same natural key) is kept as it is: a file 
 """
 
 import hashlib
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 
 from django.apps import apps
 
+from canbo.core.bulk import unsaved
 from canbo.discipline.models import DisciplineRecord
 from canbo.emulation.choices import AwardForm, RecipientKind
 from canbo.emulation.models import Award
@@ -19,7 +21,7 @@ from canbo.org.models import OrgUnit
 from canbo.training.choices import EnrolmentResult, Venue
 
 from .loading import _chunks
-from .rules import field_errors
+from .rules import field_errors, value_errors
 
 RECORD_KEYS = {
     "training": ("person_id", "programme_id", "start_date"),
@@ -56,13 +58,20 @@ class RecordPlan:
         )
 
 
-def unit_id_on(entry, on: date) -> int | None:
-    """The person's unit on `on`, from their timeline as the file leaves it: the row in force, else the last row
-    begun before it, else the first row; a person with no row: their current unit (None if none)."""
+def career_rows(entry) -> tuple[list, list]:
+    """The person's career rows as the file leaves them, by start date, and their start dates."""
     slots = entry.timeline.slots.values() if entry.timeline else ()
     rows = sorted((s.obj for s in slots), key=lambda r: r.start_date)
-    begun = [r for r in rows if r.start_date <= on]
-    row = begun[-1] if begun else (rows[0] if rows else None)
+    return rows, [r.start_date for r in rows]
+
+
+def unit_id_on(entry, on: date, career: tuple[list, list] | None = None) -> int | None:
+    """The person's unit on `on`, from their timeline as the file leaves it (`career`: career_rows(entry), when
+    the caller keeps it): the row in force, else the last row begun before it, else the first row; a person
+    with no row: their current unit (None if none)."""
+    rows, starts = career_rows(entry) if career is None else career
+    begun = bisect_right(starts, on)  # the rows begun on or before `on`
+    row = rows[begun - 1] if begun else (rows[0] if rows else None)
     return row.unit_id if row is not None else entry.person.current_unit_id
 
 
@@ -80,6 +89,7 @@ class RecordChecker:
         self.imp = importer
         self.entries = entries
         self.plan = RecordPlan()
+        self.careers: dict[int, tuple] = {}  # id(entry) -> career_rows(entry): the timelines are resolved
 
     def entry(self, row):
         entry = self.imp.entry_for(row, self.entries)
@@ -88,7 +98,10 @@ class RecordChecker:
         return entry
 
     def unit(self, row, entry, on: date, column: str):
-        unit_id = unit_id_on(entry, on)
+        career = self.careers.get(id(entry))
+        if career is None:
+            career = self.careers[id(entry)] = career_rows(entry)
+        unit_id = unit_id_on(entry, on, career)
         units = self.imp.ref.unit_by_pk
         if (
             unit_id is not None and unit_id not in units
@@ -143,18 +156,8 @@ class RecordChecker:
             result = v["training_result"] or EnrolmentResult.PENDING
             start, end = v["start_date"], v["end_date"]
             result_date = v["result_date"] or (end if result != EnrolmentResult.PENDING else None)
-            enrolment = Enrolment(
-                programme=programme,
-                mode=v["training_mode"],
-                venue=v["venue"] or Venue.DOMESTIC,
-                start_date=start,
-                end_date=end,
-                result=result,
-                result_date=result_date,
-                certificate_number=v["certificate_number"],
-                certificate_date=v["certificate_date"],
-            )
-            errors = field_errors(enrolment, fields=["certificate_number"])
+            # plain values are checked; the model instance is made only for a lượt that is written
+            errors = value_errors(Enrolment, {"certificate_number": v["certificate_number"]})
             self.imp.errors_from(row, errors)
             if start and end and end < start:
                 self.imp.error(row, "end_date", "Ngày kết thúc phải sau ngày bắt đầu.")
@@ -172,8 +175,8 @@ class RecordChecker:
                 continue
             if (end and end < start) or start > self.imp.today or (result_date and result_date < start):
                 continue
-            enrolment.unit = self.unit(row, entry, start, "start_date")
-            if enrolment.unit is None:
+            unit = self.unit(row, entry, start, "start_date")
+            if unit is None:
                 continue
             if not self._new(
                 row,
@@ -185,9 +188,19 @@ class RecordChecker:
                 "lượt (chương trình, ngày bắt đầu)",
             ):
                 continue
-            enrolment.person = entry.person
+            values = {
+                "mode": v["training_mode"],
+                "venue": v["venue"] or Venue.DOMESTIC,
+                "start_date": start,
+                "end_date": end,
+                "result": result,
+                "result_date": result_date,
+                "certificate_number": v["certificate_number"],
+                "certificate_date": v["certificate_date"],
+            }
+            related = {"programme": programme, "unit": unit, "person": entry.person}
             if v["course_name"]:
-                course = self._course(row, v, programme, enrolment, classes)
+                course = self._course(v, programme, values, unit, classes)
                 members = in_class.setdefault(id(course), {})
                 if id(entry) in members:
                     self.imp.error(
@@ -195,10 +208,11 @@ class RecordChecker:
                     )
                     continue
                 members[id(entry)] = row.number
-                enrolment.training_class = course
+                related["training_class"] = course
                 # A lượt of a class opened under a plan line counts against that line, as an enrolment made on
                 # the class page does (training.services.classes._new_enrolment).
-                enrolment.plan_line_id = course.plan_line_id
+                values["plan_line_id"] = course.plan_line_id
+            enrolment = unsaved(Enrolment, values, related)
             self.plan.enrolments.append(enrolment)
 
     def _stored_classes(self, rows: list) -> dict:
@@ -210,9 +224,10 @@ class RecordChecker:
                 found[(course.programme_id, course.name, course.start_date)] = course
         return found
 
-    def _course(self, row, v, programme, enrolment, classes: dict):
-        """The class of a lượt: matched by programme, name and start date, or created (unit: the first member's)."""
-        key = (programme.pk, v["course_name"], enrolment.start_date)
+    def _course(self, v, programme, enrolment: dict, unit, classes: dict):
+        """The class of a lượt (its values): matched by programme, name and start date, or created (unit: the first
+        member's)."""
+        key = (programme.pk, v["course_name"], enrolment["start_date"])
         course = classes.get(key)
         if course is None:
             TrainingClass = apps.get_model("training", "TrainingClass")
@@ -221,19 +236,19 @@ class RecordChecker:
                 code=f"NK{key[2]:%Y%m%d}-{digest}".upper(),
                 name=v["course_name"][:300],
                 programme=programme,
-                organiser_unit=enrolment.unit,
-                mode=enrolment.mode,
-                venue=enrolment.venue,
-                start_date=enrolment.start_date,
-                end_date=enrolment.end_date or enrolment.start_date,
+                organiser_unit=unit,
+                mode=enrolment["mode"],
+                venue=enrolment["venue"],
+                start_date=enrolment["start_date"],
+                end_date=enrolment["end_date"] or enrolment["start_date"],
                 capacity=0,
             )
             classes[key] = course
             self.plan.classes.append(course)
         if course.pk is None:
             course.capacity += 1
-            if enrolment.end_date and enrolment.end_date > course.end_date:
-                course.end_date = enrolment.end_date
+            if enrolment["end_date"] and enrolment["end_date"] > course.end_date:
+                course.end_date = enrolment["end_date"]
         return course
 
     # -- annual ratings --------------------------------------------------------------------------------

@@ -1,18 +1,6 @@
 """The register's column shared by every person-linked sheet; the building blocks live in canbo.core.sheets."""
 
-from canbo.core.sheets.columns import (  # noqa: F401 - re-exported for columns.py and record_columns.py
-    CHOICE,
-    CODE,
-    DATE,
-    DECIMAL,
-    ID,
-    INT,
-    LEVEL,
-    TEXT,
-    Column,
-    Sheet,
-    _choices,
-)
+from canbo.core.sheets.columns import ID, Column
 
 NATIONAL_ID = Column(
     "national_id",

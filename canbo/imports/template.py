@@ -7,26 +7,13 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from canbo.core.sheets.columns import CHOICE, CODE, DATE, DECIMAL, ID, INT, LEVEL, TEXT, Column, header_text
 from canbo.core.xlsx import set_cell
 from canbo.org.models import OrgUnit
 from canbo.people.models import Position, Rank
 from canbo.people.selectors import unit_choices_for
 
-from .columns import (
-    CATALOGUE_TITLE,
-    CHOICE,
-    CODE,
-    DATE,
-    DECIMAL,
-    ID,
-    INSTRUCTIONS_TITLE,
-    INT,
-    LEVEL,
-    SHEETS,
-    TEXT,
-    Column,
-    header_text,
-)
+from .columns import CATALOGUE_TITLE, INSTRUCTIONS_TITLE, SHEETS
 
 LAST_ROW = 1048576
 DATE_FORMAT = "DD/MM/YYYY"

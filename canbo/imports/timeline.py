@@ -10,6 +10,7 @@ the services apply one row at a time.
 from dataclasses import dataclass, field
 from datetime import date
 
+from canbo.core.bulk import unsaved
 from canbo.people.choices import PersonnelMove
 from canbo.people.models import Employment
 from canbo.people.rules import close_open_row, overlapping_neighbours, rows_to_close
@@ -104,13 +105,9 @@ class Timeline:
             slot.source, slot.from_person_sheet = row, True
             return
         first = not self.slots or min(self.slots) > start
-        emp = Employment(
-            unit=unit,
-            position=position,
-            category=category,
-            start_date=start,
-            move=PersonnelMove.TUYEN_DUNG if first else PersonnelMove.DIEU_DONG,
-        )
+        move = PersonnelMove.TUYEN_DUNG if first else PersonnelMove.DIEU_DONG
+        emp = unsaved(Employment, {"category": category, "start_date": start, "move": move},
+                      {"unit": unit, "position": position})  # fmt: skip
         self.slots[start] = Slot(emp, source=row, from_person_sheet=True)
 
     def resolve(self) -> list[Slot]:

@@ -11,6 +11,7 @@ from canbo.core.audit import audit_bulk
 from canbo.core.audit import audited_fields as _audited
 from canbo.core.audit import created_changes as _created_changes
 from canbo.core.bulk import insert_objects
+from canbo.evaluation.models import AnnualRating
 from canbo.movements.models import Appointment, Movement
 from canbo.movements.services import movement_from_history
 from canbo.people.models import Employment, Person, Qualification
@@ -113,6 +114,32 @@ def _updated_changes(obj, changed: dict) -> dict:
     return {names[key]: values for key, values in changed.items() if key in names}
 
 
+class _Describer:
+    """str(obj) for the audit rows' object_repr, the same text without Django's get_FOO_display per call (which
+    rebuilds a dict of the field's choices each time): for the record kinds an import writes by the ten thousand
+    whose __str__ shows a choice label; any other object is str(obj)."""
+
+    def __init__(self):
+        self.labels: dict = {}
+
+    def label(self, obj, name: str) -> str:
+        field = obj._meta.get_field(name)
+        labels = self.labels.get(field)
+        if labels is None:
+            labels = self.labels[field] = {code: str(label) for code, label in field.flatchoices}
+        value = getattr(obj, field.attname)
+        return labels.get(value, str(value))
+
+    def __call__(self, obj) -> str:
+        if type(obj) is Qualification:  # Qualification.__str__
+            return f"{self.label(obj, 'scale')}: {self.label(obj, 'level')}"
+        if type(obj) is AnnualRating:  # AnnualRating.__str__
+            return f"{obj.person} – {obj.year}: {self.label(obj, 'level')}"
+        if type(obj) is Movement:  # Movement.__str__
+            return f"{self.label(obj, 'kind')}: {obj.person} ({obj.start_date:%d/%m/%Y})"
+        return str(obj)
+
+
 class _Writer:
     def __init__(self, plan: Plan, progress):
         self.plan = plan
@@ -132,7 +159,16 @@ class _Writer:
             batch = objects[i : i + INSERT_BATCH]
             insert_objects(model, batch, key=key, now=self.now)
             self.tick(len(batch))
-        self.entries.extend((obj, LogEntry.Action.CREATE, _created_changes(obj)) for obj in objects)
+        fields = _audited(model)  # created_changes, read from each instance's own dict (all fields are set)
+        self.entries.extend(
+            (
+                obj,
+                LogEntry.Action.CREATE,
+                {name: (None, v) for name, attname in fields if (v := d[attname]) is not None},
+            )
+            for obj in objects
+            for d in (obj.__dict__,)
+        )
 
     def update(self, model, pairs: list, extra: list[str]) -> None:
         if not pairs:
@@ -197,7 +233,14 @@ def write_plan(plan: Plan, *, actor, dry_run: bool, progress=None, remote_addr=N
             ):
                 if objects:
                     writer.create(type(objects[0]), objects)
-            audit_bulk(actor=actor, entries=writer.entries, remote_addr=remote_addr, cid=cid, by_user=True)
+            audit_bulk(
+                actor=actor,
+                entries=writer.entries,
+                remote_addr=remote_addr,
+                cid=cid,
+                by_user=True,
+                describe=_Describer(),
+            )
             if plan.salary:  # after the persons: a row may name a person of this file
                 salary_rows_write(actor=actor, planned=plan.salary)
                 writer.tick(len(plan.salary))

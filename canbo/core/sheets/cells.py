@@ -42,9 +42,11 @@ def shown(value) -> str:
 
 
 def to_text(value) -> str:
-    _check_error(value)
+    if type(value) is str:  # most cells of a file: checked first
+        return " ".join(value.split())
     if value is None:
         return ""
+    _check_error(value)
     if isinstance(value, bool):
         return "Có" if value else "Không"
     if isinstance(value, float) and value.is_integer():
@@ -65,9 +67,9 @@ def to_id(value) -> str:
 
 
 def to_date(value, *, date1904: bool = False) -> datetime.date | None:
-    _check_error(value)
     if value is None or value == "":
         return None
+    _check_error(value)
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, datetime.date):

@@ -2,6 +2,7 @@
 Column, Sheet, the header text and how a header or a choice cell is matched."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from canbo.core.text import unaccent
 
@@ -35,7 +36,7 @@ class Column:
     # A column added after the first template: a file made from an older template may lack it (read as empty).
     optional: bool = False
 
-    @property
+    @cached_property  # read for every choice cell of a file: made once (a frozen dataclass still has a __dict__)
     def labels(self) -> list[str]:
         return [label for _code, label in self.choices]
 

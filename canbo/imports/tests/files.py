@@ -4,7 +4,8 @@ import datetime
 
 from openpyxl import Workbook
 
-from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, SALARY, SHEETS, header_text
+from canbo.core.sheets.columns import header_text
+from canbo.imports.columns import HISTORY, PERSONS, QUALIFICATIONS, SALARY, SHEETS
 from tests.factories import national_id_for
 
 BIRTH = datetime.date(1990, 3, 2)

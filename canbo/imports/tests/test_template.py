@@ -5,7 +5,8 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from canbo.imports.columns import CATALOGUE_TITLE, INSTRUCTIONS_TITLE, SHEETS, header_text
+from canbo.core.sheets.columns import header_text
+from canbo.imports.columns import CATALOGUE_TITLE, INSTRUCTIONS_TITLE, SHEETS
 from canbo.imports.template import build_template
 from tests.factories import OrgUnitFactory
 
