@@ -67,6 +67,11 @@ def rank_now(records: DossierRecords) -> dict[str, str]:
     }
 
 
+def id_card_issued(person) -> str:
+    """The CCCD's issue date, with the place after it when the record has one ("Ngày cấp" on both forms)."""
+    return ", ".join(v for v in (day(person.id_card_issued_on), person.id_card_issued_by) if v)
+
+
 def first_membership(records: DossierRecords) -> str:
     """The first socio-political organisation joined (Đảng excepted, it has its own item), with the role held."""
     for m in records.memberships:
