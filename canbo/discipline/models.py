@@ -45,7 +45,9 @@ class DisciplineFormRank(models.Model):
     seeded by migration 0007 (docs/decisions/048). Unlike SEVERITY, bãi nhiệm and buộc thôi việc are not equal
     here: a form must name one. A test holds this order in step with SEVERITY."""
 
-    form = models.CharField(_("hình thức kỷ luật"), max_length=16, choices=DisciplineForm.choices, unique=True)
+    form = models.CharField(
+        _("hình thức kỷ luật"), max_length=16, choices=DisciplineForm.choices, unique=True
+    )
     rank = models.PositiveSmallIntegerField(_("thứ bậc (cao hơn là nặng hơn)"))
     legal_basis = models.CharField(_("căn cứ"), max_length=300)
 

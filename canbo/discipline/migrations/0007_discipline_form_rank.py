@@ -4,25 +4,49 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('discipline', '0006_seed_rules'),
+        ("discipline", "0006_seed_rules"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DisciplineFormRank',
+            name="DisciplineFormRank",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('form', models.CharField(choices=[('KHIEN_TRACH', 'Khiển trách'), ('CANH_CAO', 'Cảnh cáo'), ('HA_BAC_LUONG', 'Hạ bậc lương (trước 2025)'), ('GIANG_CHUC', 'Giáng chức (trước 2025)'), ('CACH_CHUC', 'Cách chức'), ('BAI_NHIEM', 'Bãi nhiệm'), ('BUOC_THOI_VIEC', 'Buộc thôi việc')], max_length=16, unique=True, verbose_name='hình thức kỷ luật')),
-                ('rank', models.PositiveSmallIntegerField(verbose_name='thứ bậc (cao hơn là nặng hơn)')),
-                ('legal_basis', models.CharField(max_length=300, verbose_name='căn cứ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("KHIEN_TRACH", "Khiển trách"),
+                            ("CANH_CAO", "Cảnh cáo"),
+                            ("HA_BAC_LUONG", "Hạ bậc lương (trước 2025)"),
+                            ("GIANG_CHUC", "Giáng chức (trước 2025)"),
+                            ("CACH_CHUC", "Cách chức"),
+                            ("BAI_NHIEM", "Bãi nhiệm"),
+                            ("BUOC_THOI_VIEC", "Buộc thôi việc"),
+                        ],
+                        max_length=16,
+                        unique=True,
+                        verbose_name="hình thức kỷ luật",
+                    ),
+                ),
+                ("rank", models.PositiveSmallIntegerField(verbose_name="thứ bậc (cao hơn là nặng hơn)")),
+                ("legal_basis", models.CharField(max_length=300, verbose_name="căn cứ")),
             ],
             options={
-                'verbose_name': 'thứ bậc hình thức kỷ luật',
-                'verbose_name_plural': 'thứ bậc hình thức kỷ luật',
-                'ordering': ['-rank', 'form'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('rank__gte', 1)), name='discipline_form_rank_positive')],
+                "verbose_name": "thứ bậc hình thức kỷ luật",
+                "verbose_name_plural": "thứ bậc hình thức kỷ luật",
+                "ordering": ["-rank", "form"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("rank__gte", 1)), name="discipline_form_rank_positive"
+                    )
+                ],
             },
         ),
     ]

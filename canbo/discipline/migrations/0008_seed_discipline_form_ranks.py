@@ -1,10 +1,14 @@
 """The ranking of discipline forms for printing the heaviest one (docs/decisions/048): khiển trách < cảnh cáo <
-hạ bậc lương < giáng chức < cách chức < bãi nhiệm < buộc thôi việc (Luật CBCC 2008 Art. 78-79, Luật Viên chức
-2010 Art. 52, NĐ 112/2020 as amended by NĐ 172/2025, which drops hạ bậc lương and giáng chức from 01/07/2025)."""
+hạ bậc lương < giáng chức < cách chức < bãi nhiệm < buộc thôi việc: the ladders "nhẹ → nặng" of the dated rules
+forms.* (migration 0006: Luật CBCC 2008 as amended 2019, Luật CBCC 80/2025/QH15, Luật Viên chức 2010 as amended 2019,
+NĐ 112/2020 → NĐ 172/2025, which drops hạ bậc lương and giáng chức from 01/07/2025) merged into one order."""
 
 from django.db import migrations
 
-BASIS = "Luật CBCC 2008 Điều 78, 79; Luật Viên chức 2010 Điều 52; NĐ 112/2020/NĐ-CP, sửa đổi bởi NĐ 172/2025/NĐ-CP"
+BASIS = (
+    "Luật CBCC 2008 (sửa đổi 2019), Luật CBCC 80/2025/QH15, Luật Viên chức 2010 (sửa đổi 2019); "
+    "NĐ 112/2020/NĐ-CP, NĐ 172/2025/NĐ-CP"
+)
 RANKS = [
     ("KHIEN_TRACH", 1),
     ("CANH_CAO", 2),

@@ -4,30 +4,76 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('emulation', '0001_initial'),
+        ("emulation", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='award',
-            name='form',
-            field=models.CharField(choices=[('LD_TIEN_TIEN', 'Lao động tiên tiến'), ('CSTD_CO_SO', 'Chiến sĩ thi đua cơ sở'), ('CSTD_CAP_TINH', 'Chiến sĩ thi đua cấp tỉnh'), ('CSTD_TOAN_QUOC', 'Chiến sĩ thi đua toàn quốc'), ('TT_LD_XUAT_SAC', 'Tập thể lao động xuất sắc'), ('CO_THI_DUA', 'Cờ thi đua'), ('BANG_KHEN', 'Bằng khen'), ('GIAY_KHEN', 'Giấy khen'), ('HUAN_CHUONG', 'Huân chương'), ('HUY_CHUONG', 'Huy chương'), ('VINH_DU_NHA_NUOC', 'Danh hiệu vinh dự nhà nước'), ('BANG_KHEN_TTG', 'Bằng khen của Thủ tướng Chính phủ')], max_length=16, verbose_name='danh hiệu, hình thức'),
+            model_name="award",
+            name="form",
+            field=models.CharField(
+                choices=[
+                    ("LD_TIEN_TIEN", "Lao động tiên tiến"),
+                    ("CSTD_CO_SO", "Chiến sĩ thi đua cơ sở"),
+                    ("CSTD_CAP_TINH", "Chiến sĩ thi đua cấp tỉnh"),
+                    ("CSTD_TOAN_QUOC", "Chiến sĩ thi đua toàn quốc"),
+                    ("TT_LD_XUAT_SAC", "Tập thể lao động xuất sắc"),
+                    ("CO_THI_DUA", "Cờ thi đua"),
+                    ("BANG_KHEN", "Bằng khen"),
+                    ("GIAY_KHEN", "Giấy khen"),
+                    ("HUAN_CHUONG", "Huân chương"),
+                    ("HUY_CHUONG", "Huy chương"),
+                    ("VINH_DU_NHA_NUOC", "Danh hiệu vinh dự nhà nước"),
+                    ("BANG_KHEN_TTG", "Bằng khen của Thủ tướng Chính phủ"),
+                ],
+                max_length=16,
+                verbose_name="danh hiệu, hình thức",
+            ),
         ),
         migrations.CreateModel(
-            name='AwardFormRank',
+            name="AwardFormRank",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('form', models.CharField(choices=[('LD_TIEN_TIEN', 'Lao động tiên tiến'), ('CSTD_CO_SO', 'Chiến sĩ thi đua cơ sở'), ('CSTD_CAP_TINH', 'Chiến sĩ thi đua cấp tỉnh'), ('CSTD_TOAN_QUOC', 'Chiến sĩ thi đua toàn quốc'), ('TT_LD_XUAT_SAC', 'Tập thể lao động xuất sắc'), ('CO_THI_DUA', 'Cờ thi đua'), ('BANG_KHEN', 'Bằng khen'), ('GIAY_KHEN', 'Giấy khen'), ('HUAN_CHUONG', 'Huân chương'), ('HUY_CHUONG', 'Huy chương'), ('VINH_DU_NHA_NUOC', 'Danh hiệu vinh dự nhà nước'), ('BANG_KHEN_TTG', 'Bằng khen của Thủ tướng Chính phủ')], max_length=16, unique=True, verbose_name='danh hiệu, hình thức')),
-                ('rank', models.PositiveSmallIntegerField(verbose_name='thứ bậc (cao hơn là cao hơn)')),
-                ('legal_basis', models.CharField(max_length=300, verbose_name='căn cứ')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "form",
+                    models.CharField(
+                        choices=[
+                            ("LD_TIEN_TIEN", "Lao động tiên tiến"),
+                            ("CSTD_CO_SO", "Chiến sĩ thi đua cơ sở"),
+                            ("CSTD_CAP_TINH", "Chiến sĩ thi đua cấp tỉnh"),
+                            ("CSTD_TOAN_QUOC", "Chiến sĩ thi đua toàn quốc"),
+                            ("TT_LD_XUAT_SAC", "Tập thể lao động xuất sắc"),
+                            ("CO_THI_DUA", "Cờ thi đua"),
+                            ("BANG_KHEN", "Bằng khen"),
+                            ("GIAY_KHEN", "Giấy khen"),
+                            ("HUAN_CHUONG", "Huân chương"),
+                            ("HUY_CHUONG", "Huy chương"),
+                            ("VINH_DU_NHA_NUOC", "Danh hiệu vinh dự nhà nước"),
+                            ("BANG_KHEN_TTG", "Bằng khen của Thủ tướng Chính phủ"),
+                        ],
+                        max_length=16,
+                        unique=True,
+                        verbose_name="danh hiệu, hình thức",
+                    ),
+                ),
+                ("rank", models.PositiveSmallIntegerField(verbose_name="thứ bậc (cao hơn là cao hơn)")),
+                ("legal_basis", models.CharField(max_length=300, verbose_name="căn cứ")),
             ],
             options={
-                'verbose_name': 'thứ bậc hình thức khen thưởng',
-                'verbose_name_plural': 'thứ bậc hình thức khen thưởng',
-                'ordering': ['-rank', 'form'],
-                'constraints': [models.CheckConstraint(condition=models.Q(('rank__gte', 1)), name='award_form_rank_positive')],
+                "verbose_name": "thứ bậc hình thức khen thưởng",
+                "verbose_name_plural": "thứ bậc hình thức khen thưởng",
+                "ordering": ["-rank", "form"],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("rank__gte", 1)), name="award_form_rank_positive"
+                    )
+                ],
             },
         ),
     ]

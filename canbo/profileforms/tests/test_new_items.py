@@ -166,3 +166,14 @@ def test_every_form_has_a_rank_and_the_discipline_order_follows_severity():
     assert set(ranks) == set(DisciplineForm.values)
     ordered = sorted(DisciplineForm, key=lambda f: ranks[f])
     assert [SEVERITY[f] for f in ordered] == sorted(SEVERITY[f] for f in ordered)
+
+
+def test_every_dated_ladder_of_forms_climbs_the_print_ranking():
+    from canbo.discipline.models import DisciplineRule
+
+    ranks = dict(DisciplineFormRank.objects.values_list("form", "rank"))
+    ladders = [r.value["forms"] for r in DisciplineRule.objects.filter(code__startswith="forms.")]
+
+    assert ladders
+    for ladder in ladders:
+        assert [ranks[f] for f in ladder] == sorted(ranks[f] for f in ladder), ladder
