@@ -168,3 +168,27 @@ def test_the_officials_bad_proposal_is_refused(dana):
         change_request_create(actor=dana, person=dana.person, changes={"health_insurance_number": "123"})
     assert "health_insurance_number" in caught.value.message_dict
     assert not ChangeRequest.objects.exists()
+
+
+def test_the_api_refuses_a_bad_number_in_vietnamese_and_saves_a_good_one(alice, charlie, anh):
+    from .test_api_persons import client_for
+
+    url = f"/api/v1/persons/{anh.uuid}/"
+    bad = client_for(alice).patch(
+        url, {"social_insurance_number": "12", "version": anh.version}, format="json"
+    )
+    assert bad.status_code == 400
+    assert "10 chữ số" in str(bad.json())
+    outside = client_for(charlie).patch(
+        url, {"social_insurance_number": "1122334455", "version": 1}, format="json"
+    )
+    assert outside.status_code == 404
+
+    good = client_for(alice).patch(
+        url,
+        {"general_education": "10/10", "id_card_issued_on": "12/04/2021", "version": anh.version},
+        format="json",
+    )
+
+    assert good.status_code == 200 and good.json()["general_education"] == "10/10"
+    assert Person.objects.get(pk=anh.pk).id_card_issued_on == datetime.date(2021, 4, 12)
