@@ -40,6 +40,27 @@ SEVERITY = {
 }
 
 
+class DisciplineFormRank(models.Model):
+    """How heavy each form stands when a record is printed (Mẫu 2C item 22: the heaviest form, which year): data
+    seeded by migration 0007 (docs/decisions/048). Unlike SEVERITY, bãi nhiệm and buộc thôi việc are not equal
+    here: a form must name one. A test holds this order in step with SEVERITY."""
+
+    form = models.CharField(
+        _("hình thức kỷ luật"), max_length=16, choices=DisciplineForm.choices, unique=True
+    )
+    rank = models.PositiveSmallIntegerField(_("thứ bậc (cao hơn là nặng hơn)"))
+    legal_basis = models.CharField(_("căn cứ"), max_length=300)
+
+    class Meta:
+        verbose_name = _("thứ bậc hình thức kỷ luật")
+        verbose_name_plural = _("thứ bậc hình thức kỷ luật")
+        ordering = ["-rank", "form"]
+        constraints = [models.CheckConstraint(condition=Q(rank__gte=1), name="discipline_form_rank_positive")]
+
+    def __str__(self):
+        return f"{self.get_form_display()}: {self.rank}"
+
+
 class DisciplineRule(DatedRule):
     """The discipline rules in force on a date (the forms of each category, sanction periods, the wait before a
     higher post, the time limit for handling a case), seeded with their legal basis."""

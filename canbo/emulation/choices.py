@@ -18,6 +18,11 @@ class AwardForm(models.TextChoices):
     CO_THI_DUA = "CO_THI_DUA", _("Cờ thi đua")
     BANG_KHEN = "BANG_KHEN", _("Bằng khen")
     GIAY_KHEN = "GIAY_KHEN", _("Giấy khen")
+    # the State's forms of Luật Thi đua, khen thưởng 2022 (issue 16: printed as the highest award on Mẫu 2C)
+    HUAN_CHUONG = "HUAN_CHUONG", _("Huân chương")
+    HUY_CHUONG = "HUY_CHUONG", _("Huy chương")
+    VINH_DU_NHA_NUOC = "VINH_DU_NHA_NUOC", _("Danh hiệu vinh dự nhà nước")
+    BANG_KHEN_TTG = "BANG_KHEN_TTG", _("Bằng khen của Thủ tướng Chính phủ")
 
 
 INDIVIDUAL_TITLES = {

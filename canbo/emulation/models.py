@@ -134,3 +134,22 @@ class Award(Versioned, Timestamped):
 
     def __str__(self):
         return f"{self.get_form_display()} {self.year}: {self.recipient}"
+
+
+class AwardFormRank(models.Model):
+    """How high each form of award stands, to print the highest one (Mẫu 2C item 21) as of a date: data seeded by
+    migration 0002 from Luật Thi đua, khen thưởng 2022 and NĐ 98/2023 (docs/decisions/048), never a list in
+    the renderer. A higher `rank` is a higher award; equal ranks are broken by the later decision."""
+
+    form = models.CharField(_("danh hiệu, hình thức"), max_length=16, choices=AwardForm, unique=True)
+    rank = models.PositiveSmallIntegerField(_("thứ bậc (cao hơn là cao hơn)"))
+    legal_basis = models.CharField(_("căn cứ"), max_length=300)
+
+    class Meta:
+        verbose_name = _("thứ bậc hình thức khen thưởng")
+        verbose_name_plural = _("thứ bậc hình thức khen thưởng")
+        ordering = ["-rank", "form"]
+        constraints = [models.CheckConstraint(condition=Q(rank__gte=1), name="award_form_rank_positive")]
+
+    def __str__(self):
+        return f"{self.get_form_display()}: {self.rank}"

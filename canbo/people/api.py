@@ -110,7 +110,7 @@ class PersonDetailApi(RegisterApi):
         summary="Hồ sơ một cán bộ", responses={200: PersonDetailSerializer, 403: REFUSED, 404: NOT_FOUND}
     )
     def get(self, request, uuid):
-        return Response(PersonDetailSerializer(self.person()).data)
+        return Response(PersonDetailSerializer(self.person(), context={"request": request}).data)
 
     @extend_schema(
         summary="Sửa hồ sơ (gửi kèm version đã đọc)",

@@ -206,7 +206,9 @@ class ChangeRequestForm(VnFormMixin, forms.ModelForm):
         super().__init__(*args, instance=copy.copy(instance), **kwargs)
 
     def changes(self) -> dict:
-        return {f: self.cleaned_data.get(f) or "" for f in SELF_SERVICE_FIELDS}
+        """The proposed values as JSON: a date as yyyy-mm-dd (the model field reads it back when applied)."""
+        values = {f: self.cleaned_data.get(f) or "" for f in SELF_SERVICE_FIELDS}
+        return {f: v.isoformat() if hasattr(v, "isoformat") else v for f, v in values.items()}
 
 
 class DecisionForm(forms.Form):

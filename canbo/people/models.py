@@ -22,7 +22,15 @@ from .choices import (
     PersonStatus,
     QualificationScale,
 )
-from .validators import validate_national_id
+from .validators import (
+    GENERAL_EDUCATION_RE,
+    HEALTH_INSURANCE_RE,
+    SOCIAL_INSURANCE_RE,
+    validate_general_education,
+    validate_health_insurance_number,
+    validate_national_id,
+    validate_social_insurance_number,
+)
 
 
 class Rank(EffectiveDated):
@@ -84,6 +92,33 @@ class Person(Versioned, Timestamped):
     religion = models.CharField(_("tôn giáo"), max_length=60, default="Không")
     national_id = models.CharField(
         _("số định danh cá nhân"), max_length=12, unique=True, validators=[validate_national_id]
+    )
+    # Identity papers and insurance (SYLL item 8, 9; Mẫu 2C item 26)
+    id_card_issued_on = models.DateField(_("ngày cấp thẻ căn cước"), null=True, blank=True)
+    id_card_issued_by = models.CharField(_("nơi cấp thẻ căn cước"), max_length=200, blank=True)
+    social_insurance_number = models.CharField(
+        _("số sổ bảo hiểm xã hội"), max_length=10, blank=True, validators=[validate_social_insurance_number]
+    )
+    health_insurance_number = models.CharField(
+        _("số thẻ bảo hiểm y tế"), max_length=15, blank=True, validators=[validate_health_insurance_number]
+    )
+    # Education (SYLL item 19, Mẫu 2C item 15.1): "12/12", "10/10", "9/12"
+    general_education = models.CharField(
+        _("trình độ giáo dục phổ thông"),
+        max_length=5,
+        blank=True,
+        validators=[validate_general_education],
+        help_text=_("Lớp đã tốt nghiệp / hệ, ví dụ 12/12 hoặc 10/10."),
+    )
+    # The family's economic situation (SYLL item 37.3: income other than salary, housing, land)
+    family_other_income = models.CharField(_("nguồn thu nhập khác của gia đình"), max_length=300, blank=True)
+    family_housing = models.CharField(
+        _("nhà ở (được cấp, thuê, tự mua, tự xây; loại nhà, diện tích, giấy chứng nhận)"),
+        max_length=300,
+        blank=True,
+    )
+    family_land = models.CharField(
+        _("đất ở, đất sản xuất kinh doanh (diện tích, giấy chứng nhận)"), max_length=300, blank=True
     )
     # Contact
     phone = models.CharField(_("điện thoại"), max_length=20, blank=True)
@@ -162,6 +197,33 @@ class Person(Versioned, Timestamped):
                 condition=Q(national_id__regex=r"^[0-9]{12}$"),
                 name="person_national_id_12_digits",
                 violation_error_message=_("Số định danh cá nhân phải gồm đúng 12 chữ số."),
+            ),
+            models.CheckConstraint(
+                condition=Q(social_insurance_number="")
+                | Q(social_insurance_number__regex=SOCIAL_INSURANCE_RE),
+                name="person_social_insurance_10_digits",
+                violation_error_message=_("Số sổ bảo hiểm xã hội phải gồm đúng 10 chữ số."),
+            ),
+            models.CheckConstraint(
+                condition=Q(health_insurance_number="")
+                | Q(health_insurance_number__regex=HEALTH_INSURANCE_RE),
+                name="person_health_insurance_format",
+                violation_error_message=_(
+                    "Số thẻ bảo hiểm y tế gồm 10 chữ số (mã số bảo hiểm xã hội) hoặc 15 ký tự: 2 chữ cái in "
+                    "hoa rồi 13 chữ số."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(general_education="") | Q(general_education__regex=GENERAL_EDUCATION_RE),
+                name="person_general_education_format",
+                violation_error_message=_(
+                    "Trình độ giáo dục phổ thông ghi dạng lớp/hệ, ví dụ 12/12 hoặc 9/10."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(id_card_issued_on__isnull=True) | Q(id_card_issued_on__gte=F("date_of_birth")),
+                name="person_id_card_issued_after_birth",
+                violation_error_message=_("Ngày cấp thẻ căn cước không được trước ngày sinh."),
             ),
             models.CheckConstraint(
                 condition=Q(status="WORKING") | Q(status_date__isnull=False),

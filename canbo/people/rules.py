@@ -46,11 +46,15 @@ def field_errors(obj, *, fields: list[str]) -> Errors:
 NAME_FIELDS = {
     "full_name": "Họ và tên không được chứa ký tự điều khiển.",
     "other_names": "Tên gọi khác không được chứa ký tự điều khiển.",
+    "id_card_issued_by": "Nơi cấp thẻ căn cước không được chứa ký tự điều khiển.",
+    "family_other_income": "Nguồn thu nhập khác không được chứa ký tự điều khiển.",
+    "family_housing": "Thông tin nhà ở không được chứa ký tự điều khiển.",
+    "family_land": "Thông tin đất ở không được chứa ký tự điều khiển.",
 }
 
 
 def person_rule_errors(person: Person, *, today=None) -> Errors:
-    """names without control characters, personal ID format and agreement with gender and birth year, birth
+    """names and free texts without control characters, CCCD issued between birth and today, personal ID format and agreement with gender and birth year, birth
     date not in the future, Party admission at 18 or older, full membership after admission."""
     today = today or timezone.localdate()
     errors: Errors = {}
@@ -69,6 +73,13 @@ def person_rule_errors(person: Person, *, today=None) -> Errors:
         add_error(errors, "national_id", message)
     if birth and birth > today:
         add_error(errors, "date_of_birth", "Ngày sinh không được ở tương lai.")
+    issued = person.id_card_issued_on
+    if issued and issued > today:
+        add_error(errors, "id_card_issued_on", "Ngày cấp thẻ căn cước không được ở tương lai.")
+    if issued and birth and issued < birth:
+        add_error(
+            errors, "id_card_issued_on", _constraint_message(Person, "person_id_card_issued_after_birth")
+        )
     if message := religion_error(person.religion):  # the national code list (NĐ 27/2026), "Không" for none
         add_error(errors, "religion", message)
     admitted = person.party_admission_date

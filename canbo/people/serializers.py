@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from canbo.accounts.scoping import visible_units
+from canbo.accounts.scoping import can_edit_unit, visible_units
 from canbo.core.api import ModelSerializer, VnDateField
 from canbo.org.models import OrgUnit
 
@@ -24,7 +24,7 @@ from .choices import (
     level_label,
 )
 from .models import Employment, Person, Position, Qualification, Rank
-from .services import EMPLOYMENT_FIELDS, PERSON_EDITABLE_FIELDS, QUALIFICATION_FIELDS
+from .services import EMPLOYMENT_FIELDS, FAMILY_ECONOMY_FIELDS, PERSON_EDITABLE_FIELDS, QUALIFICATION_FIELDS
 
 VERSION_HELP = "Phiên bản của bản ghi khi đọc (trường version); bản ghi đã bị người khác sửa thì trả về 409."
 VERSION_REQUIRED = "Cần gửi phiên bản (version) của bản ghi đã đọc để tránh ghi đè thay đổi của người khác."
@@ -114,6 +114,21 @@ class PersonDetailSerializer(PersonListSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        """The family's economic situation only for the person and those who may edit the record (as the
+        profile page and the printed forms): a leader reading the unit does not get it."""
+        data = super().to_representation(instance)
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and instance.user_id != user.pk
+            and not can_edit_unit(user, instance.current_unit)
+        ):
+            for name in FAMILY_ECONOMY_FIELDS:
+                data.pop(name, None)
+        return data
 
 
 class PersonWriteSerializer(ModelSerializer):

@@ -30,6 +30,8 @@ from .rules import (
     working_age_errors,
 )
 
+# The family's economic situation (SYLL 37.3): shown only to the person and to those who may edit the record.
+FAMILY_ECONOMY_FIELDS = ("family_other_income", "family_housing", "family_land")
 # Fields an officer edits on the profile form; unit, post and category change through Employment rows.
 PERSON_EDITABLE_FIELDS = [
     "full_name",
@@ -41,9 +43,17 @@ PERSON_EDITABLE_FIELDS = [
     "ethnicity",
     "religion",
     "national_id",
+    "id_card_issued_on",
+    "id_card_issued_by",
+    "social_insurance_number",
+    "health_insurance_number",
     "phone",
     "email",
     "address",
+    "general_education",
+    "family_other_income",
+    "family_housing",
+    "family_land",
     "rank",
     "salary_step",
     "salary_coefficient",
@@ -70,9 +80,17 @@ SELF_SERVICE_FIELDS = [
     "place_of_birth",
     "place_of_origin",
     "religion",
+    "id_card_issued_on",
+    "id_card_issued_by",
+    "social_insurance_number",
+    "health_insurance_number",
     "phone",
     "email",
     "address",
+    "general_education",
+    "family_other_income",
+    "family_housing",
+    "family_land",
 ]
 
 

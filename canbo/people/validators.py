@@ -14,6 +14,40 @@ def has_control_characters(value: str) -> bool:
     return bool(_CONTROL_RE.search(value or ""))
 
 
+# Mã số bảo hiểm xã hội: 10 digits (the code Vietnam Social Security prints on the book and the card; see
+# docs/decisions/048). The health-insurance card shows either that code (cards issued since 2021) or the older
+# 15 characters: 2 letters of the beneficiary group, the benefit level, the province and the 10 digits.
+SOCIAL_INSURANCE_RE = r"^[0-9]{10}$"
+HEALTH_INSURANCE_RE = r"^([0-9]{10}|[A-Z]{2}[0-9]{13})$"
+# General education "grade/system": 1..12 over a 10- or 12-year system (12/12, 10/10, 9/12).
+GENERAL_EDUCATION_RE = r"^([1-9]|1[0-2])/(10|12)$"
+
+
+def validate_social_insurance_number(value: str) -> None:
+    if value and not re.match(SOCIAL_INSURANCE_RE, value):
+        raise ValidationError("Số sổ bảo hiểm xã hội phải gồm đúng 10 chữ số.", code="bhxh_format")
+
+
+def validate_health_insurance_number(value: str) -> None:
+    if value and not re.match(HEALTH_INSURANCE_RE, value):
+        raise ValidationError(
+            "Số thẻ bảo hiểm y tế gồm 10 chữ số (mã số bảo hiểm xã hội) hoặc 15 ký tự: 2 chữ cái in hoa rồi "
+            "13 chữ số.",
+            code="bhyt_format",
+        )
+
+
+def validate_general_education(value: str) -> None:
+    if not value:
+        return
+    match = re.match(GENERAL_EDUCATION_RE, value)
+    if not match or int(match.group(1)) > int(match.group(2)):
+        raise ValidationError(
+            "Trình độ giáo dục phổ thông ghi dạng lớp/hệ, ví dụ 12/12 hoặc 9/10 (lớp không quá số năm của hệ).",
+            code="general_education_format",
+        )
+
+
 def validate_national_id(value: str) -> None:
     """A 12-digit personal ID: 3 digits of the registering province, then a gender/century digit."""
     if not _ID_RE.match(value or ""):

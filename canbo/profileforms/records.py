@@ -16,6 +16,7 @@ from datetime import date
 from django.db.models import Q
 
 from canbo.discipline.models import DisciplineRecord
+from canbo.discipline.ranking import heaviest_record
 from canbo.dossier.models import (
     FamilyMember,
     HealthRecord,
@@ -33,6 +34,7 @@ from canbo.dossier.selectors import (
     photo_of,
 )
 from canbo.emulation.models import Award
+from canbo.emulation.ranking import highest_award
 from canbo.evaluation.models import AnnualRating
 from canbo.people.choices import QualificationScale, level_label
 from canbo.people.models import Employment, Person, Qualification
@@ -96,6 +98,16 @@ class DossierRecords:
     military: list[MilitaryService] = field(default_factory=list)  # enlisted by `on`
     health: HealthRecord | None = None  # the latest record by `on` (entitled readers only)
     sensitive_shown: bool = True  # False: family and health withheld from this reader
+
+    @property
+    def highest_award(self) -> Award | None:
+        """Mẫu 2C item 21: the award of the highest form (emulation.AwardFormRank) among those held on `on`."""
+        return highest_award(self.awards)
+
+    @property
+    def heaviest_discipline(self) -> DisciplineRecord | None:
+        """Mẫu 2C item 22: the sanction of the heaviest form (discipline.DisciplineFormRank) decided by `on`."""
+        return heaviest_record(self.discipline)
 
     @property
     def recruiting_unit(self) -> str:

@@ -67,6 +67,11 @@ def rank_now(records: DossierRecords) -> dict[str, str]:
     }
 
 
+def id_card_issued(person) -> str:
+    """The CCCD's issue date, with the place after it when the record has one ("Ngày cấp" on both forms)."""
+    return ", ".join(v for v in (day(person.id_card_issued_on), person.id_card_issued_by) if v)
+
+
 def first_membership(records: DossierRecords) -> str:
     """The first socio-political organisation joined (Đảng excepted, it has its own item), with the role held."""
     for m in records.memberships:
@@ -196,18 +201,24 @@ def history_notes(records: DossierRecords) -> list[Note]:
 
 
 def awards_text(records: DossierRecords) -> str:
-    return "; ".join(
+    """Mẫu 2C item 21 "(Hình thức cao nhất, năm nào)": the highest award held on the date, or blank."""
+    a = records.highest_award
+    if a is None:
+        return ""
+    return (
         f"{a.get_form_display()} năm {a.year} ({a.issuing_body}, QĐ số {a.decision_number} ngày "
         f"{day(a.decision_date)})"
-        for a in records.awards
     )
 
 
 def discipline_text(records: DossierRecords) -> str:
-    return "; ".join(
-        f"{d.get_form_display()} (QĐ số {d.decision_number} ngày {day(d.decided_on)}"
+    """Mẫu 2C item 22 "(hình thức cao nhất, năm nào)": the heaviest sanction decided by the date, or blank."""
+    d = records.heaviest_discipline
+    if d is None:
+        return ""
+    return (
+        f"{d.get_form_display()} năm {d.decided_on:%Y} (QĐ số {d.decision_number} ngày {day(d.decided_on)}"
         f"{', ' + d.authority if d.authority else ''})"
-        for d in records.discipline
     )
 
 

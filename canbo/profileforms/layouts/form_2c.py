@@ -17,6 +17,7 @@ from .blocks import (
     first_membership,
     health,
     history_notes,
+    id_card_issued,
     managing_body,
     military,
     photo_of_record,
@@ -82,7 +83,7 @@ def form_2c(records: DossierRecords) -> FormDocument:
             ]
         ),
         Line([("Phụ cấp chức vụ", rank["position"]), ("Phụ cấp khác", rank["other"])]),
-        Line([("15.1- Trình độ giáo dục phổ thông", "")]),
+        Line([("15.1- Trình độ giáo dục phổ thông", p.general_education)]),
         Line([("15.2- Trình độ chuyên môn cao nhất", hq.get("PROFESSIONAL", ""))]),
         Note("(TSKH, TS, Ths, cử nhân, kỹ sư, cao đẳng, trung cấp, sơ cấp, chuyên ngành)"),
         Line(
@@ -130,8 +131,13 @@ def form_2c(records: DossierRecords) -> FormDocument:
         ),
         Line([("24) Là thương binh hạng", ""), ("Là con gia đình chính sách", "")]),
         Note("(Con thương binh, con liệt sĩ, người nhiễm chất độc da cam Dioxin)"),
-        Line([("25) Số định danh cá nhân (thay số chứng minh nhân dân)", p.national_id)]),
-        Line([("26) Số sổ BHXH", "")]),
+        Line(
+            [
+                ("25) Số định danh cá nhân (thay số chứng minh nhân dân)", p.national_id),
+                ("Ngày cấp", id_card_issued(p)),
+            ]
+        ),
+        Line([("26) Số sổ BHXH", p.social_insurance_number)]),
         Heading("27) Đào tạo, bồi dưỡng về chuyên môn, nghiệp vụ, lý luận chính trị, ngoại ngữ, tin học"),
         Table(columns=TRAINING_COLUMNS, rows=training_rows(records), min_rows=3),
         Note(

@@ -12,6 +12,7 @@ from .blocks import (
     family_rows,
     first_membership,
     health,
+    id_card_issued,
     managing_body,
     military,
     month,
@@ -167,6 +168,41 @@ def _allowance_rows(records: DossierRecords) -> list[list[str]]:
     ]
 
 
+HOUSING_LINES = [
+    Line([("- Nhà ở: + Được cấp, được thuê (loại nhà)", ""), ("tổng diện tích sử dụng (m2)", "")]),
+    Line([("Giấy chứng nhận quyền sở hữu", "")]),
+    Line([("+ Nhà tự mua, tự xây (loại nhà)", ""), ("tổng diện tích sử dụng (m2)", "")]),
+    Line([("Giấy chứng nhận quyền sở hữu", "")]),
+]
+LAND_LINES = [
+    Line([("- Đất ở: + Đất được cấp (m2)", ""), ("Giấy chứng nhận quyền sử dụng", "")]),
+    Line([("+ Đất tự mua (m2)", ""), ("Giấy chứng nhận quyền sử dụng", "")]),
+    Line([("- Đất sản xuất kinh doanh", "")]),
+]
+
+
+def _economy(records: DossierRecords) -> list:
+    """37.3: the record's free texts on other income, housing and land; a part the record leaves empty keeps the
+    form's own lines, to be filled in by hand. Withheld, as the family, from a reader not entitled to it."""
+    if not records.sensitive_shown:
+        return [
+            Line([("- Tiền lương", "")]),
+            Line([("- Các nguồn khác", "")]),
+            *HOUSING_LINES,
+            *LAND_LINES,
+            Note(WITHHELD),
+        ]
+    p = records.person
+    housing = [Line([("- Nhà ở", p.family_housing)])] if p.family_housing else HOUSING_LINES
+    land = [Line([("- Đất ở, đất sản xuất kinh doanh", p.family_land)])] if p.family_land else LAND_LINES
+    return [
+        Line([("- Tiền lương", "")]),
+        Line([("- Các nguồn khác", p.family_other_income)]),
+        *housing,
+        *land,
+    ]
+
+
 def form_syll(records: DossierRecords) -> FormDocument:
     """The SYLL of TT 06/2023/TT-BNV, items 1) to 38)."""
     p = records.person
@@ -195,8 +231,8 @@ def form_syll(records: DossierRecords) -> FormDocument:
         Line([("5) Quê quán (xã, phường; huyện, quận; tỉnh, TP)", p.place_of_origin)]),
         Line([("6) Dân tộc", p.get_ethnicity_display())]),
         Line([("7) Tôn giáo", p.religion or "Không")]),
-        Line([("8) Số CCCD", p.national_id), ("Ngày cấp", ""), ("SĐT liên hệ", p.phone)]),
-        Line([("9) Số BHXH", ""), ("Số thẻ BHYT", "")]),
+        Line([("8) Số CCCD", p.national_id), ("Ngày cấp", id_card_issued(p)), ("SĐT liên hệ", p.phone)]),
+        Line([("9) Số BHXH", p.social_insurance_number), ("Số thẻ BHYT", p.health_insurance_number)]),
         Line([("10) Nơi ở hiện nay", p.address)]),
         Line([("11) Thành phần gia đình xuất thân", "")]),
         Line([("12) Nghề nghiệp trước khi được tuyển dụng", "")]),
@@ -229,7 +265,7 @@ def form_syll(records: DossierRecords) -> FormDocument:
             ]
         ),
         Line([("18) Đối tượng chính sách", "")]),
-        Line([("19) Trình độ giáo dục phổ thông (đã tốt nghiệp lớp mấy/thuộc hệ nào)", "")]),
+        Line([("19) Trình độ giáo dục phổ thông (đã tốt nghiệp lớp mấy/thuộc hệ nào)", p.general_education)]),
         Line([("20) Trình độ chuyên môn cao nhất", hq.get("PROFESSIONAL", ""))]),
         Line([("21) Học hàm", hq.get("ACADEMIC_TITLE", ""))]),
         Line([("22) Danh hiệu nhà nước phong tặng", "")]),
@@ -357,15 +393,7 @@ def form_syll(records: DossierRecords) -> FormDocument:
             min_rows=1,
         ),
         Note("37.3- Nguồn thu nhập chính của gia đình hàng năm"),
-        Line([("- Tiền lương", "")]),
-        Line([("- Các nguồn khác", "")]),
-        Line([("- Nhà ở: + Được cấp, được thuê (loại nhà)", ""), ("tổng diện tích sử dụng (m2)", "")]),
-        Line([("Giấy chứng nhận quyền sở hữu", "")]),
-        Line([("+ Nhà tự mua, tự xây (loại nhà)", ""), ("tổng diện tích sử dụng (m2)", "")]),
-        Line([("Giấy chứng nhận quyền sở hữu", "")]),
-        Line([("- Đất ở: + Đất được cấp (m2)", ""), ("Giấy chứng nhận quyền sử dụng", "")]),
-        Line([("+ Đất tự mua (m2)", ""), ("Giấy chứng nhận quyền sử dụng", "")]),
-        Line([("- Đất sản xuất kinh doanh", "")]),
+        *_economy(records),
         Heading("38) NHẬN XÉT, ĐÁNH GIÁ CỦA CƠ QUAN, TỔ CHỨC, ĐƠN VỊ SỬ DỤNG"),
         Note("", "\n".join(f"Năm {r.year}: {r.get_level_display()}" for r in records.ratings)),
     ]
