@@ -233,11 +233,19 @@ class PersonPlaceCodes(models.Model):
 
     person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="+")
     birth_commune = models.ForeignKey(
-        Commune, verbose_name=_("nơi sinh (xã, phường)"), null=True, blank=True, on_delete=models.PROTECT,
+        Commune,
+        verbose_name=_("nơi sinh (xã, phường)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     origin_commune = models.ForeignKey(
-        Commune, verbose_name=_("quê quán (xã, phường)"), null=True, blank=True, on_delete=models.PROTECT,
+        Commune,
+        verbose_name=_("quê quán (xã, phường)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
         related_name="+",
     )
     residence_commune = models.ForeignKey(

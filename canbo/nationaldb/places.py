@@ -50,7 +50,9 @@ class PlaceCodesForm(forms.Form):
             self.fields[f"{name}_province"].initial = kept.province if kept else ""
             queryset = communes_of(province) if province else Commune.objects.none()
             if kept:
-                queryset = Commune.objects.filter(pk__in=queryset.values("pk")) | Commune.objects.filter(pk=kept.pk)
+                queryset = Commune.objects.filter(pk__in=queryset.values("pk")) | Commune.objects.filter(
+                    pk=kept.pk
+                )
             self.fields[name] = forms.ModelChoiceField(
                 label=f"{label}: xã, phường, đặc khu",
                 queryset=queryset.order_by("name", "code"),
@@ -59,7 +61,12 @@ class PlaceCodesForm(forms.Form):
                 error_messages={"invalid_choice": NOT_IN_PROVINCE},
             )
             self.fields[f"{name}_province"].widget.attrs.update(
-                {"hx-get": reverse("nationaldb:commune_options"), "hx-target": f"#id_{name}", "hx-trigger": "change", "hx-include": "this"}
+                {
+                    "hx-get": reverse("nationaldb:commune_options"),
+                    "hx-target": f"#id_{name}",
+                    "hx-trigger": "change",
+                    "hx-include": "this",
+                }
             )
 
     def clean(self):
@@ -97,7 +104,10 @@ def place_codes_set(*, user, person, values: dict[str, Commune | None]) -> Perso
             if not Commune.objects.filter(valid_on(), pk=commune.pk).exists():
                 errors[name] = ValidationError(
                     NOT_IN_FORCE,
-                    params={"unit": str(commune), "until": f"{commune.valid_to:%d/%m/%Y}" if commune.valid_to else "—"},
+                    params={
+                        "unit": str(commune),
+                        "until": f"{commune.valid_to:%d/%m/%Y}" if commune.valid_to else "—",
+                    },
                 )
         if errors:
             raise ValidationError(errors)
