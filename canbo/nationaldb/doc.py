@@ -74,7 +74,7 @@ carries the batch's idempotency key, every item its own key.
 Canbo holds the official's records fill and which required ones are empty; their scanned documents and the
 upload; their consents (sharing outside the managing bodies, research, publication), granted and withdrawn by
 themselves; their record's changes on the way to the national database with the deadlines; who looked at their
-dossier (profile, history, dossier tab and its sensitive parts, documents, training tab, printed copies, the person list's Excel file).
+dossier (profile, history, dossier tab and its sensitive parts, documents, training tab, printed copies, every Excel file with their row: the person list, training enrolments and results templates, awards, emulation registrations, ratings, discipline, party admissions, streamlining cases, feedback, planning and standards lists, reports that list persons — one line per person per file).
 """
 
 
