@@ -39,4 +39,5 @@ register_list_export(
     headers=HEADERS,
     select=_records,
     rows=records_rows,
+    person_field="person",
 )

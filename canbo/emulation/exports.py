@@ -87,6 +87,7 @@ register_list_export(
         sort_from_query(query, selectors.REGISTRATION_SORT_COLUMNS, "-nam"),
     ),
     rows=registration_rows,
+    person_field="person",
 )
 register_list_export(
     AWARD_EXPORT,
@@ -99,4 +100,5 @@ register_list_export(
         sort_from_query(query, selectors.AWARD_SORT_COLUMNS, "-nam"),
     ),
     rows=award_rows,
+    person_field="person",
 )

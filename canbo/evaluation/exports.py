@@ -8,7 +8,7 @@ from openpyxl.utils import get_column_letter
 from canbo.core.db_router import replica_reads
 from canbo.core.xlsx import PROGRESS_EVERY, set_cell
 from canbo.core.xlsx_styles import BORDER, DATE, HEADER_FILL, HEADER_FONT, INT, TEXT
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import log_personal_export, register_export
 from canbo.jobs.registry import JobFailed
 
 from .selectors import campaign_queryset_for, reads_cadre_work, sheet_list
@@ -86,7 +86,11 @@ def write_campaign_export(*, user, query, fileobj, progress) -> int:
     if campaign is None:
         raise JobFailed("Không tìm thấy đợt đánh giá này trong phạm vi được xem.")
     with replica_reads():
-        return write_campaign(campaign, sheet_list(user=user, campaign=campaign), fileobj, progress)
+        sheets = sheet_list(user=user, campaign=campaign)
+        count = write_campaign(campaign, sheets, fileobj, progress)
+        person_ids = list(sheets.order_by().values_list("person_id", flat=True))
+    log_personal_export(key=CAMPAIGN_EXPORT, user=user, person_ids=person_ids)
+    return count
 
 
 register_export(

@@ -48,4 +48,5 @@ register_list_export(
     headers=HEADERS,
     select=_feedback,
     rows=feedback_rows,
+    person_field="subject_person",
 )

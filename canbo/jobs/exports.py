@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.core.files import File
+from django.dispatch import Signal
 from django.http import QueryDict
 from django.utils import timezone
 
@@ -31,27 +32,54 @@ class Export:
 
 _EXPORTS: dict[str, Export] = {}
 
+# Rows about persons left in an exported file: sender = the export's key, user, person_ids / person_uuids.
+# The national-database app logs one "export" access per person (NĐ 27/2026: every access is logged).
+personal_rows_exported = Signal()
+
+
+def log_personal_export(*, key: str, user, person_ids=(), person_uuids=()) -> None:
+    """Tell who took a file with rows about these persons, named by pk or by uuid (repeats and None skipped)."""
+    ids = sorted({pk for pk in person_ids if pk is not None})
+    uuids = sorted({str(u) for u in person_uuids if u})
+    if ids or uuids:
+        personal_rows_exported.send(sender=key, user=user, person_ids=ids, person_uuids=uuids)
+
 
 def register_export(key: str, *, title: str, filename: str, write: Callable) -> None:
     _EXPORTS[key] = Export(key=key, title=title, filename=filename, write=write)
 
 
 def register_list_export(
-    key: str, *, title: str, filename: str, sheet: str, headers: list[str], select: Callable, rows: Callable
+    key: str,
+    *,
+    title: str,
+    filename: str,
+    sheet: str,
+    headers: list[str],
+    select: Callable,
+    rows: Callable,
+    person_field: str = "",
 ) -> None:
     """A list page's "Xuất Excel": `select(user, query)` re-checks access and the page's filters (JobFailed,
     ValidationError) and returns the list scoped to the starter now; `rows(queryset)` yields each record's
-    values under `headers` (which start with "STT") on the sheet `sheet`."""
+    values under `headers` (which start with "STT") on the sheet `sheet`. `person_field` names the rows' person
+    (a foreign key, "person"): each person in the file is logged as exported (`log_personal_export`)."""
 
     def write(*, user, query, fileobj, progress) -> int:
-        return write_list(
-            fileobj,
-            title=sheet,
-            headers=headers,
-            select=lambda: select(user, query),
-            rows=rows,
-            progress=progress,
+        selected = []
+
+        def select_once():
+            selected.append(select(user, query))
+            return selected[0]
+
+        count = write_list(
+            fileobj, title=sheet, headers=headers, select=select_once, rows=rows, progress=progress
         )
+        if person_field and selected:
+            log_personal_export(
+                key=key, user=user, person_ids=selected[0].order_by().values_list(person_field, flat=True)
+            )
+        return count
 
     register_export(key, title=title, filename=filename, write=write)
 

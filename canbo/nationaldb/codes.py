@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from canbo.people.models import Position, Rank
 from canbo.people.national_codes import ETHNICITY_CODES, GENDER_CODES, RELIGION_NAMES, canonical_religion
 
-from .models import NationalCode
+from .models import Commune, NationalCode
 from .provinces import PROVINCES, province_code
 
 NATIONAL_RANK_CODE = re.compile(r"^(\d{2}\.\d{3}[a-z]?|V\.\d{2}\.\d{2}\.\d{2})$")
@@ -61,6 +61,13 @@ def _position(value: str) -> str | None:
     return _mapped("POSITION", position.code) if position else None
 
 
+def _commune(value: str) -> str | None:
+    """The outbox holds the `Commune` row's pk (the unit in the period it was recorded in): its code."""
+    if not value.isdigit():
+        return None
+    return Commune.objects.filter(pk=int(value)).values_list("code", flat=True).first()
+
+
 def _religion(value: str) -> str | None:
     return canonical_religion(value)
 
@@ -78,6 +85,10 @@ CATALOGUES = (
         "PROVINCE", "Tỉnh, thành phố (sau sắp xếp 2025)", ("1.09", "1.11"), province_code,
         "Ghi tên tỉnh, thành phố (có thể là tên trước sắp xếp), ví dụ “xã Mường Phăng, tỉnh Điện Biên”; "
         f"danh mục gồm {len(PROVINCES)} tỉnh, thành phố.",
+    ),
+    Catalogue(
+        "COMMUNE", "Xã, phường, đặc khu (sau sắp xếp 2025)", ("1.10", "1.12"), _commune,
+        "Chọn xã, phường trong danh mục đơn vị hành chính (trang “Mã địa danh hành chính” của hồ sơ).",
     ),
     Catalogue(
         "RANK", "Ngạch, chức danh nghề nghiệp", ("6.11",), _rank,

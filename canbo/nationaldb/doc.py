@@ -37,8 +37,15 @@ own e-dossier page shows each of their changes with its deadline and state.
 | gender | 1.07 | `people.choices.Gender` (NAM, NU): the same codes |
 | ethnic groups | 1.13 | codes 01–54 (QĐ 121-TCTK/PPCĐ): the same codes |
 | religions | 1.14 | `people.national_codes.RELIGION_NAMES`: the list's spelling (the national numeric codes were not available) |
-| provinces after the 2025 reform | 1.09, 1.11 | `nationaldb/provinces.py`: the 34 provinces and cities with their codes; a former province's name ("Hà Giang") resolves to the province it is part of now (08 Tuyên Quang) |
-| communes after the 2025 reform | 1.10, 1.12 | **gap**: the list of 3.321 communes was not available to seed; the fields stay missing |
+| provinces after the 2025 reform | 1.09, 1.11 | `nationaldb/provinces.py`: the 34 provinces and cities with their codes (checked against the source below; 75 is "Thành phố Đồng Nai" from 30/04/2026, NQ 30/2026/QH16); a former province's name ("Hà Giang") resolves to the province it is part of now (08 Tuyên Quang) |
+| communes after the 2025 reform | 1.10, 1.12 | `Commune` (`nationaldb/data/communes.csv`, 3.321 units from 01/07/2025, QĐ 19/2025/QĐ-TTg: 2.621 xã, 687 phường, 13 đặc khu; the 10 xã of Đồng Nai that became phường on 30/04/2026, NQ 237/NQ-UBTVQH16, have a second row); entered on the person's "Mã địa danh hành chính" page (`nationaldb.PersonPlaceCodes`), the code of the row recorded is sent |
+
+**Source of the administrative units**: [thanglequoc/vietnamese-provinces-database](https://github.com/thanglequoc/vietnamese-provinces-database)
+(MIT licence, © 2021 Thang Le Quoc), built from the General Statistics Office's list of administrative units
+(danhmuchanhchinh.nso.gov.vn): the commune seeds of QĐ 19/2025/QĐ-TTg and the list as of 25/07/2026;
+`tools/build_communes_csv.py` rebuilds the CSV from them. The CSV is synchronised into the table after every
+`migrate` (rows added or corrected, never deleted: a recorded place keeps its row). The national spelling of the
+communes' names is the GSO's ("Hoà", "Thuỷ"); search and matching ignore tone-mark placement.
 | ranks, professional titles | 6.11 | a code in the national format (01.003, V.07.01.03) as it is; any other through the mapping table |
 | posts | 6.07 | mapping table (`NationalCode`, list POSITION) |
 | qualification levels | 5.04 | mapping table (QUALIFICATION) |
@@ -67,7 +74,7 @@ carries the batch's idempotency key, every item its own key.
 Canbo holds the official's records fill and which required ones are empty; their scanned documents and the
 upload; their consents (sharing outside the managing bodies, research, publication), granted and withdrawn by
 themselves; their record's changes on the way to the national database with the deadlines; who looked at their
-dossier (profile, history, dossier tab and its sensitive parts, documents, training tab, printed copies, the person list's Excel file).
+dossier (profile, history, dossier tab and its sensitive parts, documents, training tab, printed copies, every Excel file with their row: the person list, training enrolments and results templates, awards, emulation registrations, ratings, discipline, party admissions, streamlining cases, feedback, planning and standards lists, reports that list persons — one line per person per file).
 """
 
 

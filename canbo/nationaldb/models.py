@@ -187,3 +187,76 @@ class NationalCode(models.Model):
 
     def __str__(self):
         return f"{self.catalogue} {self.local_value} → {self.national_code}"
+
+
+class CommuneKind(models.TextChoices):
+    PHUONG = "PHUONG", _("Phường")
+    XA = "XA", _("Xã")
+    DAC_KHU = "DAC_KHU", _("Đặc khu")
+
+
+class Commune(models.Model):
+    """A commune-level administrative unit of the national list after the 2025 reform (QĐ 19/2025/QĐ-TTg, from
+    01/07/2025) in one period of its existence: a later change (a xã becoming a phường) closes the row the day
+    before and opens a new one, so a place recorded under the old row keeps it. Loaded from
+    data/communes.csv after every migrate (`communes.sync_communes`), never edited by hand."""
+
+    code = models.CharField(_("mã đơn vị hành chính"), max_length=5)
+    kind = models.CharField(_("loại"), max_length=8, choices=CommuneKind.choices)
+    name = models.CharField(_("tên"), max_length=100)
+    province = models.CharField(_("mã tỉnh, thành phố"), max_length=2)
+    valid_from = models.DateField(_("hiệu lực từ"))
+    valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
+    basis = models.CharField(_("căn cứ"), max_length=60)
+
+    class Meta:
+        verbose_name = _("đơn vị hành chính cấp xã")
+        verbose_name_plural = _("đơn vị hành chính cấp xã")
+        ordering = ["province", "name", "code", "valid_from"]
+        constraints = [
+            models.UniqueConstraint(fields=["code", "valid_from"], name="commune_one_row_per_period"),
+            models.CheckConstraint(
+                condition=Q(valid_to__isnull=True) | Q(valid_to__gte=models.F("valid_from")),
+                name="commune_period_ordered",
+            ),
+        ]
+        indexes = [models.Index(fields=["province", "valid_to"], name="commune_province_valid")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.name}"
+
+
+class PersonPlaceCodes(models.Model):
+    """The commune codes of an official's place of birth, home town and residence (fields 1.10, 1.12 and the
+    commune of 1.17), beside the free-text places on the record, which stay as written (a place written before
+    07/2025 is history and is never rewritten). Every change is audited and so reaches the outbox."""
+
+    person = models.OneToOneField(Person, on_delete=models.CASCADE, related_name="+")
+    birth_commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("nơi sinh (xã, phường)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    origin_commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("quê quán (xã, phường)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    residence_commune = models.ForeignKey(
+        Commune, verbose_name=_("nơi ở hiện nay (xã, phường)"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mã địa danh hành chính của cán bộ")
+        verbose_name_plural = _("mã địa danh hành chính của cán bộ")
+
+    def __str__(self):
+        return f"Mã địa danh của {self.person_id}"

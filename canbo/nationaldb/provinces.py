@@ -3,8 +3,9 @@ with the administrative-unit codes of the national list (the two-digit province 
 kept for the merged provinces by QĐ 19/2025/QĐ-TTg), and every former province's name → the province it is part
 of now, so that a place of birth or origin written before the reform ("Hà Giang") is sent under today's code.
 
-The commune level (3.321 communes and wards from 01/07/2025) is not here: its list was not available to seed;
-docs/national-db.md records the gap (fields 1.10 and 1.12)."""
+Checked against the General Statistics Office's list as published by thanglequoc/vietnamese-provinces-database
+(decision 049): the same 34 codes and names, tone-mark placement aside ("Thanh Hóa" / "Thanh Hoá"); code 75 is
+"Thành phố Đồng Nai" since NQ 30/2026/QH16 (from 30/04/2026). The commune level is `Commune` (communes.py)."""
 
 from canbo.core.text import unaccent
 
@@ -36,7 +37,7 @@ PROVINCES = (
     ("56", "Tỉnh Khánh Hòa"),
     ("66", "Tỉnh Đắk Lắk"),
     ("68", "Tỉnh Lâm Đồng"),
-    ("75", "Tỉnh Đồng Nai"),
+    ("75", "Thành phố Đồng Nai"),  # NQ 30/2026/QH16, from 30/04/2026
     ("79", "Thành phố Hồ Chí Minh"),
     ("80", "Tỉnh Tây Ninh"),
     ("82", "Tỉnh Đồng Tháp"),

@@ -6,6 +6,7 @@ from django.dispatch import receiver
 
 from canbo.core.audit import bulk_audited
 from canbo.core.client_ip import client_ip
+from canbo.jobs.exports import personal_rows_exported
 from canbo.people.models import Person
 from canbo.people.signals import dossier_viewed, persons_exported
 
@@ -48,3 +49,17 @@ def access_log_on_bulk_audit(sender, entries, actor=None, remote_addr=None, **kw
 @receiver(persons_exported, dispatch_uid="nationaldb_access_log_exported")
 def access_log_on_export(sender, user, persons, **kwargs):
     access_log_record_exported(user=user, persons=persons)
+
+
+@receiver(personal_rows_exported, dispatch_uid="nationaldb_access_log_rows_exported")
+def access_log_on_rows_exported(sender, user, person_ids=(), person_uuids=(), **kwargs):
+    """Any other export with rows about persons (training, awards, ratings, discipline, party, planning, reports
+    with names…): one "export" access per person in the file, one insert."""
+    persons = {}
+    for key, values in (("pk__in", list(person_ids)), ("uuid__in", list(person_uuids))):
+        for start in range(0, len(values), 2000):
+            rows = Person.objects.filter(**{key: values[start : start + 2000]}).values_list(
+                "pk", "current_unit_id", "user_id"
+            )
+            persons.update((row[0], row) for row in rows)
+    access_log_record_exported(user=user, persons=list(persons.values()))

@@ -63,4 +63,5 @@ register_list_export(
     headers=HEADERS,
     select=_admissions,
     rows=admissions_rows,
+    person_field="person",
 )

@@ -13,7 +13,7 @@ from openpyxl.utils import get_column_letter
 
 from canbo.core.db_router import replica_reads
 from canbo.core.xlsx import safe_value, text_cell
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import log_personal_export, register_export
 from canbo.jobs.registry import JobFailed
 from canbo.people.choices import Gender, QualificationScale, level_label, level_rank
 from canbo.reports.formatting import fmt_date, round1
@@ -316,14 +316,20 @@ def write_plan_export(*, user, query, fileobj, progress) -> int:
             )
             .order_by("post__unit__path", "-post__position__tier", "post_id", "person__sort_key")
         )
-        return write_plan(table, entries, fileobj, progress=progress)
+        count = write_plan(table, entries, fileobj, progress=progress)
+        person_ids = list(entries.order_by().values_list("person_id", flat=True))
+    log_personal_export(key=PLAN_EXPORT, user=user, person_ids=person_ids)
+    return count
 
 
 def write_needs_export(*, user, query, fileobj, progress) -> int:
     term, on = _term_and_date(user, query)
     progress("Đang đối chiếu tiêu chuẩn", 0, 0, unit="dòng")
     with replica_reads():
-        return write_needs(training_needs(user=user, term=term, on=on), fileobj, progress=progress)
+        needs = training_needs(user=user, term=term, on=on)
+        count = write_needs(needs, fileobj, progress=progress)
+    log_personal_export(key=NEEDS_EXPORT, user=user, person_ids=[item.person.pk for item in needs.items])
+    return count
 
 
 def write_gaps_export(*, user, query, fileobj, progress) -> int:
@@ -348,7 +354,10 @@ def write_gaps_export(*, user, query, fileobj, progress) -> int:
             .order_by("sort_key", "pk")
         )
         tiers = [params["tier"]] if params["tier"] else TIERS
-        return write_gaps(persons, tiers, params, fileobj, progress=progress)
+        count = write_gaps(persons, tiers, params, fileobj, progress=progress)
+        person_ids = list(persons.order_by().values_list("pk", flat=True))
+    log_personal_export(key=GAPS_EXPORT, user=user, person_ids=person_ids)
+    return count
 
 
 register_export(

@@ -3,9 +3,11 @@ the report's name and its parameters from the page's query and runs it through t
 (`Report.execute`: validation, the starter's scope now, the aggregates), then writes the workbook the command
 line writes (`rendering.write_report_xlsx`)."""
 
+import re
+
 from django.core.exceptions import ValidationError
 
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import log_personal_export, register_export
 from canbo.jobs.registry import JobFailed
 
 from .base import ReportParameterError, can_view_reports
@@ -13,6 +15,7 @@ from .registry import get_report
 from .rendering import write_report_xlsx
 
 REPORT_EXPORT = "reports.report"
+PERSON_LINK = re.compile(r"^/can-bo/([0-9a-f-]{36})/")
 NO_ACCESS = "Anh/chị không có quyền xem báo cáo."
 
 
@@ -28,7 +31,13 @@ def write_report_export(*, user, query, fileobj, progress) -> int:
         result = report.execute(user=user, data=query)
     except ReportParameterError as exc:
         raise ValidationError(exc.message) from None
-    return write_report_xlsx(result, fileobj, progress)
+    count = write_report_xlsx(result, fileobj, progress)
+    # a report that lists persons links each row to the person's page: each of them is logged as exported
+    uuids = [
+        m.group(1) for row in result.rows for link in row.links.values() if (m := PERSON_LINK.match(link))
+    ]
+    log_personal_export(key=REPORT_EXPORT, user=user, person_uuids=uuids)
+    return count
 
 
 register_export(REPORT_EXPORT, title="Báo cáo", filename="bao-cao-{date}.xlsx", write=write_report_export)

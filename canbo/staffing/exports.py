@@ -107,4 +107,5 @@ register_list_export(
     headers=HEADERS,
     select=_cases,
     rows=cases_rows,
+    person_field="person",
 )

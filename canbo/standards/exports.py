@@ -11,7 +11,7 @@ from openpyxl.utils import get_column_letter
 from canbo.accounts.access import reads_cadre_work
 from canbo.core.db_router import replica_reads
 from canbo.core.xlsx import DATE_FORMAT, safe_value, text_cell
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import log_personal_export, register_export
 from canbo.jobs.registry import JobFailed
 
 from .forms import GapForm
@@ -130,7 +130,7 @@ def write_gap_export(*, user, query, fileobj, progress) -> int:
                 mode=data["mode"],
             )
         ]
-        return write_gap_list(
+        count = write_gap_list(
             groups,
             fileobj,
             unit=data["unit"],
@@ -138,6 +138,9 @@ def write_gap_export(*, user, query, fileobj, progress) -> int:
             mode_label=MODES[data["mode"]],
             progress=progress,
         )
+    person_ids = [entry.person.pk for entry in iter_gap_entries(groups)]
+    log_personal_export(key=GAP_EXPORT, user=user, person_ids=person_ids)
+    return count
 
 
 FINDING_HEADERS = [
@@ -206,7 +209,10 @@ def write_findings_export(*, user, query, fileobj, progress) -> int:
         findings = finding_queryset_for(user=user, campaign=campaign)
         if query.get("open"):
             findings = findings.filter(resolved_on__isnull=True)
-        return write_findings(campaign, findings, fileobj, progress=progress)
+        count = write_findings(campaign, findings, fileobj, progress=progress)
+        person_ids = list(findings.order_by().values_list("person_id", flat=True))
+    log_personal_export(key=FINDINGS_EXPORT, user=user, person_ids=person_ids)
+    return count
 
 
 register_export(

@@ -8,7 +8,7 @@ from canbo.accounts.access import reads_cadre_work
 from canbo.core.db_router import replica_reads
 from canbo.core.paging import apply_sort, sort_from_query
 from canbo.core.xlsx import write_columns
-from canbo.jobs.exports import register_export
+from canbo.jobs.exports import log_personal_export, register_export
 from canbo.jobs.registry import JobFailed
 
 from .choices import EnrolmentResult, TrainingMode, Venue
@@ -66,7 +66,10 @@ def write_enrolment_export(*, user, query, fileobj, progress) -> int:
         enrolments = apply_sort(
             enrolments, sort_from_query(query, ENROLMENT_SORT_COLUMNS, ENROLMENT_DEFAULT_SORT)
         )
-        return write_enrolments_xlsx(enrolments, fileobj, progress)
+        count = write_enrolments_xlsx(enrolments, fileobj, progress)
+        person_ids = list(enrolments.order_by().values_list("person_id", flat=True))
+    log_personal_export(key=ENROLMENT_EXPORT, user=user, person_ids=person_ids)
+    return count
 
 
 def _plan(user, query):

@@ -55,3 +55,12 @@ def test_the_report_file_writes_a_unit_name_typed_as_a_formula_as_text(
     assert response["Content-Disposition"].endswith('filename="bao-cao-discipline-by-form-20261231.xlsx"')
     cells = [c for row in _sheet(response).iter_rows() for c in row if c.value == FORMULA]
     assert cells and all(c.data_type == "s" for c in cells)
+
+
+def test_the_person_sees_the_decisions_export_on_their_own_page(client, alice, reviewed, anh, export_via_job):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    case_decide(actor=alice, case=reviewed, decision_number="5/QĐ", decided_on=D(2026, 3, 2))
+    client.force_login(alice)
+    assert export_via_job(reverse("discipline:record_export")).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)

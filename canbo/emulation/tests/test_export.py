@@ -82,3 +82,12 @@ def test_officials_cannot_export(client, dana):
     client.force_login(dana)
     assert client.post(reverse("emulation:award_export")).status_code == 403
     assert client.post(reverse("emulation:registration_export")).status_code == 403
+
+
+def test_the_person_sees_the_award_export_on_their_own_page(client, alice, anh, export_via_job):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    award(alice, person=anh)
+    client.force_login(alice)
+    assert export_via_job(reverse("emulation:award_export")).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)

@@ -191,3 +191,13 @@ def test_dashboard_tile_counts_waiting_sheets_in_scope(alice, charlie, dana, cam
     assert rating_tile(user=alice)["figure"] == 2
     assert rating_tile(user=charlie)["figure"] == 0
     assert rating_tile(user=dana) is None
+
+
+def test_the_person_sees_the_campaign_export_on_their_own_page(client, alice, campaign, anh, anh_sheet,
+                                                                 export_via_job):  # fmt: skip
+    from tests.access_log import assert_the_person_sees_the_export
+
+    decided(anh_sheet, alice, "HT")
+    client.force_login(alice)
+    assert export_via_job(reverse("evaluation:campaign_xlsx", args=[campaign.pk])).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)

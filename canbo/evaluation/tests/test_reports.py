@@ -71,3 +71,20 @@ def test_not_completed_two_years_running(ratings, alice, charlie):
     assert result.meta == {"count": 1}
     assert run("rating-not-completed-twice", charlie, year="2024").rows == []
     assert run("rating-not-completed-twice", alice, year="2025").rows == []
+
+
+def test_the_person_named_in_a_reports_excel_file_sees_the_export_on_their_own_page(
+    client, ratings, alice, export_via_job
+):
+    from canbo.nationaldb.models import AccessLogEntry
+    from tests.access_log import assert_the_person_sees_the_export
+
+    a, _b = ratings
+    client.force_login(alice)
+    export_via_job("/bao-cao/rating-not-completed-twice/xuat-excel/", {"year": "2024"})
+    assert set(AccessLogEntry.objects.values_list("person_id", flat=True)) == {a[4].pk}
+    assert_the_person_sees_the_export(client, a[4], alice)
+    AccessLogEntry.objects.all().delete()
+    client.force_login(alice)
+    export_via_job("/bao-cao/rating-distribution/xuat-excel/", {"year": "2024"})  # figures only: nobody
+    assert not AccessLogEntry.objects.exists()

@@ -72,3 +72,11 @@ def test_leaders_cannot_export(client, bob, about_anh):
     client.force_login(bob)
     assert client.post(reverse("feedback:export")).status_code == 403
     assert not Job.objects.exists()
+
+
+def test_the_person_a_feedback_is_about_sees_the_export_on_their_own_page(client, alice, anh, about_anh,
+                                                                            export_via_job):  # fmt: skip
+    from tests.access_log import assert_the_person_sees_the_export
+
+    assert _export(client, alice, export_via_job).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)

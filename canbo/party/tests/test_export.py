@@ -72,3 +72,12 @@ def test_the_page_offers_the_export_as_a_post_button_and_the_old_link_leads_ther
 def test_officials_cannot_export(client, dana):
     client.force_login(dana)
     assert client.post(reverse("party:export")).status_code == 403
+
+
+def test_the_person_sees_the_admissions_export_on_their_own_page(client, alice, anh, party_a, export_via_job):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    services.admission_record(actor=alice, person=anh, **admit_data(party_a))
+    client.force_login(alice)
+    assert export_via_job(reverse("party:export")).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)

@@ -330,3 +330,22 @@ def test_term_page_sorts_and_pages_its_posts_and_folds_the_units(client, board, 
     assert world["b"].pk not in {p.pk for p in page.object_list}
     every = login(client, alice).get(url).context["page"].object_list
     assert world["a"].pk in {p.pk for p in every} and world["b"].pk not in {p.pk for p in every}
+
+
+def test_the_persons_in_each_planning_file_see_the_export_on_their_own_page(
+    client, export_via_job, board, world
+):
+    from canbo.nationaldb.models import AccessLogEntry
+    from tests.access_log import assert_the_person_sees_the_export
+
+    people = world["people"]
+    for url, params in (
+        (reverse("planning:plan_export", args=[world["term"].pk]), None),
+        (reverse("planning:needs_export", args=[world["term"].pk]), None),
+        (reverse("planning:gaps_export"), {"tier": "TINH"}),
+    ):
+        AccessLogEntry.objects.all().delete()
+        login(client, board)
+        assert export_via_job(url, params).status_code == 200
+        assert AccessLogEntry.objects.filter(person=people["in_a"], viewer=board).exists(), url
+    assert_the_person_sees_the_export(client, people["in_a"], board)

@@ -193,3 +193,11 @@ def test_the_api_records_the_repayment_through_the_same_service(rehired, alice, 
     response = api.post(url, data)
     assert response.status_code == 200 and response.json()["repaid_amount"] == "500000"
     assert api.post(url, data).status_code == 400  # once only
+
+
+def test_the_person_sees_the_case_export_on_their_own_page(client, alice, anh, export_via_job):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    propose(alice, anh)
+    assert export(client, alice, export_via_job).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)

@@ -366,3 +366,13 @@ def test_the_campaign_page_offers_the_export_as_a_button_that_starts_a_job(clien
     everyone = detail(client, board, campaign, all="1").content.decode()
     assert f'<form class="inline" method="post" action="{url}?open=1">' in overdue
     assert f'<form class="inline" method="post" action="{url}">' in everyone
+
+
+def test_the_persons_in_the_findings_file_see_the_export_on_their_own_page(
+    client, export_via_job, board, campaign, people
+):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    client.force_login(board)
+    export_via_job(reverse("standards:campaign_export", args=[campaign.pk]))
+    assert_the_person_sees_the_export(client, people["short"], board)

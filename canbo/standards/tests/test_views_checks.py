@@ -267,3 +267,18 @@ def test_a_name_typed_as_a_formula_is_exported_as_text(client, export_via_job, b
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     cells = [row[1] for row in sheet.iter_rows(min_row=5) if row[1].value == name]
     assert len(cells) == 1 and cells[0].data_type == "s"
+
+
+def test_the_persons_in_the_gap_file_see_the_export_on_their_own_page(
+    client, export_via_job, board, tree, office
+):
+    from canbo.nationaldb.models import AccessLogEntry
+    from tests.access_log import assert_the_person_sees_the_export
+
+    client.force_login(board)
+    export_via_job(
+        reverse("standards:gaps_export"),
+        {"unit": tree["province"].pk, "position": "GIAM_DOC_SO", "on": "01/06/2026"},
+    )
+    assert AccessLogEntry.objects.filter(viewer=board, part="EXPORT").count() == 2
+    assert_the_person_sees_the_export(client, Person.objects.get(full_name="Giàng A Páo"), board)

@@ -10,13 +10,16 @@ from canbo.accounts.models import Role
 from canbo.accounts.scoping import has_role
 from canbo.core.sheets.forms import UploadForm
 from canbo.core.xlsx_styles import xlsx_response
+from canbo.jobs.exports import log_personal_export
 from canbo.jobs.selectors import job_get
 from canbo.jobs.views import export_view
 
 from ..exports import ACHIEVEMENT_EXPORT, PLAN_EXPORT
-from ..selectors import class_queryset_for, plan_queryset_for
+from ..selectors import class_queryset_for, class_roster, plan_queryset_for
 from .results import results_template
 from .results_job import RESULTS_IMPORT, outcome_of, results_import_start
+
+RESULTS_TEMPLATE = "training.results_template"
 
 READ_ONLY = "Anh/chị chỉ có quyền xem, không được nhập kết quả học tập."
 
@@ -54,7 +57,12 @@ def results_template_xlsx(request, pk):
     """The class's results template stays a direct download: one class's roster (at most its capacity) with
     empty columns to fill, for the upload below; not a filtered list."""
     klass = _class_for_writer(request, pk)
-    return xlsx_response(results_template(user=request.user, klass=klass), f"mau-ket-qua-{klass.code}.xlsx")
+    response = xlsx_response(
+        results_template(user=request.user, klass=klass), f"mau-ket-qua-{klass.code}.xlsx"
+    )
+    roster = class_roster(user=request.user, klass=klass).order_by().values_list("person_id", flat=True)
+    log_personal_export(key=RESULTS_TEMPLATE, user=request.user, person_ids=roster)
+    return response
 
 
 @login_required

@@ -373,3 +373,13 @@ def test_the_upload_runs_as_a_job_whose_outcome_only_its_starter_sees(klass, lea
     assert job.status == "SUCCEEDED" and job.message == "Đã ghi 1 kết quả học tập lớp CCLL-2026."
     assert client_for(board).get(upload_url(klass), {"tac-vu": str(job.pk)}).status_code == 404
     assert client_for(alice).get(upload_url(klass), {"tac-vu": "khong-phai-ma"}).status_code == 404
+
+
+def test_the_learners_in_a_results_template_see_the_download_on_their_own_page(
+    client, klass, learners, alice
+):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    template(client_for(alice), klass)
+    for learner in learners:
+        assert_the_person_sees_the_export(client, learner, alice)

@@ -263,3 +263,11 @@ def test_an_unfiltered_browse_counts_up_to_a_cap_and_says_so(client, board, lư�
 
     monkeypatch.setattr(selectors, "BROWSE_CAP", 100)
     assert "capped" not in _list(client, board).context["counts"]
+
+
+def test_the_person_sees_the_enrolment_export_on_their_own_page(client, export_via_job, alice, anh, lượt):
+    from tests.access_log import assert_the_person_sees_the_export
+
+    client.force_login(alice)
+    assert export_via_job(reverse("training:enrolment_export"), {"unit": "SO_A"}).status_code == 200
+    assert_the_person_sees_the_export(client, anh, alice)
