@@ -4,15 +4,29 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('training', '0006_college_programme'),
+        ("training", "0006_college_programme"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='programme',
-            name='kind',
-            field=models.CharField(choices=[('DEGREE', 'Đào tạo chuyên môn (cao đẳng, đại học, sau đại học)'), ('POLITICAL_THEORY', 'Lý luận chính trị'), ('STATE_MGMT', 'Quản lý nhà nước'), ('LEADERSHIP', 'Bồi dưỡng theo chức danh lãnh đạo, quản lý'), ('PROFESSIONAL_SKILLS', 'Bồi dưỡng nghiệp vụ'), ('ECONOMIC_MGMT', 'Quản lý kinh tế'), ('DEFENCE_SECURITY', 'Kiến thức quốc phòng, an ninh'), ('FOREIGN_LANGUAGE', 'Ngoại ngữ'), ('IT_DIGITAL', 'Tin học, chuyển đổi số'), ('ETHNIC_LANGUAGE', 'Tiếng dân tộc thiểu số')], max_length=24, verbose_name='nhóm'),
+            model_name="programme",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("DEGREE", "Đào tạo chuyên môn (cao đẳng, đại học, sau đại học)"),
+                    ("POLITICAL_THEORY", "Lý luận chính trị"),
+                    ("STATE_MGMT", "Quản lý nhà nước"),
+                    ("LEADERSHIP", "Bồi dưỡng theo chức danh lãnh đạo, quản lý"),
+                    ("PROFESSIONAL_SKILLS", "Bồi dưỡng nghiệp vụ"),
+                    ("ECONOMIC_MGMT", "Quản lý kinh tế"),
+                    ("DEFENCE_SECURITY", "Kiến thức quốc phòng, an ninh"),
+                    ("FOREIGN_LANGUAGE", "Ngoại ngữ"),
+                    ("IT_DIGITAL", "Tin học, chuyển đổi số"),
+                    ("ETHNIC_LANGUAGE", "Tiếng dân tộc thiểu số"),
+                ],
+                max_length=24,
+                verbose_name="nhóm",
+            ),
         ),
     ]
