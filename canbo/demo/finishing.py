@@ -3,6 +3,9 @@
 - the rating campaigns of Sở Nội vụ (the demo official's department): 2025's, closed, one decided sheet per
   person rated there that year with the year's result (the 2025 rows of AnnualRating), and this year's, opened
   by the department's officer with `campaign_open` (the official's sheet waits for their self-assessment);
+- this year's classes and lượt under the issued training plan, up to today, opened, filled and (for the short
+  courses that ended) given their results as the Ban Tổ chức's officer would (`training.this_year`): the 2026 plan
+  is partly done on the day the demo is loaded, as a real one would be;
 - the daily reminders as of today (`reminders_send`, no e-mail), so every login finds the notifications of
   what its dashboard shows due: reappointments, retirements, rotations, training plans, reviews, raises.
 """
@@ -20,11 +23,20 @@ from canbo.notifications.services import reminders_send
 from canbo.org.models import OrgUnit
 
 from .ratings import YEARS
+from .training.this_year import build_this_year
 
 CAMPAIGN_UNIT = "DB-SNV"
 
 
 def build_campaigns(*, today: date) -> dict:
+    """The officers' work of this year, as of `today`: the rating campaigns, then this year's training (the
+    builder's "campaigns" step runs both)."""
+    done = _rating_campaigns(today=today)
+    done["training"] = build_this_year(today=today)
+    return done
+
+
+def _rating_campaigns(*, today: date) -> dict:
     unit = OrgUnit.objects.filter(code=CAMPAIGN_UNIT).first()
     officer = User.objects.filter(username="sonoivu").first()
     if unit is None or officer is None:

@@ -12,7 +12,7 @@ class TrainingForm(models.TextChoices):
 
 
 class ProgrammeKind(models.TextChoices):
-    DEGREE = "DEGREE", _("Đào tạo chuyên môn (đại học, sau đại học)")
+    DEGREE = "DEGREE", _("Đào tạo chuyên môn (cao đẳng, đại học, sau đại học)")
     POLITICAL_THEORY = "POLITICAL_THEORY", _("Lý luận chính trị")
     STATE_MGMT = "STATE_MGMT", _("Quản lý nhà nước")
     LEADERSHIP = "LEADERSHIP", _("Bồi dưỡng theo chức danh lãnh đạo, quản lý")

@@ -5,8 +5,8 @@ kế hoạch đề ra. Toàn tỉnh có 1.250 cán bộ, công chức, viên ch�
 2.300 cán bộ, công chức, viên chức được bồi dưỡng lý luận chính trị – hành chính, quản lý nhà nước, kỹ năng lãnh
 đạo, quản lý điều hành, Anh văn và Tin học…"
 
-Read, for 01/01/2016–31/12/2020, as: 1.250 persons sent to and completing degree courses (university, master's,
-doctorate: the catalogue has no college programme); 2.346 persons ("hơn 2.300") in the political-theory,
+Read, for 01/01/2016–31/12/2020, as: 1.250 persons sent to and completing degree courses, split (the article
+gives only the total) into 150 college, 370 university, 700 master's and 30 doctorates; 2.346 persons ("hơn 2.300") in the political-theory,
 state-management, leadership, English and IT courses, the only other courses of those years; and each year's plan
 (the plan lines of the yearly training plan, each class opened under its line) reached at 100 %.
 """
@@ -20,11 +20,19 @@ from .province import LLCT, PART_TIME, PROF, Province
 
 WINDOW = (date(2016, 1, 1), date(2020, 12, 31))
 PERSONS = 5000
-DEGREES = [  # programme, level, persons, first start, last start, months (all completed by 31/12/2020)
-    ("DT_DAI_HOC", "Đại học", 300, date(2016, 1, 4), date(2016, 12, 31), 48),
-    ("DT_THAC_SI", "Thạc sĩ", 900, date(2016, 1, 4), date(2018, 12, 31), 24),
-    ("DT_TIEN_SI", "Tiến sĩ", 50, date(2016, 1, 4), date(2016, 12, 31), 48),
+DEGREES_TOTAL = (
+    1250  # "1.250 … được đào tạo sau đại học, đại học, cao đẳng": the article's only degree figure
+)
+# programme, level granted, share of the 1.250 (docs/decisions/050), held before, first start, last start, months
+# (all completed by 31/12/2020). Each goes to people whose highest degree is one of `held before`.
+DEGREES = [
+    ("DT_CAO_DANG", "Cao đẳng", 150, {"Trung cấp"}, date(2016, 1, 4), date(2017, 12, 31), 36),
+    ("DT_DAI_HOC", "Đại học", 370, {"Trung cấp", "Cao đẳng"}, date(2016, 1, 4), date(2016, 12, 31), 48),
+    ("DT_THAC_SI", "Thạc sĩ", 700, {"Đại học"}, date(2016, 1, 4), date(2018, 12, 31), 24),
+    ("DT_TIEN_SI", "Tiến sĩ", 30, {"Đại học"}, date(2016, 1, 4), date(2016, 12, 31), 48),
 ]
+LEVEL_CODES = {"Cao đẳng": "CAO_DANG", "Đại học": "DAI_HOC", "Thạc sĩ": "THAC_SI", "Tiến sĩ": "TIEN_SI"}
+RANK = {"Trung cấp": 4, "Cao đẳng": 5, "Đại học": 6, "Thạc sĩ": 7, "Tiến sĩ": 8}
 FOSTERED = 2346
 COURSES = [  # programme, class label, months (0: days), lượt weight, qualification granted (scale, level)
     ("LLCT_TRUNG_CAP", "Lớp trung cấp lý luận chính trị – hành chính", 8, 600, (LLCT, "Trung cấp")),
@@ -46,6 +54,17 @@ def _day(rng, first: date, last: date) -> date:
     return first + timedelta(days=rng.randint(0, (last - first).days))
 
 
+def _highest(person) -> str:
+    """The person's highest professional degree (its Vietnamese label), before the window's courses."""
+    return max((q["level"] for q in person.quals if q["scale"] == PROF), key=RANK.get, default="")
+
+
+def _school(level: str) -> tuple[str, str]:
+    if level == "Cao đẳng":
+        return "Sư phạm", "Trường Cao đẳng Bến Tre"
+    return "Quản lý công", "Trường Đại học Cần Thơ"
+
+
 class BenTre:
     def __init__(self, scale: float = 1.0):
         self.scale = scale
@@ -61,11 +80,17 @@ class BenTre:
                    recruited=(date(1985, 1, 1), date(2015, 12, 31)))  # fmt: skip
         steady = [q for q in p.persons if q.works(WINDOW[0], date(2021, 12, 31))]
         rng.shuffle(steady)
-        sent = iter(steady)
-        degrees = 0
-        for code, level, count, first, last, months in DEGREES:
-            for _ in range(scaled(count, s)):
-                person = next(sent)
+        taken: set[str] = set()  # each person sent once
+        by_level = {}
+        shares = [d[2] for d in DEGREES]
+        for (code, level, _share, held, first, last, months), count in zip(
+            DEGREES, split(scaled(DEGREES_TOTAL, s), shares), strict=True
+        ):
+            pool = [q for q in steady if q.national_id not in taken and _highest(q) in held]
+            assert len(pool) >= count, f"{count} to send to {code}, {len(pool)} who may go"
+            by_level[LEVEL_CODES[level]] = count
+            for person in pool[:count]:
+                taken.add(person.national_id)
                 start = _day(rng, first, last)
                 end = add_months(start, months) - timedelta(days=1)
                 if code == "DT_TIEN_SI":
@@ -73,8 +98,7 @@ class BenTre:
                         PROF, "Thạc sĩ", start - timedelta(days=500), "Nông học", "Trường Đại học Cần Thơ"
                     )
                 p.enrol(person, code, start, end, mode=PART_TIME)
-                person.add_qual(PROF, level, end, "Quản lý công", "Trường Đại học Cần Thơ")
-                degrees += 1
+                person.add_qual(PROF, level, end, *_school(level))
         fostered = scaled(FOSTERED, s)
         group = steady[-fostered:]  # the people of the short courses: each at least once
         fresh = list(group)
@@ -103,7 +127,8 @@ class BenTre:
         assert not fresh, "every person of the short courses has a lượt"
         p.rate_year(2020)
         self.expected = {
-            "degrees": degrees,
+            "degrees": len(taken),
+            "by_level": by_level,
             "fostered": fostered,
             "turns": turns,
             "years": list(range(2016, 2021)),

@@ -70,6 +70,7 @@ def ben_tre() -> dict:
     plans = {year: report("training-plan", year=year).meta for year in range(2016, 2021)}
     return {
         "degrees": degrees.meta["persons"],
+        "by_level": degrees.meta["by_level"],
         "fostered": fostered.meta["persons"],
         "kinds": sorted(r.values["kind_code"] for r in fostered.rows),
         "achieved": {

@@ -52,6 +52,9 @@ def test_seed_000_ben_tre_five_years(tmp_path):
     load_seed("000", tmp_path)
     got = seeds_check.ben_tre()
     assert got["degrees"] == 1250  # "1.250 … được đào tạo sau đại học, đại học, cao đẳng"
+    # the article's total split over its three kinds (docs/decisions/050): the college part is not empty
+    assert got["by_level"] == {"CAO_DANG": 150, "DAI_HOC": 370, "THAC_SI": 700, "TIEN_SI": 30}
+    assert sum(got["by_level"].values()) == got["degrees"]
     assert got["fostered"] > 2300  # "hơn 2.300 … được bồi dưỡng lý luận chính trị – hành chính, …"
     assert got["kinds"] == sorted(
         ["POLITICAL_THEORY", "STATE_MGMT", "LEADERSHIP", "FOREIGN_LANGUAGE", "IT_DIGITAL"]

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from canbo.people.choices import PersonStatus
-from canbo.people.models import Person
+from canbo.people.models import Person, Qualification
 from canbo.training.models import Enrolment, TrainingPlan
 
 from . import seeds_check
@@ -50,6 +50,12 @@ def test_ben_tre_small_every_yearly_plan_is_reached_through_classes_opened_under
     builder, _output = load_seed("000", tmp_path, scale=SCALE)
     got = seeds_check.ben_tre()
     assert got["degrees"] == builder.expected["degrees"]
+    assert got["by_level"] == builder.expected["by_level"]  # sau đại học, đại học and cao đẳng
+    assert got["by_level"]["CAO_DANG"] >= 1 and sum(got["by_level"].values()) == got["degrees"]
+    college = Qualification.objects.filter(scale="PROFESSIONAL", level="CAO_DANG", awarded_on__year__gte=2016)
+    assert (
+        college.count() == got["by_level"]["CAO_DANG"]
+    )  # the qualification each finished college course grants
     assert got["fostered"] == builder.expected["fostered"]
     assert got["kinds"] == sorted(
         ["POLITICAL_THEORY", "STATE_MGMT", "LEADERSHIP", "FOREIGN_LANGUAGE", "IT_DIGITAL"]

@@ -64,4 +64,6 @@ def test_every_kind_but_the_degree_courses(training):
     total = result.totals[0]
     assert (total.values["persons"], total.values["turns"]) == (5, 7)  # a1, a2, b1, h1, x1
     assert total.links == {} and all(r.links == {} for r in result.rows)  # the list cannot exclude a kind
-    assert "Không tính nhóm chương trình “Đào tạo chuyên môn (đại học, sau đại học)”." in result.notes
+    assert (
+        "Không tính nhóm chương trình “Đào tạo chuyên môn (cao đẳng, đại học, sau đại học)”." in result.notes
+    )

@@ -3,7 +3,8 @@
 Counted rows: `Enrolment` of a programme of kind DEGREE, unit at enrolment in scope, with start_date within
 [from, to] (measure `started`, default: sent to study) or result COMPLETED dated within [from, to] (measure
 `completed`); optionally one mode or venue. Rows: the level the programme grants (Programme.grants_level:
-Đại học, Thạc sĩ, Tiến sĩ — always shown, 0 when none), persons = COUNT(DISTINCT person), lượt = COUNT(*);
+Đại học, Thạc sĩ, Tiến sĩ always shown, 0 when none; Cao đẳng and any other level when counted), in the order of
+the professional scale, persons = COUNT(DISTINCT person), lượt = COUNT(*);
 the total row's persons are distinct over all levels. Seed 001: 2015–2020 sent 3.368 = 2.177 + 1.176 + 15.
 """
 
@@ -25,7 +26,7 @@ from .measures import (
     measure_q,
 )
 
-SHOWN_LEVELS = ("DAI_HOC", "THAC_SI", "TIEN_SI")
+SHOWN_LEVELS = ("DAI_HOC", "THAC_SI", "TIEN_SI")  # always a row; other levels (Cao đẳng) when counted
 LEVEL_LABELS = dict(level_choices(QualificationScale.PROFESSIONAL))
 
 
@@ -34,8 +35,8 @@ class TrainingDegreesReport(Report):
     name = "training-degrees"
     title = "Cử đi đào tạo chuyên môn theo trình độ"
     description = (
-        "Số người và số lượt được cử đi đào tạo chuyên môn (đại học, thạc sĩ, tiến sĩ) hoặc hoàn thành trong "
-        "một khoảng thời gian, theo trình độ được cấp."
+        "Số người và số lượt được cử đi đào tạo chuyên môn (cao đẳng, đại học, thạc sĩ, tiến sĩ) hoặc hoàn "
+        "thành trong một khoảng thời gian, theo trình độ được cấp."
     )
     period_kind = INTERVAL
     option_fields = {
@@ -59,11 +60,10 @@ class TrainingDegreesReport(Report):
         ):
             codes.setdefault(level, []).append(code)
         ranked = [code for code, _ in level_choices(QualificationScale.PROFESSIONAL)]
-        others = {key[0] for key in counts.cells} - set(SHOWN_LEVELS)
-        levels = [
-            *SHOWN_LEVELS,
-            *sorted(others, key=lambda lv: (ranked.index(lv) if lv in ranked else 99, lv)),
-        ]
+        levels = sorted(
+            {*SHOWN_LEVELS, *(key[0] for key in counts.cells)},
+            key=lambda lv: (ranked.index(lv) if lv in ranked else 99, lv or ""),
+        )
 
         rows = []
         for level in levels:

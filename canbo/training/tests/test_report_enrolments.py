@@ -152,7 +152,7 @@ def test_persons_differ_from_turns_when_one_person_studies_twice(training):
     ("group", "expected"),
     [
         ("form", {"Đào tạo": (4, 6), "Bồi dưỡng": (3, 4)}),
-        ("kind", {"Đào tạo chuyên môn (đại học, sau đại học)": (3, 3), "Lý luận chính trị": (3, 3),
+        ("kind", {"Đào tạo chuyên môn (cao đẳng, đại học, sau đại học)": (3, 3), "Lý luận chính trị": (3, 3),
                   "Bồi dưỡng nghiệp vụ": (3, 3), "Tin học, chuyển đổi số": (1, 1)}),
         ("mode", {"Tập trung": (5, 8), "Không tập trung": (2, 2)}),
         ("venue", {"Trong nước": (5, 9), "Nước ngoài": (1, 1)}),
@@ -267,6 +267,25 @@ def test_degrees_by_granted_level(training):
         "(đại học 2, thạc sĩ 1, tiến sĩ 0)."
     )
     assert find(result, level="Thạc sĩ").links["persons"].endswith("measure=started&programme=DT_THAC_SI")
+
+
+def test_a_college_course_is_a_degree_course_shown_first_at_its_level(training):
+    college = Programme.objects.get(code="DT_CAO_DANG")
+    assert (college.kind, college.form, college.grants_scale, college.grants_level) == (
+        "DEGREE",
+        "DAO_TAO",
+        "PROFESSIONAL",
+        "CAO_DANG",
+    )
+    enrol(training["people"]["h1"], "DT_CAO_DANG", D(2017, 9, 1), result=DONE, on=D(2020, 6, 30))
+
+    result = run("training-degrees", measure="completed", **PERIOD)
+
+    assert [r.values["level"] for r in result.rows] == ["Cao đẳng", "Đại học", "Thạc sĩ", "Tiến sĩ"]
+    assert figures(result, "level")["Cao đẳng"] == (1, 1)
+    assert (result.totals[0].values["persons"], result.totals[0].values["turns"]) == (4, 4)
+    assert find(result, level="Cao đẳng").links["persons"].endswith("programme=DT_CAO_DANG")
+    assert "(cao đẳng 1, đại học 2, thạc sĩ 1, tiến sĩ 0)" in result.notes[0]
 
 
 def test_degrees_completed_and_filtered(training, alice):

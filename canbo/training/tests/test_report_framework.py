@@ -81,7 +81,7 @@ def test_the_description_names_the_interval_and_the_options(training):
     assert result.parameters_text == (
         "Từ ngày 01/01/2015 đến ngày 31/12/2020; phạm vi: đơn vị Sở A (SO_A) và các đơn vị trực thuộc; "
         "cách đếm: Hoàn thành (có kết quả hoàn thành trong khoảng); chia theo: Chương trình; "
-        "nhóm chương trình: Đào tạo chuyên môn (đại học, sau đại học)"
+        "nhóm chương trình: Đào tạo chuyên môn (cao đẳng, đại học, sau đại học)"
     )
     assert result.parameters["from"] == "2015-01-01" and result.parameters["on"] is None
 

@@ -111,6 +111,12 @@ class Command(BaseCommand):
                 f"việc ngày {fmt_today()}: {vn_int(fin['reminders'])} việc đến hạn, {vn_int(fin['notifications'])} "
                 f"thông báo cho {fin['users']} người dùng."
             )
+            if tr := fin.get("training"):
+                self.stdout.write(
+                    f"  Kế hoạch đào tạo năm nay, đến ngày {fmt_today()}: {vn_int(tr['classes'])} lớp, "
+                    f"{vn_int(tr['enrolments'])} lượt ghi danh, {vn_int(tr['sent'])} người cử đi đào tạo, "
+                    f"{vn_int(tr['results'])} kết quả đã ghi."
+                )
         if summary.salary:
             sa = summary.salary
             self.stdout.write(
