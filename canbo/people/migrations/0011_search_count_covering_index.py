@@ -25,5 +25,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("people", "0009_seed_working_age")]
+    dependencies = [("people", "0010_person_identity_insurance_education_economy")]
     operations = [migrations.RunPython(forwards, backwards)]
